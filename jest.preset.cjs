@@ -1,0 +1,18 @@
+// Shared by every project's jest.config.cjs. SWC compiles TypeScript and Nest 12's ESM files;
+// decorator metadata is required or Nest's constructor injection yields undefined.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+};
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@xstate|xstate)/)'],
+  moduleNameMapper: { '^@crm/(.*)$': '<rootDir>/../../libs/$1/src/index.ts' },
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+};

@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './append-rules';
+export * from './catch-up.subscription';
+export * from './in-memory.event-store';

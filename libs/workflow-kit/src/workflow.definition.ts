@@ -1,0 +1,58 @@
+import type { AnyStateMachine, StateValue } from 'xstate';
+import type { ZodType } from 'zod';
+import type { AnyCommand } from './command';
+import type { AnyDomainEvent } from './domain-event';
+
+/** A business deadline a workflow needs while it is in some state (architecture.md: durable timers). */
+export interface DeadlineSpec {
+  /** stable name within the workflow instance, e.g. 'sla-warning' */
+  key: string;
+  /** ISO 8601 instant at which it falls due */
+  dueAt: string;
+  /** the command the scheduler issues when it falls due (acting as the scheduler) */
+  command: { type: string; data: Record<string, unknown> };
+}
+
+/** What deciders see: the machine's state after replaying the stream. */
+export interface WorkflowState<TContext> {
+  /** dotted state path, e.g. 'review.finance' */
+  state: string;
+  value: StateValue;
+  context: TContext;
+  done: boolean;
+  /** last stream revision folded in; null for an instance that does not exist yet */
+  revision: number | null;
+}
+
+/**
+ * Everything the engine needs to run one workflow: the machine holds states, transitions and
+ * guards; `decide` turns a command into events; the engine checks every produced event against
+ * the machine (`snapshot.can`) before anything is appended, so no rule lives outside the machine.
+ */
+export interface WorkflowDefinition<
+  TCommand extends AnyCommand = AnyCommand,
+  TEvent extends AnyDomainEvent = AnyDomainEvent,
+  TContext = unknown,
+  TServices = unknown,
+> {
+  name: string;
+  /** machine version recorded on every event; see docs/adr/0005-workflow-versioning.md */
+  version: string;
+  /** streams are named `${streamPrefix}-${id}` */
+  streamPrefix: string;
+  machine: AnyStateMachine;
+  commandSchemas: { [K in TCommand['type']]: ZodType<Extract<TCommand, { type: K }>['data']> };
+  eventSchemas: { [K in TEvent['type']]: ZodType<Extract<TEvent, { type: K }>['data']> };
+  /** commands allowed on a stream that does not exist yet */
+  creationCommands: readonly TCommand['type'][];
+  decide(command: TCommand, state: WorkflowState<TContext>, services: TServices): TEvent[];
+  /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
+  deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];
+  /** commands that are safe to re-decide against fresher state after a concurrency conflict */
+  retryableOnConflict?: readonly TCommand['type'][];
+  /** current schema version per event type (default 1); older stored events go through `upcast` */
+  eventSchemaVersions?: Partial<Record<TEvent['type'], number>>;
+  upcast?(event: { type: string; data: unknown; schemaVersion: number }): AnyDomainEvent;
+}
+
+export type AnyWorkflow = WorkflowDefinition<any, any, any, any>;
