@@ -1,0 +1,50 @@
+// Lint keeps the architecture honest: @nx/enforce-module-boundaries reads each project's tags
+// (package.json "nx.tags") and refuses imports that cross the layers of architecture.md.
+import nx from '@nx/eslint-plugin';
+
+const infrastructure = [
+  '@nestjs/*',
+  'express',
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  '@eventstore/*',
+  '@kurrent/*',
+  'testcontainers',
+  '@testcontainers/*',
+  'node:fs',
+  'fs',
+  'node:http',
+  'http',
+  'node:child_process',
+  'child_process',
+];
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', 'data', 'coverage', 'tmp', 'test-artifacts', '**/*.cjs', 'apps/console/dist'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: infrastructure,
+            },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+];
