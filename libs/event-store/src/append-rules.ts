@@ -39,26 +39,33 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
 }
 
-export type IdempotencyVerdict = { kind: 'new' } | { kind: 'duplicate'; last: StoredEvent };
+/** The fields of a stored event that the idempotency check needs (adapters may pass partial rows). */
+export type StoredEventRef = Pick<StoredEvent, 'id' | 'revision' | 'position'>;
+
+export type IdempotencyVerdict<T extends StoredEventRef = StoredEvent> = { kind: 'new' } | { kind: 'duplicate'; last: T };
 
 /**
  * EventStoreDB's idempotency: if the batch's ids are already stored contiguously in this stream
- * (at the expected place when an exact revision is given), the append is acknowledged again.
- * `stored` holds the stream's events whose ids are in the batch, in revision order.
+ * (at the expected place when an exact revision or no_stream is given), the append is
+ * acknowledged again. `stored` holds the stream's events whose ids are in the batch, in revision order.
  */
-export function idempotencyVerdict(
+export function idempotencyVerdict<T extends StoredEventRef>(
   streamId: string,
   events: readonly NewEvent[],
-  stored: readonly StoredEvent[],
+  stored: readonly T[],
   expected: ExpectedRevision,
   actual: number | null,
-): IdempotencyVerdict {
+): IdempotencyVerdict<T> {
   if (stored.length === 0) return { kind: 'new' };
   const first = stored[0];
   const sameBatch =
     stored.length === events.length &&
     stored.every((e, i) => e.id === events[i].id && e.revision === first.revision + i);
-  const samePlace = typeof expected !== 'number' || expected === first.revision - 1;
+  const samePlace =
+    expected === 'any' ||
+    expected === 'stream_exists' ||
+    (expected === 'no_stream' && first.revision === 0) ||
+    expected === first.revision - 1;
   if (sameBatch && samePlace) return { kind: 'duplicate', last: stored[stored.length - 1] };
   throw new WrongExpectedRevisionError(streamId, expected, actual);
 }

@@ -23,8 +23,15 @@ export function catchUpSubscription(
   let position = options.fromPosition ?? 0;
   let running = true;
   let wake: (() => void) | null = null;
-  let waiters: { position: number; resolve: () => void }[] = [];
-  const unlisten = source.onCommitted(() => wake?.());
+  // a commit signalled while a page was being read must not be slept through
+  let signalled = false;
+  let failure: Error | null = null;
+  let waiters: { position: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  const signal = () => {
+    signalled = true;
+    wake?.();
+  };
+  const unlisten = source.onCommitted(signal);
 
   const settleWaiters = () => {
     const due = waiters.filter((w) => w.position <= position);
@@ -34,6 +41,7 @@ export function catchUpSubscription(
 
   const sleep = () =>
     new Promise<void>((resolve) => {
+      if (signalled || !running) return resolve();
       const timer = setTimeout(done, options.pollMs ?? 250);
       function done() {
         clearTimeout(timer);
@@ -45,6 +53,7 @@ export function catchUpSubscription(
 
   const loop = (async () => {
     while (running) {
+      signalled = false;
       const page = await source.readAll({ fromPosition: position, maxCount: PAGE });
       for (const event of page) {
         if (!running) return;
@@ -56,6 +65,10 @@ export function catchUpSubscription(
     }
   })().catch((error: Error) => {
     running = false;
+    failure = error;
+    unlisten();
+    waiters.forEach((w) => w.reject(error));
+    waiters = [];
     options.onError?.(error);
   });
 
@@ -68,6 +81,7 @@ export function catchUpSubscription(
     },
     waitFor(target: number, timeoutMs = 10_000) {
       if (target <= position) return Promise.resolve();
+      if (failure) return Promise.reject(failure);
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w.resolve !== done);
@@ -77,8 +91,12 @@ export function catchUpSubscription(
           clearTimeout(timer);
           resolve();
         }
-        waiters.push({ position: target, resolve: done });
-        wake?.();
+        waiters.push({ position: target, resolve: done, reject: fail });
+        function fail(error: Error) {
+          clearTimeout(timer);
+          reject(error);
+        }
+        signal();
       });
     },
   };

@@ -3,3 +3,4 @@ export * from './event-store.errors';
 export * from './append-rules';
 export * from './catch-up.subscription';
 export * from './in-memory.event-store';
+export * from './event-store.contract';
