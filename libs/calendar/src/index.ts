@@ -1,0 +1,12 @@
+export type { IsoDate } from './iso-date';
+export { isIsoDate } from './iso-date';
+export type { HolidayPeriod, MakeUpWorkday, CalendarYear } from './calendar-year.schema';
+export { calendarYearSchema } from './calendar-year.schema';
+export type { BusinessHours } from './business-hours';
+export { DEFAULT_BUSINESS_HOURS, businessHoursSchema } from './business-hours';
+export type { DayKind, DayInfo } from './day-index';
+export type { ExplanationStep } from './deadline-explanation';
+export type { DeadlineResult } from './deadline-result';
+export { WorkingCalendar } from './working-calendar';
+export { OFFICIAL_YEARS } from './official-years';
+export { CalendarInputError, CalendarDataError } from './calendar.errors';
