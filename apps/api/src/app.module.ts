@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE } from '@crm/event-store';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TOKEN_SERVICE } from './auth/auth.tokens';
+import { TokenService } from './auth/token.service';
+import { UserDirectory } from './auth/user-directory';
+import { DemoUserSeeder } from './auth/demo-user.seeder';
+import { HealthController } from './health/health.controller';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { zodValidationPipe } from './http/validation.pipe';
+import { CLOCK } from './infrastructure/clock';
+import { API_RUNTIME, type ApiRuntime } from './runtime';
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: ApiRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, AuthController],
+      providers: [
+        { provide: API_RUNTIME, useValue: runtime },
+        { provide: EVENT_STORE, useValue: runtime.store },
+        { provide: CLOCK, useValue: runtime.clock },
+        {
+          provide: TOKEN_SERVICE,
+          useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
+        },
+        UserDirectory,
+        DemoUserSeeder,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_PIPE, useFactory: zodValidationPipe },
+      ],
+    };
+  }
+}

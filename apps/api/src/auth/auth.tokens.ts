@@ -1,0 +1,1 @@
+export const TOKEN_SERVICE = Symbol('TOKEN_SERVICE');

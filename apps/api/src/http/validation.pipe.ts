@@ -1,0 +1,25 @@
+import { BadRequestException, StandardSchemaValidationPipe } from '@nestjs/common';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+
+/**
+ * Every body, query and path parameter declared with `@Body({ schema })` etc. is parsed by its zod
+ * schema here; the 400 names each field and the rule it broke.
+ */
+export function zodValidationPipe(): StandardSchemaValidationPipe {
+  return new StandardSchemaValidationPipe({
+    exceptionFactory: (issues: readonly StandardSchemaV1.Issue[]) => {
+      const list = issues.slice(0, 20).map((issue) => ({
+        field: (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || '(root)',
+        message: issue.message,
+      }));
+      return new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        rule: 'SCHEMA',
+        field: list[0]?.field,
+        message: list.map((i) => `${i.field}: ${i.message}`).join('; '),
+        issues: list,
+      });
+    },
+  });
+}

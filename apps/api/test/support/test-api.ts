@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { createApp } from '../../src/app.factory';
+import { DEMO_PASSWORD } from '../../src/auth/demo-users';
+import { ManualClock } from '../../src/infrastructure/clock';
+
+export interface TestApi {
+  url: string;
+  app: INestApplication;
+  clock: ManualClock;
+  store: SqliteEventStore;
+  dataDir: string;
+  /** signs a demo user in through the real endpoint */
+  tokenFor(username: string): Promise<string>;
+  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The real service on a real HTTP port over a real SQLite file, with a clock the test moves. */
+export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<TestApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
+  const store = SqliteEventStore.open(join(dataDir, 'crm.db'));
+  const clock = new ManualClock(new Date(start));
+  const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const request: TestApi['request'] = async (method, path, options = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body, headers: response.headers };
+  };
+  return {
+    url,
+    app,
+    clock,
+    store,
+    dataDir,
+    request,
+    async tokenFor(username) {
+      const res = await request('POST', '/auth/token', { body: { username, password: DEMO_PASSWORD } });
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
