@@ -1,0 +1,177 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import {
+  type AppendOptions,
+  type AppendResult,
+  catchUpSubscription,
+  chainHash,
+  checkExpectedRevision,
+  type EventHandler,
+  type EventStore,
+  EventStoreUnavailableError,
+  GENESIS_HASH,
+  idempotencyVerdict,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StoredEventRef,
+  type SubscribeOptions,
+  type Subscription,
+  validateAppend,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
+import { applyDurablePragmas, type EventRow, SCHEMA, toStoredEvent } from './sqlite.schema';
+import { prepareStatements, type SqliteStatements } from './sqlite.statements';
+
+export interface SqliteEventStoreOptions {
+  clock?: () => Date;
+  /** how often subscriptions look for commits made by other processes on the same file */
+  pollMs?: number;
+}
+
+const NO_LIMIT = -1;
+
+/** The embedded default engine: one file, durable commits, one writer at a time. */
+export class SqliteEventStore implements EventStore {
+  readonly engine = 'sqlite' as const;
+  private readonly statements: SqliteStatements;
+  private readonly listeners = new Set<() => void>();
+  private closed = false;
+
+  /** Opens (and creates, with its directory) the store's file; the store owns and closes the handle. */
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return new SqliteEventStore(new BetterSqlite3(path), options, true);
+  }
+
+  /**
+   * Shares a handle the caller owns, so that projections can write their read model and their
+   * checkpoint in the same file and transaction. The handle is switched to WAL + synchronous=FULL.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly options: SqliteEventStoreOptions = {},
+    private readonly ownsHandle = false,
+  ) {
+    applyDurablePragmas(db);
+    db.exec(SCHEMA);
+    this.statements = prepareStatements(db);
+  }
+
+  /** The better-sqlite3 handle (for read models written in the same transaction as their checkpoint). */
+  get database(): Database {
+    return this.db;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateAppend(streamId, events);
+    this.assertOpen();
+    const expected = options.expectedRevision ?? 'any';
+    // IMMEDIATE takes the write lock before reading the revision, so another process cannot slip in between.
+    const result = this.db.transaction(() => this.appendLocked(streamId, events, expected)).immediate();
+    if (result.fresh) this.listeners.forEach((listener) => listener());
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+  }
+
+  private appendLocked(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: NonNullable<AppendOptions['expectedRevision']>,
+  ): AppendResult & { fresh: boolean } {
+    const last = this.statements.last.get(streamId) as { revision: number; hash: string } | undefined;
+    const actual = last?.revision ?? null;
+    const ids = JSON.stringify(events.map((e) => e.id));
+    const stored = this.statements.byIds.all(ids, streamId) as StoredEventRef[];
+    const verdict = idempotencyVerdict(streamId, events, stored, expected, actual);
+    if (verdict.kind === 'duplicate') {
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, fresh: false };
+    }
+    checkExpectedRevision(streamId, expected, actual);
+    const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
+    let previous = last?.hash ?? GENESIS_HASH;
+    let revision = actual ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      previous = chainHash(previous, streamId, revision, event);
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const info = this.insert(streamId, expected, actual, [event.id, streamId, revision, event.type, data, metadata, recordedAt, previous]);
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position, fresh: true };
+  }
+
+  private insert(
+    streamId: string,
+    expected: NonNullable<AppendOptions['expectedRevision']>,
+    actual: number | null,
+    row: [string, string, number, string, string, string, string, string],
+  ) {
+    try {
+      return this.statements.insert.run(...row);
+    } catch (error) {
+      // unreachable while every writer goes through BEGIN IMMEDIATE; kept as the port's backstop
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new WrongExpectedRevisionError(streamId, expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const max = options.maxCount ?? NO_LIMIT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamId, options.from ?? Number.MAX_SAFE_INTEGER, max)
+        : this.statements.readForwards.all(streamId, options.from ?? 0, max);
+    return (rows as EventRow[]).map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const rows = this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT);
+    return (rows as EventRow[]).map(toStoredEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    this.assertOpen();
+    return (this.statements.revision.get(streamId) as { revision: number | null }).revision;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return (this.statements.head.get() as { head: number }).head;
+  }
+
+  /** Local commits wake subscribers at once; commits by other processes are found by polling. */
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const source = {
+      readAll: (o: ReadAllOptions) => this.readAll(o),
+      onCommitted: (listener: () => void) => {
+        this.listeners.add(listener);
+        return () => void this.listeners.delete(listener);
+      },
+    };
+    return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 200, ...options });
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed || !this.db.open) return false;
+    this.statements.head.get();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    if (this.ownsHandle && this.db.open) this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed || !this.db.open) throw new EventStoreUnavailableError('the SQLite event store is closed');
+  }
+}
