@@ -8,6 +8,8 @@ import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
 import { DemoUserSeeder } from './auth/demo-user.seeder';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { zodValidationPipe } from './http/validation.pipe';
@@ -20,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController, AuthController, CalendarController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: EVENT_STORE, useValue: runtime.store },
@@ -30,6 +32,7 @@ export class AppModule {
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
         },
         UserDirectory,
+        CalendarService,
         DemoUserSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

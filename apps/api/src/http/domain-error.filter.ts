@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { CalendarDataError, CalendarInputError } from '@crm/calendar';
 import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '@crm/event-store';
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, WorkflowNotFound } from '@crm/workflow-kit';
 import type { Request, Response } from 'express';
@@ -38,6 +39,10 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof NotPermitted) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.ruleId };
   if (error instanceof WorkflowNotFound) return { statusCode: 404, error: 'Not Found', message: error.message };
   if (error instanceof InvalidAppendError) return { statusCode: 400, error: 'Bad Request', message: error.message, field: error.field };
+  if (error instanceof CalendarInputError) return { statusCode: 400, error: 'Bad Request', message: error.message, rule: 'CALENDAR' };
+  if (error instanceof CalendarDataError) {
+    return { statusCode: 422, error: 'Unprocessable Entity', message: error.message, rule: 'CALENDAR', issues: error.issues.map((m) => ({ field: 'body', message: m })) };
+  }
   if (error instanceof EventStoreUnavailableError) return { statusCode: 503, error: 'Service Unavailable', message: error.message };
   return { statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; see the server log with this request id' };
 }
