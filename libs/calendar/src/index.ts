@@ -10,3 +10,5 @@ export type { DeadlineResult } from './deadline-result';
 export { WorkingCalendar } from './working-calendar';
 export { OFFICIAL_YEARS } from './official-years';
 export { CalendarInputError, CalendarDataError } from './calendar.errors';
+export type { CalendarYearPublished } from './calendar-year.events';
+export { publishCalendarYear, applyCalendarEvents } from './calendar-year.events';
