@@ -5,11 +5,12 @@ import type { WorkingCalendar } from './working-calendar';
 
 /**
  * An operator added or corrected one year's notice. `calendarVersion` is the version in
- * force after it, so a replay can prove it rebuilt the same calendar.
+ * force after it, so a replay can prove it rebuilt the same calendar. The shape matches what
+ * apps/api's CalendarService appends to the 'calendar-cn' stream.
  */
 export type CalendarYearPublished = DomainEvent<
   'CalendarYearPublished',
-  { calendarYear: CalendarYear; calendarVersion: string }
+  { year: CalendarYear; calendarVersion: string }
 >;
 
 /** Decides an operator's request: validates the year against the calendar in force. */
@@ -20,10 +21,10 @@ export function publishCalendarYear(current: WorkingCalendar, calendarYear: unkn
     throw new CalendarDataError(`invalid calendar year: ${issues[0]}`, issues);
   }
   const next = current.withYear(parsed.data);
-  return { type: 'CalendarYearPublished', data: { calendarYear: parsed.data, calendarVersion: next.version } };
+  return { type: 'CalendarYearPublished', data: { year: parsed.data, calendarVersion: next.version } };
 }
 
 /** Folds recorded corrections over the shipped calendar, oldest first. */
 export function applyCalendarEvents(base: WorkingCalendar, events: readonly CalendarYearPublished[]): WorkingCalendar {
-  return events.reduce((calendar, e) => calendar.withYear(e.data.calendarYear), base);
+  return events.reduce((calendar, e) => calendar.withYear(e.data.year), base);
 }

@@ -12,7 +12,7 @@ describe('operator corrections recorded as events', () => {
   it('R-CMP-4: given the shipped calendar, when a 2027 notice is published, then CalendarYearPublished carries the new version', () => {
     const event = publishCalendarYear(official, notice2027);
     expect(event.type).toBe('CalendarYearPublished');
-    expect(event.data.calendarYear).toEqual(notice2027);
+    expect(event.data.year).toEqual(notice2027);
     expect(event.data.calendarVersion).toBe(official.withYear(notice2027).version);
   });
 
