@@ -1,0 +1,157 @@
+import { Pool, type PoolConfig } from 'pg';
+import {
+  type AppendOptions,
+  type AppendResult,
+  catchUpSubscription,
+  checkExpectedRevision,
+  type EventHandler,
+  type EventStore,
+  EventStoreUnavailableError,
+  type ExpectedRevision,
+  idempotencyVerdict,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+  validateAppend,
+} from '@crm/event-store';
+import { PgCommitListener } from './postgres.commit-listener';
+import { isUniqueViolation, mapPgError } from './postgres.errors';
+import { type AppendStateRow, appendQuery, type EventRow, toAppendState, toStoredEvent } from './postgres.rows';
+import * as SQL from './postgres.sql';
+
+export interface PostgresEventStoreOptions {
+  clock?: () => Date;
+  /** fallback polling period of subscriptions (LISTEN/NOTIFY normally wakes them at once) */
+  pollMs?: number;
+}
+
+/** a writer keeps losing the race only under extreme contention on one stream with expectedRevision any */
+const MAX_STALE_RETRIES = 100;
+
+export class PostgresEventStore implements EventStore {
+  readonly engine = 'postgres' as const;
+  private readonly commits: PgCommitListener;
+  private closed = false;
+
+  /** Connects a pool of its own and creates the schema if needed; close() ends the pool. */
+  static async connect(url: string, options: PostgresEventStoreOptions & { pool?: PoolConfig } = {}): Promise<PostgresEventStore> {
+    return PostgresEventStore.create(new Pool({ connectionString: url, ...options.pool }), options, true);
+  }
+
+  /** Uses a pool the caller owns (projections share it to write read models next to the events). */
+  static async create(pool: Pool, options: PostgresEventStoreOptions = {}, ownsPool = false): Promise<PostgresEventStore> {
+    try {
+      await pool.query(SQL.SCHEMA_SQL);
+    } catch (error) {
+      if (ownsPool) await pool.end().catch(() => undefined);
+      throw mapPgError(error);
+    }
+    return new PostgresEventStore(pool, options, ownsPool);
+  }
+
+  private constructor(
+    readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions,
+    private readonly ownsPool: boolean,
+  ) {
+    this.commits = new PgCommitListener(pool);
+    // an idle pooled connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query opens a new one
+    pool.on('error', () => undefined);
+  }
+
+  /**
+   * Optimistic and one statement per attempt: read the stream's head (and any stored ids), decide,
+   * then es_append re-checks the head under the append lock. If another writer got there first it
+   * answers 'stale' and we decide again with fresh state.
+   */
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateAppend(streamId, events);
+    const expected = options.expectedRevision ?? 'any';
+    const ids = events.map((e) => e.id);
+    for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
+      const outcome = await this.tryAppend(streamId, events, ids, expected);
+      if (outcome) return outcome;
+    }
+    throw new EventStoreUnavailableError(`stream ${streamId}: gave up after ${MAX_STALE_RETRIES} contended attempts`);
+  }
+
+  private async tryAppend(streamId: string, events: readonly NewEvent[], ids: string[], expected: ExpectedRevision) {
+    const state = toAppendState(await this.query<AppendStateRow>('es_append_state', SQL.APPEND_STATE_SQL, [streamId, ids]));
+    const actual = state.last?.revision ?? null;
+    const verdict = idempotencyVerdict(streamId, events, state.stored, expected, actual);
+    if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    checkExpectedRevision(streamId, expected, actual);
+    const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
+    const call = appendQuery(streamId, state.last, events, recordedAt);
+    let row: { status: string; last_revision: string; last_position: string };
+    try {
+      [row] = await this.query(call.name, call.text, call.values);
+    } catch (error) {
+      // only reachable if something bypasses es_append's lock: treat like a lost race
+      if (isUniqueViolation(error, 'es_events_stream_revision')) return null;
+      throw error;
+    }
+    if (row.status !== 'ok') return null;
+    this.commits.notifyLocal();
+    return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.from ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const rows = await this.query<EventRow>(
+      backwards ? 'es_read_backwards' : 'es_read_forwards',
+      backwards ? SQL.READ_BACKWARDS_SQL : SQL.READ_FORWARDS_SQL,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const rows = await this.query<EventRow>('es_read_all', SQL.READ_ALL_SQL, [options.fromPosition ?? 0, options.maxCount ?? null]);
+    return rows.map(toStoredEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    const [row] = await this.query<{ revision: string | null }>('es_stream_revision', SQL.STREAM_REVISION_SQL, [streamId]);
+    return row.revision === null ? null : Number(row.revision);
+  }
+
+  async headPosition(): Promise<number> {
+    const [row] = await this.query<{ head: string }>('es_head', SQL.HEAD_SQL, []);
+    return Number(row.head);
+  }
+
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.commits.add(l) };
+    return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 500, ...options });
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    return this.pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.commits.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /** Named statements: each pooled connection parses and plans them once. */
+  private async query<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
+    if (this.closed) throw new EventStoreUnavailableError('the PostgreSQL event store is closed');
+    try {
+      return (await this.pool.query({ name, text, values })).rows as R[];
+    } catch (error) {
+      throw mapPgError(error);
+    }
+  }
+}

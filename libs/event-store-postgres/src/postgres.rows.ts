@@ -1,0 +1,68 @@
+import { chainHash, GENESIS_HASH, type JsonObject, type NewEvent, type StoredEvent, type StoredEventRef } from '@crm/event-store';
+import { APPEND_SQL } from './postgres.sql';
+
+export interface EventRow {
+  position: string;
+  id: string;
+  stream_id: string;
+  revision: string;
+  type: string;
+  data: JsonObject;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+  hash: string;
+}
+
+/** bigint columns arrive as strings; positions stay below 2^53 for any realistic store. */
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: Number(row.position),
+    recordedAt: row.recorded_at.toISOString(),
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash,
+  };
+}
+
+export interface AppendStateRow {
+  is_last: boolean;
+  id: string;
+  revision: string;
+  position: string;
+  hash: string;
+}
+
+export interface AppendState {
+  last: { revision: number; hash: string } | null;
+  /** the stream's events carrying one of the batch's ids, in revision order */
+  stored: StoredEventRef[];
+}
+
+export function toAppendState(rows: AppendStateRow[]): AppendState {
+  const lastRow = rows.find((r) => r.is_last);
+  const stored = rows
+    .filter((r) => !r.is_last)
+    .map((r) => ({ id: r.id, revision: Number(r.revision), position: Number(r.position) }))
+    .sort((a, b) => a.revision - b.revision);
+  return { last: lastRow ? { revision: Number(lastRow.revision), hash: lastRow.hash } : null, stored };
+}
+
+/** The es_append call for a batch placed after `last`: hashes are chained here, where canonical JSON is known. */
+export function appendQuery(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string) {
+  let previous = last?.hash ?? GENESIS_HASH;
+  let revision = last?.revision ?? -1;
+  const rows = events.map((event) => {
+    revision += 1;
+    previous = chainHash(previous, streamId, revision, event);
+    return { id: event.id, type: event.type, data: event.data, metadata: event.metadata, hash: previous };
+  });
+  return {
+    name: 'es_append',
+    text: APPEND_SQL,
+    values: [streamId, last?.revision ?? -1, last?.hash ?? null, JSON.stringify(rows), recordedAt],
+  };
+}
