@@ -1,0 +1,81 @@
+import type { Command } from '@crm/workflow-kit';
+import { z } from 'zod';
+import { Grade } from './grading';
+import {
+  Admission, Contact, CustomerClass, DisqualificationReason, Evidence, Id, Identifiers, Invoicing, IsoDate, IsoMonth,
+  ProductLine, QualificationDocument, SalesPlanLine, Tonnes,
+} from './customer.shapes';
+
+/** Issued by the system when onboarding's last approval lands (R-ONB-4). */
+export const OpenCustomerArchive = z.object({
+  customerId: Id,
+  applicationId: Id,
+  name: z.string().trim().min(1).max(200),
+  identifiers: Identifiers,
+  invoicing: Invoicing,
+  contacts: z.array(Contact).max(50),
+  productLine: ProductLine,
+  class: CustomerClass,
+  /** optional: derived from the class (R-TIER-2/3); when given it must agree */
+  grade: Grade.nullable().optional(),
+  customerManagerId: Id,
+  region: z.string().trim().min(1).max(100),
+  documents: z.array(QualificationDocument).max(50),
+  /** required for other chemical products (R-TIER-6) */
+  admission: Admission.nullable().optional(),
+});
+export type OpenCustomerArchive = z.infer<typeof OpenCustomerArchive>;
+
+export const ChangeCustomerInformation = z.object({
+  changes: z
+    .object({ contacts: z.array(Contact).max(50), invoicing: Invoicing, class: CustomerClass, customerManagerId: Id, region: z.string().trim().min(1).max(100) })
+    .partial()
+    .strict(),
+  reason: z.string().trim().min(1).max(2000),
+});
+export type ChangeCustomerInformation = z.infer<typeof ChangeCustomerInformation>;
+
+export const RenewQualificationDocument = QualificationDocument.omit({ kind: true });
+export type RenewQualificationDocument = z.infer<typeof RenewQualificationDocument>;
+/** Timer commands carry the validUntil they were scheduled for, so a stale firing is a no-op. */
+export const WarnDocumentExpiry = z.object({ documentId: Id, validUntil: IsoDate });
+export type WarnDocumentExpiry = z.infer<typeof WarnDocumentExpiry>;
+export const ExpireDocument = z.object({ documentId: Id, validUntil: IsoDate });
+export type ExpireDocument = z.infer<typeof ExpireDocument>;
+
+export const RecordPickup = z.object({
+  pickupId: Id, date: IsoDate, product: z.string().trim().min(1).max(200), tonnes: Tonnes, warehouse: z.string().trim().min(1).max(200),
+});
+export type RecordPickup = z.infer<typeof RecordPickup>;
+export const CorrectPickup = z.object({ pickupId: Id, tonnes: Tonnes, reason: z.string().trim().min(1).max(2000) });
+export type CorrectPickup = z.infer<typeof CorrectPickup>;
+export const VoidPickup = z.object({ pickupId: Id, reason: z.string().trim().min(1).max(2000) });
+export type VoidPickup = z.infer<typeof VoidPickup>;
+
+export const EvaluateMonth = z.object({ month: IsoMonth });
+export type EvaluateMonth = z.infer<typeof EvaluateMonth>;
+
+export const FileSalesPlan = z.object({ month: IsoMonth, lines: z.array(SalesPlanLine).min(1).max(500) });
+export type FileSalesPlan = z.infer<typeof FileSalesPlan>;
+export const IssueAgencyLicence = z.object({ year: z.number().int().min(2000).max(2100), licenceNumber: Id });
+export type IssueAgencyLicence = z.infer<typeof IssueAgencyLicence>;
+export const ExpireAgencyLicence = z.object({ year: z.number().int().min(2000).max(2100) });
+export type ExpireAgencyLicence = z.infer<typeof ExpireAgencyLicence>;
+
+export const ProposeDisqualification = z.object({ reason: DisqualificationReason, evidence: Evidence });
+export type ProposeDisqualification = z.infer<typeof ProposeDisqualification>;
+export const ApproveDisqualification = z.object({ comment: z.string().trim().max(2000).optional() });
+export type ApproveDisqualification = z.infer<typeof ApproveDisqualification>;
+export const RejectDisqualification = z.object({ comment: z.string().trim().min(1).max(2000) });
+export type RejectDisqualification = z.infer<typeof RejectDisqualification>;
+
+export const customerCommandSchemas = {
+  OpenCustomerArchive, ChangeCustomerInformation, RenewQualificationDocument, WarnDocumentExpiry, ExpireDocument,
+  RecordPickup, CorrectPickup, VoidPickup, EvaluateMonth, FileSalesPlan, IssueAgencyLicence, ExpireAgencyLicence,
+  ProposeDisqualification, ApproveDisqualification, RejectDisqualification,
+} as const;
+
+type Schemas = typeof customerCommandSchemas;
+export type CustomerCommandType = keyof Schemas;
+export type CustomerCommand = { [K in CustomerCommandType]: Command<K, z.infer<Schemas[K]>> }[CustomerCommandType];
+export type CustomerCommandOf<K extends CustomerCommandType> = Extract<CustomerCommand, { type: K }>;

@@ -1,0 +1,88 @@
+import type { Grade } from './grading';
+import type { Admission, Contact, CustomerClass, DisqualificationReason, Identifiers, Invoicing, ProductLine, SalesPlanLine } from './customer.shapes';
+import type { FiledDocument } from './customer.events';
+
+export interface DocumentState extends FiledDocument {
+  /** the validUntil a warning was already sent for, so a renewal re-arms it */
+  warnedFor: string | null;
+  expired: boolean;
+}
+
+export interface PickupState {
+  date: string;
+  product: string;
+  warehouse: string;
+  /** kilograms, so month sums stay exact integers */
+  kg: number;
+  voided: boolean;
+}
+
+export interface EvaluationRecord {
+  tonnageKg: number;
+  gradeBefore: Grade;
+  gradeAfter: Grade;
+}
+
+export interface PendingDisqualification {
+  reason: DisqualificationReason;
+  evidence: string[];
+  proposedBy: string;
+  proposedAt: string;
+}
+
+export interface CustomerContext {
+  customerId: string | null;
+  applicationId: string | null;
+  name: string;
+  identifiers: Identifiers;
+  invoicing: Invoicing;
+  contacts: Contact[];
+  productLine: ProductLine | null;
+  class: CustomerClass | null;
+  grade: Grade | null;
+  customerManagerId: string | null;
+  region: string | null;
+  admission: Admission | null;
+  openedAt: string | null;
+  documents: Record<string, DocumentState>;
+  pickups: Record<string, PickupState>;
+  /** month (YYYY-MM) → kilograms of live pickups dated in it */
+  monthKg: Record<string, number>;
+  evaluations: Record<string, EvaluationRecord>;
+  lastEvaluatedMonth: string | null;
+  salesPlans: Record<string, { lines: SalesPlanLine[]; revision: number; filedAt: string }>;
+  /** year → licence */
+  agencyLicences: Record<string, { licenceNumber: string; validUntil: string; expired: boolean }>;
+  pendingDisqualification: PendingDisqualification | null;
+  suspendedSince: string | null;
+  disqualifiedAt: string | null;
+}
+
+export const initialCustomerContext: CustomerContext = {
+  customerId: null,
+  applicationId: null,
+  name: '',
+  identifiers: {},
+  invoicing: {},
+  contacts: [],
+  productLine: null,
+  class: null,
+  grade: null,
+  customerManagerId: null,
+  region: null,
+  admission: null,
+  openedAt: null,
+  documents: {},
+  pickups: {},
+  monthKg: {},
+  evaluations: {},
+  lastEvaluatedMonth: null,
+  salesPlans: {},
+  agencyLicences: {},
+  pendingDisqualification: null,
+  suspendedSince: null,
+  disqualifiedAt: null,
+};
+
+export const toKg = (tonnes: number): number => Math.round(tonnes * 1000);
+export const toTonnes = (kg: number): number => kg / 1000;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Grade } from './grading';
+import {
+  Admission, Contact, CustomerClass, DisqualificationReason, Evidence, Id, Identifiers, Invoicing,
+  IsoDate, IsoMonth, NotifyTarget, ProductLine, QualificationDocument, SalesPlanLine,
+} from './customer.shapes';
+
+const Instant = z.iso.datetime({ offset: true });
+const Notify = z.array(NotifyTarget);
+
+/** A document as the archive holds it: `warnAt` is fixed when it is filed (R-ARC-4). */
+export const FiledDocument = QualificationDocument.extend({ warnAt: Instant });
+export type FiledDocument = z.infer<typeof FiledDocument>;
+
+export const CustomerArchiveOpened = z.object({
+  customerId: Id, applicationId: Id, name: z.string().min(1).max(200), identifiers: Identifiers, invoicing: Invoicing,
+  contacts: z.array(Contact), productLine: ProductLine, class: CustomerClass, grade: Grade.nullable(),
+  customerManagerId: Id, region: z.string().min(1).max(100), documents: z.array(FiledDocument), admission: Admission.nullable(),
+  openedBy: Id, openedAt: Instant, notify: Notify,
+});
+export type CustomerArchiveOpened = z.infer<typeof CustomerArchiveOpened>;
+
+export const InformationField = z.enum(['contacts', 'invoicing', 'class', 'customerManagerId', 'region']);
+export type InformationField = z.infer<typeof InformationField>;
+export const CustomerInformationChanged = z.object({
+  changes: z.partialRecord(InformationField, z.object({ before: z.unknown(), after: z.unknown() })),
+  reason: z.string().min(1).max(2000), changedBy: Id, changedAt: Instant, notify: Notify,
+});
+export type CustomerInformationChanged = z.infer<typeof CustomerInformationChanged>;
+
+export const QualificationDocumentRenewed = FiledDocument.extend({
+  previous: QualificationDocument.pick({ number: true, validFrom: true, validUntil: true }),
+  renewedBy: Id, renewedAt: Instant, notify: Notify,
+});
+export type QualificationDocumentRenewed = z.infer<typeof QualificationDocumentRenewed>;
+
+export const DocumentExpiryWarned = z.object({
+  documentId: Id, kind: z.string(), validUntil: IsoDate, daysLeft: z.number().int(), customerManagerId: Id, warnedAt: Instant, notify: Notify,
+});
+export type DocumentExpiryWarned = z.infer<typeof DocumentExpiryWarned>;
+export const QualificationExpired = z.object({ documentId: Id, kind: z.string(), validUntil: IsoDate, expiredAt: Instant });
+export type QualificationExpired = z.infer<typeof QualificationExpired>;
+export const CustomerSuspended = z.object({ reason: z.literal('R-EVAL-1'), documentIds: z.array(Id), suspendedAt: Instant, notify: Notify });
+export type CustomerSuspended = z.infer<typeof CustomerSuspended>;
+export const CustomerReinstated = z.object({ reason: z.literal('R-EVAL-1'), reinstatedAt: Instant, notify: Notify });
+export type CustomerReinstated = z.infer<typeof CustomerReinstated>;
+
+export const PickupRecorded = z.object({
+  pickupId: Id, date: IsoDate, product: z.string().min(1).max(200), tonnes: z.number().positive(), warehouse: z.string().min(1).max(200),
+  recordedBy: Id, recordedAt: Instant,
+});
+export type PickupRecorded = z.infer<typeof PickupRecorded>;
+/** `effectiveDate` is the pickup's own date (the month it counts in); `recordedAt` is when we learnt. */
+export const PickupCorrected = z.object({
+  pickupId: Id, previousTonnes: z.number(), tonnes: z.number().positive(), reason: z.string().min(1), effectiveDate: IsoDate, recordedAt: Instant, correctedBy: Id,
+});
+export type PickupCorrected = z.infer<typeof PickupCorrected>;
+export const PickupVoided = z.object({
+  pickupId: Id, tonnes: z.number(), reason: z.string().min(1), effectiveDate: IsoDate, recordedAt: Instant, voidedBy: Id,
+});
+export type PickupVoided = z.infer<typeof PickupVoided>;
+
+export const GradeChangeCause = z.enum(['monthly_evaluation', 'reevaluation', 'became_planned', 'direct_customer']);
+export type GradeChangeCause = z.infer<typeof GradeChangeCause>;
+/** Every grade change carries its evidence; month/tonnage/band are null when the class caused it. */
+export const CustomerGradeChanged = z.object({
+  month: IsoMonth.nullable(), tonnage: z.number().nullable(), band: Grade.nullable(), previousGrade: Grade, newGrade: Grade,
+  cause: GradeChangeCause, ruleId: z.string(), changedAt: Instant,
+});
+export type CustomerGradeChanged = z.infer<typeof CustomerGradeChanged>;
+export const MonthEvaluated = z.object({
+  month: IsoMonth, tonnage: z.number(), band: Grade, grade: Grade, unchanged: z.literal(true), ruleId: z.string(), evaluatedAt: Instant,
+});
+export type MonthEvaluated = z.infer<typeof MonthEvaluated>;
+/** A late correction re-ran an evaluated month; the original evaluation stays in the stream. */
+export const MonthReevaluated = z.object({
+  month: IsoMonth, previousTonnage: z.number(), tonnage: z.number(), previousBand: Grade, band: Grade,
+  awardedGrade: Grade, reevaluatedGrade: Grade, latestMonth: z.boolean(), pickupId: Id, reevaluatedAt: Instant,
+});
+export type MonthReevaluated = z.infer<typeof MonthReevaluated>;
+
+export const SalesPlanFiled = z.object({ month: IsoMonth, lines: z.array(SalesPlanLine), revision: z.number().int().min(1), filedBy: Id, filedAt: Instant });
+export type SalesPlanFiled = z.infer<typeof SalesPlanFiled>;
+export const AgencyLicenceIssued = z.object({
+  year: z.number().int(), licenceNumber: Id, validFrom: IsoDate, validUntil: IsoDate, issuedBy: Id, issuedAt: Instant,
+});
+export type AgencyLicenceIssued = z.infer<typeof AgencyLicenceIssued>;
+export const AgencyLicenceExpired = z.object({ year: z.number().int(), licenceNumber: Id, expiredAt: Instant });
+export type AgencyLicenceExpired = z.infer<typeof AgencyLicenceExpired>;
+
+export const DisqualificationProposed = z.object({ reason: DisqualificationReason, evidence: Evidence, proposedBy: Id, proposedAt: Instant });
+export type DisqualificationProposed = z.infer<typeof DisqualificationProposed>;
+export const DisqualificationRejected = z.object({ comment: z.string().max(2000), rejectedBy: Id, rejectedAt: Instant });
+export type DisqualificationRejected = z.infer<typeof DisqualificationRejected>;
+export const CustomerDisqualified = z.object({
+  reason: DisqualificationReason, evidence: Evidence, proposedBy: Id, approvedBy: Id, approvedAt: Instant, comment: z.string().max(2000).nullable(), notify: Notify,
+});
+export type CustomerDisqualified = z.infer<typeof CustomerDisqualified>;
+
+export const customerEventSchemas = {
+  CustomerArchiveOpened, CustomerInformationChanged, QualificationDocumentRenewed, DocumentExpiryWarned, QualificationExpired,
+  CustomerSuspended, CustomerReinstated, PickupRecorded, PickupCorrected, PickupVoided, CustomerGradeChanged, MonthEvaluated,
+  MonthReevaluated, SalesPlanFiled, AgencyLicenceIssued, AgencyLicenceExpired, DisqualificationProposed, DisqualificationRejected,
+  CustomerDisqualified,
+} as const;
+
+type Schemas = typeof customerEventSchemas;
+export type CustomerEventType = keyof Schemas;
+/** The union the machine consumes: `{ type, data }` for every event above. */
+export type CustomerEvent = { [K in CustomerEventType]: { type: K; data: z.infer<Schemas[K]> } }[CustomerEventType];
+export type CustomerEventOf<K extends CustomerEventType> = Extract<CustomerEvent, { type: K }>;

@@ -1,0 +1,101 @@
+import type { CustomerContext, DocumentState } from './customer.context';
+import { toKg } from './customer.context';
+import type { CustomerEvent, CustomerEventOf } from './customer.events';
+import type { Grade } from './grading';
+import { monthOf } from './shanghai-time';
+
+/**
+ * How each event changes the machine's context. Pure; the machine applies it through one
+ * `assign` action, so XState stays the only place context changes.
+ */
+export function evolveCustomer(context: CustomerContext, event: CustomerEvent): Partial<CustomerContext> {
+  switch (event.type) {
+    case 'CustomerArchiveOpened':
+      return opened(event);
+    case 'CustomerInformationChanged':
+      return informationChanged(event);
+    case 'QualificationDocumentRenewed':
+      return withDocument(context, event.data.documentId, { ...event.data, warnedFor: null, expired: false });
+    case 'DocumentExpiryWarned':
+      return withDocument(context, event.data.documentId, { warnedFor: event.data.validUntil });
+    case 'QualificationExpired':
+      return withDocument(context, event.data.documentId, { expired: true });
+    case 'CustomerSuspended':
+      return { suspendedSince: event.data.suspendedAt };
+    case 'CustomerReinstated':
+      return { suspendedSince: null };
+    case 'PickupRecorded':
+    case 'PickupCorrected':
+    case 'PickupVoided':
+      return pickupChanged(context, event);
+    case 'CustomerGradeChanged':
+      return gradeChanged(context, event);
+    case 'MonthEvaluated':
+      return evaluated(context, event.data.month, event.data.tonnage, event.data.grade, event.data.grade);
+    case 'MonthReevaluated': {
+      const record = context.evaluations[event.data.month];
+      return { evaluations: { ...context.evaluations, [event.data.month]: { ...record, tonnageKg: toKg(event.data.tonnage) } } };
+    }
+    case 'SalesPlanFiled':
+      return { salesPlans: { ...context.salesPlans, [event.data.month]: { lines: event.data.lines, revision: event.data.revision, filedAt: event.data.filedAt } } };
+    case 'AgencyLicenceIssued':
+      return { agencyLicences: { ...context.agencyLicences, [event.data.year]: { licenceNumber: event.data.licenceNumber, validUntil: event.data.validUntil, expired: false } } };
+    case 'AgencyLicenceExpired':
+      return { agencyLicences: { ...context.agencyLicences, [event.data.year]: { ...context.agencyLicences[event.data.year], expired: true } } };
+    case 'DisqualificationProposed':
+      return { pendingDisqualification: { ...event.data, evidence: [...event.data.evidence] } };
+    case 'DisqualificationRejected':
+      return { pendingDisqualification: null };
+    case 'CustomerDisqualified':
+      return { pendingDisqualification: null, disqualifiedAt: event.data.approvedAt };
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+}
+
+function opened({ data }: CustomerEventOf<'CustomerArchiveOpened'>): Partial<CustomerContext> {
+  const documents = Object.fromEntries(data.documents.map((d) => [d.documentId, { ...d, warnedFor: null, expired: false }]));
+  const { notify: _notify, openedBy: _openedBy, documents: _documents, ...archive } = data;
+  return { ...archive, documents };
+}
+
+function informationChanged({ data }: CustomerEventOf<'CustomerInformationChanged'>): Partial<CustomerContext> {
+  return Object.fromEntries(Object.entries(data.changes).map(([field, change]) => [field, change?.after])) as Partial<CustomerContext>;
+}
+
+function withDocument(context: CustomerContext, documentId: string, patch: Partial<DocumentState>): Partial<CustomerContext> {
+  const { previous: _previous, renewedBy: _by, renewedAt: _at, notify: _notify, ...clean } = patch as Record<string, unknown>;
+  return { documents: { ...context.documents, [documentId]: { ...context.documents[documentId], ...(clean as Partial<DocumentState>) } } };
+}
+
+function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupRecorded' | 'PickupCorrected' | 'PickupVoided'>): Partial<CustomerContext> {
+  const before = context.pickups[event.data.pickupId];
+  const after =
+    event.type === 'PickupRecorded'
+      ? { date: event.data.date, product: event.data.product, warehouse: event.data.warehouse, kg: toKg(event.data.tonnes), voided: false }
+      : event.type === 'PickupCorrected'
+        ? { ...before, kg: toKg(event.data.tonnes) }
+        : { ...before, voided: true };
+  const delta = (after.voided ? 0 : after.kg) - (before && !before.voided ? before.kg : 0);
+  const month = monthOf(after.date);
+  return {
+    pickups: { ...context.pickups, [event.data.pickupId]: after },
+    monthKg: { ...context.monthKg, [month]: (context.monthKg[month] ?? 0) + delta },
+  };
+}
+
+function gradeChanged(context: CustomerContext, { data }: CustomerEventOf<'CustomerGradeChanged'>): Partial<CustomerContext> {
+  if (data.month === null) return { grade: data.newGrade };
+  if (data.cause === 'reevaluation') {
+    const record = context.evaluations[data.month];
+    return { grade: data.newGrade, evaluations: { ...context.evaluations, [data.month]: { ...record, gradeAfter: data.newGrade } } };
+  }
+  return { grade: data.newGrade, ...evaluated(context, data.month, data.tonnage ?? 0, data.previousGrade, data.newGrade) };
+}
+
+function evaluated(context: CustomerContext, month: string, tonnage: number, gradeBefore: Grade, gradeAfter: Grade): Partial<CustomerContext> {
+  const record = { tonnageKg: toKg(tonnage), gradeBefore, gradeAfter };
+  return { evaluations: { ...context.evaluations, [month]: record }, lastEvaluatedMonth: month };
+}

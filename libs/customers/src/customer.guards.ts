@@ -1,0 +1,75 @@
+import type { CustomerContext } from './customer.context';
+import type { CustomerClass } from './customer.shapes';
+import { toKg } from './customer.context';
+import type { CustomerEvent } from './customer.events';
+import {
+  classProblem, evaluateFrom, evaluateMonthOf, gradeForClass, hasExpiredDocument, missingAdmission, nextMonthToEvaluate,
+} from './customer.rules';
+
+const isExclusiveAgent = (c: CustomerContext) => c.productLine === 'other_chemicals' && c.class?.salesObject === 'exclusive_agent';
+
+type Guard = (context: CustomerContext, event: CustomerEvent) => boolean;
+
+/** The machine's named guards: each reads like the policy line it enforces. */
+export const customerGuards = {
+  /** R-TIER-1/2/5/6 */
+  archiveIsAdmissible: (_c, e) =>
+    e.type === 'CustomerArchiveOpened' &&
+    classProblem(e.data.productLine, e.data.class) === null &&
+    e.data.grade === gradeForClass(e.data.productLine, e.data.class) &&
+    missingAdmission(e.data.productLine, e.data.class, e.data.admission).length === 0,
+  /** R-ARC-1: a change records something that actually changed */
+  changesSomething: (c, e) =>
+    e.type === 'CustomerInformationChanged' &&
+    Object.keys(e.data.changes).length > 0 &&
+    (!e.data.changes.class || (c.productLine !== null && classProblem(c.productLine, e.data.changes.class.after as CustomerClass) === null)),
+  /** R-ARC-4 */
+  renewsKnownDocument: (c, e) =>
+    e.type === 'QualificationDocumentRenewed' && !!c.documents[e.data.documentId] && e.data.validUntil > c.documents[e.data.documentId].validUntil,
+  documentAwaitsWarning: (c, e) => {
+    const doc = e.type === 'DocumentExpiryWarned' ? c.documents[e.data.documentId] : undefined;
+    return !!doc && !doc.expired && doc.validUntil === (e as { data: { validUntil: string } }).data.validUntil && doc.warnedFor !== doc.validUntil;
+  },
+  documentIsLive: (c, e) => {
+    const doc = e.type === 'QualificationExpired' ? c.documents[e.data.documentId] : undefined;
+    return !!doc && !doc.expired && doc.validUntil === (e as { data: { validUntil: string } }).data.validUntil;
+  },
+  /** R-EVAL-1 */
+  hasExpiredDocument: (c) => hasExpiredDocument(c),
+  allDocumentsValid: (c) => !hasExpiredDocument(c),
+  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups[e.data.pickupId],
+  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && !!c.pickups[e.data.pickupId] && !c.pickups[e.data.pickupId].voided,
+  /** R-TIER-2/3/4: an unchanged month must really be unchanged */
+  isUnchangedNextMonth: (c, e) =>
+    e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,
+  /** R-TIER-3/4: every grade change is one the policy produces from its evidence */
+  gradeChangeIsWarranted: (c, e) => e.type === 'CustomerGradeChanged' && e.data.previousGrade === c.grade && e.data.newGrade !== c.grade && warranted(c, e),
+  monthWasEvaluated: (c, e) => e.type === 'MonthReevaluated' && !!c.evaluations[e.data.month],
+  /** R-TIER-7 */
+  isExclusiveAgent: (c) => isExclusiveAgent(c),
+  licenceCanBeIssued: (c, e) => isExclusiveAgent(c) && e.type === 'AgencyLicenceIssued' && !c.agencyLicences[e.data.year],
+  licenceIsLive: (c, e) => e.type === 'AgencyLicenceExpired' && !!c.agencyLicences[e.data.year] && !c.agencyLicences[e.data.year].expired,
+  /** R-EVAL-3 */
+  noPendingProposal: (c) => c.pendingDisqualification === null,
+  hasPendingProposal: (c) => c.pendingDisqualification !== null,
+} satisfies Record<string, Guard>;
+
+function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'CustomerGradeChanged' }>): boolean {
+  const { month, cause, newGrade } = e.data;
+  switch (cause) {
+    case 'became_planned':
+      return c.grade === 'online_auction' && c.class?.salesForm === 'planned' && newGrade === 'ordinary';
+    case 'direct_customer':
+      return c.class?.salesObject === 'direct' && newGrade === 'ordinary';
+    case 'monthly_evaluation':
+      return month !== null && month === nextMonthToEvaluate(c) && evaluateMonthOf(c, month).newGrade === newGrade;
+    case 'reevaluation': {
+      if (month === null || month !== c.lastEvaluatedMonth) return false;
+      const record = c.evaluations[month];
+      const kg = c.monthKg[month] ?? 0;
+      return c.grade === record.gradeAfter && toKg(e.data.tonnage ?? -1) === kg && evaluateFrom(c, record.gradeBefore, kg).newGrade === newGrade;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,39 @@
+import { NotPermitted, type Actor, type Role } from '@crm/workflow-kit';
+import type { CustomerCommandType } from './customer.commands';
+
+type Issuer = Role | 'system';
+interface Permission {
+  ruleId: string;
+  issuers: readonly Issuer[];
+}
+
+const ARCHIVE_KEEPERS: Issuer[] = ['customer_manager', 'sales_reviewer'];
+const PICKUP_RECORDERS: Issuer[] = ['customer_manager', 'sales_reviewer', 'administrator', 'system'];
+
+/**
+ * Who may issue each command. Opening follows onboarding's last approval (R-ONB-3/4), so only
+ * the system issues it; timers act as the scheduler; only the general manager disqualifies.
+ */
+export const CUSTOMER_PERMISSIONS: Readonly<Record<CustomerCommandType, Permission>> = {
+  OpenCustomerArchive: { ruleId: 'R-ONB-4', issuers: ['system'] },
+  ChangeCustomerInformation: { ruleId: 'R-ARC-1', issuers: ARCHIVE_KEEPERS },
+  RenewQualificationDocument: { ruleId: 'R-ARC-4', issuers: ARCHIVE_KEEPERS },
+  WarnDocumentExpiry: { ruleId: 'R-ARC-4', issuers: ['system'] },
+  ExpireDocument: { ruleId: 'R-EVAL-1', issuers: ['system'] },
+  RecordPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
+  CorrectPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
+  VoidPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
+  EvaluateMonth: { ruleId: 'R-TIER-4', issuers: ['sales_reviewer', 'system'] },
+  FileSalesPlan: { ruleId: 'R-TIER-7', issuers: ARCHIVE_KEEPERS },
+  IssueAgencyLicence: { ruleId: 'R-TIER-7', issuers: ['sales_reviewer', 'general_manager'] },
+  ExpireAgencyLicence: { ruleId: 'R-TIER-7', issuers: ['system'] },
+  ProposeDisqualification: { ruleId: 'R-EVAL-3', issuers: ['customer_manager', 'sales_reviewer', 'supervisor'] },
+  ApproveDisqualification: { ruleId: 'R-EVAL-3', issuers: ['general_manager'] },
+  RejectDisqualification: { ruleId: 'R-EVAL-3', issuers: ['general_manager'] },
+};
+
+export function assertPermitted(type: CustomerCommandType, actor: Actor): void {
+  const { ruleId, issuers } = CUSTOMER_PERMISSIONS[type];
+  const allowed = actor.system ? issuers.includes('system') : actor.roles.some((role) => issuers.includes(role));
+  if (!allowed) throw new NotPermitted(ruleId, `${type} may be issued only by ${issuers.join(', ')}`);
+}

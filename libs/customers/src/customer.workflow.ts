@@ -1,0 +1,22 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { customerCommandSchemas, type CustomerCommand } from './customer.commands';
+import type { CustomerContext } from './customer.context';
+import { customerDeadlines } from './customer.deadlines';
+import { decideCustomer } from './customer.decider';
+import { customerEventSchemas, type CustomerEvent } from './customer.events';
+import { customerMachine } from './customer.machine';
+import type { CustomerServices } from './customer.services';
+
+/** The customer archive stream `customer-<customerId>`, from opening to its possible end. */
+export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent, CustomerContext, CustomerServices> = {
+  name: 'customer',
+  version: '1',
+  streamPrefix: 'customer',
+  machine: customerMachine,
+  commandSchemas: customerCommandSchemas,
+  eventSchemas: customerEventSchemas,
+  creationCommands: ['OpenCustomerArchive'],
+  decide: decideCustomer,
+  deadlines: customerDeadlines,
+  retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],
+};

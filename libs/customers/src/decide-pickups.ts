@@ -1,0 +1,80 @@
+import { DomainRuleViolation } from '@crm/workflow-kit';
+import type { CustomerCommandOf } from './customer.commands';
+import type { CustomerContext } from './customer.context';
+import { toKg, toTonnes } from './customer.context';
+import type { CustomerEvent } from './customer.events';
+import { evaluateFrom } from './customer.rules';
+import { bandOf } from './grading';
+import { monthOf, shanghaiDate } from './shanghai-time';
+
+/** R-TIER-2: pickups are the evidence for monthly grading. A repeated identical record is a no-op. */
+export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context: CustomerContext): CustomerEvent[] {
+  const { data, meta } = command;
+  const existing = context.pickups[data.pickupId];
+  if (existing) {
+    const identical = existing.date === data.date && existing.kg === toKg(data.tonnes) && existing.product === data.product && existing.warehouse === data.warehouse;
+    if (identical && !existing.voided) return [];
+    throw new DomainRuleViolation('R-TIER-2', `pickup ${data.pickupId} is already recorded with other data; correct or void it instead`, 'data.pickupId');
+  }
+  if (data.date > shanghaiDate(meta.now)) throw new DomainRuleViolation('R-TIER-2', `pickup date ${data.date} is in the future`, 'data.date');
+  if (context.openedAt && data.date < shanghaiDate(context.openedAt)) {
+    throw new DomainRuleViolation('R-ONB-4', `pickup date ${data.date} is before the archive was opened`, 'data.date');
+  }
+  const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now } };
+  return [recorded, ...reevaluation(context, data.pickupId, data.date, toKg(data.tonnes), meta.now)];
+}
+
+function livePickup(context: CustomerContext, pickupId: string) {
+  const pickup = context.pickups[pickupId];
+  if (!pickup) throw new DomainRuleViolation('R-TIER-2', `no pickup ${pickupId} on record`, 'data.pickupId');
+  if (pickup.voided) throw new DomainRuleViolation('R-TIER-2', `pickup ${pickupId} was voided`, 'data.pickupId');
+  return pickup;
+}
+
+/** The correction counts in the pickup's own month (effectiveDate) and records when it was learnt. */
+export function correctPickup(command: CustomerCommandOf<'CorrectPickup'>, context: CustomerContext): CustomerEvent[] {
+  const { data, meta } = command;
+  const pickup = livePickup(context, data.pickupId);
+  if (toKg(data.tonnes) === pickup.kg) throw new DomainRuleViolation('R-TIER-2', `pickup ${data.pickupId} already has ${data.tonnes} t`, 'data.tonnes');
+  const corrected: CustomerEvent = {
+    type: 'PickupCorrected',
+    data: { pickupId: data.pickupId, previousTonnes: toTonnes(pickup.kg), tonnes: data.tonnes, reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, correctedBy: meta.actor.id },
+  };
+  return [corrected, ...reevaluation(context, data.pickupId, pickup.date, toKg(data.tonnes) - pickup.kg, meta.now)];
+}
+
+export function voidPickup(command: CustomerCommandOf<'VoidPickup'>, context: CustomerContext): CustomerEvent[] {
+  const { data, meta } = command;
+  const pickup = livePickup(context, data.pickupId);
+  const voided: CustomerEvent = {
+    type: 'PickupVoided',
+    data: { pickupId: data.pickupId, tonnes: toTonnes(pickup.kg), reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, voidedBy: meta.actor.id },
+  };
+  return [voided, ...reevaluation(context, data.pickupId, pickup.date, -pickup.kg, meta.now)];
+}
+
+/**
+ * A late change to an evaluated month re-runs that month's evaluation and records the difference
+ * beside the original (never rewriting it). Only the latest evaluated month can still move the
+ * current grade: later months were graded from the grade it produced, so older differences are
+ * reported for the sales department to weigh (R-TIER-4: tonnage is one indicator among others).
+ */
+function reevaluation(context: CustomerContext, pickupId: string, date: string, deltaKg: number, now: string): CustomerEvent[] {
+  const month = monthOf(date);
+  const record = context.evaluations[month];
+  if (!record) return [];
+  const kg = (context.monthKg[month] ?? 0) + deltaKg;
+  const outcome = evaluateFrom(context, record.gradeBefore, kg);
+  const latestMonth = month === context.lastEvaluatedMonth;
+  const reevaluated: CustomerEvent = {
+    type: 'MonthReevaluated',
+    data: {
+      month, previousTonnage: toTonnes(record.tonnageKg), tonnage: outcome.tonnage, previousBand: bandOf(toTonnes(record.tonnageKg)), band: outcome.band,
+      awardedGrade: record.gradeAfter, reevaluatedGrade: outcome.newGrade, latestMonth, pickupId, reevaluatedAt: now,
+    },
+  };
+  const regrade = latestMonth && context.grade === record.gradeAfter && outcome.newGrade !== context.grade;
+  if (!regrade) return [reevaluated];
+  const changed = { month, tonnage: outcome.tonnage, band: outcome.band, previousGrade: record.gradeAfter, newGrade: outcome.newGrade, cause: 'reevaluation' as const, ruleId: outcome.ruleId, changedAt: now };
+  return [reevaluated, { type: 'CustomerGradeChanged', data: changed }];
+}

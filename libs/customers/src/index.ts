@@ -1,0 +1,16 @@
+export * from './customer.shapes';
+export * from './customer.commands';
+export * from './customer.events';
+export * from './customer.context';
+export * from './customer.services';
+export * from './customer.rules';
+export * from './customer.permissions';
+export * from './customer.machine';
+export * from './customer.decider';
+export * from './customer.deadlines';
+export * from './customer.workflow';
+export * from './grading';
+export * from './sales-plan';
+export * from './pickup-csv';
+export { expiryInstant } from './decide-documents';
+export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
