@@ -1,9 +1,22 @@
 // Runs the TypeScript sources directly (`npm start`, the CLI, benchmarks) with the same SWC
 // settings as the tests, so there is no build step between a clone and a running service.
-// Workspace libraries resolve through npm's workspace links (node_modules/@crm/* -> libs/*).
+// `@crm/<name>` resolves to libs/<name>/src/index.ts (as tsconfig paths and Jest do), so a library
+// added since the last `npm install` needs no workspace link to be found.
 const { transformSync } = require('@swc/core');
 const Module = require('node:module');
 const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const originalResolve = Module._resolveFilename;
+Module._resolveFilename = function resolveWorkspaceLibrary(request, parent, ...rest) {
+  const match = /^@crm\/([a-z0-9-]+)$/.exec(request);
+  if (match) {
+    const entry = path.join(root, 'libs', match[1], 'src', 'index.ts');
+    if (fs.existsSync(entry)) return entry;
+  }
+  return originalResolve.call(this, request, parent, ...rest);
+};
 
 const options = {
   jsc: {
