@@ -1,6 +1,6 @@
 import { commandOf, SCHEDULER_ACTOR, type Actor, type AnyDomainEvent } from '@crm/workflow-kit';
 import { customerWorkflow, type CustomerCommand, type CustomerCommandType, type OpenCustomerArchive } from '../src';
-import { decideOnWorkflow, replayEvents } from '@crm/workflow-kit';
+import { decideOnWorkflow, replayEvents, toWorkflowState } from '@crm/workflow-kit';
 
 export const SYSTEM: Actor = { id: 'system:onboarding', roles: [], system: true };
 export const SCHEDULER = SCHEDULER_ACTOR;
@@ -60,4 +60,8 @@ export const evaluate = (month: string, now: string) => cmd('EvaluateMonth', { m
 export function stateOf(events: AnyDomainEvent[]) {
   const snapshot = replayEvents(customerWorkflow, events);
   return { value: snapshot.value, context: snapshot.context as import('../src').CustomerContext, status: snapshot.status };
+}
+
+export function customerDeadlinesOf(events: AnyDomainEvent[]) {
+  return customerWorkflow.deadlines?.(toWorkflowState(replayEvents(customerWorkflow, events), events.length - 1)) ?? [];
 }

@@ -1,0 +1,42 @@
+import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
+import { stateName } from '@crm/workflow-kit';
+import { customerMachine, type CustomerEvent } from '../src';
+import { history, openCommand, cmd, SCHEDULER, MANAGER, SALES, GM } from './customer.fixtures';
+
+/** One real instance of every lifecycle event, produced by the decider itself. */
+function sampleEvents(): CustomerEvent[] {
+  const suspendedThenReinstated = history([
+    openCommand(),
+    cmd('ExpireDocument', { documentId: 'doc-licence', validUntil: '2026-06-30' }, SCHEDULER, '2026-06-30T16:00:00.000Z'),
+    cmd('RenewQualificationDocument', { documentId: 'doc-licence', number: 'n2', validFrom: '2026-07-01', validUntil: '2029-06-30' }, MANAGER, '2026-07-02T00:00:00.000Z'),
+    cmd('ProposeDisqualification', { reason: 'under_investigation', evidence: ['立案通知书'] }, SALES, '2026-07-03T00:00:00.000Z'),
+    cmd('ApproveDisqualification', {}, GM, '2026-07-04T00:00:00.000Z'),
+  ]);
+  return suspendedThenReinstated as CustomerEvent[];
+}
+
+describe('customer machine graph', () => {
+  // snapshots are told apart by value AND context (the default), so guarded paths are followed
+  const paths = getShortestPaths(customerMachine, { events: sampleEvents() });
+  const reached = new Set(paths.map((p) => stateName(p.state.value)));
+
+  it('R-EVAL-1/R-EVAL-3: every state is reachable: none, active, suspended, disqualified', () => {
+    expect([...reached].sort()).toEqual(['disqualified', 'none', 'open.active', 'open.suspended']);
+    const leaves = getStateNodes(customerMachine.root).filter((node) => Object.keys(node.states).length === 0).map((node) => node.path.join('.'));
+    expect(leaves.sort()).toEqual(['disqualified', 'none', 'open.active', 'open.suspended']);
+  });
+
+  it('R-EVAL-1: suspension is entered only through an expired qualification and left only through reinstatement (or disqualification)', () => {
+    const toSuspended = paths.find((p) => stateName(p.state.value) === 'open.suspended');
+    expect(toSuspended?.steps.map((s) => s.event.type)).toEqual(['xstate.init', 'CustomerArchiveOpened', 'QualificationExpired', 'CustomerSuspended']);
+    const edges = adjacencyMapToArray(getAdjacencyMap(customerMachine, { events: sampleEvents() }));
+    const leaving = edges.filter((e) => stateName(e.state.value) === 'open.suspended' && stateName(e.nextState.value) !== 'open.suspended');
+    expect([...new Set(leaving.map((e) => `${e.event.type}->${stateName(e.nextState.value)}`))].sort()).toEqual(['CustomerDisqualified->disqualified', 'CustomerReinstated->open.active']);
+  });
+
+  it('R-EVAL-3: disqualified is final', () => {
+    const final = paths.find((p) => stateName(p.state.value) === 'disqualified');
+    expect(final?.state.status).toBe('done');
+    expect(customerMachine.root.states.disqualified.type).toBe('final');
+  });
+});
