@@ -1,0 +1,23 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { type OnboardingCommand, onboardingCommandSchemas } from './onboarding.commands';
+import type { OnboardingContext } from './onboarding.context';
+import { onboardingDeadlines } from './onboarding.deadlines';
+import { decideOnboarding } from './onboarding.decider';
+import { type OnboardingEvent, onboardingEventSchemas } from './onboarding.events';
+import { onboardingMachine } from './onboarding.machine';
+import type { OnboardingServices } from './onboarding.services';
+
+/** Account opening (客户开户, R-ONB-1..4): streams `onboarding-<applicationId>`. */
+export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, OnboardingEvent, OnboardingContext, OnboardingServices> = {
+  name: 'onboarding',
+  version: '1',
+  streamPrefix: 'onboarding',
+  machine: onboardingMachine,
+  commandSchemas: onboardingCommandSchemas,
+  eventSchemas: onboardingEventSchemas,
+  creationCommands: ['CreateApplication'],
+  decide: decideOnboarding,
+  deadlines: onboardingDeadlines,
+  // a decision re-made against fresher state would silently skip the step its reviewer saw
+  retryableOnConflict: ['SendStepReminder'],
+};
