@@ -88,8 +88,8 @@ export function reassignStep(command: Command<'ReassignStep', ReassignStep>, sta
   requirePendingStep(state, step);
   const refusal = reassignmentRefusal(state.context, step, to);
   if (refusal) refuse(refusal);
-  const pending = state.context.pending!;
-  if (pending.assignee === to) return [];
+  const pending = state.context.pending;
+  if (!pending || pending.assignee === to) return [];
   return [{ type: 'StepReassigned', data: { round: pending.round, step, from: pending.assignee, to, reason: reason ?? null, by: actor.id, role: 'administrator', at: now } }];
 }
 
