@@ -107,3 +107,5 @@ export const stateAfter = (events: AnyDomainEvent[]) => stateName(replayEvents(o
 export const submitted = () => history([create(), submit()]);
 export const atFinance = () => history([create(), submit(), approve('sales', sales)]);
 export const atGeneralManager = () => history([create(), submit(), approve('sales', sales), approve('finance', finance)]);
+export const approvedHistory = () =>
+  history([create(), submit(), approve('sales', sales), approve('finance', finance), approve('generalManager', gm)]);
