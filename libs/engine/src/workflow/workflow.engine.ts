@@ -1,0 +1,159 @@
+import { type EventStore, WrongExpectedRevisionError } from '@crm/event-store';
+import {
+  type AnyCommand,
+  type AnyDomainEvent,
+  type AnyWorkflow,
+  decideOnWorkflow,
+  DomainRuleViolation,
+  toWorkflowState,
+  TransitionNotAllowed,
+  WorkflowNotFound,
+} from '@crm/workflow-kit';
+import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
+import { toNewEvents } from './event-envelope';
+import { loadStream, replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
+import { timerEvents, timerIdOf } from './timer-events';
+
+export interface ExecuteOptions {
+  /** looks at the freshly read stream first; a result returned here is returned as is, nothing written */
+  precheck?(stream: StreamSnapshot): CommandResult | undefined;
+  /** engine events appended after the command's own events, in the same atomic append */
+  extraEvents?(stream: StreamSnapshot): AnyDomainEvent[];
+  /** timers the decision must not cancel (the timer being fired is fired, not cancelled) */
+  keepTimerIds?: readonly string[];
+  /** overrides `workflow.retryableOnConflict` for this call */
+  retryOnConflict?: boolean;
+}
+
+/**
+ * The generic command handler: read the stream, replay it through the machine, decide, append
+ * with the revision read. Every workflow runs through here; none has persistence code of its own.
+ */
+export class WorkflowEngine {
+  constructor(readonly store: EventStore) {}
+
+  async execute(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions = {}): Promise<CommandResult> {
+    assertMeta(command);
+    try {
+      return await this.attempt(workflow, instanceId, command, services, options);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // the winner of the race may have been this very command, sent twice
+      const replay = await this.replayOf(workflow, instanceId, command.meta.idempotencyKey);
+      if (replay) return replay;
+      const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
+      if (!retryable) throw error;
+      return this.attempt(workflow, instanceId, command, services, options);
+    }
+  }
+
+  /**
+   * Appends engine-only events (no decision), e.g. a timer firing the machine refused. `build` sees
+   * the fresh stream and returns null to write nothing. Retried on conflict: nothing is decided.
+   */
+  async appendEngineEvents(
+    workflow: AnyWorkflow,
+    instanceId: string,
+    command: AnyCommand,
+    build: (stream: StreamSnapshot) => AnyDomainEvent[] | null,
+    attempts = 5,
+  ): Promise<CommandResult | null> {
+    assertMeta(command);
+    for (let attempt = 1; ; attempt++) {
+      const stream = await loadStream(this.store, workflow, instanceId);
+      const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
+      if (prior) return prior;
+      const events = stream.revision === null ? null : build(stream);
+      if (!events || events.length === 0) return null;
+      try {
+        return await this.append(workflow, stream, command, events, stream.state);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  async load(workflow: AnyWorkflow, instanceId: string): Promise<LoadedWorkflow> {
+    const { streamId, state, events } = await loadStream(this.store, workflow, instanceId);
+    return { streamId, state, events };
+  }
+
+  /** Replays the instance as it stood at a global position or an instant (audit, "what did they see"). */
+  async stateAt(workflow: AnyWorkflow, instanceId: string, point: ReplayPoint): Promise<LoadedWorkflow> {
+    const streamId = streamIdOf(workflow, instanceId);
+    const all = await this.store.readStream(streamId);
+    const until = 'atPosition' in point ? null : new Date(point.atInstant).getTime();
+    const kept = all.filter((e) =>
+      until === null ? e.position <= (point as { atPosition: number }).atPosition : Date.parse(e.metadata.occurredAt) <= until,
+    );
+    const { state, events } = replayStored(workflow, streamId, kept);
+    return { streamId, state, events };
+  }
+
+  private async attempt(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
+    const stream = await loadStream(this.store, workflow, instanceId);
+    const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
+    if (prior) return prior;
+    const early = options.precheck?.(stream);
+    if (early) return early;
+    assertExistence(workflow, stream, command);
+    const decision = decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    const keep = new Set(options.keepTimerIds ?? []);
+    const cancelled = decision.cancelled.filter((d) => !keep.has(timerIdOf(stream.streamId, d.key, new Date(d.dueAt).toISOString())));
+    const events = [
+      ...decision.events,
+      ...timerEvents(workflow, stream.streamId, instanceId, decision.scheduled, cancelled),
+      ...(options.extraEvents?.(stream) ?? []),
+    ];
+    const after = toWorkflowState<any>(decision.after, stream.revision);
+    if (events.length === 0) {
+      return { streamId: stream.streamId, revision: stream.revision, position: stream.events.at(-1)?.position ?? 0, state: after, events: [], replayed: false };
+    }
+    return this.append(workflow, stream, command, events, after);
+  }
+
+  private async append(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, events: AnyDomainEvent[], after: CommandResult['state']): Promise<CommandResult> {
+    const newEvents = toNewEvents(workflow, stream.streamId, command, events);
+    const appended = await this.store.appendToStream(stream.streamId, newEvents, { expectedRevision: stream.revision ?? 'no_stream' });
+    const first = appended.nextExpectedRevision - newEvents.length + 1;
+    // read back what the store holds: positions, hashes and recordedAt are the store's to assign
+    const written = await this.store.readStream(stream.streamId, { from: first, maxCount: newEvents.length });
+    return {
+      streamId: stream.streamId,
+      revision: appended.nextExpectedRevision,
+      position: appended.position,
+      state: { ...after, revision: appended.nextExpectedRevision },
+      events: written,
+      replayed: false,
+    };
+  }
+
+  private async replayOf(workflow: AnyWorkflow, instanceId: string, key: string | undefined): Promise<CommandResult | null> {
+    if (!key) return null;
+    return priorResult(workflow, await loadStream(this.store, workflow, instanceId), key);
+  }
+}
+
+/** The first result of an idempotency key already seen in this stream, rebuilt from the stream. */
+function priorResult(workflow: AnyWorkflow, stream: StreamSnapshot, key: string | undefined): CommandResult | null {
+  if (!key) return null;
+  const written = stream.events.filter((e) => e.metadata.idempotencyKey === key);
+  if (written.length === 0) return null;
+  const last = written[written.length - 1];
+  const { state } = replayStored(workflow, stream.streamId, stream.events.filter((e) => e.revision <= last.revision));
+  return { streamId: stream.streamId, revision: last.revision, position: last.position, state, events: written, replayed: true };
+}
+
+function assertExistence(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand): void {
+  const creating = workflow.creationCommands.includes(command.type);
+  if (stream.revision === null && !creating) throw new WorkflowNotFound(stream.streamId);
+  // creation commands only ever start a stream: repeating one is a conflict, not a new instance
+  if (stream.revision !== null && creating) throw new TransitionNotAllowed(workflow.name, stream.state.state, command.type);
+}
+
+function assertMeta(command: AnyCommand): void {
+  if (!command?.meta?.actor?.id) throw new DomainRuleViolation('COMMAND', 'meta.actor is required', 'meta.actor');
+  if (typeof command.meta.now !== 'string' || Number.isNaN(Date.parse(command.meta.now))) {
+    throw new DomainRuleViolation('COMMAND', 'meta.now must be an ISO 8601 instant', 'meta.now');
+  }
+}

@@ -1,0 +1,45 @@
+import type { EventStore } from '@crm/event-store';
+import { PostgresEventStore } from '@crm/event-store-postgres';
+import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { WorkflowEngine } from '../src';
+import { alice, bob, carol, cmd } from './fixtures/ticket.commands';
+import { ticketWorkflow } from './fixtures/ticket.workflow';
+import { createTestDatabase, describeWithPostgres, type TestDatabase, tmpSqliteDir } from './support/test-databases';
+
+/** Two engines on two connections to one store: the race the API sees with two replicas. */
+function racingApprovers(open: () => Promise<[EventStore, EventStore]>) {
+  it('given two approvers racing on separate connections, then exactly one approval is stored', async () => {
+    const [a, b] = await open();
+    try {
+      for (let round = 0; round < 10; round++) {
+        const id = `race-${round}`;
+        await new WorkflowEngine(a).execute(ticketWorkflow, id, cmd('OpenTicket', { title: 'x' }, alice), undefined);
+        const outcomes = await Promise.allSettled([
+          new WorkflowEngine(a).execute(ticketWorkflow, id, cmd('ApproveTicket', {}, bob), undefined),
+          new WorkflowEngine(b).execute(ticketWorkflow, id, cmd('ApproveTicket', {}, carol), undefined),
+        ]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const stored = await a.readStream(`ticket-${id}`);
+        expect(stored.filter((e) => e.type === 'TicketApproved')).toHaveLength(1);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+}
+
+describe('WorkflowEngine on SQLite (one file, two handles)', () => {
+  const tmp = tmpSqliteDir();
+  afterAll(() => tmp.remove());
+  racingApprovers(async () => [SqliteEventStore.open(tmp.file('es.db')), SqliteEventStore.open(tmp.file('es.db'))]);
+});
+
+describeWithPostgres('WorkflowEngine on PostgreSQL (two pools)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.drop());
+  racingApprovers(async () => [await PostgresEventStore.connect(db.url), await PostgresEventStore.connect(db.url)]);
+});
