@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@crm/event-store';
@@ -14,14 +14,18 @@ import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { zodValidationPipe } from './http/validation.pipe';
 import { CLOCK } from './infrastructure/clock';
+import { featureModules } from './features';
 import { API_RUNTIME, type ApiRuntime } from './runtime';
 
+/** Shared ports (store, clock, runtime, token service) are global so feature modules can inject them by token. */
+@Global()
 @Module({})
 export class AppModule {
   static forRoot(runtime: ApiRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      global: true,
+      imports: [CqrsModule.forRoot(), ...featureModules(runtime)],
       controllers: [HealthController, AuthController, CalendarController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
@@ -38,6 +42,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
+      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, CalendarService],
     };
   }
 }

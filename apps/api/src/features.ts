@@ -1,0 +1,11 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { ApiRuntime } from './runtime';
+
+/**
+ * Each bounded context's HTTP module, one line each. A feature module may read the runtime
+ * (store, clock) through the API_RUNTIME token, EVENT_STORE and CLOCK, which AppModule provides
+ * globally.
+ */
+export function featureModules(_runtime: ApiRuntime): Array<Type | DynamicModule> {
+  return [];
+}
