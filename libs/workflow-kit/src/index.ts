@@ -6,3 +6,4 @@ export * from './workflow.definition';
 export * from './workflow.replay';
 export * from './workflow.decision';
 export * from './workflow.spec-helpers';
+export * from './workflow.graph';
