@@ -1,0 +1,153 @@
+import { ConfigError, loadConfig } from './index';
+
+function issuesOf(env: Record<string, string>): { variable: string; message: string }[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).issues];
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('an empty environment gives the embedded defaults', () => {
+    expect(loadConfig({})).toEqual({
+      eventStore: { kind: 'sqlite', path: './data/crm.db' },
+      port: 3000,
+      dataDir: './data',
+      businessTimeZone: 'Asia/Shanghai',
+      nodeEnv: 'development',
+      logLevel: 'info',
+      tokenTtlSeconds: 28800,
+      seedDemoUsers: true,
+    });
+  });
+
+  it('empty strings count as unset', () => {
+    expect(loadConfig({ EVENT_STORE: '', PORT: '', TZ_BUSINESS: '' })).toMatchObject({
+      eventStore: { kind: 'sqlite', path: './data/crm.db' },
+      port: 3000,
+      businessTimeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it('DATA_DIR moves the default SQLite file', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/crm' }).eventStore).toEqual({ kind: 'sqlite', path: '/var/lib/crm/crm.db' });
+  });
+
+  it.each([
+    ['sqlite:./data/other.db', { kind: 'sqlite', path: './data/other.db' }],
+    ['sqlite:///srv/crm.db', { kind: 'sqlite', path: '/srv/crm.db' }],
+    ['postgres://postgres@127.0.0.1:5432/crm', { kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/crm' }],
+    ['postgresql://u:p@db/crm?sslmode=require', { kind: 'postgres', url: 'postgresql://u:p@db/crm?sslmode=require' }],
+  ])('EVENT_STORE=%s', (value, expected) => {
+    expect(loadConfig({ EVENT_STORE: value }).eventStore).toEqual(expected);
+  });
+
+  it('esdb:// needs a SQL store for read models, SQLite in DATA_DIR by default', () => {
+    expect(loadConfig({ EVENT_STORE: 'esdb://localhost:2113?tls=false' }).eventStore).toEqual({
+      kind: 'esdb',
+      url: 'esdb://localhost:2113?tls=false',
+      readModelUrl: 'sqlite:./data/read-models.db',
+      readModels: { kind: 'sqlite', path: './data/read-models.db' },
+    });
+  });
+
+  it('a three-node kurrentdb:// cluster with read models on PostgreSQL', () => {
+    const config = loadConfig({
+      EVENT_STORE: 'kurrentdb://node1:2113,node2:2113,node3:2113?tls=false',
+      READ_MODEL_DB: 'postgres://postgres@db:5432/crm_read',
+    });
+    expect(config.eventStore).toEqual({
+      kind: 'esdb',
+      url: 'kurrentdb://node1:2113,node2:2113,node3:2113?tls=false',
+      readModelUrl: 'postgres://postgres@db:5432/crm_read',
+      readModels: { kind: 'postgres', url: 'postgres://postgres@db:5432/crm_read' },
+    });
+  });
+
+  it('esdb+discover:// (DNS discovery) is accepted', () => {
+    expect(loadConfig({ EVENT_STORE: 'esdb+discover://cluster.example:2113' }).eventStore.kind).toBe('esdb');
+  });
+
+  it.each([
+    ['mysql://db/crm', /not sqlite:<path>, postgres/],
+    ['sqlite:', /needs a file path/],
+    ['postgres://', /has no host/],
+    ['esdb://', /has no host/],
+    ['./data/crm.db', /not sqlite:<path>/],
+  ])('EVENT_STORE=%s is refused, naming the variable', (value, message) => {
+    const issues = issuesOf({ EVENT_STORE: value });
+    expect(issues).toEqual([{ variable: 'EVENT_STORE', message: expect.stringMatching(message) }]);
+  });
+
+  it('READ_MODEL_DB must be SQLite or PostgreSQL', () => {
+    expect(issuesOf({ EVENT_STORE: 'esdb://localhost:2113', READ_MODEL_DB: 'esdb://other:2113' })).toEqual([
+      { variable: 'READ_MODEL_DB', message: expect.stringMatching(/neither sqlite:<path> nor a postgres/) },
+    ]);
+  });
+
+  it('READ_MODEL_DB without an esdb store is refused rather than silently ignored', () => {
+    expect(issuesOf({ EVENT_STORE: 'postgres://db/crm', READ_MODEL_DB: 'postgres://db/other' })[0].variable).toBe('READ_MODEL_DB');
+  });
+
+  it.each([
+    ['8080', 8080],
+    ['1', 1],
+    ['65535', 65535],
+  ])('PORT=%s', (value, port) => {
+    expect(loadConfig({ PORT: value }).port).toBe(port);
+  });
+
+  it.each(['0', '65536', '80.5', 'http', '-1'])('PORT=%s is refused', (value) => {
+    expect(issuesOf({ PORT: value }).map((i) => i.variable)).toEqual(['PORT']);
+  });
+
+  it('TZ_BUSINESS is checked against the IANA zones Intl knows', () => {
+    expect(loadConfig({ TZ_BUSINESS: 'Asia/Urumqi' }).businessTimeZone).toBe('Asia/Urumqi');
+    expect(issuesOf({ TZ_BUSINESS: 'China/Beijing' })).toEqual([
+      { variable: 'TZ_BUSINESS', message: '"China/Beijing" is not an IANA time zone (e.g. Asia/Shanghai)' },
+    ]);
+  });
+
+  it('NODE_ENV and LOG_LEVEL accept only their known values', () => {
+    expect(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'debug' })).toMatchObject({ nodeEnv: 'production', logLevel: 'debug' });
+    expect(issuesOf({ NODE_ENV: 'prod', LOG_LEVEL: 'verbose' }).map((i) => i.variable)).toEqual(['NODE_ENV', 'LOG_LEVEL']);
+  });
+
+  it('production stops seeding demo users unless asked; tests log quietly', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemoUsers).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO_USERS: 'true' }).seedDemoUsers).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+  });
+
+  it('AUTH_SECRET must be long enough to be a key', () => {
+    expect(loadConfig({ AUTH_SECRET: 'k'.repeat(32) }).authSecret).toBe('k'.repeat(32));
+    expect(issuesOf({ AUTH_SECRET: 'secret' })[0].variable).toBe('AUTH_SECRET');
+  });
+
+  it('every bad variable is listed at once, in one message', () => {
+    const error = (() => {
+      try {
+        return loadConfig({ EVENT_STORE: 'mysql://x', PORT: 'abc', TZ_BUSINESS: 'Mars/Olympus', LOG_LEVEL: 'loud' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })() as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(['EVENT_STORE', 'LOG_LEVEL', 'PORT', 'TZ_BUSINESS']);
+    for (const variable of ['EVENT_STORE', 'PORT', 'TZ_BUSINESS', 'LOG_LEVEL']) expect(error.message).toContain(`${variable}: `);
+  });
+
+  it('reads process.env when no environment is passed', () => {
+    const saved = process.env.PORT;
+    process.env.PORT = '4321';
+    try {
+      expect(loadConfig().port).toBe(4321);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ConfigError } from './config.error';
+import { type EventStoreLocation, parseEventStore, parseSqlStore } from './store-location';
+
+export interface AppConfig {
+  eventStore: EventStoreLocation;
+  port: number;
+  dataDir: string;
+  /** IANA zone the business calendar and deadlines are reckoned in */
+  businessTimeZone: string;
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** HMAC key for bearer tokens; absent means "generate one into DATA_DIR" */
+  authSecret?: string;
+  tokenTtlSeconds: number;
+  seedDemoUsers: boolean;
+}
+
+/** An unset and an empty variable mean the same: use the default. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const timeZone = z.string().refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. Asia/Shanghai)` });
+
+const flag = z.enum(['true', 'false', '1', '0'], 'must be true or false').transform((v) => v === 'true' || v === '1');
+
+/** The variables as they come in; store URLs are checked afterwards because their defaults depend on DATA_DIR. */
+export const AppEnv = z.object({
+  EVENT_STORE: optional(z.string()),
+  READ_MODEL_DB: optional(z.string()),
+  PORT: optional(integer(1, 65535)),
+  DATA_DIR: optional(z.string()),
+  TZ_BUSINESS: optional(timeZone),
+  NODE_ENV: optional(z.enum(['development', 'test', 'production'], 'must be development, test or production')),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')),
+  AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (use e.g. `openssl rand -hex 32`)')),
+  TOKEN_TTL_SECONDS: optional(integer(60, 30 * 24 * 3600)),
+  SEED_DEMO_USERS: optional(flag),
+});
+export type AppEnv = z.infer<typeof AppEnv>;
+
+/**
+ * Reads and validates the environment once at start-up. Throws ConfigError listing every bad
+ * variable and why, so a misconfigured replica stops before it touches a store.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = AppEnv.safeParse(env);
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message }));
+  const values: Partial<AppEnv> = parsed.success ? parsed.data : {};
+  const dataDir = (parsed.success ? values.DATA_DIR : nonEmpty(env.DATA_DIR)) ?? './data';
+  const eventStore = resolveEventStore(env, dataDir, issues);
+  if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
+  const nodeEnv = values.NODE_ENV ?? 'development';
+  return {
+    eventStore,
+    port: values.PORT ?? 3000,
+    dataDir,
+    businessTimeZone: values.TZ_BUSINESS ?? 'Asia/Shanghai',
+    nodeEnv,
+    logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    ...(values.AUTH_SECRET ? { authSecret: values.AUTH_SECRET } : {}),
+    tokenTtlSeconds: values.TOKEN_TTL_SECONDS ?? 8 * 3600,
+    seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
+  };
+}
+
+function resolveEventStore(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+  issues: { variable: string; message: string }[],
+): EventStoreLocation | null {
+  const store = parseEventStore(nonEmpty(env.EVENT_STORE) ?? `sqlite:${dataDir}/crm.db`);
+  if (!store.ok) {
+    issues.push({ variable: 'EVENT_STORE', message: store.message });
+    return null;
+  }
+  const readModelUrl = nonEmpty(env.READ_MODEL_DB) ?? `sqlite:${dataDir}/read-models.db`;
+  if (store.value.kind !== 'esdb') {
+    if (nonEmpty(env.READ_MODEL_DB)) {
+      issues.push({ variable: 'READ_MODEL_DB', message: `only used with an esdb:// EVENT_STORE; ${store.value.kind} keeps read models next to the events` });
+    }
+    return store.value;
+  }
+  const readModels = parseSqlStore(readModelUrl);
+  if (!readModels.ok) {
+    issues.push({ variable: 'READ_MODEL_DB', message: readModels.message });
+    return null;
+  }
+  return { kind: 'esdb', url: store.value.url, readModelUrl, readModels: readModels.value };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
