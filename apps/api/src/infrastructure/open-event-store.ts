@@ -1,23 +1,17 @@
 import type { EventStoreLocation } from '@crm/config';
 import type { EventStore } from '@crm/event-store';
+import { EventStoreDbEventStore } from '@crm/event-store-esdb';
+import { PostgresEventStore } from '@crm/event-store-postgres';
+import { SqliteEventStore } from '@crm/event-store-sqlite';
 
-/**
- * Opens the configured engine. Drivers are required lazily so that the embedded default never
- * loads the PostgreSQL or EventStoreDB clients.
- */
-export async function openEventStore(spec: EventStoreLocation): Promise<EventStore> {
-  switch (spec.kind) {
-    case 'sqlite': {
-      const { SqliteEventStore } = await import('@crm/event-store-sqlite');
-      return SqliteEventStore.open(spec.path);
-    }
-    case 'postgres': {
-      const { PostgresEventStore } = await import('@crm/event-store-postgres');
-      return PostgresEventStore.connect(spec.url);
-    }
-    case 'esdb': {
-      const { EventStoreDbEventStore } = await import('@crm/event-store-esdb');
-      return EventStoreDbEventStore.connect(spec.url);
-    }
+/** Opens the configured engine (README: EVENT_STORE). */
+export async function openEventStore(location: EventStoreLocation): Promise<EventStore> {
+  switch (location.kind) {
+    case 'sqlite':
+      return SqliteEventStore.open(location.path);
+    case 'postgres':
+      return PostgresEventStore.connect(location.url);
+    case 'esdb':
+      return EventStoreDbEventStore.connect(location.url);
   }
 }
