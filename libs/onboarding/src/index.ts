@@ -1,5 +1,6 @@
 export * from './credit-code';
 export * from './delegation';
+export * from './onboarding.admission';
 export * from './onboarding.shapes';
 export * from './onboarding.form';
 export * from './onboarding.rules';

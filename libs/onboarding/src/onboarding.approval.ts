@@ -27,6 +27,7 @@ export function applicationApprovedData(context: OnboardingContext, finalApprova
     region: form.region,
     customerManagerId: form.customerManagerId,
     documents: form.documents.map((doc, i) => ({ ...doc, documentId: `doc-${i + 1}` })),
+    admission: form.productLine === 'other_chemicals' ? context.admission : null,
     approvals,
     at,
   };

@@ -1,5 +1,6 @@
 import type { Command } from '@crm/workflow-kit';
 import { z } from 'zod';
+import { AdmissionAttestation } from './onboarding.admission';
 import { ApplicationForm } from './onboarding.form';
 import { EntityId, ReviewStep } from './onboarding.shapes';
 
@@ -29,7 +30,13 @@ const stepDecision = { step: ReviewStep, onBehalfOf: EntityId.optional() };
 export const FinanceChecks = z.object({ taxRegistration: z.boolean(), invoicingData: z.boolean() });
 export type FinanceChecks = z.infer<typeof FinanceChecks>;
 
-export const ApproveStep = z.object({ ...stepDecision, comment: comment.optional(), checked: FinanceChecks.optional() });
+/** `checked` is finance's (R-ONB-3); `admission` is the sales department's R-TIER-6 attestation for other chemicals. */
+export const ApproveStep = z.object({
+  ...stepDecision,
+  comment: comment.optional(),
+  checked: FinanceChecks.optional(),
+  admission: z.array(AdmissionAttestation).max(20).optional(),
+});
 export type ApproveStep = z.infer<typeof ApproveStep>;
 
 export const RejectStep = z.object({ ...stepDecision, reason: comment });

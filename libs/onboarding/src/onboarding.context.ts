@@ -1,3 +1,4 @@
+import type { AdmissionAttestation } from './onboarding.admission';
 import type { ApprovalRecord } from './onboarding.events';
 import type { ApplicationForm } from './onboarding.form';
 import type { ReviewStep } from './onboarding.shapes';
@@ -24,6 +25,8 @@ export interface OnboardingContext {
   pending: PendingStep | null;
   /** every approval of every round: segregation of duties looks across rounds */
   approvals: ApprovalRecord[];
+  /** R-TIER-6 attestation of the latest sales approval */
+  admission: { checkedBy: string; attestations: AdmissionAttestation[] } | null;
 }
 
 export const INITIAL_CONTEXT: OnboardingContext = {
@@ -34,4 +37,5 @@ export const INITIAL_CONTEXT: OnboardingContext = {
   round: 0,
   pending: null,
   approvals: [],
+  admission: null,
 };

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@crm/workflow-kit';
 import { Role } from '@crm/workflow-kit';
 import { z } from 'zod';
+import { AdmissionAttestation } from './onboarding.admission';
 import { ApplicationForm } from './onboarding.form';
 import {
   CompanyIdentifiers, CompanyName, Contact, CustomerClass, EntityId, Instant, InvoicingData, ProductLine,
@@ -36,7 +37,10 @@ const StepDecision = z.object({
   round: Round, by: EntityId, role: Role, onBehalfOf: EntityId.nullable(), delegationId: EntityId.nullable(), at: Instant,
 });
 
-export const SalesReviewApproved = StepDecision.extend({ comment: comment.nullable(), nextReminderDueAt: DueAt });
+/** `admission`: R-TIER-6 criteria the sales department attested (empty for polyolefin). */
+export const SalesReviewApproved = StepDecision.extend({
+  comment: comment.nullable(), admission: z.array(AdmissionAttestation).max(20), nextReminderDueAt: DueAt,
+});
 export type SalesReviewApproved = z.infer<typeof SalesReviewApproved>;
 
 /** R-ONB-3: finance records that it checked the tax registration and the invoicing data. */
@@ -75,6 +79,8 @@ export const ApplicationApproved = z.object({
   region: z.string().max(50),
   customerManagerId: EntityId,
   documents: z.array(ArchiveDocument).max(20),
+  /** R-TIER-6, other chemicals only: who attested admission and what; null for polyolefin */
+  admission: z.object({ checkedBy: EntityId, attestations: z.array(AdmissionAttestation).max(20) }).nullable(),
   approvals: z.array(ApprovalRecord).max(3),
   at: Instant,
 });

@@ -1,6 +1,7 @@
 import type { OnboardingContext } from './onboarding.context';
 import type { OnboardingEvent } from './onboarding.events';
 import { type StepDecisionFacts, reassignmentRefusal, stepDecisionChecks } from './onboarding.policy';
+import { missingAdmission } from './onboarding.admission';
 import { submissionProblems } from './onboarding.rules';
 import type { ReviewStep } from './onboarding.shapes';
 
@@ -52,6 +53,11 @@ export const onboardingGuards = {
   /** R-ONB-3: finance's approval stands on the tax registration and the invoicing data */
   financeCheckedTaxAndInvoicing: ({ event }: GuardArgs) =>
     event.type === 'FinanceReviewApproved' && event.data.checked.taxRegistration && event.data.checked.invoicingData,
+  /** R-TIER-6: other-chemicals customers are admitted on the sales department's attestation */
+  salesAttestedAdmission: ({ context, event }: GuardArgs) =>
+    event.type === 'SalesReviewApproved' &&
+    context.form !== null &&
+    missingAdmission(context.form.productLine, context.form.customerClass, event.data.admission ?? []).length === 0,
   isAdministratorReassigningToEligibleReviewer: ({ context, event }: GuardArgs) =>
     event.type === 'StepReassigned' &&
     event.data.role === 'administrator' &&

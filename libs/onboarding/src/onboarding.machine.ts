@@ -39,6 +39,10 @@ const onboarding = setup({
       return { round: e.round, pending: openStep('sales', e.round, e.at, e.reminderDueAt) };
     }),
     recordSalesApproval: approve('sales', 'finance'),
+    recordAdmission: assign(({ event }: Args) => {
+      const e = event.data as Ev<'SalesReviewApproved'>;
+      return { admission: { checkedBy: e.by, attestations: e.admission } };
+    }),
     recordFinanceApproval: approve('finance', 'generalManager'),
     recordGeneralManagerApproval: approve('generalManager', null),
     assignStep: assign(({ context, event }: Args) => ({
@@ -97,8 +101,11 @@ export const onboardingMachine = onboarding.createMachine({
           on: {
             SalesReviewApproved: {
               target: 'finance',
-              guard: and(['isPendingStep', 'actsInStepRole', 'isNotInterestedParty', 'isAssigneeIfReassigned', 'hasNotApprovedAnotherStep']),
-              actions: 'recordSalesApproval',
+              guard: and([
+                'isPendingStep', 'actsInStepRole', 'isNotInterestedParty', 'isAssigneeIfReassigned', 'hasNotApprovedAnotherStep',
+                'salesAttestedAdmission',
+              ]),
+              actions: ['recordSalesApproval', 'recordAdmission'],
             },
           },
         },

@@ -1,6 +1,7 @@
 import { type Command, DomainRuleViolation, NotPermitted, type WorkflowState } from '@crm/workflow-kit';
 import type { ApproveStep, ReassignStep, RejectStep, ReturnForRevision, SendStepReminder } from './onboarding.commands';
 import type { OnboardingContext } from './onboarding.context';
+import { missingAdmission } from './onboarding.admission';
 import { applicationApprovedData } from './onboarding.approval';
 import { reminderDueAt, requireState } from './onboarding.decide-support';
 import type { OnboardingEvent } from './onboarding.events';
@@ -57,7 +58,7 @@ export function approveStep(command: Command<'ApproveStep', ApproveStep>, state:
   const base = stepDecisionBase(command, state, services, true, type);
   const decision = { ...base, comment: comment ?? null };
   const due = reminderDueAt(services, base.at);
-  if (step === 'sales') return [{ type: 'SalesReviewApproved', data: { ...decision, nextReminderDueAt: due } }];
+  if (step === 'sales') return [{ type: 'SalesReviewApproved', data: { ...decision, admission: salesAdmission(command, state), nextReminderDueAt: due } }];
   if (step === 'finance') {
     if (!checked?.taxRegistration || !checked.invoicingData)
       throw new DomainRuleViolation(OnboardingRule.order, 'finance approves only after checking the tax registration and the invoicing data', 'data.checked');
@@ -68,6 +69,16 @@ export function approveStep(command: Command<'ApproveStep', ApproveStep>, state:
     { type: 'GeneralManagerApproved', data: decision },
     { type: 'ApplicationApproved', data: applicationApprovedData(state.context, record, base.at) },
   ];
+}
+
+/** R-TIER-6: the sales department attests admission of an other-chemicals customer. */
+function salesAdmission(command: Command<'ApproveStep', ApproveStep>, state: State) {
+  const form = state.context.form as NonNullable<OnboardingContext['form']>;
+  const attestations = command.data.admission ?? [];
+  const missing = missingAdmission(form.productLine, form.customerClass, attestations);
+  if (missing.length > 0)
+    throw new DomainRuleViolation('R-TIER-6', `the sales review must attest admission criteria: ${missing.join(', ')}`, 'data.admission');
+  return attestations;
 }
 
 export function rejectStep(command: Command<'RejectStep', RejectStep>, state: State, services: OnboardingServices): OnboardingEvent[] {

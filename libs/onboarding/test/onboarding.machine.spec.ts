@@ -3,7 +3,7 @@ import { type AnyDomainEvent, replayEvents, stateName } from '@crm/workflow-kit'
 import type { AnyStateNode } from 'xstate';
 import { onboardingMachine, onboardingWorkflow } from '../src';
 import {
-  admin, allRounder, approve, approvedHistory, atFinance, cmd, create, finance, gm, history, manager, NOW, returnAt, sales, scheduler, submit, submitted,
+  aForm, admin, allRounder, approve, approvedHistory, atFinance, cmd, create, finance, gm, history, manager, NOW, returnAt, sales, scheduler, submit, submitted,
 } from './onboarding.fixtures';
 
 const canApply = (events: AnyDomainEvent[], event: AnyDomainEvent) => replayEvents(onboardingWorkflow, events).can(event);
@@ -46,7 +46,7 @@ describe('onboarding machine: graph', () => {
 describe('onboarding machine: the guards hold the rules even against events no decider produced', () => {
   const salesApproval = (over: Record<string, unknown>) => ({
     type: 'SalesReviewApproved',
-    data: { round: 1, by: 'li', role: 'sales_reviewer', onBehalfOf: null, delegationId: null, comment: null, nextReminderDueAt: null, at: NOW, ...over },
+    data: { round: 1, by: 'li', role: 'sales_reviewer', onBehalfOf: null, delegationId: null, comment: null, admission: [], nextReminderDueAt: null, at: NOW, ...over },
   });
   const financeApproval = (over: Record<string, unknown>) => ({
     type: 'FinanceReviewApproved',
@@ -68,6 +68,10 @@ describe('onboarding machine: the guards hold the rules even against events no d
     ['ONB-SELF: the applicant approving', () => canApply(submitted(), salesApproval({ by: 'wang' }))],
     ['ONB-SOD: the sales approver approving finance', () => canApply(atFinance(), financeApproval({ by: 'li' }))],
     ['ONB-SOD: on behalf of the sales approver', () => canApply(atFinance(), financeApproval({ onBehalfOf: 'li' }))],
+    ['R-TIER-6: sales approving an other-chemicals customer without the admission attestation', () => {
+      const form = aForm({ productLine: 'other_chemicals', customerClass: { salesObject: 'distributor', salesForm: null } });
+      return canApply(history([create(form), submit()]), salesApproval({}));
+    }],
     ['an approval for another round', () => canApply(submitted(), salesApproval({ round: 2 }))],
     ['ONB-APPLICANT: withdrawal by someone else', () => canApply(submitted(), { type: 'ApplicationWithdrawn', data: { by: 'li', reason: null, at: NOW } })],
     ['ONB-ADMIN: reassignment by a non-administrator', () =>

@@ -6,12 +6,14 @@ import {
 } from './onboarding.fixtures';
 
 const { given } = workflowSpec(onboardingWorkflow, servicesFor());
+const attestAll = ['sound_operation', 'honest', 'well_funded', 'good_reputation', 'sells_only_group_products', 'producer_of_scale', 'good_funds_and_credit']
+  .map((criterion) => ({ criterion, evidence: '实地考察' }));
 const decidedBy = (by: string, role: string) => ({ round: 1, by, role, onBehalfOf: null, delegationId: null, at: NOW });
 
 describe('R-ONB-3: approval runs sales → finance → general manager', () => {
   it('the sales department approves first; finance review opens with its own reminder', () => {
     const decision = given(submitted()).when(approve('sales', sales, { comment: '资质齐全' })).then([
-      { type: 'SalesReviewApproved', data: { ...decidedBy('li', 'sales_reviewer'), comment: '资质齐全', nextReminderDueAt: '2026-03-04T02:00:00.000Z' } },
+      { type: 'SalesReviewApproved', data: { ...decidedBy('li', 'sales_reviewer'), comment: '资质齐全', admission: [], nextReminderDueAt: '2026-03-04T02:00:00.000Z' } },
     ]);
     expect(stateAfter([...submitted(), ...decision.events])).toBe('review.finance');
     expect(decision.cancelled.map((d) => d.key)).toEqual(['reminder-sales-1']);
@@ -46,6 +48,7 @@ describe('R-ONB-3: approval runs sales → finance → general manager', () => {
           contacts: aForm().contacts, productLine: 'polyolefin', class: { salesObject: 'distributor', salesForm: 'online_auction' },
           grade: 'online_auction', region: '华东', customerManagerId: 'wang',
           documents: [{ documentId: 'doc-1', kind: 'business_licence', number: CREDIT_CODE, validFrom: '2020-01-01', validUntil: '2030-12-31', fileName: 'licence.pdf' }],
+          admission: null,
           approvals: [
             { step: 'sales', round: 1, by: 'li', onBehalfOf: null, at: NOW },
             { step: 'finance', round: 1, by: 'zhang', onBehalfOf: null, at: NOW },
@@ -67,9 +70,19 @@ describe('R-ONB-3: approval runs sales → finance → general manager', () => {
     ['R-TIER-5', 'other chemical products have no grade', { salesObject: 'exclusive_agent', salesForm: null }, 'other_chemicals', null],
   ] as const)('%s: %s', (_rule, _why, customerClass, productLine, grade) => {
     const form = aForm({ productLine, customerClass });
-    const events = history([create(form), submit(), approve('sales', sales), approve('finance', finance)]);
+    const events = history([create(form), submit(), approve('sales', sales, { admission: attestAll }), approve('finance', finance)]);
     const [, approved] = given(events).when(approve('generalManager', gm)).thenMatches([{ type: 'GeneralManagerApproved' }, { type: 'ApplicationApproved' }]).events;
     expect(approved.data.grade).toBe(grade);
+  });
+
+  it('R-TIER-6: the sales department attests admission of an other-chemicals customer; the archive receives it', () => {
+    const form = aForm({ productLine: 'other_chemicals', customerClass: { salesObject: 'direct', salesForm: null } });
+    const partial = [{ criterion: 'producer_of_scale' as const, evidence: '年产 20 万吨' }];
+    given(history([create(form), submit()])).when(approve('sales', sales, { admission: partial })).thenThrows(DomainRuleViolation, /R-TIER-6.*good_funds_and_credit/);
+    const full = [...partial, { criterion: 'good_funds_and_credit' as const, evidence: '银行资信证明 A 级' }];
+    const events = history([create(form), submit(), approve('sales', sales, { admission: full }), approve('finance', finance)]);
+    const [, approved] = given(events).when(approve('generalManager', gm)).thenMatches([{ type: 'GeneralManagerApproved' }, { type: 'ApplicationApproved' }]).events;
+    expect(approved.data.admission).toEqual({ checkedBy: 'li', attestations: full });
   });
 
   it('finance cannot approve before sales (order, not role)', () => {

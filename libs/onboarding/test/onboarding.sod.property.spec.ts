@@ -74,7 +74,7 @@ describe('ONB-SOD / ONB-SELF (property): random approvals by random people', () 
         for (const r of raw) {
           const type = Object.keys(APPROVAL_STEP).find((t) => APPROVAL_STEP[t] === r.step) as string;
           const role = ({ sales: 'sales_reviewer', finance: 'finance_reviewer', generalManager: 'general_manager' } as const)[r.step];
-          const data = { round: 1, by: r.by.id, role, onBehalfOf: r.onBehalfOf, delegationId: null, comment: null, checked, nextReminderDueAt: null, at: NOW };
+          const data = { round: 1, by: r.by.id, role, onBehalfOf: r.onBehalfOf, delegationId: null, comment: null, checked, admission: [], nextReminderDueAt: null, at: NOW };
           const event = { type, data };
           if (replayEvents(onboardingWorkflow, events).can(event)) events = [...events, event];
         }
