@@ -12,7 +12,7 @@ const swc = {
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@xstate|xstate)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@xstate|xstate|kysely)/)'],
   moduleNameMapper: { '^@crm/(.*)$': '<rootDir>/../../libs/$1/src/index.ts' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
 };

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ApiRuntime } from './runtime';
+import { WorkflowsModule } from './workflows/workflows.module';
 
 /**
  * Each bounded context's HTTP module, one line each. A feature module may read the runtime
@@ -7,5 +8,5 @@ import type { ApiRuntime } from './runtime';
  * globally.
  */
 export function featureModules(_runtime: ApiRuntime): Array<Type | DynamicModule> {
-  return [];
+  return [WorkflowsModule];
 }

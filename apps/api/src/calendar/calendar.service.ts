@@ -13,19 +13,24 @@ export const CALENDAR_STREAM = 'calendar-cn';
  */
 @Injectable()
 export class CalendarService {
-  private cached: { revision: number | null; calendar: WorkingCalendar } = { revision: null, calendar: WorkingCalendar.official() };
+  private loaded: { revision: number | null; calendar: WorkingCalendar } = { revision: null, calendar: WorkingCalendar.official() };
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The calendar as last loaded (for synchronous deciders); `current()` refreshes it. */
+  cached(): WorkingCalendar {
+    return this.loaded.calendar;
+  }
+
   async current(): Promise<WorkingCalendar> {
     const revision = await this.store.streamRevision(CALENDAR_STREAM);
-    if (revision === this.cached.revision) return this.cached.calendar;
+    if (revision === this.loaded.revision) return this.loaded.calendar;
     const events = await this.store.readStream(CALENDAR_STREAM);
     const calendar = events.reduce(
       (cal, event) => cal.withYear(calendarYearSchema.parse(event.data.year) as CalendarYear),
       WorkingCalendar.official(),
     );
-    this.cached = { revision, calendar };
+    this.loaded = { revision, calendar };
     return calendar;
   }
 

@@ -1,0 +1,2 @@
+export const WORKFLOW_ENGINE = Symbol('WORKFLOW_ENGINE');
+export const WORKFLOW_REGISTRY = Symbol('WORKFLOW_REGISTRY');
