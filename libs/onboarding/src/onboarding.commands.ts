@@ -7,7 +7,7 @@ import { EntityId, ReviewStep } from './onboarding.shapes';
 const comment = z.string().trim().min(1).max(2000);
 
 /** A customer manager drafts the form; `applicationId` is chosen by the caller (the stream is `onboarding-<id>`). */
-export const CreateApplication = z.object({ applicationId: EntityId, form: ApplicationForm });
+export const CreateApplication = z.object({ applicationId: EntityId.max(59, 'at most 59 characters (the customer id is cust-<applicationId>)'), form: ApplicationForm });
 export type CreateApplication = z.infer<typeof CreateApplication>;
 
 /** Replaces the whole form while it is a draft or returned for revision. */
