@@ -9,5 +9,10 @@ export class ExecuteWorkflowCommand {
     readonly workflow: string,
     readonly instanceId: string,
     readonly command: AnyCommand,
+    /**
+     * Services for this one command, when the decider needs facts read beforehand (deciders are
+     * synchronous: e.g. whether a credit code is already taken); default: the registered ones.
+     */
+    readonly services?: unknown,
   ) {}
 }

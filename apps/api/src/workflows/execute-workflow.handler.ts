@@ -13,10 +13,10 @@ export class ExecuteWorkflowHandler implements ICommandHandler<ExecuteWorkflowCo
     private readonly calendars: CalendarService,
   ) {}
 
-  async execute({ workflow, instanceId, command }: ExecuteWorkflowCommand): Promise<CommandResult> {
+  async execute({ workflow, instanceId, command, services }: ExecuteWorkflowCommand): Promise<CommandResult> {
     const entry = this.registry.get(workflow);
     // a year published on another replica must be in force before any deadline is computed
     await this.calendars.current();
-    return this.engine.execute(entry.workflow, instanceId, command, entry.services);
+    return this.engine.execute(entry.workflow, instanceId, command, services ?? entry.services);
   }
 }
