@@ -9,6 +9,7 @@ import {
   TransitionNotAllowed,
   WorkflowNotFound,
 } from '@crm/workflow-kit';
+import { gateSqliteStore } from '../projection/sqlite-write-gate';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
 import { loadStream, replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
@@ -30,7 +31,10 @@ export interface ExecuteOptions {
  * with the revision read. Every workflow runs through here; none has persistence code of its own.
  */
 export class WorkflowEngine {
-  constructor(readonly store: EventStore) {}
+  constructor(readonly store: EventStore) {
+    // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
+    gateSqliteStore(store);
+  }
 
   async execute(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions = {}): Promise<CommandResult> {
     assertMeta(command);
