@@ -1,0 +1,47 @@
+import { Role } from '@crm/workflow-kit';
+import { z } from 'zod';
+import { WorkingDays } from './complaint.shapes';
+
+/**
+ * The complaint policy as data (R-CMP-2, R-CMP-3). A complaint copies the policy in force when
+ * it is recorded and keeps it: a new version applies to new complaints only.
+ * Serious complaints have no deadline of their own in the policy text; they take the major
+ * deadline (较大事件, "in principle within three working days") while the special meeting sits.
+ */
+export const ComplaintPolicy = z
+  .object({
+    version: z.string().trim().min(1).max(50),
+    /** R-CMP-3: working days from receipt, per class */
+    deadlines: z.object({ general: WorkingDays, major: WorkingDays }),
+    /** R-CMP-3: the cap, extensions included, from receipt */
+    maxWorkingDays: WorkingDays,
+    /** share of the working time after which the handler and supervisor are warned */
+    warningShare: z.number().gt(0).lt(1),
+    /** who may record, classify, draft, notify, close and request extensions (the department) */
+    handlerRoles: z.array(Role).min(1),
+    /** R-CMP-2: leaders who approve or send back a drafted resolution */
+    resolutionApproverRoles: z.array(Role).min(1),
+    /** R-CMP-3 "经各级主管领导批准": the chain of leaders, in order, that must approve an extension */
+    extensionApproverRoles: z.array(Role).min(1).max(5),
+  })
+  .refine((p) => p.deadlines.general <= p.maxWorkingDays && p.deadlines.major <= p.maxWorkingDays, {
+    message: 'R-CMP-3: a class deadline cannot exceed maxWorkingDays',
+    path: ['maxWorkingDays'],
+  });
+export type ComplaintPolicy = z.infer<typeof ComplaintPolicy>;
+
+/** The policy as written in the company's rules (R-CMP-3: 1 / 3 / at most 7 working days). */
+export const DEFAULT_COMPLAINT_POLICY: ComplaintPolicy = ComplaintPolicy.parse({
+  version: '2026-1',
+  deadlines: { general: 1, major: 3 },
+  maxWorkingDays: 7,
+  warningShare: 0.75,
+  handlerRoles: ['customer_manager', 'sales_reviewer'],
+  resolutionApproverRoles: ['supervisor', 'general_manager'],
+  extensionApproverRoles: ['supervisor', 'general_manager'],
+});
+
+/** Working days a class is given by a policy before any extension. */
+export function classWorkingDays(policy: ComplaintPolicy, complaintClass: 'general' | 'major' | 'serious'): number {
+  return complaintClass === 'general' ? policy.deadlines.general : policy.deadlines.major;
+}

@@ -1,0 +1,42 @@
+import type { Role } from '@crm/workflow-kit';
+import { classWorkingDays, type ComplaintPolicy } from './complaint-policy';
+import type { ComplaintContext } from './complaint.context';
+import type { ComplaintClass } from './complaint.shapes';
+
+/** Rule ids cited by refusals and tests (domain.md; CMP-… are workflow rules of issue 6). */
+export const ComplaintRule = {
+  record: 'R-CMP-1',
+  handling: 'R-CMP-2',
+  deadline: 'R-CMP-3',
+  calendar: 'R-CMP-4',
+  /** only the scheduler fires SLA timers, and never before they fall due */
+  timer: 'CMP-TIMER',
+  /** a leader does not approve a resolution they drafted or are named handler of */
+  selfApproval: 'CMP-SELF',
+} as const;
+
+/** R-CMP-2: the special meeting is chaired by the general manager. */
+export const MEETING_CHAIR_ROLE: Role = 'general_manager';
+
+export const instantMs = (iso: string): number => Date.parse(iso);
+export const isAtOrBefore = (a: string, b: string): boolean => instantMs(a) <= instantMs(b);
+
+/**
+ * R-CMP-3: the working days a complaint of `complaintClass` is given under its recorded policy,
+ * granted extensions included, never above the cap (a reclassification can meet the cap).
+ */
+export function allowedWorkingDays(policy: ComplaintPolicy, complaintClass: ComplaintClass, extensionWorkingDays: number): number {
+  return Math.min(classWorkingDays(policy, complaintClass) + extensionWorkingDays, policy.maxWorkingDays);
+}
+
+/** The extension chain level the next approval fills (1-based), or null when complete. */
+export function nextChainLevel(context: ComplaintContext): number | null {
+  const chain = context.policy?.extensionApproverRoles ?? [];
+  const done = context.pendingExtension?.approvals.length ?? 0;
+  return done < chain.length ? done + 1 : null;
+}
+
+export const nextRequestId = (context: ComplaintContext): string => `ext-${context.extensionRequestCount + 1}`;
+
+/** Was it breached at any time? (the breach stays on record after an extension) */
+export const everBreached = (context: ComplaintContext): boolean => context.breaches.length > 0;

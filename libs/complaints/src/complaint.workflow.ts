@@ -1,0 +1,23 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { complaintCommandSchemas, type ComplaintCommand } from './complaint.commands';
+import type { ComplaintContext } from './complaint.context';
+import { complaintDeadlines } from './complaint.deadlines';
+import { decideComplaint } from './complaint.decider';
+import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
+import { complaintMachine } from './complaint.machine';
+import type { ComplaintServices } from './complaint.services';
+
+/** One stream per complaint, `complaint-<complaintId>`, from its record to its close. */
+export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEvent, ComplaintContext, ComplaintServices> = {
+  name: 'complaint',
+  version: '1',
+  streamPrefix: 'complaint',
+  machine: complaintMachine,
+  commandSchemas: complaintCommandSchemas,
+  eventSchemas: complaintEventSchemas,
+  creationCommands: ['RecordComplaint'],
+  decide: decideComplaint,
+  deadlines: complaintDeadlines,
+  // timer firings re-decide safely: a stale one becomes a no-op against fresher state
+  retryableOnConflict: ['WarnSla', 'MarkSlaBreached'],
+};

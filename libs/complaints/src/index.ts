@@ -1,0 +1,16 @@
+export * from './complaint.shapes';
+export * from './complaint-policy';
+export type { SlaCalendar, ComplaintServices } from './complaint.services';
+export * from './complaint.commands';
+export * from './complaint.events';
+export type { ComplaintContext, ActiveSla, PendingExtension, Resolution, Approval } from './complaint.context';
+export { INITIAL_COMPLAINT_CONTEXT } from './complaint.context';
+export { ComplaintRule, MEETING_CHAIR_ROLE, allowedWorkingDays } from './complaint.rules';
+export { complaintGuards } from './complaint.guards';
+export { complaintMachine } from './complaint.machine';
+export { decideComplaint, isClockRunning } from './complaint.decider';
+export { complaintDeadlines } from './complaint.deadlines';
+export { computeSla, workingTimeLeft } from './complaint.sla';
+export { complaintWorkflow } from './complaint.workflow';
+export { explainComplaintDeadline, type DeadlineExplanation } from './complaint.explain';
+export { whatIf, type WhatIfScenario, type WhatIfOutcome, type WhatIfReport } from './what-if';
