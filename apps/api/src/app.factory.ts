@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/console-static';
 import { requestId } from './http/request-id.middleware';
 import { setupOpenApi } from './openapi';
 import type { ApiRuntime } from './runtime';
@@ -19,6 +20,7 @@ export async function createApp(runtime: ApiRuntime): Promise<INestApplication> 
   app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
   setupOpenApi(app);
+  serveConsole(app); // the built web console at `/`, when apps/console/dist exists
   await app.init();
   return app;
 }

@@ -1,0 +1,27 @@
+import { SessionProvider, useSession } from './auth/session.context';
+import { I18nProvider } from './i18n/i18n.context';
+import { useLocation } from './router/hash-router';
+import { AppShell } from './shell/app-shell';
+import { Routes } from './shell/routes';
+import { SignInPage } from './shell/sign-in.page';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <AppShell>
+          <CurrentPage />
+        </AppShell>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+// Signed out, every route shows sign-in, and the route is kept so the user lands where the
+// link pointed once signed in.
+function CurrentPage() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <SignInPage />;
+  return <Routes location={location} user={session.user} />;
+}

@@ -1,0 +1,57 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { ApiClient } from '../api/api-client';
+import { loadSession, storedToken, storeSession, type Session } from './session';
+
+export interface SessionState {
+  session: Session | null;
+  /** set when the API refused the token (expired, or the secret changed) */
+  expired: boolean;
+  api: ApiClient;
+  signIn(username: string, password: string): Promise<Session>;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children, baseUrl = '' }: { children: ReactNode; baseUrl?: string }) {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [expired, setExpired] = useState(false);
+
+  const replace = useCallback((next: Session | null, wasExpired = false) => {
+    storeSession(next);
+    setSession(next);
+    setExpired(wasExpired);
+  }, []);
+
+  // One client for the whole console; it reads the token from storage so it never goes stale.
+  const api = useMemo(
+    () => new ApiClient({ baseUrl, token: storedToken, onUnauthorized: () => replace(null, true) }),
+    [baseUrl, replace],
+  );
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const next = await api.post<Session>('/auth/token', { username, password });
+      replace(next);
+      return next;
+    },
+    [api, replace],
+  );
+  const signOut = useCallback(() => replace(null), [replace]);
+
+  const value = useMemo<SessionState>(() => ({ session, expired, api, signIn, signOut }), [session, expired, api, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside <SessionProvider>');
+  return state;
+}
+
+/** For pages behind sign-in: the session is there (the shell shows sign-in otherwise). */
+export function useSignedIn(): SessionState & { session: Session } {
+  const state = useSession();
+  if (!state.session) throw new Error('useSignedIn on a page shown without a session');
+  return state as SessionState & { session: Session };
+}

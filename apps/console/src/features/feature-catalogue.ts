@@ -1,0 +1,32 @@
+import type { Role } from '@crm/workflow-kit';
+
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar';
+
+export interface Feature {
+  id: FeatureId;
+  /** who sees it on the home page and may open it; empty: every signed-in user */
+  roles: readonly Role[];
+}
+
+/**
+ * Every feature the console offers, in home-page order. A feature whose page file
+ * (`src/features/<id>.page.tsx`) does not exist yet is shown as "coming soon"; adding that one
+ * file makes it live. The API still checks every role: this list only decides what is shown.
+ */
+export const FEATURES: readonly Feature[] = [
+  { id: 'inbox', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager'] },
+  { id: 'new-application', roles: ['customer_manager'] },
+  { id: 'customers', roles: ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'] },
+  { id: 'complaints', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
+  { id: 'sla-board', roles: ['supervisor', 'general_manager'] },
+  { id: 'audit', roles: ['auditor', 'administrator'] },
+  { id: 'calendar', roles: [] },
+];
+
+export function featurePath(id: FeatureId, ...rest: string[]): string {
+  return ['', id, ...rest.map(encodeURIComponent)].join('/');
+}
+
+export function findFeature(id: string | undefined): Feature | undefined {
+  return FEATURES.find((f) => f.id === id);
+}

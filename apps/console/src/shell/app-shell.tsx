@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { useSession } from '../auth/session.context';
+import { hasAnyRole } from '../auth/session';
+import { FEATURES, featurePath } from '../features/feature-catalogue';
+import { hasPage } from '../features/feature-pages';
+import { useI18n } from '../i18n/i18n.context';
+import { Link, navigate, useLocation } from '../router/hash-router';
+import { LanguageSwitch } from './language-switch';
+
+/** Header (brand, navigation, language, user), then the page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link className="brand" to="/">
+          <span className="brand-mark" aria-hidden="true">
+            CRM
+          </span>
+          <span className="brand-text">
+            <span className="brand-title">{t('app.title')}</span>
+            <span className="brand-subtitle">{t('app.subtitle')}</span>
+          </span>
+        </Link>
+        <MainNav />
+        <div className="topbar-actions">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+function MainNav() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const { segments } = useLocation();
+  if (!session) return null;
+  const live = FEATURES.filter((f) => hasPage(f.id) && hasAnyRole(session.user, f.roles));
+  const current = segments[0] ?? '';
+  const items = [{ key: '', to: '/', label: t('nav.home') }, ...live.map((f) => ({ key: f.id, to: featurePath(f.id), label: t(`feature.${f.id}.title`) }))];
+  return (
+    <nav className="main-nav" aria-label={t('nav.main')}>
+      {items.map((item) => (
+        <Link key={item.key} to={item.to} className="nav-link" aria-current={current === item.key ? 'page' : undefined}>
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function UserMenu() {
+  const { t } = useI18n();
+  const { session, signOut } = useSession();
+  if (!session) return null;
+  const { user } = session;
+  const name = (user.name ?? user.id).replace(/\s*\([^)]*\)\s*$/, '');
+  return (
+    <div className="user-menu">
+      <span className="user-name" title={t('nav.signedInAs', { name })}>
+        <span className="user-avatar" aria-hidden="true">
+          {name.slice(0, 1)}
+        </span>
+        <span>
+          <span className="user-display">{name}</span>
+          <span className="user-role">{user.roles.map((r) => t(`role.${r}`)).join('、')}</span>
+        </span>
+      </span>
+      <button type="button" className="button button-ghost" onClick={() => (signOut(), navigate('/'))}>
+        {t('nav.signOut')}
+      </button>
+    </div>
+  );
+}
+
+// The skip link must not change the hash: the hash is the route.
+function skipToMain(event: { preventDefault(): void }) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

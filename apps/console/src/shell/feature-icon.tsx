@@ -1,0 +1,20 @@
+import type { FeatureId } from '../features/feature-catalogue';
+
+// Simple line icons (24×24, stroke) so the console needs no icon font or package.
+const PATHS: Record<FeatureId, string> = {
+  inbox: 'M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z',
+  'new-application': 'M14 3H6v18h12V7zM14 3v4h4M12 11v6M9 14h6',
+  customers: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a7 7 0 0 1 14 0v1M17 3.5a4 4 0 0 1 0 7M22 21v-1a6 6 0 0 0-4-5.6',
+  complaints: 'M4 5h16v11H9l-5 4zM12 8v4M12 14h.01',
+  'sla-board': 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2.5 2.5M9 2h6',
+  audit: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM21 21l-4.3-4.3M8 11l2 2 4-4',
+  calendar: 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M8 14h2M14 14h2M8 17h2',
+};
+
+export function FeatureIcon({ id }: { id: FeatureId }) {
+  return (
+    <svg className="feature-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <path d={PATHS[id]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
