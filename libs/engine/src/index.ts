@@ -15,3 +15,6 @@ export * from './projection/projection.batch';
 export * from './projection/projection.runner';
 export * from './projection/read-model.snapshot';
 export * from './projection/sqlite-write-gate';
+export * from './timer/timers.projection';
+export * from './timer/timer-firing';
+export * from './timer/timer.scheduler';

@@ -19,8 +19,11 @@ export interface Projection {
   /** empties its tables before a rebuild (same transaction as the checkpoint reset) */
   reset(trx: Kysely<any>, dialect: ReadModelDialect): Promise<void>;
   apply(event: StoredEvent, trx: Kysely<any>, dialect: ReadModelDialect): Promise<void>;
-  /** tables with the primary-key column to order by, for verification (rebuilt equals incremental) */
-  readonly tables?: readonly { name: string; orderBy: string }[];
+  /**
+   * Tables with the primary-key column to order by (and the derived columns, when some columns
+   * are operational rather than derived from events), for verification: rebuilt equals incremental.
+   */
+  readonly tables?: readonly { name: string; orderBy: string; columns?: readonly string[] }[];
 }
 
 export function projectionHandles(projection: Projection, eventType: string): boolean {

@@ -8,7 +8,9 @@ import type { ReadModelDb } from './read-model.db';
 export async function readModelSnapshot(readModels: ReadModelDb, projection: Projection): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
   for (const table of projection.tables ?? []) {
-    snapshot[table.name] = await readModels.db.selectFrom(table.name).selectAll().orderBy(table.orderBy).execute();
+    const query = readModels.db.selectFrom(table.name);
+    const selected = table.columns ? query.select(table.columns as string[]) : query.selectAll();
+    snapshot[table.name] = await selected.orderBy(table.orderBy).execute();
   }
   return snapshot;
 }
