@@ -1,16 +1,7 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes } from 'react';
+import { parseHash, type Location } from './parse-hash';
 
-/**
- * Routes live in the URL's hash (`/#/calendar`), so the API serves one index.html at `/` and
- * never needs a catch-all route that could shadow its own GET endpoints.
- */
-export interface Location {
-  /** '/calendar/deadline' (always starts with '/') */
-  path: string;
-  /** ['calendar', 'deadline'] */
-  segments: string[];
-  query: URLSearchParams;
-}
+export type { Location };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -18,14 +9,6 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const currentHash = () => window.location.hash;
-
-export function parseHash(hash: string): Location {
-  const raw = hash.replace(/^#/, '') || '/';
-  const [pathPart, queryPart = ''] = raw.split('?', 2);
-  const path = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
-  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-  return { path, segments, query: new URLSearchParams(queryPart) };
-}
 
 export function useLocation(): Location {
   const hash = useSyncExternalStore(subscribe, currentHash);

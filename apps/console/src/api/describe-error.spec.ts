@@ -1,0 +1,30 @@
+import { en } from '../i18n/messages.en';
+import { interpolate } from '../i18n/interpolate';
+import type { MessageKey } from '../i18n/messages.zh-cn';
+import { describeError } from './describe-error';
+import { ApiError } from './problem';
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => interpolate(en[key], params);
+
+describe('describeError', () => {
+  it("keeps the API's message and names field, rule, status and request id", () => {
+    const error = new ApiError({ statusCode: 400, message: 'at most 60 working days', field: 'workingDays', rule: 'SCHEMA', requestId: 'r-1' });
+    expect(describeError(error, t)).toEqual({ message: 'at most 60 working days', details: 'field “workingDays” · rule SCHEMA · HTTP 400 · request r-1' });
+  });
+
+  it('lists further per-field issues after the message', () => {
+    const error = new ApiError({ statusCode: 400, message: 'invalid body', issues: [{ field: 'name', message: 'required' }] });
+    expect(describeError(error, t).message).toBe('invalid body; name: required');
+  });
+
+  it('says plainly when the server cannot be reached', () => {
+    const error = new ApiError({ statusCode: 0, message: 'Failed to fetch' }, 'network');
+    expect(describeError(error, t)).toEqual({ message: en['error.network'], details: 'Failed to fetch' });
+  });
+
+  it('finds the message for one form field', () => {
+    const error = new ApiError({ statusCode: 400, message: 'x', issues: [{ field: 'taxId', message: 'bad check digit' }] });
+    expect(error.messageFor('taxId')).toBe('bad check digit');
+    expect(error.messageFor('name')).toBeUndefined();
+  });
+});
