@@ -1,0 +1,73 @@
+import { assertMachineGraph, stateName, type AnyDomainEvent } from '@crm/workflow-kit';
+import { complaintMachine } from '../src';
+import { at, cmd, GM, history, MANAGER, recordCommand, SALES, SCHEDULER, SUPERVISOR } from './complaint.fixtures';
+
+const draft = cmd('DraftResolution', { department: '销售部', text: '致歉', handler: 'cm-li' }, MANAGER, at(2));
+
+/** One real instance of every event type, produced by the decider itself (guards read their data). */
+function sampleEvents(): AnyDomainEvent[] {
+  const general = history([
+    recordCommand(),
+    cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1)),
+    draft,
+    cmd('SendBackResolution', { reason: '重写' }, SUPERVISOR, at(3)),
+    cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等检测' }, MANAGER, at(4)),
+    cmd('RejectExtension', { requestId: 'ext-1', reason: '不必' }, GM, at(5)),
+    cmd('WarnSla', { dueAt: at(24), warnAt: at(18) }, SCHEDULER, at(18)),
+    cmd('MarkSlaBreached', { dueAt: at(24) }, SCHEDULER, at(24)),
+    cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等检测' }, MANAGER, at(25)),
+    cmd('ApproveExtension', { requestId: 'ext-2' }, SUPERVISOR, at(26)),
+    cmd('ApproveExtension', { requestId: 'ext-2' }, GM, at(27)),
+    { ...draft, meta: { ...draft.meta, now: at(28) } },
+    cmd('ApproveResolution', {}, SUPERVISOR, at(29)),
+    cmd('NotifyCustomer', { channel: 'phone', message: '已处理' }, MANAGER, at(30)),
+    cmd('CloseComplaint', { notes: '无' }, MANAGER, at(31)),
+  ]);
+  const serious = history([
+    recordCommand(),
+    cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1)),
+    cmd('ReclassifyComplaint', { class: 'serious', reason: '升级' }, SALES, at(2)),
+    cmd('ReclassifyComplaint', { class: 'major', reason: '降级' }, SALES, at(3)),
+    cmd('ReclassifyComplaint', { class: 'serious', reason: '再升级' }, SALES, at(4)),
+    cmd('RecordSpecialMeetingDecision', { decision: '退款', minutes: '纪要', attendees: ['gm-chen'], department: '销售部', handler: 'sales-wang', heldAt: at(5) }, GM, at(6)),
+  ]);
+  const straight = history([
+    recordCommand(),
+    cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1)),
+    draft,
+    cmd('ApproveResolution', {}, SUPERVISOR, at(3)),
+    cmd('NotifyCustomer', { channel: 'phone', message: '已处理' }, MANAGER, at(4)),
+    cmd('CloseComplaint', { notes: '无' }, MANAGER, at(5)),
+  ]);
+  const seen = new Map<string, AnyDomainEvent>();
+  for (const event of [...straight, ...general, ...serious]) seen.set(JSON.stringify(event), event);
+  return [...seen.values()];
+}
+
+describe('complaint machine graph (@xstate/graph)', () => {
+  const events = sampleEvents();
+  // states told apart by value only: the context carries timestamps that would make every path unique
+  const report = assertMachineGraph(complaintMachine, { events, serializeState: (s) => JSON.stringify(s.value) });
+
+  it('samples cover every event type the machine names', () => {
+    const named = complaintMachine.events.filter((t: string) => !t.startsWith('xstate.')).sort();
+    expect([...new Set(events.map((e) => e.type))].sort()).toEqual(named);
+  });
+
+  it('R-CMP-1/R-CMP-2: every state is reachable and the final state is reached', () => {
+    expect(report.unreachable).toEqual([]);
+    expect(report.reached).toEqual(expect.arrayContaining(['none', 'received', 'open.drafting', 'open.awaitingApproval', 'open.awaitingMeeting', 'open.resolved', 'notified', 'closed']));
+    expect(report.finalStates).toEqual(['closed']);
+  });
+
+  it('R-CMP-2: the shortest way to close goes draft → leader approval → notify → close', () => {
+    expect(report.pathsToFinal.closed).toEqual(['ComplaintRecorded', 'ComplaintClassified', 'ResolutionDrafted', 'ResolutionApproved', 'CustomerNotified', 'ComplaintClosed']);
+  });
+
+  it('R-CMP-2: escalation is only passed through: it accepts nothing but ComplaintEscalated, which leads to the special meeting', () => {
+    const escalating = complaintMachine.root.states.open.states.escalating;
+    expect(Object.keys(escalating.on)).toEqual(['ComplaintEscalated']);
+    const [transition] = escalating.on.ComplaintEscalated;
+    expect(transition.target?.map((node) => stateName(node.path.join('.')))).toEqual(['open.awaitingMeeting']);
+  });
+});
