@@ -138,6 +138,17 @@ if (!runs) {
     expect(await page.locator('main').textContent()).toContain('审计、系统管理员');
   });
 
+  it('works from the keyboard: the calendar card opens with Enter and the new page\'s heading has the focus', async () => {
+    await page.goto(`${api.url}/#/`);
+    await heading('您好，王经理').waitFor();
+    await page.locator('a[data-feature="calendar"]').focus();
+    await page.keyboard.press('Enter');
+    await heading('工作日历').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('deadline-from');
+  });
+
   it('gives each role its own home: the supervisor sees the SLA board, not the application form', async () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await heading('登录').waitFor();
@@ -160,5 +171,21 @@ if (!runs) {
     expect(await alert.locator('.alert-details').textContent()).toContain('规则 AUTH');
     await heading('登录').waitFor();
     await shot('07-sign-in-error');
+  });
+
+  it('signs in from the keyboard alone, and ends a session the API no longer accepts (token expired on the server clock)', async () => {
+    await page.getByLabel('用户名').fill('');
+    await page.getByLabel('用户名').focus();
+    await page.keyboard.type('finance');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo1234');
+    await page.keyboard.press('Enter');
+    await heading('您好，张财务').waitFor();
+
+    api.clock.advance(2 * 3600 * 1000); // past the test API's one-hour token lifetime
+    await page.reload();
+    await heading('登录').waitFor();
+    await page.getByText('登录已过期，请重新登录。').waitFor();
+    await shot('08-session-expired');
   });
 });

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/api-client';
 import { loadSession, storedToken, storeSession, type Session } from './session';
 
@@ -28,6 +28,12 @@ export function SessionProvider({ children, baseUrl = '' }: { children: ReactNod
     () => new ApiClient({ baseUrl, token: storedToken, onUnauthorized: () => replace(null, true) }),
     [baseUrl, replace],
   );
+
+  // A session restored from the tab may have expired while the laptop slept: ask the API once.
+  // A 401 ends it through onUnauthorized; any other failure is left to the page's own calls.
+  useEffect(() => {
+    if (loadSession()) api.get('/auth/me').catch(() => undefined);
+  }, [api]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {

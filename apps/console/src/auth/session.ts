@@ -19,25 +19,22 @@ export interface Session {
 // (handy for trying segregation of duties by hand).
 const KEY = 'crm.console.session';
 
-export function loadSession(now = Date.now()): Session | null {
+/**
+ * The tab's session, without judging its expiry: the laptop's clock may be wrong, so the API
+ * decides (the console asks `GET /auth/me` on start and treats a 401 as "expired").
+ */
+export function loadSession(): Session | null {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
   try {
-    const session = JSON.parse(raw) as Session;
-    return Date.parse(session.expiresAt) > now ? session : null;
+    return JSON.parse(raw) as Session;
   } catch {
     return null;
   }
 }
 
-/** The stored token even when expired, so the API (not the laptop's clock) decides, with a 401. */
 export function storedToken(): string | undefined {
-  const raw = sessionStorage.getItem(KEY);
-  try {
-    return raw ? (JSON.parse(raw) as Session).accessToken : undefined;
-  } catch {
-    return undefined;
-  }
+  return loadSession()?.accessToken;
 }
 
 export function storeSession(session: Session | null): void {
