@@ -1,5 +1,10 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ApiRuntime } from './runtime';
+import { CustomersModule } from './customers/customers.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { TimersModule } from './timers/timers.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 /**
@@ -8,5 +13,5 @@ import { WorkflowsModule } from './workflows/workflows.module';
  * globally.
  */
 export function featureModules(_runtime: ApiRuntime): Array<Type | DynamicModule> {
-  return [WorkflowsModule];
+  return [WorkflowsModule, ReadModelsModule, TimersModule, OnboardingModule, CustomersModule, NotificationsModule];
 }

@@ -1,3 +1,4 @@
+import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from './infrastructure/clock';
 
@@ -8,6 +9,8 @@ export interface ApiRuntime {
   authSecret: string;
   tokenTtlSeconds: number;
   seedDemoUsers: boolean;
+  /** where read models live when the store has no SQL of its own (EventStoreDB); default: next to the events */
+  readModelSource?: ReadModelSource;
   /** silence Nest's logger (tests) */
   quiet?: boolean;
 }

@@ -1,0 +1,9 @@
+import { type Projection, timersProjection } from '@crm/engine';
+import { customerProjections } from '../customers/read-models/customer-projections';
+import { notificationOutboxProjection } from '../notifications/notification-outbox.projection';
+import { onboardingProjections } from '../onboarding/onboarding.projections';
+
+/** Every read model the service keeps, one line per projection. */
+export function projections(): Projection[] {
+  return [timersProjection, ...onboardingProjections(), ...customerProjections(), notificationOutboxProjection];
+}
