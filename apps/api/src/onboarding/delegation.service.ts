@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { uuidV5 } from '@crm/engine';
+import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '@crm/event-store';
+import { Delegation, REVIEW_STEPS, shanghaiDate, STEP_ROLE } from '@crm/onboarding';
+import { type Actor, DomainRuleViolation, NotPermitted, type Role } from '@crm/workflow-kit';
+import { randomUUID } from 'node:crypto';
+import { UserDirectory } from '../auth/user-directory';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { commandMetaFrom } from '../workflows/command-meta';
+import { type DelegationGranted, delegationStreamOf } from './delegation.events';
+import type { DelegationBody } from './onboarding.bodies';
+import type { HttpRequestLike } from './onboarding.command-service';
+
+const REVIEWER_ROLES: Role[] = REVIEW_STEPS.map((s) => STEP_ROLE[s]);
+const RULE = 'ONB-DELEGATION';
+
+export interface GrantResult {
+  delegation: Delegation;
+  streamId: string;
+  position: number;
+  replayed: boolean;
+}
+
+/**
+ * A reviewer lets a colleague of the same role decide on their behalf for a date range. Stored
+ * as DelegationGranted in its own stream; with an Idempotency-Key the id is derived from it, so
+ * a retried request finds the stream it already wrote.
+ */
+@Injectable()
+export class DelegationService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async grant(body: DelegationBody, actor: Actor, request: HttpRequestLike): Promise<GrantResult> {
+    const meta = commandMetaFrom(request, actor, this.clock);
+    const id = meta.idempotencyKey ? `dlg-${uuidV5(`delegation:${actor.id}:${meta.idempotencyKey}`)}` : `dlg-${randomUUID()}`;
+    const delegation = await this.validated(id, body, actor, meta.now);
+    const streamId = delegationStreamOf(delegation.delegationId);
+    const data: DelegationGranted = { delegation, grantedBy: actor.id, at: meta.now };
+    const event = {
+      id: randomUUID(),
+      type: 'DelegationGranted',
+      data: data as never,
+      metadata: { actor: actor.id, correlationId: meta.correlationId ?? randomUUID(), causationId: null, occurredAt: meta.now, schemaVersion: 1, ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}) },
+    };
+    try {
+      const { position } = await this.store.appendToStream(streamId, [event], { expectedRevision: 'no_stream' });
+      return { delegation, streamId, position, replayed: false };
+    } catch (error) {
+      const [first] = error instanceof WrongExpectedRevisionError ? await this.store.readStream(streamId, { maxCount: 1 }) : [];
+      if (!first || !meta.idempotencyKey || first.metadata.idempotencyKey !== meta.idempotencyKey) throw error;
+      return { delegation: (first.data as unknown as DelegationGranted).delegation, streamId, position: first.position, replayed: true };
+    }
+  }
+
+  private async validated(delegationId: string, body: DelegationBody, actor: Actor, now: string): Promise<Delegation> {
+    const held = actor.roles.filter((r) => REVIEWER_ROLES.includes(r));
+    const role = body.role ?? (held.length === 1 ? held[0] : undefined);
+    if (!role) throw new DomainRuleViolation(RULE, `you hold ${held.join(', ')}: name the role you delegate`, 'role');
+    if (!held.includes(role)) throw new NotPermitted(RULE, `only a ${role} delegates the ${role} role`);
+    const delegate = await this.users.find(body.delegateId);
+    if (!delegate || delegate.disabled || !delegate.roles.includes(role))
+      throw new DomainRuleViolation(RULE, `${body.delegateId} is not an active ${role}: a delegate must hold the same role`, 'delegateId');
+    if (body.until < shanghaiDate(now)) throw new DomainRuleViolation(RULE, `the delegation would end before today (${shanghaiDate(now)})`, 'until');
+    const parsed = Delegation.safeParse({ delegationId, delegatorId: actor.id, delegateId: body.delegateId, role, from: body.from, until: body.until });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DomainRuleViolation(RULE, issue.message, issue.path.join('.'));
+    }
+    return parsed.data;
+  }
+}

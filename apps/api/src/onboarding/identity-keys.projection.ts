@@ -1,0 +1,78 @@
+import type { Projection } from '@crm/engine';
+import type { StoredEvent } from '@crm/event-store';
+import type { ApplicationAmended, ApplicationApproved, ApplicationDrafted } from '@crm/onboarding';
+import type { Kysely } from 'kysely';
+
+export const IDENTITY_KEYS_PROJECTION = 'onboarding-identity-keys';
+export const IDENTITY_KEYS_TABLE = 'onboarding_identity_keys';
+
+/** Events that open, re-key or close an application's claim on a company (ONB-DUPLICATE). */
+const CLOSING = ['ApplicationRejected', 'ApplicationWithdrawn'];
+const EVENT_TYPES = ['ApplicationDrafted', 'ApplicationAmended', 'ApplicationApproved', ...CLOSING];
+
+const applicationOf = (event: StoredEvent) => event.streamId.slice('onboarding-'.length);
+
+async function claim(trx: Kysely<any>, event: StoredEvent, holderId: string, kind: string, applicationId: string, identityKey: string) {
+  await trx
+    .insertInto(IDENTITY_KEYS_TABLE)
+    .values({ holder_id: holderId, kind, application_id: applicationId, identity_key: identityKey, open: 1, last_position: event.position })
+    .onConflict((oc) => oc.column('holder_id').doNothing())
+    .execute();
+}
+
+/** Later facts only: replaying an older event (or the same one) over a newer row changes nothing. */
+function update(trx: Kysely<any>, event: StoredEvent, holderId: string, values: Record<string, unknown>) {
+  return trx
+    .updateTable(IDENTITY_KEYS_TABLE)
+    .set({ ...values, last_position: event.position })
+    .where('holder_id', '=', holderId)
+    .where('last_position', '<', event.position)
+    .execute();
+}
+
+/**
+ * Who holds each company's identity key (`identityKeyOf(identifiers)`, carried on the events):
+ * open applications (draft, in review, returned) and customers approved through onboarding. Rows
+ * of closed applications stay as tombstones (`open = 0`) so a replayed creation cannot revive them.
+ */
+export function identityKeysProjection(): Projection {
+  return {
+    name: IDENTITY_KEYS_PROJECTION,
+    version: 1,
+    eventTypes: EVENT_TYPES,
+    tables: [{ name: IDENTITY_KEYS_TABLE, orderBy: 'holder_id' }],
+    async migrate(db) {
+      await db.schema
+        .createTable(IDENTITY_KEYS_TABLE)
+        .ifNotExists()
+        .addColumn('holder_id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('application_id', 'text', (c) => c.notNull())
+        .addColumn('identity_key', 'text', (c) => c.notNull())
+        .addColumn('open', 'integer', (c) => c.notNull())
+        .addColumn('last_position', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('onboarding_identity_keys_key').ifNotExists().on(IDENTITY_KEYS_TABLE).columns(['identity_key', 'open']).execute();
+    },
+    async reset(trx) {
+      await trx.deleteFrom(IDENTITY_KEYS_TABLE).execute();
+    },
+    async apply(event, trx) {
+      const applicationId = applicationOf(event);
+      switch (event.type) {
+        case 'ApplicationDrafted':
+          return claim(trx, event, applicationId, 'application', applicationId, (event.data as unknown as ApplicationDrafted).identityKey);
+        case 'ApplicationAmended':
+          await update(trx, event, applicationId, { identity_key: (event.data as unknown as ApplicationAmended).identityKey });
+          return;
+        case 'ApplicationApproved': {
+          const approved = event.data as unknown as ApplicationApproved;
+          await update(trx, event, applicationId, { open: 0 });
+          return claim(trx, event, approved.customerId, 'customer', applicationId, approved.identityKey);
+        }
+        default:
+          await update(trx, event, applicationId, { open: 0 });
+      }
+    },
+  };
+}

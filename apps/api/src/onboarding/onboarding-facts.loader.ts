@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import { type Delegation, type OnboardingServices } from '@crm/onboarding';
+import type { Role } from '@crm/workflow-kit';
+import { CalendarService } from '../calendar/calendar.service';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { waitForProjections } from '../read-models/read-your-writes';
+import { DELEGATIONS_PROJECTION, DELEGATIONS_TABLE } from './delegations.projection';
+import { IDENTITY_KEYS_PROJECTION, IDENTITY_KEYS_TABLE } from './identity-keys.projection';
+import { onboardingServices } from './onboarding.services';
+
+export interface FactsNeeded {
+  identityKeys?: readonly string[];
+  delegation?: { delegatorId: string; delegateId: string; role: Role };
+}
+
+/**
+ * Deciders are synchronous, so the facts a command depends on (is this company already held? is
+ * there a delegation?) are read here first, from read models brought up to the store's head, and
+ * handed to the decider as per-command services. Two commands racing between this read and their
+ * append are not fenced: see ADR 0008.
+ */
+@Injectable()
+export class OnboardingFactsLoader {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async servicesFor(applicationId: string, needed: FactsNeeded): Promise<OnboardingServices> {
+    const identityKeys = [...new Set(needed.identityKeys ?? [])];
+    const projections = [...(identityKeys.length ? [IDENTITY_KEYS_PROJECTION] : []), ...(needed.delegation ? [DELEGATIONS_PROJECTION] : [])];
+    if (projections.length) await waitForProjections(this.runner, projections, await this.store.headPosition());
+    const [holders, delegations] = await Promise.all([this.holders(identityKeys), this.delegations(needed.delegation)]);
+    return onboardingServices(this.calendars, { applicationId, identityKeys, holders, delegations });
+  }
+
+  private async holders(identityKeys: string[]) {
+    if (identityKeys.length === 0) return [];
+    const rows = await this.readModels.db
+      .selectFrom(IDENTITY_KEYS_TABLE)
+      .select(['identity_key', 'holder_id'])
+      .where('identity_key', 'in', identityKeys)
+      .where('open', '=', 1)
+      .orderBy('holder_id')
+      .execute();
+    return rows.map((r) => ({ identityKey: String(r.identity_key), holderId: String(r.holder_id) }));
+  }
+
+  private async delegations(query: FactsNeeded['delegation']): Promise<Delegation[]> {
+    if (!query) return [];
+    const rows = await this.readModels.db
+      .selectFrom(DELEGATIONS_TABLE)
+      .selectAll()
+      .where('delegator_id', '=', query.delegatorId)
+      .where('delegate_id', '=', query.delegateId)
+      .where('role', '=', query.role)
+      .execute();
+    return rows.map(delegationOfRow);
+  }
+}
+
+export function delegationOfRow(r: Record<string, any>): Delegation {
+  return { delegationId: r.delegation_id, delegatorId: r.delegator_id, delegateId: r.delegate_id, role: r.role, from: r.valid_from, until: r.valid_until };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type CommandResult, uuidV5, type WorkflowEngine } from '@crm/engine';
+import { type ApplicationForm, identityKeyOf, onboardingWorkflow, type ReviewStep, STEP_ROLE } from '@crm/onboarding';
+import type { Actor } from '@crm/workflow-kit';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { commandMetaFrom } from '../workflows/command-meta';
+import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
+import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
+import { type FactsNeeded, OnboardingFactsLoader } from './onboarding-facts.loader';
+import { FactsNotPreloaded } from './onboarding.services';
+
+export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
+export interface Issued {
+  id: string;
+  result: CommandResult;
+}
+
+/**
+ * Sends onboarding commands through the CQRS bus with the facts their decider needs read first:
+ * identity-key holders for the duplicate check (create, amend, submit) and the caller's
+ * delegation when they act on someone's behalf.
+ */
+@Injectable()
+export class OnboardingCommandService {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly facts: OnboardingFactsLoader,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Server-side id unless given; with an Idempotency-Key the id is derived from it, so a retry lands on the same stream. */
+  applicationIdFor(actor: Actor, request: HttpRequestLike, given?: string): string {
+    if (given) return given;
+    const key = commandMetaFrom(request, actor, this.clock).idempotencyKey;
+    return key ? `app-${uuidV5(`onboarding-application:${actor.id}:${key}`)}` : `app-${randomUUID()}`;
+  }
+
+  create(id: string, form: ApplicationForm, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    return this.send(id, 'CreateApplication', { applicationId: id, form }, actor, request, { identityKeys: [identityKeyOf(form.identifiers)] });
+  }
+
+  amend(id: string, form: ApplicationForm, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    return this.send(id, 'AmendApplication', { form }, actor, request, { identityKeys: [identityKeyOf(form.identifiers)] });
+  }
+
+  async submit(id: string, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    const { state } = await this.engine.load(onboardingWorkflow, id);
+    const identityKey: string | null = state.context?.identityKey ?? null;
+    return this.send(id, 'SubmitApplication', {}, actor, request, { identityKeys: identityKey ? [identityKey] : [] });
+  }
+
+  /** Withdraw and reassign need no facts; step decisions need the delegation they claim, if any. */
+  plain(id: string, type: 'WithdrawApplication' | 'ReassignStep', data: Record<string, unknown>, actor: Actor, request: HttpRequestLike) {
+    return this.send(id, type, data, actor, request, {});
+  }
+
+  decide(id: string, type: 'ApproveStep' | 'RejectStep' | 'ReturnForRevision', data: { step: ReviewStep; onBehalfOf?: string }, actor: Actor, request: HttpRequestLike) {
+    const delegation = data.onBehalfOf ? { delegatorId: data.onBehalfOf, delegateId: actor.id, role: STEP_ROLE[data.step] } : undefined;
+    return this.send(id, type, data, actor, request, { delegation });
+  }
+
+  private async send(id: string, type: string, data: object, actor: Actor, request: HttpRequestLike, needed: FactsNeeded): Promise<CommandResult> {
+    const meta = commandMetaFrom(request, actor, this.clock);
+    for (let attempt = 1; ; attempt++) {
+      const services = await this.facts.servicesFor(id, needed);
+      try {
+        return await this.commandBus.execute(new ExecuteWorkflowCommand(onboardingWorkflow.name, id, { type, data, meta }, services));
+      } catch (error) {
+        // the form was amended between our read and the decision: read the facts again, once
+        if (!(error instanceof FactsNotPreloaded) || attempt > 1) throw error;
+        needed = type === 'SubmitApplication' ? await this.currentKey(id) : needed;
+      }
+    }
+  }
+
+  private async currentKey(id: string): Promise<FactsNeeded> {
+    const { state } = await this.engine.load(onboardingWorkflow, id);
+    return { identityKeys: state.context?.identityKey ? [state.context.identityKey] : [] };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ProcessModule } from '../process/process.module';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsQueryService } from './applications.query';
+import { CustomerArchiveProcess } from './customer-archive.process';
+import { DelegationService } from './delegation.service';
+import { DelegationsController } from './delegations.controller';
+import { InboxQueryService } from './inbox.query';
+import { OnboardingCommandService } from './onboarding.command-service';
+import { OnboardingFactsLoader } from './onboarding-facts.loader';
+import { OnboardingQueriesController } from './onboarding-queries.controller';
+import { ReviewController } from './review.controller';
+
+/** Account opening (issue 5): commands, delegations, queries, inbox, and the archive-opening process. */
+@Module({
+  imports: [ProcessModule],
+  controllers: [ApplicationsController, ReviewController, DelegationsController, OnboardingQueriesController],
+  providers: [OnboardingFactsLoader, OnboardingCommandService, DelegationService, ApplicationsQueryService, InboxQueryService, CustomerArchiveProcess],
+})
+export class OnboardingModule {}
