@@ -86,13 +86,21 @@ export type ExtensionGranted = z.infer<typeof ExtensionGranted>;
 export const ExtensionRejected = z.object({ requestId: EntityId, reason: text(2000), ...Acted });
 export type ExtensionRejected = z.infer<typeof ExtensionRejected>;
 
+/**
+ * Who an SLA alert goes to: the notification outbox turns `notify` into one webhook delivery per
+ * recipient (any context opts in this way), so supervisors hear of warnings and breaches at once.
+ */
+const Notify = z.array(Role).min(1).max(5);
+
 /** The timer at `warningShare` of the working time fired (the scheduler acts; no person). */
-export const ComplaintSlaWarned = z.object({ dueAt: Instant, warnAt: Instant, warningShare: z.number(), class: ComplaintClass, at: Instant });
+export const ComplaintSlaWarned = z.object({
+  dueAt: Instant, warnAt: Instant, warningShare: z.number(), class: ComplaintClass, at: Instant, notify: Notify,
+});
 export type ComplaintSlaWarned = z.infer<typeof ComplaintSlaWarned>;
 
 /** The deadline passed unhandled: on record for good; the complaint stays open. */
 export const ComplaintSlaBreached = z.object({
-  dueAt: Instant, class: ComplaintClass, workingDays: WorkingDayCount, escalatedTo: z.literal('supervisor'), at: Instant,
+  dueAt: Instant, class: ComplaintClass, workingDays: WorkingDayCount, escalatedTo: z.literal('supervisor'), at: Instant, notify: Notify,
 });
 export type ComplaintSlaBreached = z.infer<typeof ComplaintSlaBreached>;
 

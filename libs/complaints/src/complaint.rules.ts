@@ -15,6 +15,10 @@ export const ComplaintRule = {
   selfApproval: 'CMP-SELF',
 } as const;
 
+/** A warning goes to the supervisor and the handling department; a breach is escalated to the supervisor. */
+export const SLA_WARNING_RECIPIENTS: readonly Role[] = ['supervisor', 'customer_manager'];
+export const SLA_BREACH_RECIPIENTS: readonly Role[] = ['supervisor'];
+
 /** R-CMP-2: the special meeting is chaired by the general manager. */
 export const MEETING_CHAIR_ROLE: Role = 'general_manager';
 

@@ -3,7 +3,7 @@ import type { ComplaintCommandOf } from './complaint.commands';
 import type { ComplaintContext } from './complaint.context';
 import type { ComplaintEvent } from './complaint.events';
 import { assertScheduler } from './complaint.permissions';
-import { ComplaintRule, isAtOrBefore } from './complaint.rules';
+import { ComplaintRule, isAtOrBefore, SLA_BREACH_RECIPIENTS, SLA_WARNING_RECIPIENTS } from './complaint.rules';
 
 /**
  * Timer firings are facts about time, not requests: a firing for a deadline that has since moved
@@ -16,7 +16,7 @@ export function warnSla(command: ComplaintCommandOf<'WarnSla'>, context: Complai
   if (!clockRunning || !sla || !context.complaintClass || sla.deadline.due !== dueAt || sla.warnAt !== warnAt || context.warnedFor === dueAt) return [];
   assertDue(warnAt, command.meta.now);
   const warningShare = context.policy?.warningShare ?? 0;
-  return [{ type: 'ComplaintSlaWarned', data: { dueAt, warnAt, warningShare, class: context.complaintClass, at: command.meta.now } }];
+  return [{ type: 'ComplaintSlaWarned', data: { dueAt, warnAt, warningShare, class: context.complaintClass, at: command.meta.now, notify: [...SLA_WARNING_RECIPIENTS] } }];
 }
 
 /** The deadline passed with the customer not yet told: on record, escalated to the supervisor. */
@@ -28,7 +28,7 @@ export function markSlaBreached(command: ComplaintCommandOf<'MarkSlaBreached'>, 
   assertDue(dueAt, command.meta.now);
   return [{
     type: 'ComplaintSlaBreached',
-    data: { dueAt, class: context.complaintClass, workingDays: sla.workingDays, escalatedTo: 'supervisor', at: command.meta.now },
+    data: { dueAt, class: context.complaintClass, workingDays: sla.workingDays, escalatedTo: 'supervisor', at: command.meta.now, notify: [...SLA_BREACH_RECIPIENTS] },
   }];
 }
 

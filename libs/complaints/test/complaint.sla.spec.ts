@@ -12,7 +12,7 @@ const deadlinesOf = (events: Parameters<typeof stateAfter>[0]) => complaintDeadl
 describe('SLA timers: warning at 75% and breach at the deadline', () => {
   it('R-CMP-3: the warning fires at 75% of the working time, once; the breach timer stays', () => {
     const decision = given(classifiedGeneral()).when(warn()).then([
-      { type: 'ComplaintSlaWarned', data: { dueAt: at(24), warnAt: at(18), warningShare: 0.75, class: 'general', at: at(18) } },
+      { type: 'ComplaintSlaWarned', data: { dueAt: at(24), warnAt: at(18), warningShare: 0.75, class: 'general', at: at(18), notify: ['supervisor', 'customer_manager'] } },
     ]);
     expect(decision.cancelled.map((d) => d.key)).toEqual(['sla-warning']);
     given([...classifiedGeneral(), ...decision.events]).when(warn(at(19))).then([]);
@@ -20,7 +20,7 @@ describe('SLA timers: warning at 75% and breach at the deadline', () => {
 
   it('R-CMP-3: at the deadline the breach is recorded and escalated to the supervisor; the complaint stays open', () => {
     const decision = given(classifiedGeneral()).when(breach(at(25))).then([
-      { type: 'ComplaintSlaBreached', data: { dueAt: at(24), class: 'general', workingDays: 1, escalatedTo: 'supervisor', at: at(25) } },
+      { type: 'ComplaintSlaBreached', data: { dueAt: at(24), class: 'general', workingDays: 1, escalatedTo: 'supervisor', at: at(25), notify: ['supervisor'] } },
     ]);
     expect(stateName(decision.after.value)).toBe('open.drafting');
     expect(decision.cancelled.map((d) => d.key).sort()).toEqual(['sla-breach', 'sla-warning']);
@@ -63,7 +63,7 @@ describe('SLA timers: warning at 75% and breach at the deadline', () => {
     given(classifiedGeneral()).when(cmd('MarkSlaBreached', { dueAt: at(24) }, SUPERVISOR, at(25))).thenThrows(NotPermitted, 'CMP-TIMER');
     given(classifiedGeneral()).when(breach(at(23))).thenThrows(DomainRuleViolation, /CMP-TIMER: fired at .* before it falls due/);
     given(classifiedGeneral()).when(warn(at(17))).thenThrows(DomainRuleViolation, 'CMP-TIMER');
-    const forged = (now: string) => ({ type: 'ComplaintSlaBreached', data: { dueAt: at(24), class: 'general', workingDays: 1, escalatedTo: 'supervisor', at: now } }) as never;
+    const forged = (now: string) => ({ type: 'ComplaintSlaBreached', data: { dueAt: at(24), class: 'general', workingDays: 1, escalatedTo: 'supervisor', at: now, notify: ['supervisor'] } }) as never;
     expect(stateAfter(classifiedGeneral()).can(forged(at(23)))).toBe(false);
     expect(stateAfter(classifiedGeneral()).can(forged(at(24)))).toBe(true);
   });
