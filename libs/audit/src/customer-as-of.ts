@@ -1,0 +1,89 @@
+import type { SlaCalendar } from '@crm/complaints';
+import { upcastEvent } from '@crm/engine';
+import type { StoredEvent } from '@crm/event-store';
+import { applyEvent, initialSnapshot, stateName } from '@crm/workflow-kit';
+import type { AnyMachineSnapshot } from 'xstate';
+import { type ComplaintAsOf, complaintAsOf } from './complaint.as-of';
+import { type ArchiveAsOf, CustomerArchiveFold } from './customer-archive.fold';
+import { archivePending, complaintPending, onboardingPending, type PendingApproval } from './pending-approvals';
+import { defaultWorkflowLookup, type WorkflowLookup } from './workflow-lookup';
+
+export interface CustomerAsOf {
+  customerId: string;
+  at: string;
+  /** what the answer was computed from: only events that had occurred by `at` */
+  basis: { events: number; streams: number; lastPosition: number | null };
+  archive: ArchiveAsOf;
+  onboarding: { streamId: string; state: string } | null;
+  complaints: { open: ComplaintAsOf[]; closed: number };
+  pendingApprovals: PendingApproval[];
+}
+
+export interface AsOfOptions {
+  lookup?: WorkflowLookup;
+  /** the working-day calendar for SLA time left; wall-clock time without one */
+  calendar?: SlaCalendar;
+}
+
+/**
+ * The customer as it was at `at`, computed ONLY by replaying the customer's events whose
+ * metadata.occurredAt ≤ at (never from current tables): the archive through a one-pass fold,
+ * the onboarding application and each complaint through their machines.
+ */
+export function customerAsOf(customerId: string, events: readonly StoredEvent[], at: string, options: AsOfOptions = {}): CustomerAsOf {
+  const lookup = options.lookup ?? defaultWorkflowLookup;
+  const until = Date.parse(at);
+  const archive = new CustomerArchiveFold();
+  const machines = new Map<string, AnyMachineSnapshot>();
+  let archiveStream: string | null = null;
+  let counted = 0;
+  let lastPosition: number | null = null;
+  const streams = new Set<string>();
+  for (const event of events) {
+    if (Date.parse(event.metadata.occurredAt) > until) continue;
+    counted += 1;
+    streams.add(event.streamId);
+    lastPosition = Math.max(lastPosition ?? 0, event.position);
+    if (event.streamId === `customer-${customerId}`) {
+      archiveStream = event.streamId;
+      archive.apply(event);
+      continue;
+    }
+    const workflow = lookup(event.streamId);
+    if (!workflow) continue;
+    const before = machines.get(event.streamId) ?? initialSnapshot(workflow);
+    machines.set(event.streamId, applyEvent(workflow, before, upcastEvent(workflow, event)));
+  }
+  const folded = archive.result();
+  return {
+    customerId,
+    at,
+    basis: { events: counted, streams: streams.size, lastPosition },
+    archive: folded,
+    ...machineFacts(machines, lookup, at, options.calendar),
+    pendingApprovals: [...(archiveStream ? archivePending(archiveStream, folded) : []), ...pendingOf(machines, lookup)],
+  };
+}
+
+function machineFacts(machines: Map<string, AnyMachineSnapshot>, lookup: WorkflowLookup, at: string, calendar?: SlaCalendar) {
+  let onboarding: CustomerAsOf['onboarding'] = null;
+  const open: ComplaintAsOf[] = [];
+  let closed = 0;
+  for (const [streamId, snapshot] of machines) {
+    const name = lookup(streamId)?.name;
+    if (name === 'onboarding') onboarding = { streamId, state: stateName(snapshot.value) };
+    if (name !== 'complaint' || stateName(snapshot.value) === 'none') continue;
+    if (snapshot.status === 'done') closed += 1;
+    else open.push(complaintAsOf(streamId, snapshot, at, calendar));
+  }
+  return { onboarding, complaints: { open, closed } };
+}
+
+function pendingOf(machines: Map<string, AnyMachineSnapshot>, lookup: WorkflowLookup): PendingApproval[] {
+  return [...machines].flatMap(([streamId, snapshot]) => {
+    const name = lookup(streamId)?.name;
+    if (name === 'onboarding') return onboardingPending(streamId, snapshot);
+    if (name === 'complaint') return complaintPending(streamId, snapshot);
+    return [];
+  });
+}
