@@ -1,0 +1,98 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { ReadModelDb } from '@crm/engine';
+import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import type { CustomerListQuery } from './customers.bodies';
+import { CUSTOMERS_TABLE } from './read-models/customers.projection';
+import { DOCUMENTS_TABLE } from './read-models/documents.projection';
+import { GRADE_HISTORY_TABLE } from './read-models/grade-history.projection';
+import { PICKUPS_TABLE } from './read-models/pickups.projection';
+
+const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function customerView(r: Record<string, any>) {
+  return {
+    customerId: r.customer_id,
+    name: r.name,
+    productLine: r.product_line,
+    class: { salesObject: r.sales_object, salesForm: r.sales_form },
+    grade: r.grade,
+    customerManagerId: r.customer_manager_id,
+    region: r.region,
+    status: r.status,
+    suspendedSince: r.suspended_since,
+    disqualifiedAt: r.disqualified_at,
+    openedAt: r.opened_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export const documentView = (r: Record<string, any>) => ({
+  documentId: r.document_id, kind: r.kind, number: r.number, validFrom: r.valid_from, validUntil: r.valid_until,
+  warnAt: r.warn_at, status: r.status, warnedAt: r.warned_at, expiredAt: r.expired_at, renewedAt: r.renewed_at,
+});
+
+export const gradeFactView = (r: Record<string, any>) => ({
+  kind: r.kind, month: r.month, tonnage: r.tonnage === null ? null : Number(r.tonnage), band: r.band,
+  previousGrade: r.previous_grade, newGrade: r.new_grade, cause: r.cause, ruleId: r.rule_id, at: r.at, position: Number(r.position),
+});
+
+/** Queries over the customer read models; access scoping (R-KAM-2) is the caller's. */
+@Injectable()
+export class CustomerReadService {
+  constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb) {}
+
+  async list(query: CustomerListQuery, managerScope: string | null) {
+    let q = this.readModels.db.selectFrom(CUSTOMERS_TABLE);
+    const manager = managerScope ?? query.manager;
+    if (manager) q = q.where('customer_manager_id', '=', manager);
+    if (query.grade) q = q.where('grade', '=', query.grade);
+    if (query.class) q = q.where('sales_object', '=', query.class);
+    if (query.salesForm) q = q.where('sales_form', '=', query.salesForm);
+    if (query.productLine) q = q.where('product_line', '=', query.productLine);
+    if (query.region) q = q.where('region', '=', query.region);
+    if (query.status) q = q.where('status', '=', query.status);
+    const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const rows = await q.selectAll().orderBy('customer_id').limit(query.limit).offset(query.offset).execute();
+    return { total: Number(total.n), limit: query.limit, offset: query.offset, items: rows.map(customerView) };
+  }
+
+  async row(customerId: string): Promise<Record<string, any>> {
+    const row = await this.readModels.db.selectFrom(CUSTOMERS_TABLE).selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+    if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no customer ${customerId}` });
+    return row;
+  }
+
+  async detail(row: Record<string, any>) {
+    const db = this.readModels.db;
+    const id = row.customer_id as string;
+    const documents = await db.selectFrom(DOCUMENTS_TABLE).selectAll().where('customer_id', '=', id).orderBy('document_id').execute();
+    const grades = await db.selectFrom(GRADE_HISTORY_TABLE).selectAll().where('customer_id', '=', id).orderBy('position').execute();
+    const months = await db
+      .selectFrom(PICKUPS_TABLE)
+      .select((eb) => ['month', eb.fn.sum<number>(eb.case().when('voided', '=', 0).then(eb.ref('kg')).else(0).end()).as('kg'), eb.fn.countAll<number>().as('n')])
+      .where('customer_id', '=', id)
+      .groupBy('month')
+      .orderBy('month')
+      .execute();
+    return {
+      ...customerView(row),
+      applicationId: row.application_id,
+      identifiers: json(row.identifiers),
+      invoicing: json(row.invoicing),
+      contacts: json(row.contacts),
+      pendingDisqualification: json(row.pending_disqualification),
+      disqualification: json(row.disqualification),
+      documents: documents.map(documentView),
+      gradeHistory: grades.map(gradeFactView),
+      monthlyTonnage: months.map((m) => ({ month: m.month, tonnes: Number(m.kg) / 1000, pickups: Number(m.n) })),
+    };
+  }
+
+  async pickups(customerId: string) {
+    const rows = await this.readModels.db.selectFrom(PICKUPS_TABLE).selectAll().where('customer_id', '=', customerId).orderBy('date').orderBy('pickup_id').execute();
+    return rows.map((r) => ({
+      pickupId: r.pickup_id, date: r.date, product: r.product, warehouse: r.warehouse, tonnes: Number(r.kg) / 1000, voided: Number(r.voided) === 1,
+      recordedAt: r.recorded_at, changedAt: r.changed_at,
+    }));
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  ApproveDisqualification, ChangeCustomerInformation, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
+  ProductLine, ProposeDisqualification, RecordPickup, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
+} from '@crm/customers';
+import { z } from 'zod';
+import { MinPosition } from '../read-models/read-your-writes';
+
+/** Path ids: what a customer, document or pickup id may look like in a URL. */
+export const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'an id: letters, digits, dot, dash, colon or underscore');
+
+/** Bodies are the domain's command schemas, closed: unknown fields are refused, not dropped. */
+export const ChangeBody = z.strictObject(ChangeCustomerInformation.shape);
+export type ChangeBody = z.infer<typeof ChangeBody>;
+export const RenewBody = z.strictObject({ number: z.string().trim().min(1).max(100), validFrom: IsoDate, validUntil: IsoDate });
+export type RenewBody = z.infer<typeof RenewBody>;
+export const PickupBody = z.strictObject(RecordPickup.shape);
+export type PickupBody = z.infer<typeof PickupBody>;
+export const CorrectBody = z.strictObject(CorrectPickup.omit({ pickupId: true }).shape);
+export type CorrectBody = z.infer<typeof CorrectBody>;
+export const VoidBody = z.strictObject(VoidPickup.omit({ pickupId: true }).shape);
+export type VoidBody = z.infer<typeof VoidBody>;
+export const EvaluationBody = z.strictObject(EvaluateMonth.shape);
+export type EvaluationBody = z.infer<typeof EvaluationBody>;
+export const SalesPlanBody = z.strictObject(FileSalesPlan.shape);
+export type SalesPlanBody = z.infer<typeof SalesPlanBody>;
+export const AgencyLicenceBody = z.strictObject(IssueAgencyLicence.shape);
+export type AgencyLicenceBody = z.infer<typeof AgencyLicenceBody>;
+export const ProposeBody = z.strictObject(ProposeDisqualification.shape);
+export type ProposeBody = z.infer<typeof ProposeBody>;
+export const ApproveBody = z.strictObject(ApproveDisqualification.shape);
+export type ApproveBody = z.infer<typeof ApproveBody>;
+export const RejectBody = z.strictObject(RejectDisqualification.shape);
+export type RejectBody = z.infer<typeof RejectBody>;
+export const ImportBody = z.strictObject({ csv: z.string().min(1).max(20_000_000) });
+
+export const CustomerStatus = z.enum(['active', 'suspended', 'disqualified']);
+
+export const CustomerListQuery = z.strictObject({
+  grade: Grade.optional(),
+  /** sales object (R-TIER-1/5) */
+  class: SalesObject.optional(),
+  salesForm: SalesForm.optional(),
+  productLine: ProductLine.optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  manager: PathId.optional(),
+  status: CustomerStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  minPosition: MinPosition,
+});
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+export const DetailQuery = z.strictObject({ minPosition: MinPosition });
+export type DetailQuery = z.infer<typeof DetailQuery>;
+
+export const GradeChangesQuery = z.strictObject({ month: EvaluateMonth.shape.month, minPosition: MinPosition });
+export type GradeChangesQuery = z.infer<typeof GradeChangesQuery>;
+
+export const ExpiringQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), minPosition: MinPosition });
+export type ExpiringQuery = z.infer<typeof ExpiringQuery>;

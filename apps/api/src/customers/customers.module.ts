@@ -1,0 +1,21 @@
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { text } from 'express';
+import { CustomerAccess } from './customer-access';
+import { CustomerCommandService } from './customer-command.service';
+import { CustomerCommandsController } from './customer-commands.controller';
+import { CustomerQueriesController } from './customer-queries.controller';
+import { CustomerReadService } from './customer-read.service';
+import { CustomerReportsController } from './customer-reports.controller';
+import { PickupImportController } from './pickup-import.controller';
+
+/** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
+@Module({
+  controllers: [CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController],
+  providers: [CustomerAccess, CustomerCommandService, CustomerReadService],
+})
+export class CustomersModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // the app parses JSON only; a CSV upload arrives as text
+    consumer.apply(text({ type: ['text/csv', 'text/plain'], limit: '20mb' })).forRoutes({ path: 'pickups/import', method: RequestMethod.POST });
+  }
+}

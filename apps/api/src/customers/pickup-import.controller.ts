@@ -1,0 +1,57 @@
+import { BadRequestException, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CustomerContext, customerWorkflow, type CustomerServices } from '@crm/customers';
+import type { WorkflowRegistry } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import type { Actor } from '@crm/workflow-kit';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
+import { isManagerScoped } from './customer-access';
+import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
+import { ImportBody } from './customers.bodies';
+import { importPickups } from './pickup-import';
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('pickups')
+export class PickupImportController {
+  constructor(
+    private readonly commands: CustomerCommandService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('customer_manager', 'sales_reviewer', 'administrator')
+  @ApiOperation({
+    summary: 'Bulk pickups from a CSV (text/csv body, or JSON {csv}); any row error → 400 listing every row error and nothing is imported; idempotent per pickupId',
+  })
+  async import(@Req() req: HttpRequestLike & { body: unknown }, @CurrentActor() actor: Actor) {
+    const csv = csvOf(req.body);
+    const report = await importPickups(csv, {
+      store: this.store,
+      services: this.registry.get(customerWorkflow.name).services as CustomerServices,
+      actor,
+      now: this.clock.now().toISOString(),
+      execute: (customerId, command) => this.commands.execute(customerId, command.type, command.data, actor, req),
+      refuse: (customerId, context: CustomerContext) =>
+        isManagerScoped(actor) && context.customerManagerId !== actor.id ? `customer ${customerId} is managed by another customer manager` : null,
+    });
+    if (!report.ok) {
+      const message = report.stage === 'write' ? `import stopped after ${report.recorded} recorded rows; re-run the same file to complete it` : 'the file has errors; nothing was imported';
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'IMPORT', stage: report.stage, message, recorded: report.recorded, errors: report.errors });
+    }
+    return report;
+  }
+}
+
+function csvOf(body: unknown): string {
+  if (typeof body === 'string') return body;
+  const parsed = ImportBody.safeParse(body);
+  if (parsed.success) return parsed.data.csv;
+  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'SCHEMA', field: 'csv', message: 'send the CSV as a text/csv body or as JSON {"csv": "..."}' });
+}

@@ -1,0 +1,99 @@
+import { type CustomerCommand, type CustomerContext, customerWorkflow, type CustomerServices, parsePickupCsv, type PickupCsvRow } from '@crm/customers';
+import { type CommandResult, loadStream } from '@crm/engine';
+import type { EventStore } from '@crm/event-store';
+import { type Actor, decideOnWorkflow } from '@crm/workflow-kit';
+import type { AnyMachineSnapshot } from 'xstate';
+
+export interface ImportRowError {
+  line: number;
+  field: string;
+  message: string;
+  /** the policy rule that refused the row, when the customer's workflow refused it */
+  rule?: string;
+}
+
+export type PickupImportReport =
+  | { ok: true; rows: number; recorded: number; unchanged: number; customers: number; position: number }
+  | { ok: false; stage: 'parse' | 'check' | 'write'; errors: ImportRowError[]; recorded: number };
+
+export interface PickupImportOptions {
+  store: EventStore;
+  services: CustomerServices;
+  actor: Actor;
+  now: string;
+  /** how one row's command is executed (API: the CQRS bus; CLI: the engine) */
+  execute(customerId: string, command: CustomerCommand): Promise<CommandResult>;
+  /** R-KAM-2 or other access rules: a message when the actor may not touch this customer */
+  refuse?(customerId: string, context: CustomerContext): string | null;
+  onProgress?(done: number, total: number): void;
+}
+
+/**
+ * Bulk pickups, all or nothing on row errors: the file is parsed, then every row is decided
+ * against its customer's replayed stream (the same decider, nothing written), and only when no
+ * row errs is each one recorded. Streams are separate, so a concurrent change between the check
+ * and the writes can still stop the import part-way: it says how far it got, and re-running the
+ * same file completes it (a pickup already recorded with the same data is a no-op).
+ */
+export async function importPickups(text: string, options: PickupImportOptions): Promise<PickupImportReport> {
+  const parsed = parsePickupCsv(text);
+  if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
+  const commands = parsed.rows.map((row) => ({ row, command: commandOf(row, options) }));
+  const errors = await dryRun(commands, options);
+  if (errors.length > 0) return { ok: false, stage: 'check', errors, recorded: 0 };
+  let recorded = 0;
+  let position = 0;
+  for (const [index, { row, command }] of commands.entries()) {
+    try {
+      const result = await options.execute(row.customerId, command);
+      if (result.events.length > 0) recorded++;
+      position = Math.max(position, result.position);
+    } catch (error) {
+      return { ok: false, stage: 'write', errors: [rowError(row, error)], recorded };
+    }
+    options.onProgress?.(index + 1, commands.length);
+  }
+  const customers = new Set(parsed.rows.map((r) => r.customerId)).size;
+  return { ok: true, rows: commands.length, recorded, unchanged: commands.length - recorded, customers, position };
+}
+
+function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCommand {
+  const data = { pickupId: row.pickupId, date: row.date, product: row.product, tonnes: row.tonnes, warehouse: row.warehouse };
+  return { type: 'RecordPickup', data, meta: { actor: options.actor, now: options.now } } as CustomerCommand;
+}
+
+async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerCommand }>, options: PickupImportOptions): Promise<ImportRowError[]> {
+  const errors: ImportRowError[] = [];
+  const streams = new Map<string, { snapshot: AnyMachineSnapshot; revision: number | null; refusal: string | null } | null>();
+  for (const { row, command } of commands) {
+    if (!streams.has(row.customerId)) streams.set(row.customerId, await openStream(row.customerId, options));
+    const stream = streams.get(row.customerId);
+    if (!stream) {
+      errors.push({ line: row.line, field: 'customerId', message: `no customer ${row.customerId}` });
+      continue;
+    }
+    if (stream.refusal) {
+      errors.push({ line: row.line, field: 'customerId', message: stream.refusal, rule: 'R-KAM-2' });
+      continue;
+    }
+    try {
+      stream.snapshot = decideOnWorkflow(customerWorkflow, stream.snapshot, stream.revision, command, options.services).after;
+    } catch (error) {
+      errors.push(rowError(row, error));
+    }
+  }
+  return errors;
+}
+
+async function openStream(customerId: string, options: PickupImportOptions) {
+  const stream = await loadStream(options.store, customerWorkflow, customerId);
+  if (stream.revision === null) return null;
+  const refusal = options.refuse?.(customerId, stream.state.context as CustomerContext) ?? null;
+  return { snapshot: stream.snapshot, revision: stream.revision, refusal };
+}
+
+function rowError(row: PickupCsvRow, error: unknown): ImportRowError {
+  const e = error as { message?: string; ruleId?: string; field?: string; name?: string };
+  const field = e.field?.startsWith('data.') ? e.field.slice(5) : 'row';
+  return { line: row.line, field, message: e.message ?? String(error), ...(e.ruleId ? { rule: e.ruleId } : e.name === 'TransitionNotAllowed' ? { rule: 'STATE' } : {}) };
+}

@@ -1,0 +1,64 @@
+import type { CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentRenewed, QualificationExpired } from '@crm/customers';
+import type { StoredEvent } from '@crm/event-store';
+import type { Projection, ReadModelDialect } from '@crm/engine';
+import type { Kysely } from 'kysely';
+import { alreadyApplied, bigint, customerIdOf, data, isCustomerEvent } from './projection-support';
+
+export const DOCUMENTS_TABLE = 'customer_documents';
+
+/** R-ARC-4: each qualification document with its validity, warning and expiry (expiring-documents report). */
+export const documentsProjection: Projection = {
+  name: 'customer_documents',
+  version: 1,
+  eventTypes: ['CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired'],
+  tables: [{ name: DOCUMENTS_TABLE, orderBy: 'document_key' }],
+  async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
+    await db.schema
+      .createTable(DOCUMENTS_TABLE)
+      .ifNotExists()
+      .addColumn('document_key', 'text', (c) => c.primaryKey())
+      .addColumn('customer_id', 'text', (c) => c.notNull())
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('number', 'text', (c) => c.notNull())
+      .addColumn('valid_from', 'text', (c) => c.notNull())
+      .addColumn('valid_until', 'text', (c) => c.notNull())
+      .addColumn('warn_at', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('warned_at', 'text')
+      .addColumn('expired_at', 'text')
+      .addColumn('renewed_at', 'text')
+      .addColumn('last_position', bigint(dialect), (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('customer_documents_customer').ifNotExists().on(DOCUMENTS_TABLE).column('customer_id').execute();
+    await db.schema.createIndex('customer_documents_valid_until').ifNotExists().on(DOCUMENTS_TABLE).column('valid_until').execute();
+  },
+  async reset(trx: Kysely<any>) {
+    await trx.deleteFrom(DOCUMENTS_TABLE).execute();
+  },
+  async apply(event: StoredEvent, trx: Kysely<any>) {
+    if (!isCustomerEvent(event)) return;
+    const customerId = customerIdOf(event);
+    if (event.type === 'CustomerArchiveOpened') {
+      const rows = data<CustomerArchiveOpened>(event).documents.map((doc) => ({
+        document_key: `${customerId}/${doc.documentId}`, customer_id: customerId, document_id: doc.documentId, kind: doc.kind, number: doc.number,
+        valid_from: doc.validFrom, valid_until: doc.validUntil, warn_at: doc.warnAt, status: 'valid', last_position: event.position,
+      }));
+      if (rows.length > 0) await trx.insertInto(DOCUMENTS_TABLE).values(rows).onConflict((oc) => oc.column('document_key').doNothing()).execute();
+      return;
+    }
+    const key = `${customerId}/${String(event.data.documentId)}`;
+    const row = await trx.selectFrom(DOCUMENTS_TABLE).select('last_position').where('document_key', '=', key).executeTakeFirst();
+    if (!row || alreadyApplied(row, event)) return;
+    await trx.updateTable(DOCUMENTS_TABLE).set({ ...patchOf(event), last_position: event.position }).where('document_key', '=', key).execute();
+  },
+};
+
+function patchOf(event: StoredEvent): Record<string, unknown> {
+  if (event.type === 'QualificationDocumentRenewed') {
+    const d = data<QualificationDocumentRenewed>(event);
+    return { number: d.number, valid_from: d.validFrom, valid_until: d.validUntil, warn_at: d.warnAt, status: 'valid', warned_at: null, expired_at: null, renewed_at: d.renewedAt };
+  }
+  if (event.type === 'DocumentExpiryWarned') return { warned_at: data<DocumentExpiryWarned>(event).warnedAt };
+  return { status: 'expired', expired_at: data<QualificationExpired>(event).expiredAt };
+}

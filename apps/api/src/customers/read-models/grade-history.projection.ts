@@ -1,0 +1,66 @@
+import type { CustomerArchiveOpened, CustomerGradeChanged, MonthReevaluated } from '@crm/customers';
+import type { StoredEvent } from '@crm/event-store';
+import type { Projection, ReadModelDialect } from '@crm/engine';
+import type { Kysely } from 'kysely';
+import { bigint, customerIdOf, data, isCustomerEvent } from './projection-support';
+
+export const GRADE_HISTORY_TABLE = 'customer_grade_history';
+
+/**
+ * R-TIER-2/4: one row per grade fact with its evidence: the opening grade (`opened`), every grade
+ * change (`changed`), and every late re-run of an evaluated month (`reevaluated`: awarded vs re-run
+ * grade, the difference the sales department weighs). Rows are keyed by event id: append-only.
+ */
+export const gradeHistoryProjection: Projection = {
+  name: 'customer_grade_history',
+  version: 1,
+  eventTypes: ['CustomerArchiveOpened', 'CustomerGradeChanged', 'MonthReevaluated'],
+  tables: [{ name: GRADE_HISTORY_TABLE, orderBy: 'event_id' }],
+  async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
+    await db.schema
+      .createTable(GRADE_HISTORY_TABLE)
+      .ifNotExists()
+      .addColumn('event_id', 'text', (c) => c.primaryKey())
+      .addColumn('customer_id', 'text', (c) => c.notNull())
+      .addColumn('position', bigint(dialect), (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('month', 'text')
+      .addColumn('tonnage', 'double precision')
+      .addColumn('band', 'text')
+      .addColumn('previous_grade', 'text')
+      .addColumn('new_grade', 'text')
+      .addColumn('cause', 'text')
+      .addColumn('rule_id', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('customer_grade_history_customer').ifNotExists().on(GRADE_HISTORY_TABLE).columns(['customer_id', 'position']).execute();
+    await db.schema.createIndex('customer_grade_history_month').ifNotExists().on(GRADE_HISTORY_TABLE).columns(['month', 'kind']).execute();
+  },
+  async reset(trx: Kysely<any>) {
+    await trx.deleteFrom(GRADE_HISTORY_TABLE).execute();
+  },
+  async apply(event: StoredEvent, trx: Kysely<any>) {
+    if (!isCustomerEvent(event)) return;
+    const row = rowOf(event);
+    if (!row) return;
+    const keys = { event_id: event.id, customer_id: customerIdOf(event), position: event.position };
+    await trx.insertInto(GRADE_HISTORY_TABLE).values({ ...keys, ...row }).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+  },
+};
+
+function rowOf(event: StoredEvent) {
+  if (event.type === 'CustomerArchiveOpened') {
+    const d = data<CustomerArchiveOpened>(event);
+    if (d.grade === null) return null;
+    return { kind: 'opened', month: null, tonnage: null, band: null, previous_grade: null, new_grade: d.grade, cause: 'opened', rule_id: 'R-TIER-2', at: d.openedAt };
+  }
+  if (event.type === 'CustomerGradeChanged') {
+    const d = data<CustomerGradeChanged>(event);
+    return { kind: 'changed', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.previousGrade, new_grade: d.newGrade, cause: d.cause, rule_id: d.ruleId, at: d.changedAt };
+  }
+  const d = data<MonthReevaluated>(event);
+  return {
+    kind: 'reevaluated', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.awardedGrade, new_grade: d.reevaluatedGrade,
+    cause: d.latestMonth ? 'latest_month' : 'earlier_month', rule_id: 'R-TIER-4', at: d.reevaluatedAt,
+  };
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
+import type { Actor } from '@crm/workflow-kit';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { waitForProjections } from '../read-models/read-your-writes';
+import { notificationOutboxProjection, OUTBOX_TABLE } from './notification-outbox.projection';
+import { NotificationId, NotificationsQuery, Recipient, WebhookBody } from './notifications.queries';
+import { WEBHOOK_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
+import { attemptsOf, DELIVERIES_TABLE } from './webhook-deliveries';
+import { bodyOf, type OutboxNotification, type WebhookDeliverer } from './webhook.deliverer';
+import type { WebhookEndpoints } from './webhook-endpoints';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(WEBHOOK_DELIVERER) private readonly deliverer: WebhookDeliverer,
+    @Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('notifications')
+  @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
+  @ApiOperation({ summary: 'R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient) with each delivery status' })
+  async list(@Query({ schema: NotificationsQuery }) query: NotificationsQuery) {
+    await waitForProjections(this.runner, [notificationOutboxProjection.name], query.minPosition);
+    let q = this.readModels.db
+      .selectFrom(`${OUTBOX_TABLE} as o`)
+      .leftJoin(`${DELIVERIES_TABLE} as d`, 'd.delivery_id', 'o.notification_id')
+      .selectAll('o')
+      .select(['d.status', 'd.attempts', 'd.last_status_code', 'd.last_error', 'd.delivered_at', 'd.next_attempt_at']);
+    if (query.recipient) q = q.where('o.recipient', '=', query.recipient);
+    if (query.afterPosition !== undefined) q = q.where('o.position', '>', query.afterPosition);
+    const rows = await q.orderBy('o.position').orderBy('o.notification_id').limit(query.limit).execute();
+    const items = rows.map((r) => ({ ...bodyOf(r as unknown as OutboxNotification), delivery: deliveryOf(r) }));
+    return { items, nextAfterPosition: items.length === query.limit ? items[items.length - 1].position : null };
+  }
+
+  @Get('notifications/:id/attempts')
+  @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
+  @ApiOperation({ summary: 'Every webhook delivery attempt of one notification' })
+  async attempts(@Param('id', { schema: NotificationId }) id: string) {
+    return { id, attempts: await attemptsOf(this.readModels.db, id) };
+  }
+
+  @Get('webhooks')
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Configured webhook endpoints per recipient (secrets are never shown)' })
+  async webhooks() {
+    return { items: await this.endpoints.list() };
+  }
+
+  @Put('webhooks/:recipient')
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Register or replace the webhook a recipient is notified at; deliveries are signed with its secret' })
+  async putWebhook(@Param('recipient', { schema: Recipient }) recipient: string, @Body({ schema: WebhookBody }) body: WebhookBody, @CurrentActor() actor: Actor) {
+    await this.endpoints.put(recipient, body.url, body.secret, actor.id, this.clock.now());
+    return { recipient, url: body.url, source: 'registry' };
+  }
+
+  @Delete('webhooks/:recipient')
+  @Roles('administrator')
+  @HttpCode(204)
+  async deleteWebhook(@Param('recipient', { schema: Recipient }) recipient: string) {
+    if (!(await this.endpoints.remove(recipient))) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no registered webhook for ${recipient}` });
+  }
+
+  @Post('webhooks/deliveries/run')
+  @Roles('administrator')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run one delivery pass now (the service also runs one every WEBHOOK_POLL_MS)' })
+  async runDeliveries() {
+    return { outcomes: await this.deliverer.runDue() };
+  }
+}
+
+function deliveryOf(r: Record<string, any>) {
+  if (!r.status) return { status: 'not_sent', attempts: 0 };
+  return {
+    status: r.status as string,
+    attempts: Number(r.attempts),
+    lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
+    lastError: r.last_error,
+    deliveredAt: r.delivered_at,
+    nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+  };
+}

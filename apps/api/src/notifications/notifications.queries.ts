@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { MinPosition } from '../read-models/read-your-writes';
+import { RECIPIENT_PATTERN } from './notification-outbox.projection';
+
+export const Recipient = z.string().regex(RECIPIENT_PATTERN, 'a recipient name: lower-case letters, digits and underscores');
+
+export const NotificationsQuery = z.strictObject({
+  recipient: Recipient.optional(),
+  /** paging by position: pass the last position seen */
+  afterPosition: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  minPosition: MinPosition,
+});
+export type NotificationsQuery = z.infer<typeof NotificationsQuery>;
+
+export const NotificationId = z.string().min(3).max(200);
+
+export const WebhookBody = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  /** shared with the receiver, who checks the X-CRM-Signature header with it */
+  secret: z.string().min(16).max(500),
+});
+export type WebhookBody = z.infer<typeof WebhookBody>;

@@ -1,0 +1,58 @@
+import type { ReadModelDialect } from '@crm/engine';
+import type { Kysely } from 'kysely';
+
+export const DELIVERIES_TABLE = 'webhook_deliveries';
+export const ATTEMPTS_TABLE = 'webhook_delivery_attempts';
+
+/**
+ * The deliverer's own state, keyed by outbox notification id. Not a projection: it records what
+ * happened on the wire, so rebuilding the outbox must not forget that a notification was delivered.
+ */
+export async function migrateWebhookDeliveries(db: Kysely<any>, dialect: ReadModelDialect): Promise<void> {
+  const big = dialect === 'postgres' ? 'bigint' : 'integer';
+  await db.schema
+    .createTable(DELIVERIES_TABLE)
+    .ifNotExists()
+    .addColumn('delivery_id', 'text', (c) => c.primaryKey())
+    .addColumn('recipient', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+    .addColumn('last_status_code', 'integer')
+    .addColumn('last_error', 'text')
+    .addColumn('delivered_at', 'text')
+    .addColumn('position', big, (c) => c.notNull())
+    .addColumn('claimed_by', 'text')
+    .addColumn('claim_until', 'text')
+    .execute();
+  await db.schema.createIndex('webhook_deliveries_due').ifNotExists().on(DELIVERIES_TABLE).columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createTable(ATTEMPTS_TABLE)
+    .ifNotExists()
+    .addColumn('delivery_id', 'text', (c) => c.notNull())
+    .addColumn('attempt', 'integer', (c) => c.notNull())
+    .addColumn('attempted_at', 'text', (c) => c.notNull())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('status_code', 'integer')
+    .addColumn('error', 'text')
+    .addPrimaryKeyConstraint('webhook_delivery_attempts_pk', ['delivery_id', 'attempt'])
+    .execute();
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  attemptedAt: string;
+  url: string;
+  statusCode: number | null;
+  error: string | null;
+}
+
+export async function attemptsOf(db: Kysely<any>, deliveryId: string): Promise<DeliveryAttempt[]> {
+  const rows = await db.selectFrom(ATTEMPTS_TABLE).selectAll().where('delivery_id', '=', deliveryId).orderBy('attempt').execute();
+  return rows.map((r) => ({ attempt: Number(r.attempt), attemptedAt: r.attempted_at, url: r.url, statusCode: r.status_code === null ? null : Number(r.status_code), error: r.error }));
+}
+
+/** Exponential back-off: base, 2×base, 4×base … capped. */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
