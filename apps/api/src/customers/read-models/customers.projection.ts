@@ -51,7 +51,7 @@ export const customersProjection: Projection = {
     await trx.deleteFrom(CUSTOMERS_TABLE).execute();
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
-    if (!isCustomerEvent(event)) return;
+    if (!isCustomerEvent(event) || !customersProjection.eventTypes?.includes(event.type)) return;
     const customerId = customerIdOf(event);
     if (event.type === 'CustomerArchiveOpened') {
       await trx.insertInto(CUSTOMERS_TABLE).values(openedRow(event)).onConflict((oc) => oc.column('customer_id').doNothing()).execute();

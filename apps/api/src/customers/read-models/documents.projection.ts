@@ -37,7 +37,7 @@ export const documentsProjection: Projection = {
     await trx.deleteFrom(DOCUMENTS_TABLE).execute();
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
-    if (!isCustomerEvent(event)) return;
+    if (!isCustomerEvent(event) || !documentsProjection.eventTypes?.includes(event.type)) return;
     const customerId = customerIdOf(event);
     if (event.type === 'CustomerArchiveOpened') {
       const rows = data<CustomerArchiveOpened>(event).documents.map((doc) => ({

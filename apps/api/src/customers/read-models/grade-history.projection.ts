@@ -40,7 +40,7 @@ export const gradeHistoryProjection: Projection = {
     await trx.deleteFrom(GRADE_HISTORY_TABLE).execute();
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
-    if (!isCustomerEvent(event)) return;
+    if (!isCustomerEvent(event) || !gradeHistoryProjection.eventTypes?.includes(event.type)) return;
     const row = rowOf(event);
     if (!row) return;
     const keys = { event_id: event.id, customer_id: customerIdOf(event), position: event.position };

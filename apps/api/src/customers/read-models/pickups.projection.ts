@@ -38,7 +38,7 @@ export const pickupsProjection: Projection = {
     await trx.deleteFrom(PICKUPS_TABLE).execute();
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
-    if (!isCustomerEvent(event)) return;
+    if (!isCustomerEvent(event) || !pickupsProjection.eventTypes?.includes(event.type)) return;
     const customerId = customerIdOf(event);
     const pickupKey = `${customerId}/${String(event.data.pickupId)}`;
     if (event.type === 'PickupRecorded') {
