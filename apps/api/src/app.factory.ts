@@ -5,19 +5,33 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/console-static';
+import { accessLog } from './http/access-log';
+import { bodyParserErrors } from './http/body-errors';
+import { enterRequestContext } from './http/request-context';
+import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
+import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
 import { setupOpenApi } from './openapi';
 import type { ApiRuntime } from './runtime';
 
 /** Builds the whole service; tests call it with a real store and a manual clock. */
-export async function createApp(runtime: ApiRuntime): Promise<INestApplication> {
+export async function createApp(runtime: ApiRuntime, security: SecurityOptions = securityOptionsFromEnv()): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
-    logger: runtime.quiet ? false : ['log', 'warn', 'error'],
+    logger: runtime.quiet ? false : new RequestContextLogger({ logLevels: ['log', 'warn', 'error'] }),
     bodyParser: false,
   });
   app.use(requestId);
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.useBodyParser('json', { limit: '2mb' });
+  // only the console's origin may call cross-origin; none configured: same origin only
+  app.enableCors({
+    origin: (origin, callback) => callback(null, origin !== undefined && security.consoleOrigins.includes(origin)),
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Language'],
+    maxAge: 600,
+  });
+  app.useBodyParser('json', { limit: security.bodyLimitBytes });
+  app.use(bodyParserErrors(security.bodyLimitBytes));
+  app.use(enterRequestContext); // after the body parser, which would lose the async context
+  app.use(accessLog);
   app.enableShutdownHooks();
   setupOpenApi(app);
   serveConsole(app); // the built web console at `/`, when apps/console/dist exists

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/workflow-kit';
+import type { Request } from 'express';
 import { z } from 'zod';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { AuditorAllowed } from './auditor-allowed.decorator';
 import { TOKEN_SERVICE } from './auth.tokens';
 import { CurrentActor } from './current-actor.decorator';
+import { CurrentToken } from './current-token.decorator';
 import { Public } from './public.decorator';
-import { TokenService } from './token.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { TokenService, type TokenClaims } from './token.service';
 import { UserDirectory } from './user-directory';
 
 export const SignIn = z.strictObject({
@@ -20,18 +25,36 @@ export class AuthController {
   constructor(
     private readonly users: UserDirectory,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottle,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('token')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: exchange username and password for a bearer token' })
-  async signIn(@Body({ schema: SignIn }) body: SignIn) {
+  @ApiOperation({ summary: 'Sign in: exchange username and password for a bearer token (429 after repeated failures)' })
+  async signIn(@Body({ schema: SignIn }) body: SignIn, @Req() request: Request) {
+    const client = request.ip ?? 'unknown';
+    this.throttle.check(body.username, client);
     const user = await this.users.authenticate(body.username, body.password);
-    // one message for both halves: a failed sign-in does not say which was wrong
-    if (!user) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'unknown user or wrong password', rule: 'AUTH' });
+    if (!user) {
+      this.throttle.recordFailure(body.username, client);
+      // one message for both halves: a failed sign-in does not say which was wrong
+      throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'unknown user or wrong password', rule: 'AUTH' });
+    }
+    this.throttle.recordSuccess(body.username);
     const { token, expiresAt } = this.tokens.issue(user);
     return { accessToken: token, tokenType: 'Bearer', expiresAt, user: { id: user.id, name: user.name, roles: user.roles } };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @AuditorAllowed('signs out only the caller’s own token')
+  @ApiOperation({ summary: 'Sign out: the bearer token used for this request is refused from now on' })
+  async logout(@CurrentActor() actor: Actor, @CurrentToken() claims: TokenClaims): Promise<void> {
+    const data = { username: actor.id, jti: claims.jti, expiresAt: new Date(claims.exp * 1000).toISOString() };
+    await this.users.append(actor.id, 'UserTokenRevoked', data, { by: actor.id, at: this.clock.now(), expectedRevision: 'stream_exists' });
   }
 
   @Get('me')

@@ -1,59 +1,70 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type StoredEvent } from '@crm/event-store';
-import { Role } from '@crm/workflow-kit';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type JsonObject } from '@crm/event-store';
+import type { Role } from '@crm/workflow-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from './password';
+import { userStreamId } from './user.events';
+import { foldUser, type User } from './user.state';
+
+export type { User } from './user.state';
 
 export const Username = z.string().regex(/^[a-z][a-z0-9._-]{1,39}$/, 'lower-case letters, digits, dot, dash or underscore; 2–40 characters');
 
-export interface User {
-  id: string;
-  name: string;
-  roles: Role[];
-  passwordHash: string;
-  disabled: boolean;
-}
+const CACHE_LIMIT = 10_000;
 
 /**
  * Users are event-sourced like everything else: `user-<username>` streams record who was
  * registered, which roles they were given and by whom, so access changes are auditable.
+ *
+ * `current()` serves the auth guard on every request: it asks the store for the stream's last
+ * revision (one indexed lookup) and refolds the stream only when it moved. Every replica asks
+ * the shared store, so a role change or sign-out made through one replica is honoured by all
+ * of them on their next request: no cross-replica cache invalidation to get wrong.
  */
 @Injectable()
 export class UserDirectory {
+  private readonly cache = new Map<string, User>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The user as of the latest event (a full read; use `current` on hot paths). */
   async find(username: string): Promise<User | null> {
     if (!Username.safeParse(username).success) return null;
-    const events = await this.store.readStream(`user-${username}`);
-    return events.reduce<User | null>(evolveUser, null);
+    const user = foldUser(await this.store.readStream(userStreamId(username)));
+    this.remember(username, user);
+    return user;
+  }
+
+  /** Same as `find`, but re-reads the stream only when its revision changed since last time. */
+  async current(username: string): Promise<User | null> {
+    if (!Username.safeParse(username).success) return null;
+    const revision = await this.store.streamRevision(userStreamId(username));
+    if (revision === null) return null;
+    const cached = this.cache.get(username);
+    return cached && cached.revision === revision ? cached : this.find(username);
   }
 
   /** Creates the user unless it exists; returns false when it already did. */
-  async register(
-    input: { username: string; name: string; roles: Role[]; password: string },
-    by: string,
-    at: Date,
-  ): Promise<boolean> {
+  async register(input: { username: string; name: string; roles: Role[]; password: string }, by: string, at: Date): Promise<boolean> {
     const passwordHash = await hashPassword(input.password);
     try {
-      await this.store.appendToStream(
-        `user-${input.username}`,
-        [
-          {
-            id: randomUUID(),
-            type: 'UserRegistered',
-            data: { username: input.username, name: input.name, roles: input.roles, passwordHash },
-            metadata: { actor: by, correlationId: randomUUID(), causationId: null, occurredAt: at.toISOString(), schemaVersion: 1 },
-          },
-        ],
-        { expectedRevision: 'no_stream' },
-      );
+      const data = { username: input.username, name: input.name, roles: input.roles, passwordHash };
+      await this.append(input.username, 'UserRegistered', data, { by, at, expectedRevision: 'no_stream' });
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
       throw error;
     }
+  }
+
+  /** Appends one event to the user's stream; `expectedRevision` guards read-decide-append races. */
+  async append(username: string, type: string, data: JsonObject, options: { by: string; at: Date; expectedRevision: ExpectedRevision }): Promise<number> {
+    const metadata = { actor: options.by, correlationId: randomUUID(), causationId: null, occurredAt: options.at.toISOString(), schemaVersion: 1 };
+    const result = await this.store.appendToStream(userStreamId(username), [{ id: randomUUID(), type, data, metadata }], {
+      expectedRevision: options.expectedRevision,
+    });
+    return result.position;
   }
 
   async authenticate(username: string, password: string): Promise<User | null> {
@@ -62,22 +73,14 @@ export class UserDirectory {
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     return user && ok && !user.disabled ? user : null;
   }
+
+  private remember(username: string, user: User | null): void {
+    if (!user) return void this.cache.delete(username);
+    // bounded: evict the least recently refreshed entry (Map keeps insertion order)
+    this.cache.delete(username);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(username, user);
+  }
 }
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
-function evolveUser(user: User | null, event: StoredEvent): User | null {
-  const data = event.data as Record<string, any>;
-  switch (event.type) {
-    case 'UserRegistered':
-      return { id: data.username, name: data.name, roles: data.roles, passwordHash: data.passwordHash, disabled: false };
-    case 'UserRolesChanged':
-      return user && { ...user, roles: data.roles };
-    case 'UserPasswordChanged':
-      return user && { ...user, passwordHash: data.passwordHash };
-    case 'UserDisabled':
-      return user && { ...user, disabled: true };
-    default:
-      return user;
-  }
-}

@@ -4,6 +4,7 @@ import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionEr
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, WorkflowNotFound } from '@crm/workflow-kit';
 import type { Request, Response } from 'express';
 import type { Problem } from './problem';
+import { sendProblem } from './send-problem';
 
 /** Maps the port's and the domain's own errors onto HTTP, in one place. */
 export function toProblem(error: unknown): Problem {
@@ -37,7 +38,7 @@ export function toProblem(error: unknown): Problem {
     };
   }
   if (error instanceof NotPermitted) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.ruleId };
-  if (error instanceof WorkflowNotFound) return { statusCode: 404, error: 'Not Found', message: error.message };
+  if (error instanceof WorkflowNotFound) return { statusCode: 404, error: 'Not Found', message: error.message, rule: 'NOT-FOUND' };
   if (error instanceof InvalidAppendError) return { statusCode: 400, error: 'Bad Request', message: error.message, field: error.field };
   if (error instanceof CalendarInputError) return { statusCode: 400, error: 'Bad Request', message: error.message, rule: 'CALENDAR' };
   if (error instanceof CalendarDataError) {
@@ -55,10 +56,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const problem = { ...toProblem(error), requestId: request.id };
+    const problem = toProblem(error);
     if (problem.statusCode >= 500) {
-      this.logger.error(`[${request.id}] ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
+      // the logger adds the request id; the path is logged without its query (it may carry access_token)
+      this.logger.error(`${request.method} ${request.path}: ${(error as Error)?.stack ?? String(error)}`);
     }
-    response.status(problem.statusCode).json(problem);
+    sendProblem(request, response, problem);
   }
 }

@@ -1,0 +1,46 @@
+import type { Problem } from './problem';
+
+type Translate = (problem: Problem) => string;
+
+/** Fixed English messages of the auth layer, translated whole (they carry no specifics). */
+export const ZH_BY_MESSAGE: Readonly<Record<string, string>> = {
+  'a bearer token is required': '需要先登录（请求缺少 Bearer 令牌）',
+  'token expired': '登录已过期，请重新登录',
+  'malformed token': '登录令牌无效，请重新登录',
+  'bad signature': '登录令牌无效，请重新登录',
+  'token revoked': '登录令牌已被撤销，请重新登录',
+  'unknown user or wrong password': '用户名或密码错误',
+};
+
+const specifics = (zh: string): Translate => (p) => (p.message ? `${zh}：${p.message}` : zh);
+
+/** By rule id: the generic rules are translated; domain rules keep their English specifics after a Chinese lead. */
+export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
+  SCHEMA: specifics('请求内容不符合要求'),
+  COMMAND: specifics('请求内容不符合要求'),
+  AUTH: () => '未登录或登录已失效，请重新登录',
+  ROLE: (p) => `无权执行此操作：需要以下角色之一：${Array.isArray(p.requiredRoles) ? p.requiredRoles.join('、') : ''}`,
+  'AUDITOR-READ-ONLY': () => '审计人员只能查看，不能修改任何数据',
+  CONCURRENCY: () => '数据已被他人修改，请刷新后重试',
+  CONFLICT: specifics('与现有数据冲突'),
+  STATE: specifics('当前状态不允许此操作'),
+  STALE: () => '查询数据尚未更新到最新，请稍后重试',
+  THROTTLED: (p) => `失败次数过多，请在 ${String(p.retryAfterSeconds ?? '')} 秒后重试`,
+  'PAYLOAD-TOO-LARGE': (p) => `请求内容过大（上限 ${String(p.limitBytes ?? '')} 字节）`,
+  'NOT-FOUND': specifics('未找到'),
+};
+
+/** Last resort by HTTP status, keeping the English specifics. */
+export const ZH_BY_STATUS: Readonly<Record<number, Translate>> = {
+  400: specifics('请求无效'),
+  401: () => '未登录或登录已失效，请重新登录',
+  403: specifics('无权执行此操作'),
+  404: specifics('未找到'),
+  409: specifics('与当前数据冲突'),
+  413: () => '请求内容过大',
+  415: () => '不支持的请求内容类型，请使用 application/json',
+  422: (p) => `不符合业务规则${p.rule ? ` ${p.rule}` : ''}：${p.message}`,
+  429: () => '请求过于频繁，请稍后重试',
+  500: () => '服务器内部错误；请凭请求编号查看服务器日志',
+  503: specifics('服务暂时不可用，请稍后重试'),
+};
