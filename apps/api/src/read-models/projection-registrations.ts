@@ -1,3 +1,4 @@
+import { customerStreamsProjection } from '@crm/audit';
 import { type Projection, timersProjection } from '@crm/engine';
 import { customerProjections } from '../customers/read-models/customer-projections';
 import { notificationOutboxProjection } from '../notifications/notification-outbox.projection';
@@ -5,5 +6,5 @@ import { onboardingProjections } from '../onboarding/onboarding.projections';
 
 /** Every read model the service keeps, one line per projection. */
 export function projections(): Projection[] {
-  return [timersProjection, ...onboardingProjections(), ...customerProjections(), notificationOutboxProjection];
+  return [timersProjection, ...onboardingProjections(), ...customerProjections(), notificationOutboxProjection, customerStreamsProjection];
 }
