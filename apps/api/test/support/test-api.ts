@@ -17,20 +17,28 @@ export interface TestApi {
   /** signs a demo user in through the real endpoint */
   tokenFor(username: string): Promise<string>;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * Stops the service (app and store) and starts a new one on the same SQLite file with the same
+   * clock, as a crash-free restart would; `url`, `app` and `store` point at the new instance.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The real service on a real HTTP port over a real SQLite file, with a clock the test moves. */
 export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-  const store = SqliteEventStore.open(join(dataDir, 'crm.db'));
   const clock = new ManualClock(new Date(start));
-  const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const boot = async () => {
+    const store = SqliteEventStore.open(join(dataDir, 'crm.db'));
+    const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    return { store, app, url: `http://127.0.0.1:${port}` };
+  };
+  let running = await boot();
   const request: TestApi['request'] = async (method, path, options = {}) => {
-    const response = await fetch(`${url}${path}`, {
+    const response = await fetch(`${running.url}${path}`, {
       method,
       headers: {
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -48,11 +56,11 @@ export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<
     }
     return { status: response.status, body, headers: response.headers };
   };
-  return {
-    url,
-    app,
+  const api: TestApi = {
+    url: running.url,
+    app: running.app,
     clock,
-    store,
+    store: running.store,
     dataDir,
     request,
     async tokenFor(username) {
@@ -60,10 +68,17 @@ export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
+    async restart() {
+      await running.app.close();
+      await running.store.close();
+      running = await boot();
+      Object.assign(api, { url: running.url, app: running.app, store: running.store });
+    },
     async close() {
-      await app.close();
-      await store.close();
+      await running.app.close();
+      await running.store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return api;
 }

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ComplaintCommandService } from './complaint-command.service';
+import { ComplaintCommandsController } from './complaint-commands.controller';
+import { ComplaintEscalationsController } from './complaint-escalations.controller';
+import { ComplaintPoliciesController } from './complaint-policies.controller';
+import { ComplaintPolicyService } from './complaint-policy.service';
+import { ComplaintQueriesController } from './complaint-queries.controller';
+import { ComplaintReadService } from './complaint-read.service';
+import { SlaAlertStream } from './sla-alert.stream';
+import { SlaBoardService } from './sla-board.service';
+import { SlaController } from './sla.controller';
+
+/**
+ * Complaints (issue 6): commands, policy versions, reads, and the supervisors' SLA alerts, board
+ * and statistics. SLA webhooks need nothing here: the SLA events name their recipients (`notify`)
+ * and the notification outbox delivers them.
+ */
+@Module({
+  controllers: [ComplaintCommandsController, ComplaintEscalationsController, ComplaintPoliciesController, ComplaintQueriesController, SlaController],
+  providers: [ComplaintPolicyService, ComplaintCommandService, ComplaintReadService, SlaBoardService, SlaAlertStream],
+})
+export class ComplaintsModule {}

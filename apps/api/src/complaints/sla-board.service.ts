@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReadModelDb } from '@crm/engine';
+import { CalendarService } from '../calendar/calendar.service';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { COMPLAINTS_TABLE } from './complaints.projection';
+import { complaintRowOf } from './complaint-rows';
+
+/** Department of a complaint nobody has drafted for yet. */
+export const UNASSIGNED = 'unassigned';
+
+interface StatsCell {
+  month: string;
+  class: string;
+  department: string;
+  classified: number;
+  breached: number;
+  breachRate: number;
+}
+
+/** The supervisors' SLA board: what is about to run out, what has, and how often per class and department. */
+@Injectable()
+export class SlaBoardService {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async board(limit: number) {
+    const now = this.clock.now().toISOString();
+    const calendar = await this.calendars.current();
+    const open = await this.readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll().where('status', '=', 'open').execute();
+    const withLeft = open.map((r) => {
+      const left = calendar.workingTimeBetween(now, r.due_at as string);
+      return { ...complaintRowOf(r), workingTimeLeftMs: left.ms, workingHoursLeft: Math.round((left.ms / 3_600_000) * 100) / 100, leftProvisional: left.provisional };
+    });
+    withLeft.sort((a, b) => a.workingTimeLeftMs - b.workingTimeLeftMs || a.complaintId.localeCompare(b.complaintId));
+    const breached = await this.readModels.db
+      .selectFrom(COMPLAINTS_TABLE)
+      .selectAll()
+      .where('breach_count', '>', 0)
+      .orderBy('last_breach_at', 'desc')
+      .orderBy('complaint_id')
+      .limit(limit)
+      .execute();
+    return { now, open: withLeft.slice(0, limit), breached: breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string })) };
+  }
+
+  /** Breach rate = complaints with a breach on record / classified complaints, by month of receipt (Beijing time). */
+  async stats(from: string, to: string) {
+    const rows = await this.readModels.db
+      .selectFrom(COMPLAINTS_TABLE)
+      .select(['received_month', 'class', 'department', 'breach_count'])
+      .where('received_month', '>=', from)
+      .where('received_month', '<=', to)
+      .where('class', 'is not', null)
+      .execute();
+    const cells = new Map<string, StatsCell>();
+    for (const r of rows) {
+      const department = (r.department as string | null) ?? UNASSIGNED;
+      const key = `${r.received_month}|${r.class}|${department}`;
+      const cell = cells.get(key) ?? { month: r.received_month, class: r.class, department, classified: 0, breached: 0, breachRate: 0 };
+      cell.classified += 1;
+      cell.breached += Number(r.breach_count) > 0 ? 1 : 0;
+      cell.breachRate = Math.round((cell.breached / cell.classified) * 10_000) / 10_000;
+      cells.set(key, cell);
+    }
+    const items = [...cells.values()].sort((a, b) => a.month.localeCompare(b.month) || a.class.localeCompare(b.class) || a.department.localeCompare(b.department));
+    return { from, to, items };
+  }
+}

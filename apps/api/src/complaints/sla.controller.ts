@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import type { Request, Response } from 'express';
+import { Roles } from '../auth/roles.decorator';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { waitForProjections } from '../read-models/read-your-writes';
+import { AlertsQuery, BoardQuery, StatsQuery, StreamQuery } from './complaints.bodies';
+import { COMPLAINTS_PROJECTION } from './complaints.projection';
+import { SlaAlertStream } from './sla-alert.stream';
+import { alertsAfter, SLA_ALERTS_PROJECTION } from './sla-alerts.projection';
+import { SlaBoardService } from './sla-board.service';
+
+const LAST_EVENT_ID = /^\d{1,15}$/;
+
+/** For supervisors: SLA warnings and breaches (list and live stream), the SLA board and breach rates. */
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('sla')
+export class SlaController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly stream: SlaAlertStream,
+    private readonly board: SlaBoardService,
+  ) {}
+
+  @Get('alerts')
+  @Roles('supervisor', 'general_manager', 'auditor')
+  @ApiOperation({ summary: 'SLA warnings and breaches in order; page with afterPosition' })
+  async alerts(@Query({ schema: AlertsQuery }) query: AlertsQuery) {
+    await waitForProjections(this.runner, [SLA_ALERTS_PROJECTION], query.minPosition);
+    const items = await alertsAfter(this.readModels.db, query.afterPosition ?? 0, query.limit, query.kind);
+    return { items, nextAfterPosition: items.length === query.limit ? items[items.length - 1].position : null };
+  }
+
+  @Get('alerts/stream')
+  @Roles('supervisor', 'general_manager', 'auditor')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this position (EventSource sends it on reconnect)' })
+  @ApiOperation({
+    summary: 'Live SLA alerts (Server-Sent Events: event ComplaintSlaWarned / ComplaintSlaBreached, id = global position). ' +
+      'EventSource cannot send headers: pass ?access_token=. Without Last-Event-ID only alerts from now on are sent.',
+  })
+  async live(@Query({ schema: StreamQuery }) query: StreamQuery, @Req() request: Request, @Res() response: Response) {
+    const header = request.headers['last-event-id'];
+    const resumeFrom = typeof header === 'string' && LAST_EVENT_ID.test(header.trim()) ? Number(header.trim()) : query.lastEventId;
+    const after = resumeFrom ?? (await this.store.headPosition());
+    this.stream.open(response, after, (listener) => request.on('close', listener));
+  }
+
+  @Get('board')
+  @Roles('supervisor', 'general_manager', 'auditor')
+  @ApiOperation({ summary: 'Open complaints ordered by working time left (at the service clock), and complaints with a breach on record' })
+  async slaBoard(@Query({ schema: BoardQuery }) query: BoardQuery) {
+    await waitForProjections(this.runner, [COMPLAINTS_PROJECTION], query.minPosition);
+    return this.board.board(query.limit);
+  }
+
+  @Get('stats')
+  @Roles('supervisor', 'general_manager', 'auditor')
+  @ApiOperation({ summary: 'Breach rate per class and department per month of receipt (Beijing time), from=YYYY-MM&to=YYYY-MM' })
+  async stats(@Query({ schema: StatsQuery }) query: StatsQuery) {
+    await waitForProjections(this.runner, [COMPLAINTS_PROJECTION], query.minPosition);
+    return this.board.stats(query.from, query.to);
+  }
+}
