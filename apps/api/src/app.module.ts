@@ -44,7 +44,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, CalendarService],
+      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, SignInThrottle, CalendarService],
     };
   }
 }
