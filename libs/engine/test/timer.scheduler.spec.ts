@@ -104,7 +104,7 @@ function timerSuite(open: () => Promise<EngineUnderTest>) {
     for (let i = 0; i < 10; i++) await openTicket(`t${i}`, (10 - i) * MINUTE);
     await runner.catchUp('timers');
     now = at(6 * MINUTE);
-    const firings = await scheduler({ batchSize: 2 }).runDue();
+    const firings = await scheduler({ batchSize: 2, concurrency: 1 }).runDue();
     expect(firings.map((f) => f.timer.instanceId)).toEqual(['t9', 't8', 't7', 't6', 't5', 't4']);
     expect(await scheduler().nextDueAt()).toEqual(at(7 * MINUTE));
   });

@@ -42,7 +42,7 @@ export class ReadModelDb {
       // read models are rebuilt from events, and model + checkpoint commit together: NORMAL is enough
       handle.pragma('synchronous = NORMAL');
       handle.pragma('busy_timeout = 15000');
-      const db = new Kysely<any>({ dialect: new SqliteDialect({ database: handle }) });
+      const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
       const readModels = new ReadModelDb('sqlite', db, async () => void handle.close(), null, sqliteWriteGate(source.path));
       await readModels.ddl((trx) => runStatements(trx, CHECKPOINT_DDL.sqlite));
       return readModels;
@@ -100,6 +100,27 @@ export class ReadModelDb {
     await this.locks?.close();
     await this.closeSource();
   }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; projections run the same few statements
+ * thousands of times, so prepared statements are kept per SQL text (bounded). Safe because the
+ * driver runs one query at a time on this connection and never streams here.
+ */
+function withStatementCache(handle: Database, max = 500) {
+  const cache = new Map<string, ReturnType<Database['prepare']>>();
+  return {
+    close: () => handle.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        statement = handle.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /**
