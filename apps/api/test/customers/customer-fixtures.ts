@@ -1,9 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { customerWorkflow, type OpenCustomerArchive } from '@crm/customers';
-import { type CommandResult, type DueTimer, fireTimer, type TimerFiring, type WorkflowEngine, type WorkflowRegistry } from '@crm/engine';
+import { type CommandResult, type ProjectionRunner, type TimerFiring, type TimerScheduler, timersProjection } from '@crm/engine';
 import type { Actor } from '@crm/workflow-kit';
 import { ExecuteWorkflowCommand } from '../../src/workflows/execute-workflow.command';
-import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../../src/workflows/workflow.tokens';
+import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
+import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
 import type { TestApi } from '../support/test-api';
 
 /** Onboarding's last approval opens the archive as the system (R-ONB-4); the tests stand in for it. */
@@ -32,22 +33,12 @@ export async function openCustomer(api: TestApi, data: OpenCustomerArchive): Pro
 }
 
 /**
- * Fires the customer's due timers through the engine's own firing path (what TimerScheduler
- * does per claimed timer), reading them from the stream so the test does not depend on when the
- * timers read model catches up.
+ * Fires every timer due at the test clock's now through the service's own durable-timer
+ * scheduler, once the timers read model has seen everything written so far. (Its background
+ * loop may have fired some already: firing is idempotent, so the outcome is the same.)
  */
-export async function fireDueTimers(api: TestApi, customerId: string): Promise<TimerFiring[]> {
-  const engine = api.app.get<WorkflowEngine>(WORKFLOW_ENGINE);
-  const registry = api.app.get<WorkflowRegistry>(WORKFLOW_REGISTRY);
-  const events = await api.store.readStream(`customer-${customerId}`);
-  const done = new Set(events.filter((e) => e.type === 'TimerFired' || e.type === 'TimerCancelled').map((e) => String(e.data.timerId)));
-  const now = api.clock.now();
-  const due = events
-    .filter((e) => e.type === 'TimerScheduled' && !done.has(String(e.data.timerId)) && Date.parse(String(e.data.dueAt)) <= now.getTime())
-    .map((e) => e.data as unknown as DueTimer & { workflow: string });
-  const firings: TimerFiring[] = [];
-  for (const timer of due.sort((a, b) => a.dueAt.localeCompare(b.dueAt))) {
-    firings.push(await fireTimer(engine, registry, timer, now, 1000));
-  }
-  return firings;
+export async function fireDueTimers(api: TestApi): Promise<TimerFiring[]> {
+  const runner = api.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+  await runner.waitForPosition(timersProjection.name, await api.store.headPosition(), 10_000);
+  return api.app.get<TimerScheduler>(TIMER_SCHEDULER).runDue();
 }
