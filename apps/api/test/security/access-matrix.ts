@@ -1,0 +1,125 @@
+import type { Role } from '@crm/workflow-kit';
+
+/**
+ * Who may call what: the expectation the access-matrix test checks every operation of
+ * `/openapi.json` against, for every role, no token, an expired token and a forged one.
+ *
+ * Write these by hand from docs/domain.md ("Who uses it"), not by copying the endpoint's
+ * decorator: the table is the second opinion that catches a wrong `@Roles`. One line per
+ * operation, keyed `METHOD /path` exactly as OpenAPI writes it (`{param}` placeholders).
+ *
+ * - `PUBLIC`: no token needed (tokens, even bad ones, are ignored).
+ * - `ANY_ROLE`: any signed-in user. Auditors still only read: a non-GET is refused with
+ *   AUDITOR-READ-ONLY unless the line says `auditorMayCall`.
+ * - `roles(...)`: a caller holding one of these roles passes the guard; everyone else gets
+ *   403 ROLE (an auditor on a non-GET gets AUDITOR-READ-ONLY first).
+ * - `{ ...x, auditorMayCall: true }`: the endpoint is `@AuditorAllowed(...)` (a read through
+ *   POST, or the caller's own session).
+ * - `{ ...x, consumesToken: true }`: a call that passes the guard spends the token (sign-out);
+ *   the test signs in afresh for it.
+ *
+ * Passing the guard is all the matrix checks: the probe's body is `{}` and its path ids name
+ * nothing, so an allowed call ends in 400/404/409/422, never in a change to real data.
+ */
+export interface Expectation {
+  access: 'public' | 'any-role' | 'roles';
+  roles?: readonly Role[];
+  auditorMayCall?: boolean;
+  consumesToken?: boolean;
+}
+
+export const PUBLIC: Expectation = { access: 'public' };
+export const ANY_ROLE: Expectation = { access: 'any-role' };
+export const roles = (...allowed: Role[]): Expectation => ({ access: 'roles', roles: allowed });
+/** every role a person uses the product in (all but administrator) */
+const READ_ALL: Role[] = ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'];
+
+export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
+  // service
+  'GET /health': PUBLIC,
+  'GET /health/live': PUBLIC,
+  // auth and users
+  'POST /auth/token': PUBLIC,
+  'GET /auth/me': ANY_ROLE,
+  'POST /auth/logout': { ...ANY_ROLE, auditorMayCall: true, consumesToken: true },
+  'POST /users': roles('administrator'),
+  'GET /users': roles('administrator', 'auditor'),
+  'GET /users/{username}': roles('administrator', 'auditor'),
+  'PUT /users/{username}/roles': roles('administrator'),
+  'POST /users/{username}/disable': roles('administrator'),
+  'POST /users/{username}/revoke-tokens': roles('administrator'),
+  'POST /users/me/password': { ...ANY_ROLE, auditorMayCall: true },
+  // working-day calendar
+  'GET /calendar/days': PUBLIC,
+  'GET /calendar/deadline': PUBLIC,
+  'GET /calendar/years': PUBLIC,
+  'PUT /calendar/years/{year}': roles('administrator'),
+  // onboarding
+  'GET /applications': roles(...READ_ALL.filter((r) => r !== 'supervisor'), 'administrator'),
+  'GET /applications/{id}': roles(...READ_ALL.filter((r) => r !== 'supervisor'), 'administrator'),
+  'POST /applications': roles('customer_manager'),
+  'PUT /applications/{id}': roles('customer_manager'),
+  'POST /applications/{id}/submit': roles('customer_manager'),
+  'POST /applications/{id}/withdraw': roles('customer_manager'),
+  'POST /applications/{id}/steps/{step}/approve': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  'POST /applications/{id}/steps/{step}/reject': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  'POST /applications/{id}/steps/{step}/return': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  'POST /applications/{id}/steps/{step}/reassign': roles('administrator'),
+  'GET /inbox': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  'GET /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'auditor', 'administrator'),
+  'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  // customers
+  'GET /customers': roles(...READ_ALL, 'administrator'),
+  'GET /customers/{id}': roles(...READ_ALL, 'administrator'),
+  'GET /customers/{id}/pickups': roles(...READ_ALL, 'administrator'),
+  'POST /customers/{id}/agency-licences': roles('sales_reviewer', 'general_manager'),
+  'POST /customers/{id}/changes': roles('customer_manager', 'sales_reviewer'),
+  'POST /customers/{id}/disqualification': roles('customer_manager', 'sales_reviewer', 'supervisor'),
+  'POST /customers/{id}/disqualification/approve': roles('general_manager'),
+  'POST /customers/{id}/disqualification/reject': roles('general_manager'),
+  'POST /customers/{id}/documents/{documentId}/renew': roles('customer_manager', 'sales_reviewer'),
+  'POST /customers/{id}/evaluations': roles('sales_reviewer', 'administrator'),
+  'POST /customers/{id}/pickups': roles('customer_manager', 'sales_reviewer', 'administrator'),
+  'POST /customers/{id}/pickups/{pickupId}/correct': roles('customer_manager', 'sales_reviewer', 'administrator'),
+  'POST /customers/{id}/pickups/{pickupId}/void': roles('customer_manager', 'sales_reviewer', 'administrator'),
+  'POST /customers/{id}/sales-plans': roles('customer_manager', 'sales_reviewer'),
+  'POST /pickups/import': roles('customer_manager', 'sales_reviewer', 'administrator'),
+  'GET /reports/expiring-documents': roles(...READ_ALL, 'administrator'),
+  'GET /reports/grade-changes': roles(...READ_ALL, 'administrator'),
+  // audit
+  'GET /customers/{id}/history': roles('auditor', 'administrator', 'customer_manager'),
+  'GET /customers/{id}/as-of': roles('auditor', 'administrator', 'customer_manager'),
+  'GET /customers/{id}/export': roles('auditor', 'administrator', 'customer_manager'),
+  'GET /customers/{id}/verify': roles('auditor', 'administrator', 'customer_manager'),
+  'POST /audit/what-if': { ...roles('auditor', 'administrator'), auditorMayCall: true },
+  // complaints and SLA
+  'GET /complaint-policies': ANY_ROLE,
+  'GET /complaint-policies/current': ANY_ROLE,
+  'PUT /complaint-policies/current': roles('administrator'),
+  'GET /complaints': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  'GET /complaints/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  'GET /complaints/{id}/deadline/explain': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  'POST /complaints': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/classify': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/reclassify': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/resolution': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/resolution/approve': roles('supervisor', 'general_manager'),
+  'POST /complaints/{id}/resolution/send-back': roles('supervisor', 'general_manager'),
+  'POST /complaints/{id}/notify-customer': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/close': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/extensions': roles('customer_manager', 'sales_reviewer'),
+  'POST /complaints/{id}/extensions/approve': roles('supervisor', 'general_manager'),
+  'POST /complaints/{id}/extensions/reject': roles('supervisor', 'general_manager'),
+  'POST /complaints/{id}/special-meeting': roles('general_manager'),
+  'GET /sla/alerts': roles('supervisor', 'general_manager', 'auditor'),
+  'GET /sla/alerts/stream': roles('supervisor', 'general_manager', 'auditor'),
+  'GET /sla/board': roles('supervisor', 'general_manager', 'auditor'),
+  'GET /sla/stats': roles('supervisor', 'general_manager', 'auditor'),
+  // notifications and webhooks
+  'GET /notifications': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),
+  'GET /notifications/{id}/attempts': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),
+  'GET /webhooks': roles('administrator'),
+  'PUT /webhooks/{recipient}': roles('administrator'),
+  'DELETE /webhooks/{recipient}': roles('administrator'),
+  'POST /webhooks/deliveries/run': roles('administrator'),
+};
