@@ -148,7 +148,7 @@ describe('complaints over HTTP (R-CMP-1..4) on the real service', () => {
     expect(stats.status).toBe(200);
     const september = stats.body.items.find((i: { month: string; class: string }) => i.month === '2026-09' && i.class === 'general');
     expect(september).toMatchObject({ department: 'unassigned', classified: 1, breached: 1, breachRate: 1 });
-    const handled = stats.body.items.find((i: { department: string }) => i.department === '销售部' && i.class === 'major');
+    const handled = stats.body.items.find((i: { department: string; class: string }) => i.department === '销售部' && i.class === 'major');
     expect(handled).toMatchObject({ month: '2026-10', breached: 0, breachRate: 0 });
     expect((await api.request('GET', '/sla/stats?from=2026-10&to=2026-09', { token: supervisor })).status).toBe(400);
   });

@@ -16,7 +16,10 @@ describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service
   const token = (user: string) => api.tokenFor(user);
 
   jest.setTimeout(60_000);
+  const pollMs = process.env.WEBHOOK_POLL_MS;
   beforeAll(async () => {
+    // the test runs every delivery pass itself, so that it can tell which attempt did what
+    process.env.WEBHOOK_POLL_MS = '0';
     api = await startTestApi('2026-09-30T02:00:00.000Z');
     receiver = new WebhookReceiver(SECRET);
     await receiver.start();
@@ -25,6 +28,8 @@ describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service
     await Promise.all(streams.map((s) => s.close()));
     await api.close();
     await receiver.stop();
+    if (pollMs === undefined) delete process.env.WEBHOOK_POLL_MS;
+    else process.env.WEBHOOK_POLL_MS = pollMs;
   });
 
   const openStream = async (lastEventId?: string) => {
@@ -100,5 +105,25 @@ describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service
     const board = await api.request('GET', '/sla/board', { token: await token('supervisor') });
     expect(board.body.breached.map((c: any) => c.complaintId)).toEqual([id]);
     expect(board.body.open[0]).toMatchObject({ complaintId: id, breached: true });
+  }, 60_000);
+
+  it('SLA webhooks are retried with back-off on the service clock, every attempt recorded', async () => {
+    const received = api.clock.now().toISOString(); // Saturday 10 October, the make-up working day
+    const { id } = await recordAndClassify(api, await token('sales'), received, 'general');
+    receiver.failNext = 2;
+    api.clock.set('2026-10-12T03:30:00.000Z'); // Monday 11:30 Beijing: warning and breach both due
+    await fireDueTimers(api);
+    const admin = await token('admin');
+    const first = await deliverWebhooks(api, admin);
+    expect(first.map((o) => o.delivered)).toEqual([false, false]);
+    expect(await deliverWebhooks(api, admin)).toEqual([]); // backing off: nothing is due yet
+
+    api.clock.advance(11_000); // past the first back-off (10 s)
+    const second = await deliverWebhooks(api, admin);
+    expect(second.map((o) => o.delivered)).toEqual([true, true]);
+    const breach = receiver.received.filter((r) => r.event === 'ComplaintSlaBreached' && r.body.streamId === `complaint-${id}`);
+    expect(breach).toHaveLength(1);
+    const attempts = await api.request('GET', `/notifications/${encodeURIComponent(breach[0].delivery)}/attempts`, { token: admin });
+    expect(attempts.body.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([503, 204]);
   }, 60_000);
 });

@@ -16,6 +16,9 @@ export interface ReceivedWebhook {
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
+  /** answer this many next requests with 503, as a receiver that is down would */
+  failNext = 0;
+  refused = 0;
   private server: Server | null = null;
   url = '';
 
@@ -26,6 +29,11 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        if (this.failNext > 0) {
+          this.failNext -= 1;
+          this.refused += 1;
+          return void res.writeHead(503).end();
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const timestamp = String(req.headers['x-crm-timestamp'] ?? '');
         const given = Buffer.from(String(req.headers['x-crm-signature'] ?? ''));
