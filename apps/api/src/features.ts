@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ApiRuntime } from './runtime';
 import { AuditModule } from './audit/audit.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { CustomersModule } from './customers/customers.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
@@ -14,5 +15,5 @@ import { WorkflowsModule } from './workflows/workflows.module';
  * globally.
  */
 export function featureModules(_runtime: ApiRuntime): Array<Type | DynamicModule> {
-  return [WorkflowsModule, ReadModelsModule, TimersModule, OnboardingModule, CustomersModule, NotificationsModule, AuditModule];
+  return [WorkflowsModule, ReadModelsModule, TimersModule, OnboardingModule, CustomersModule, NotificationsModule, AuditModule, ComplaintsModule];
 }
