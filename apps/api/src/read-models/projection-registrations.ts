@@ -1,11 +1,7 @@
-import { customerStreamsProjection } from '@crm/audit';
 import { type Projection, timersProjection } from '@crm/engine';
-import { complaintProjections } from '../complaints/complaint-projections';
-import { customerProjections } from '../customers/read-models/customer-projections';
-import { notificationOutboxProjection } from '../notifications/notification-outbox.projection';
-import { onboardingProjections } from '../onboarding/onboarding.projections';
+import { discoverFeatures } from '../feature-discovery';
 
-/** Every read model the service keeps, one line per projection. */
+/** The engine's timers read model, then every context's (declared in its `*.feature.ts`). */
 export function projections(): Projection[] {
-  return [timersProjection, ...onboardingProjections(), ...customerProjections(), notificationOutboxProjection, customerStreamsProjection, ...complaintProjections()];
+  return [timersProjection, ...discoverFeatures().flatMap((f) => f.projections?.() ?? [])];
 }
