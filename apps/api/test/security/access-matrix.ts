@@ -38,6 +38,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // service
   'GET /health': PUBLIC,
   'GET /health/live': PUBLIC,
+  'GET /admin/projections': roles('administrator'),
+  'POST /admin/projections/{name}/rebuild': roles('administrator'),
   // auth and users
   'POST /auth/token': PUBLIC,
   'GET /auth/me': ANY_ROLE,
