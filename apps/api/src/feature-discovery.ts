@@ -13,7 +13,6 @@ export function discoverFeatures(): ApiFeature[] {
     .flatMap((name) => {
       const file = ['ts', 'js'].map((ext) => join(__dirname, name, `${name}.feature.${ext}`)).find((f) => existsSync(f));
       if (!file) return [];
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { feature } = require(file) as { feature?: ApiFeature };
       if (!feature) throw new Error(`${file} must export \`feature\``);
       return [feature];
