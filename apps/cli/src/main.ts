@@ -4,9 +4,10 @@
  */
 import { type CliCommand, type CliIo, EXIT } from './cli-command';
 import { importPickupsCommand } from './commands/import-pickups.command';
+import { rebuildCommand } from './commands/rebuild.command';
 import { verifyCommand } from './commands/verify.command';
 
-const COMMANDS: CliCommand[] = [importPickupsCommand, verifyCommand];
+const COMMANDS: CliCommand[] = [importPickupsCommand, rebuildCommand, verifyCommand];
 
 const helpCommand: CliCommand = {
   name: 'help',
