@@ -17,7 +17,7 @@ export const rebuildCommand: CliCommand = {
   summary: 'rebuild one read model (or all) from position zero, with progress',
   usage: USAGE,
   async run(args, io) {
-    const flags = new Set(args.filter((a) => a === '--all' || a === '--list'));
+    const flags = new Set<string>(args.filter((a) => a === '--all' || a === '--list'));
     const { positional, options, unknown } = parseArgs(args.filter((a) => !flags.has(a)), ['store']);
     const known = projections();
     if (flags.has('--list')) {
