@@ -7,10 +7,11 @@ import { CustomerQueriesController } from './customer-queries.controller';
 import { CustomerReadService } from './customer-read.service';
 import { CustomerReportsController } from './customer-reports.controller';
 import { PickupImportController } from './pickup-import.controller';
+import { SalesPlanController } from './sales-plan.controller';
 
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
-  controllers: [CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController],
+  controllers: [CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController, SalesPlanController],
   providers: [CustomerAccess, CustomerCommandService, CustomerReadService],
 })
 export class CustomersModule implements NestModule {

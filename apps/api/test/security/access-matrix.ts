@@ -74,6 +74,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}/pickups': roles(...READ_ALL, 'administrator'),
+  'GET /customers/{id}/sales-plans/{month}': roles(...READ_ALL, 'administrator'),
   'POST /customers/{id}/agency-licences': roles('sales_reviewer', 'general_manager'),
   'POST /customers/{id}/changes': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/disqualification': roles('customer_manager', 'sales_reviewer', 'supervisor'),
