@@ -1,0 +1,160 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ZodType } from 'zod';
+import { describeError, type ErrorDescription } from '../api/describe-error';
+import { ApiError } from '../api/problem';
+import { fromLocalInput } from '../format/shanghai-time';
+import { useI18n } from '../i18n/i18n.context';
+import { localMessages } from '../i18n/local-messages';
+import { ErrorAlert } from '../shell/error-alert';
+import './components.css';
+
+const useT = localMessages({
+  'zh-CN': { required: '必填', sending: '提交中…' },
+  en: { required: 'Required', sending: 'Sending…' },
+});
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list';
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  hint?: string;
+  initial?: string;
+  optional?: boolean;
+  min?: number;
+  max?: number;
+}
+
+export interface SubmitButton {
+  label: string;
+  tone?: 'primary' | 'secondary' | 'danger';
+  /** a second button may send the same fields elsewhere (approve / send back) */
+  send(body: Record<string, unknown>): Promise<unknown>;
+  /** fields this button needs (others are ignored for it); all fields by default */
+  uses?: readonly string[];
+}
+
+interface Props {
+  title: string;
+  /** false when the surrounding card already shows the title as its heading */
+  showTitle?: boolean;
+  /** a secondary command: folded under its title until opened */
+  collapsed?: boolean;
+  intro?: string;
+  fields: readonly FieldSpec[];
+  buttons: readonly SubmitButton[];
+  /** the same zod schema as the API's, keyed by the button's label; checked before sending */
+  schemas?: Readonly<Record<string, ZodType>>;
+  onDone(result: unknown): void;
+}
+
+type Errors = Record<string, string>;
+
+/**
+ * A command as a form: labelled inputs, the domain's own zod schema checked in the browser, and
+ * the API's refusal shown beside the field it names (aria-invalid + aria-describedby).
+ */
+export function CommandForm({ title, showTitle = true, collapsed = false, intro, fields, buttons, schemas = {}, onDone }: Props) {
+  const uid = useId();
+  const { t } = useI18n();
+  const lt = useT();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<ErrorDescription | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(button: SubmitButton, event?: FormEvent) {
+    event?.preventDefault();
+    const used = fields.filter((f) => !button.uses || button.uses.includes(f.name));
+    const missing = Object.fromEntries(used.filter((f) => !f.optional && !values[f.name]?.trim()).map((f) => [f.name, lt.t('required')]));
+    const body = bodyOf(used, values);
+    const checked = schemas[button.label]?.safeParse(body);
+    const invalid = { ...(checked && !checked.success ? issuesOf(checked.error.issues) : {}), ...missing };
+    setErrors(invalid);
+    setFailure(null);
+    if (Object.keys(invalid).length > 0) return;
+    setBusy(true);
+    try {
+      const result = await button.send(body);
+      onDone(result);
+    } catch (e) {
+      setFailure(describeError(e, t));
+      if (e instanceof ApiError) setErrors(Object.fromEntries(fields.flatMap((f) => { const m = e.messageFor(f.name); return m ? [[f.name, m]] : []; })));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorId = `${uid}-error`;
+  const form = (
+    <form className="command-form" onSubmit={(e) => submit(buttons[0], e)} noValidate aria-label={title}>
+      {showTitle && !collapsed ? <h3 className="command-title">{title}</h3> : null}
+      {intro ? <p className="hint">{intro}</p> : null}
+      {fields.map((f) => (
+        <Field key={f.name} id={`${uid}-${f.name}`} spec={f} value={values[f.name]} error={errors[f.name]} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))} />
+      ))}
+      <ErrorAlert id={errorId} error={failure} />
+      <div className="toolbar">
+        {buttons.map((b, i) => (
+          <button key={b.label} type={i === 0 ? 'submit' : 'button'} className={`button button-${b.tone ?? (i === 0 ? 'primary' : 'secondary')}`} disabled={busy} onClick={i === 0 ? undefined : () => submit(b)}>
+            {busy && i === 0 ? lt.t('sending') : b.label}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+  if (!collapsed) return form;
+  return (
+    <details className="command-details">
+      <summary>{title}</summary>
+      {form}
+    </details>
+  );
+}
+
+function Field({ id, spec, value, error, onChange }: { id: string; spec: FieldSpec; value: string; error?: string; onChange(v: string): void }) {
+  const described = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: spec.name, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, required: !spec.optional };
+  const kind = spec.kind ?? 'text';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{spec.label}</label>
+      {kind === 'textarea' ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : kind === 'select' ? (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          {spec.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type={kind === 'number' ? 'number' : kind === 'datetime' ? 'datetime-local' : 'text'} min={spec.min} max={spec.max} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {spec.hint ? <span id={`${id}-hint`} className="hint">{spec.hint}</span> : null}
+      {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
+    </div>
+  );
+}
+
+/** Form strings → the command's JSON: numbers, Beijing-time instants, comma lists; empty optional fields left out. */
+export function bodyOf(fields: readonly FieldSpec[], values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    const raw = (values[f.name] ?? '').trim();
+    if (!raw && f.optional) continue;
+    const kind = f.kind ?? 'text';
+    body[f.name] = kind === 'number' ? Number(raw) : kind === 'datetime' ? (raw ? fromLocalInput(raw) : raw) : kind === 'list' ? raw.split(/[,，\s]+/).filter(Boolean) : raw;
+  }
+  return body;
+}
+
+function issuesOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Errors {
+  const out: Errors = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '');
+    if (key && !out[key]) out[key] = issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+/* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers (timers, CQRS bus) */
+import { fireDueTimers } from '../../api/test/complaints/complaint-support';
+import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
+/* eslint-enable @nx/enforce-module-boundaries */
+import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
+
+jest.setTimeout(60_000);
+
+// Tuesday 3 March 2026, 09:00 in Beijing. Tokens live one hour on this clock, so the story keeps
+// within it: a general complaint received on Monday at 09:30 is due (1 working day) on Tuesday 09:30.
+const START = '2026-03-03T01:00:00.000Z';
+const CUSTOMER = 'cust-e2e-1';
+
+(browserTestsRun('complaints / SLA board / audit browser tests') ? describe : describe.skip)('complaints, SLA board and audit pages in Chromium against the real API on SQLite', () => {
+  let served: ServedConsole;
+  let manager: Page;
+  let supervisor: Page;
+  let complaintId: string;
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  beforeAll(async () => {
+    served = await startServedConsole(START);
+    const opened = await openCustomer(served.api, archive(CUSTOMER, { name: '宁波甬兴塑业有限公司' }));
+    expect(opened.events.map((e) => e.type)).toContain('CustomerArchiveOpened');
+    served.api.clock.advance(5 * 60_000); // 09:05: the archive is older than the complaint
+  }, 180_000);
+  afterAll(() => served?.close());
+
+  it('R-CMP-1: the customer manager records a complaint with the form (Chinese by default)', async () => {
+    manager = await served.signedInPage('manager');
+    await manager.goto(`${served.api.url}/#/complaints`);
+    await heading(manager, '投诉').waitFor();
+    await manager.getByRole('button', { name: '+ 登记投诉' }).click();
+    await manager.getByLabel('客户编号').fill(CUSTOMER);
+    await manager.getByLabel('受理时间（北京时间）').fill('2026-03-02T09:30');
+    await manager.getByLabel('渠道').selectOption('phone');
+    await manager.getByLabel('投诉内容').fill('聚丙烯 T30S 批次熔指超标，要求退换货。');
+    await served.shot(manager, 'complaints-01-record');
+    await manager.getByRole('button', { name: '登记', exact: true }).click();
+    await manager.getByTestId('complaint-state').getByText('待分类').waitFor();
+    complaintId = decodeURIComponent(new URL(manager.url()).hash.split('/')[2]);
+    expect(complaintId).toMatch(/^cmp-/);
+    await manager.locator(`a[data-complaint="${complaintId}"]`).waitFor(); // the list caught up with the write
+  });
+
+  it('R-CMP-3/R-CMP-4: classified as general, it is due 1 working day after receipt, with a working-time countdown and the day-by-day explanation', async () => {
+    await manager.getByLabel('投诉类别').selectOption('general');
+    await manager.getByRole('button', { name: '确认分类' }).click();
+    await manager.getByTestId('complaint-state').getByText('待起草处理意见').waitFor();
+    expect(await manager.getByTestId('complaint-due').textContent()).toContain('2026-03-03 09:30');
+    const countdown = manager.getByTestId('countdown');
+    await countdown.getByText('剩余 0 工作小时 25 分 0 秒').waitFor(); // 09:05 → 09:30 on the service clock
+    const steps = manager.locator('.explanation-table tbody tr');
+    expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    expect(await steps.first().textContent()).toContain('2026-03-02');
+    expect(await manager.locator('.explanation-table tbody').textContent()).toContain('工作日：计入');
+    await served.shot(manager, 'complaints-02-detail');
+  });
+
+  it('the supervisor sees it on the SLA board, live stream connected, sound enabled by a click', async () => {
+    await fireDueTimers(served.api); // the 75 % warning is already due (Monday 16:15)
+    supervisor = await served.signedInPage('supervisor');
+    await supervisor.goto(`${served.api.url}/#/sla-board`);
+    await heading(supervisor, 'SLA 看板').waitFor();
+    await supervisor.locator('[data-testid="stream-status"][data-status="open"]').waitFor();
+    const row = supervisor.locator(`[data-testid="sla-board"] tr[data-complaint="${complaintId}"]`);
+    await row.getByText('时限预警').waitFor();
+    await supervisor.getByTestId('sound-toggle').click(); // off
+    await supervisor.getByTestId('sound-toggle').click(); // on again: the click also unlocks WebAudio
+    expect(await supervisor.getByTestId('sound-toggle').getAttribute('aria-pressed')).toBe('true');
+    await supervisor.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+  });
+
+  it('R-CMP-3: past the deadline the timer fires and the breach arrives on the open board over SSE, without a reload: toast, beep, row and chart', async () => {
+    served.api.clock.set(new Date('2026-03-03T01:31:00.000Z')); // 09:31, one minute past due
+    const fired = await fireDueTimers(served.api);
+    expect(fired.length).toBeGreaterThanOrEqual(1);
+    const toast = supervisor.locator('[data-testid="sla-toast"][data-kind="breach"]');
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain(complaintId);
+    expect(await toast.getAttribute('data-sound')).not.toBe('muted');
+    await supervisor.locator(`[data-testid="live-alerts"] li[data-complaint="${complaintId}"][data-kind="breach"]`).waitFor();
+    const row = supervisor.locator(`[data-testid="sla-board"] tr[data-complaint="${complaintId}"]`);
+    await row.locator('.badge-danger').getByText('已超时').waitFor();
+    await row.getByText('已超时 0 工作小时 1 分 0 秒').waitFor(); // the countdown went negative
+    await supervisor.locator(`[data-testid="breached-list"] li[data-complaint="${complaintId}"]`).waitFor();
+    await supervisor.locator('[data-testid="chart-by-class"][aria-label*="一般 100%（1/1）"]').waitFor();
+    expect(await supervisor.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    await served.shot(supervisor, 'sla-board-01-breach');
+  });
+});
