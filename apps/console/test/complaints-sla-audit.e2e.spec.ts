@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers (timers, CQRS bus) */
 import { fireDueTimers } from '../../api/test/complaints/complaint-support';
@@ -17,6 +18,7 @@ const CUSTOMER = 'cust-e2e-1';
   let manager: Page;
   let supervisor: Page;
   let complaintId: string;
+  let auditorPage: Page;
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
   beforeAll(async () => {
@@ -52,7 +54,8 @@ const CUSTOMER = 'cust-e2e-1';
     const countdown = manager.getByTestId('countdown');
     await countdown.getByText('剩余 0 工作小时 25 分 0 秒').waitFor(); // 09:05 → 09:30 on the service clock
     const steps = manager.locator('.explanation-table tbody tr');
-    expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    await steps.nth(1).waitFor(); // Monday (09:30–17:30) and Tuesday (08:30–09:30)
+    expect(await steps.count()).toBe(2);
     expect(await steps.first().textContent()).toContain('2026-03-02');
     expect(await manager.locator('.explanation-table tbody').textContent()).toContain('工作日：计入');
     await served.shot(manager, 'complaints-02-detail');
@@ -88,5 +91,75 @@ const CUSTOMER = 'cust-e2e-1';
     await supervisor.locator('[data-testid="chart-by-class"][aria-label*="一般 100%（1/1）"]').waitFor();
     expect(await supervisor.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
     await served.shot(supervisor, 'sla-board-01-breach');
+  });
+
+  it('R-CMP-2: the manager drafts a resolution, the supervisor approves it, the manager tells the customer (the SLA clock stops) and closes the record', async () => {
+    served.api.clock.advance(10 * 60_000); // 09:41: handled ten minutes after the breach
+    await manager.goto(`${served.api.url}/#/complaints/${complaintId}`);
+    const state = () => manager.getByTestId('complaint-state');
+    await state().getByText('待起草处理意见').waitFor();
+    await manager.getByLabel('责任部门').fill('销售部');
+    await manager.getByLabel('处理意见', { exact: true }).fill('同意退换该批次，并补偿运费。');
+    await manager.getByRole('button', { name: '提交审批' }).click();
+    await state().getByText('待领导审批').waitFor();
+
+    await supervisor.goto(`${served.api.url}/#/complaints/${complaintId}`);
+    await supervisor.getByText('待审批的处理意见（第 1 稿，manager 起草）').waitFor();
+    await served.shot(supervisor, 'complaints-03-approve');
+    await supervisor.getByRole('button', { name: '批准', exact: true }).click();
+    await supervisor.getByTestId('complaint-state').getByText('已决定，待告知客户').waitFor();
+
+    await manager.reload();
+    await state().getByText('已决定，待告知客户').waitFor();
+    await manager.getByRole('button', { name: '已告知客户' }).click();
+    await state().getByText('已告知客户，待关闭').waitFor();
+    await manager.getByText('已告知客户，时限计时已停止').waitFor();
+    await manager.getByRole('button', { name: '关闭投诉' }).click();
+    await state().getByText('已关闭').waitFor();
+    await served.shot(manager, 'complaints-04-closed');
+  });
+
+  it("the auditor picks the customer and sees every event (who, when, type, state before → after), the verification and export links", async () => {
+    const auditor = await served.signedInPage('auditor');
+    await auditor.goto(`${served.api.url}/#/audit`);
+    await heading(auditor, '审计').waitFor();
+    await auditor.getByLabel('客户', { exact: true }).selectOption(CUSTOMER);
+    const timeline = auditor.getByTestId('timeline');
+    await timeline.locator('tr[data-type="ComplaintSlaBreached"]').waitFor();
+    const types = await timeline.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
+    expect(types[0]).toBe('CustomerArchiveOpened');
+    expect(types).toEqual(expect.arrayContaining(['ComplaintRecorded', 'ComplaintClassified', 'ComplaintSlaWarned', 'ComplaintSlaBreached']));
+    const opened = timeline.locator('tr[data-type="CustomerArchiveOpened"]');
+    expect(await opened.textContent()).toContain('system:onboarding');
+    expect(await opened.textContent()).toContain('open.active');
+    expect(await timeline.locator('tr[data-type="ComplaintRecorded"]').textContent()).toContain('manager');
+    await auditor.locator('[data-testid="verify"][data-ok="true"]').getByText(/哈希链完整/).waitFor();
+    const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.locator('[data-testid="exports"] button[data-format="csv"]').click()]);
+    expect(download.suggestedFilename()).toBe(`${CUSTOMER}-history.csv`);
+    expect(readFileSync(await download.path(), 'utf8')).toContain('ComplaintSlaBreached');
+    auditorPage = auditor;
+  });
+
+  it('R-CMP-3: the auditor moves the as-of moment: before the complaint none is open, just after the breach it is open and breached, at the end it is closed', async () => {
+    const auditor = auditorPage;
+    const asOf = auditor.getByTestId('as-of');
+    const moment = async (local: string) => {
+      await auditor.getByLabel('时点（北京时间）').fill(local);
+      await auditor.locator(`[data-testid="as-of"][data-at^="${local}"]`).waitFor();
+    };
+    await moment('2026-03-03T09:02');
+    expect(await auditor.getByTestId('as-of-status').textContent()).toBe('正常');
+    expect(await auditor.getByTestId('as-of-complaints').textContent()).toContain('无未结投诉');
+    await served.shot(auditor, 'audit-01-as-of-before-complaint');
+    await moment('2026-03-03T09:35');
+    await asOf.locator('.asof-complaint .badge-danger').getByText('已超时').waitFor();
+    expect(await auditor.getByTestId('as-of-complaints').textContent()).toContain(complaintId);
+    expect(await auditor.locator('[data-testid="timeline"] tr.row-future').count()).toBeGreaterThan(0); // events after the moment are dimmed
+    await served.shot(auditor, 'audit-02-as-of-after-breach');
+    await auditor.getByLabel('按事件逐条移动').focus();
+    await auditor.keyboard.press('End');
+    await asOf.getByText('已关闭投诉 1 件').waitFor();
+    expect(await auditor.locator('[data-testid="timeline"] tr.row-future').count()).toBe(0);
+    await served.shot(auditor, 'audit-03-as-of-end');
   });
 });

@@ -51,7 +51,10 @@ export async function startServedConsole(start?: string): Promise<ServedConsole>
       await page.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
       return page;
     },
-    shot: (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    async shot(page, name) {
+      await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar would cover the heading
+      return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    },
     async close() {
       await browser.close();
       await api.close();

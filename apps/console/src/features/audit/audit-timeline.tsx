@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { useSignedIn } from '../../auth/session.context';
+import { formatInstant } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { auditApi, type HistoryEntry, type StateSummary } from './audit.api';
+import type { AuditT } from './audit.messages';
+
+/** Every event of the customer's streams in global order: who, when, what, state before → after. */
+export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { at: AuditT; customerId: string; onLoaded(entries: HistoryEntry[]): void; selectedPosition: number | null }) {
+  const { t } = useI18n();
+  const { api } = useSignedIn();
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [page, setPage] = useState<{ total: number; nextOffset: number | null } | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [hideTimers, setHideTimers] = useState(false);
+  const shown = hideTimers ? entries.filter((e) => !e.type.startsWith('Timer')) : entries;
+
+  const load = async (offset: number, previous: HistoryEntry[]) => {
+    try {
+      const result = await auditApi.history(api, customerId, offset);
+      const all = [...previous, ...result.entries];
+      setEntries(all);
+      setPage({ total: result.total, nextOffset: result.nextOffset });
+      setError(null);
+      onLoaded(all);
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  };
+  useEffect(() => {
+    setEntries([]);
+    setPage(null);
+    void load(0, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one load per customer
+  }, [customerId]);
+
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <div className="card-header">
+        <h2 id="timeline-title">{at.t('timelineTitle')}</h2>
+        <div className="toolbar">
+          <label className="timeline-filter">
+            <input type="checkbox" checked={hideTimers} onChange={(e) => setHideTimers(e.target.checked)} />
+            {at.t('hideTimers')}
+          </label>
+          {page ? <span className="muted small">{at.t('total', { n: page.total })}</span> : null}
+        </div>
+      </div>
+      <ErrorAlert error={error} />
+      {!page && !error ? <p className="muted">{at.t('loading')}</p> : null}
+      {entries.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table timeline-table" data-testid="timeline">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{at.t('when')}</th>
+                <th scope="col">{at.t('who')}</th>
+                <th scope="col">{at.t('type')}</th>
+                <th scope="col">{at.t('state')}</th>
+                <th scope="col">{at.t('changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((e) => (
+                <tr key={e.position} data-type={e.type} className={selectedPosition !== null && e.position > selectedPosition ? 'row-future' : undefined}>
+                  <td className="mono small">{e.position}</td>
+                  <td className="nowrap">{formatInstant(e.occurredAt)}</td>
+                  <td className="nowrap">{e.actor}</td>
+                  <th scope="row">
+                    <span className="event-type">{e.type}</span>
+                    <span className="stream-id mono">{e.streamId}</span>
+                  </th>
+                  <td className="nowrap">
+                    <StateChip state={e.stateBefore} /> <span aria-hidden="true">→</span>
+                    <span className="visually-hidden">→</span> <StateChip state={e.stateAfter} />
+                  </td>
+                  <td>
+                    <Changes at={at} entry={e} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {page?.nextOffset != null ? (
+        <button type="button" className="button button-secondary" onClick={() => void load(page.nextOffset ?? 0, entries)}>
+          {at.t('more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function StateChip({ state }: { state: StateSummary }) {
+  return <span className={`state-chip${state.done ? ' state-done' : ''}`}>{state.state ?? '—'}</span>;
+}
+
+const show = (v: unknown) => (v === undefined || v === null ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+function Changes({ at, entry }: { at: AuditT; entry: HistoryEntry }) {
+  if (entry.changes.length === 0) return <span className="muted">{at.t('noChanges')}</span>;
+  const [first, ...rest] = entry.changes;
+  const line = (c: HistoryEntry['changes'][number]) => (
+    <li key={c.path}>
+      <code>{c.path}</code>: <span className="change-before">{clip(show(c.before))}</span> → <span className="change-after">{clip(show(c.after))}</span>
+    </li>
+  );
+  return (
+    <ul className="list-plain changes">
+      {line(first)}
+      {rest.length > 0 ? (
+        <li>
+          <details>
+            <summary>+{rest.length}</summary>
+            <ul className="list-plain">{rest.map(line)}</ul>
+          </details>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
