@@ -56,7 +56,7 @@ export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
                   {c.breached ? <span className="badge badge-danger">{at.t('breached')}</span> : null}
                 </div>
                 <dl className="kv">
-                  <dt>{at.t('state')}</dt>
+                  <dt>{at.t('complaintState')}</dt>
                   <dd className="mono small">{c.state}</dd>
                   <dt>{at.t('clock')}</dt>
                   <dd>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { useSignedIn } from '../../auth/session.context';
 import { formatInstant } from '../../format/shanghai-time';
@@ -17,24 +17,29 @@ export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { 
   const [hideTimers, setHideTimers] = useState(false);
   const shown = hideTimers ? entries.filter((e) => !e.type.startsWith('Timer')) : entries;
 
-  const load = async (offset: number, previous: HistoryEntry[]) => {
-    try {
-      const result = await auditApi.history(api, customerId, offset);
-      const all = [...previous, ...result.entries];
-      setEntries(all);
-      setPage({ total: result.total, nextOffset: result.nextOffset });
-      setError(null);
-      onLoaded(all);
-    } catch (e) {
-      setError(describeError(e, t));
-    }
-  };
+  const loaded = useRef(onLoaded);
+  loaded.current = onLoaded;
+
+  const load = useCallback(
+    async (offset: number, previous: HistoryEntry[]) => {
+      try {
+        const result = await auditApi.history(api, customerId, offset);
+        const all = [...previous, ...result.entries];
+        setEntries(all);
+        setPage({ total: result.total, nextOffset: result.nextOffset });
+        setError(null);
+        loaded.current(all);
+      } catch (e) {
+        setError(describeError(e, t));
+      }
+    },
+    [api, customerId, t],
+  );
   useEffect(() => {
     setEntries([]);
     setPage(null);
     void load(0, []);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one load per customer
-  }, [customerId]);
+  }, [load]);
 
   return (
     <section className="card" aria-labelledby="timeline-title">

@@ -17,7 +17,7 @@ export function BreachCharts({ st, cells, months }: { st: SlaT; cells: readonly 
       <h2 id="charts-title">{st.t('chartsTitle')}</h2>
       <div className="charts">
         <RateChart st={st} id="chart-by-class" title={st.t('byClass')} width={260} bars={byClass} label={classLabel} />
-        <RateChart st={st} id="chart-by-month" title={st.t('byMonth')} bars={byMonth} label={monthLabel} />
+        <RateChart st={st} id="chart-by-month" title={st.t('byMonth')} width={420} bars={byMonth} label={monthLabel} />
       </div>
       <details className="chart-data">
         <summary>{st.t('dataTable')}</summary>
