@@ -1,4 +1,4 @@
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
+import { allPickups, customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
 import { replayStored } from '@crm/engine';
 import { InMemoryEventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -38,7 +38,7 @@ describe('CustomerArchiveFold agrees with the customer machine', () => {
       fold.apply(event);
       const { state } = replayStored(customerWorkflow, stream, events.slice(0, i + 1));
       const ctx = state.context;
-      const live = Object.values(ctx.pickups as Record<string, { kg: number; voided: boolean }>).filter((p) => !p.voided);
+      const live = allPickups(ctx.pickups).filter((p) => !p.voided);
       const view = fold.result();
       expect({
         status: view.status, grade: view.grade, region: view.region, suspendedSince: view.suspendedSince, disqualifiedAt: view.disqualifiedAt,

@@ -1,3 +1,4 @@
+import { EMPTY_PICKUP_INDEX, type PickupIndex } from './pickup-index';
 import type { Grade } from './grading';
 import type { Admission, Contact, CustomerClass, DisqualificationReason, Identifiers, Invoicing, ProductLine, SalesPlanLine } from './customer.shapes';
 import type { FiledDocument } from './customer.events';
@@ -45,7 +46,8 @@ export interface CustomerContext {
   admission: Admission | null;
   openedAt: string | null;
   documents: Record<string, DocumentState>;
-  pickups: Record<string, PickupState>;
+  /** by id, bucketed: see pickup-index.ts */
+  pickups: PickupIndex;
   /** month (YYYY-MM) → kilograms of live pickups dated in it */
   monthKg: Record<string, number>;
   evaluations: Record<string, EvaluationRecord>;
@@ -73,7 +75,7 @@ export const initialCustomerContext: CustomerContext = {
   admission: null,
   openedAt: null,
   documents: {},
-  pickups: {},
+  pickups: EMPTY_PICKUP_INDEX,
   monthKg: {},
   evaluations: {},
   lastEvaluatedMonth: null,

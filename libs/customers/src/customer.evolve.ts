@@ -1,7 +1,8 @@
-import type { CustomerContext, DocumentState } from './customer.context';
+import type { CustomerContext, DocumentState, PickupState } from './customer.context';
 import { toKg } from './customer.context';
 import type { CustomerEvent, CustomerEventOf } from './customer.events';
 import type { Grade } from './grading';
+import { getPickup, setPickup } from './pickup-index';
 import { monthOf } from './shanghai-time';
 
 /**
@@ -71,17 +72,19 @@ function withDocument(context: CustomerContext, documentId: string, patch: Parti
 }
 
 function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupRecorded' | 'PickupCorrected' | 'PickupVoided'>): Partial<CustomerContext> {
-  const before = context.pickups[event.data.pickupId];
-  const after =
+  const before = getPickup(context.pickups, event.data.pickupId);
+  // corrections and voids exist only for a recorded pickup (the machine's isLivePickup guard)
+  const recorded = before as PickupState;
+  const after: PickupState =
     event.type === 'PickupRecorded'
       ? { date: event.data.date, product: event.data.product, warehouse: event.data.warehouse, kg: toKg(event.data.tonnes), voided: false }
       : event.type === 'PickupCorrected'
-        ? { ...before, kg: toKg(event.data.tonnes) }
-        : { ...before, voided: true };
+        ? { ...recorded, kg: toKg(event.data.tonnes) }
+        : { ...recorded, voided: true };
   const delta = (after.voided ? 0 : after.kg) - (before && !before.voided ? before.kg : 0);
   const month = monthOf(after.date);
   return {
-    pickups: { ...context.pickups, [event.data.pickupId]: after },
+    pickups: setPickup(context.pickups, event.data.pickupId, after),
     monthKg: { ...context.monthKg, [month]: (context.monthKg[month] ?? 0) + delta },
   };
 }

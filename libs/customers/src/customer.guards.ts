@@ -1,3 +1,4 @@
+import { getPickup } from './pickup-index';
 import type { CustomerContext } from './customer.context';
 import type { CustomerClass } from './customer.shapes';
 import { toKg } from './customer.context';
@@ -37,8 +38,8 @@ export const customerGuards = {
   /** R-EVAL-1 */
   hasExpiredDocument: (c) => hasExpiredDocument(c),
   allDocumentsValid: (c) => !hasExpiredDocument(c),
-  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups[e.data.pickupId],
-  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && !!c.pickups[e.data.pickupId] && !c.pickups[e.data.pickupId].voided,
+  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !getPickup(c.pickups, e.data.pickupId),
+  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && getPickup(c.pickups, e.data.pickupId)?.voided === false,
   /** R-TIER-2/3/4: an unchanged month must really be unchanged */
   isUnchangedNextMonth: (c, e) =>
     e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,

@@ -1,3 +1,4 @@
+import { allPickups } from './pickup-index';
 import type { SalesPlanLine } from './customer.shapes';
 import type { CustomerContext } from './customer.context';
 import { toTonnes } from './customer.context';
@@ -47,7 +48,7 @@ export function planAdherence(plan: PlanToCompare, pickups: readonly PickupToCom
 
 /** The live pickups of a customer's context, ready for `planAdherence`. */
 export function livePickups(context: CustomerContext): PickupToCompare[] {
-  return Object.values(context.pickups)
+  return allPickups(context.pickups)
     .filter((p) => !p.voided)
     .map((p) => ({ date: p.date, tonnes: toTonnes(p.kg) }));
 }
