@@ -39,9 +39,9 @@ type Facts = Omit<ArchiveAsOf, 'documents' | 'pickups'>;
 
 /**
  * The customer archive's audit facts folded from its events with mutable state: one pass, no
- * copies. Replaying through the machine costs an XState transition per event (tens of
- * microseconds) and copies the pickup record on each pickup, too slow for "as-of within the
- * order of reading the rows" at 10,000 events. This fold follows the machine's transitions for
+ * copies. Replaying through the machine costs an XState transition and a fresh immutable
+ * context per event (tens of microseconds), too slow for "as-of within the order of reading the
+ * rows" at 10,000 events. This fold follows the machine's transitions for
  * the facts it reports; a spec replays the same histories through the machine and compares.
  */
 export class CustomerArchiveFold {

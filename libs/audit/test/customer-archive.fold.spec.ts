@@ -1,4 +1,4 @@
-import { allPickups, customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
+import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, type CustomerContext } from '@crm/customers';
 import { replayStored } from '@crm/engine';
 import { InMemoryEventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -37,8 +37,8 @@ describe('CustomerArchiveFold agrees with the customer machine', () => {
     events.forEach((event, i) => {
       fold.apply(event);
       const { state } = replayStored(customerWorkflow, stream, events.slice(0, i + 1));
-      const ctx = state.context;
-      const live = allPickups(ctx.pickups).filter((p) => !p.voided);
+      const ctx = state.context as CustomerContext;
+      const live = ctx.pickups.values().filter((p) => !p.voided);
       const view = fold.result();
       expect({
         status: view.status, grade: view.grade, region: view.region, suspendedSince: view.suspendedSince, disqualifiedAt: view.disqualifiedAt,

@@ -45,6 +45,16 @@ describe('customerHistory: every event with the machine state before and after i
     expect(graded.changes).toContainEqual({ path: 'grade', before: 'ordinary', after: 'one_star' });
   });
 
+  it('a pickup is reported as the one pickup it changed, not the whole pickup collection', async () => {
+    const { entries } = customerHistory(await customerEvents(), defaultWorkflowLookup, { types: ['PickupRecorded'] });
+    const second = must(entries.find((e) => e.data.pickupId === 'p-2'));
+    const pickupChanges = second.changes.filter((c) => c.path.startsWith('pickups'));
+    expect(pickupChanges).toEqual([
+      { path: 'pickups.p-2', before: null, after: { date: '2026-02-10', product: 'HDPE 5000S', warehouse: '镇海库', kg: 2_500_000, voided: false } },
+    ]);
+    expect(second.changes.map((c) => c.path)).toContain('monthKg');
+  });
+
   it('carries who and when for every entry', async () => {
     const { entries } = customerHistory(await customerEvents(), defaultWorkflowLookup);
     const approval = must(entries.find((e) => e.type === 'ResolutionApproved'));

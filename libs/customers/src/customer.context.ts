@@ -1,4 +1,4 @@
-import { EMPTY_PICKUP_INDEX, type PickupIndex } from './pickup-index';
+import { PersistentMap } from './persistent-map';
 import type { Grade } from './grading';
 import type { Admission, Contact, CustomerClass, DisqualificationReason, Identifiers, Invoicing, ProductLine, SalesPlanLine } from './customer.shapes';
 import type { FiledDocument } from './customer.events';
@@ -46,8 +46,8 @@ export interface CustomerContext {
   admission: Admission | null;
   openedAt: string | null;
   documents: Record<string, DocumentState>;
-  /** by id, bucketed: see pickup-index.ts */
-  pickups: PickupIndex;
+  /** by pickup id; persistent so recording one does not copy the others (see persistent-map.ts) */
+  pickups: PersistentMap<PickupState>;
   /** month (YYYY-MM) → kilograms of live pickups dated in it */
   monthKg: Record<string, number>;
   evaluations: Record<string, EvaluationRecord>;
@@ -75,7 +75,7 @@ export const initialCustomerContext: CustomerContext = {
   admission: null,
   openedAt: null,
   documents: {},
-  pickups: EMPTY_PICKUP_INDEX,
+  pickups: PersistentMap.empty(),
   monthKg: {},
   evaluations: {},
   lastEvaluatedMonth: null,

@@ -2,7 +2,6 @@ import type { CustomerContext, DocumentState, PickupState } from './customer.con
 import { toKg } from './customer.context';
 import type { CustomerEvent, CustomerEventOf } from './customer.events';
 import type { Grade } from './grading';
-import { getPickup, setPickup } from './pickup-index';
 import { monthOf } from './shanghai-time';
 
 /**
@@ -72,7 +71,7 @@ function withDocument(context: CustomerContext, documentId: string, patch: Parti
 }
 
 function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupRecorded' | 'PickupCorrected' | 'PickupVoided'>): Partial<CustomerContext> {
-  const before = getPickup(context.pickups, event.data.pickupId);
+  const before = context.pickups.get(event.data.pickupId);
   // corrections and voids exist only for a recorded pickup (the machine's isLivePickup guard)
   const recorded = before as PickupState;
   const after: PickupState =
@@ -84,7 +83,7 @@ function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupR
   const delta = (after.voided ? 0 : after.kg) - (before && !before.voided ? before.kg : 0);
   const month = monthOf(after.date);
   return {
-    pickups: setPickup(context.pickups, event.data.pickupId, after),
+    pickups: context.pickups.set(event.data.pickupId, after),
     monthKg: { ...context.monthKg, [month]: (context.monthKg[month] ?? 0) + delta },
   };
 }

@@ -1,4 +1,3 @@
-import { getPickup } from './pickup-index';
 import type { CustomerContext } from './customer.context';
 import type { CustomerClass } from './customer.shapes';
 import { toKg } from './customer.context';
@@ -38,8 +37,8 @@ export const customerGuards = {
   /** R-EVAL-1 */
   hasExpiredDocument: (c) => hasExpiredDocument(c),
   allDocumentsValid: (c) => !hasExpiredDocument(c),
-  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !getPickup(c.pickups, e.data.pickupId),
-  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && getPickup(c.pickups, e.data.pickupId)?.voided === false,
+  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId),
+  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && c.pickups.get(e.data.pickupId)?.voided === false,
   /** R-TIER-2/3/4: an unchanged month must really be unchanged */
   isUnchangedNextMonth: (c, e) =>
     e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,

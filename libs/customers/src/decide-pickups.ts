@@ -4,14 +4,13 @@ import type { CustomerContext } from './customer.context';
 import { toKg, toTonnes } from './customer.context';
 import type { CustomerEvent } from './customer.events';
 import { evaluateFrom } from './customer.rules';
-import { getPickup } from './pickup-index';
 import { bandOf } from './grading';
 import { monthOf, shanghaiDate } from './shanghai-time';
 
 /** R-TIER-2: pickups are the evidence for monthly grading. A repeated identical record is a no-op. */
 export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context: CustomerContext): CustomerEvent[] {
   const { data, meta } = command;
-  const existing = getPickup(context.pickups, data.pickupId);
+  const existing = context.pickups.get(data.pickupId);
   if (existing) {
     const identical = existing.date === data.date && existing.kg === toKg(data.tonnes) && existing.product === data.product && existing.warehouse === data.warehouse;
     if (identical && !existing.voided) return [];
@@ -26,7 +25,7 @@ export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context
 }
 
 function livePickup(context: CustomerContext, pickupId: string) {
-  const pickup = getPickup(context.pickups, pickupId);
+  const pickup = context.pickups.get(pickupId);
   if (!pickup) throw new DomainRuleViolation('R-TIER-2', `no pickup ${pickupId} on record`, 'data.pickupId');
   if (pickup.voided) throw new DomainRuleViolation('R-TIER-2', `pickup ${pickupId} was voided`, 'data.pickupId');
   return pickup;

@@ -14,4 +14,4 @@ export * from './sales-plan';
 export * from './pickup-csv';
 export { expiryInstant } from './decide-documents';
 export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
-export * from './pickup-index';
+export * from './persistent-map';

@@ -1,4 +1,3 @@
-import { allPickups } from './pickup-index';
 import type { SalesPlanLine } from './customer.shapes';
 import type { CustomerContext } from './customer.context';
 import { toTonnes } from './customer.context';
@@ -48,7 +47,8 @@ export function planAdherence(plan: PlanToCompare, pickups: readonly PickupToCom
 
 /** The live pickups of a customer's context, ready for `planAdherence`. */
 export function livePickups(context: CustomerContext): PickupToCompare[] {
-  return allPickups(context.pickups)
+  return context.pickups
+    .values()
     .filter((p) => !p.voided)
     .map((p) => ({ date: p.date, tonnes: toTonnes(p.kg) }));
 }
