@@ -4,7 +4,8 @@ import { isCalendarDate, ISO_MONTH } from './shanghai-time';
 /** Shapes shared by commands and events; deliberately permissive where onboarding already checked. */
 export const IsoDate = z.string().refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD');
 export type IsoDate = z.infer<typeof IsoDate>;
-export const IsoMonth = z.string().regex(ISO_MONTH, 'expected a month YYYY-MM');
+// bounded: month arithmetic (addMonths, endOfShanghaiMonth) breaks on years 0000-0999 and past 9999-12 (issue 10 fuzz: 500s)
+export const IsoMonth = z.string().regex(ISO_MONTH, 'expected a month YYYY-MM').refine((m) => m >= '2000-01' && m <= '2099-12', 'expected a month between 2000-01 and 2099-12');
 export type IsoMonth = z.infer<typeof IsoMonth>;
 export const Id = z.string().trim().min(1).max(100);
 
