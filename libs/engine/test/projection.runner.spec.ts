@@ -82,21 +82,6 @@ function projectionSuite(open: () => Promise<EngineUnderTest>) {
     expect(await applyBatch(readModels, projection, stalePage, 4)).toBe(0);
   });
 
-  it('a page it does not read moves the checkpoint once, behind the same fence', async () => {
-    const readModels = await e.readModels();
-    const blind = { ...ticketSummaryProjection(), eventTypes: ['NothingOfThisKind'] };
-    const runner = new ProjectionRunner(e.store, readModels, [blind], fast);
-    await runner.migrate();
-    await someHistory(new WorkflowEngine(e.store), 3);
-    const page = await e.store.readAll({ fromPosition: 0 });
-    expect(await applyBatch(readModels, blind, page, 0)).toBe(page.length);
-    expect(await runner.checkpoint(blind.name)).toEqual({ position: page[page.length - 1].position, version: blind.version });
-    expect(await applyBatch(readModels, blind, page, 0)).toBe(0);
-    await runner.readModels.db.updateTable('projection_checkpoints').set({ position: 0 }).where('name', '=', blind.name).execute();
-    expect(await applyBatch(readModels, blind, page.slice(2), page[1].position)).toBe(0);
-    expect(await runner.checkpoint(blind.name)).toEqual({ position: 0, version: blind.version });
-  });
-
   it('rebuilds at start when the projection version was bumped', async () => {
     const v1 = new ProjectionRunner(e.store, await e.readModels(), [ticketSummaryProjection(1)], fast);
     await someHistory(new WorkflowEngine(e.store), 3);

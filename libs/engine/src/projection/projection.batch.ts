@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@crm/event-store';
-import { CHECKPOINTS_TABLE, lockCheckpoint, writeCheckpoint } from './checkpoints';
+import { lockCheckpoint, writeCheckpoint } from './checkpoints';
 import { type Projection, projectionHandles } from './projection';
 import type { ReadModelDb } from './read-model.db';
 
@@ -12,7 +12,6 @@ import type { ReadModelDb } from './read-model.db';
  */
 export async function applyBatch(readModels: ReadModelDb, projection: Projection, events: readonly StoredEvent[], fetchedFrom: number): Promise<number> {
   if (events.length === 0) return 0;
-  if (!events.some((e) => projectionHandles(projection, e.type))) return skipBatch(readModels, projection, events, fetchedFrom);
   return readModels.transaction(async (trx) => {
     const current = await lockCheckpoint(trx, readModels.dialect, projection.name);
     if (!current || current.version !== projection.version || current.position < fetchedFrom) return 0;
@@ -24,28 +23,6 @@ export async function applyBatch(readModels: ReadModelDb, projection: Projection
     await writeCheckpoint(trx, projection.name, { position: fresh[fresh.length - 1].position, version: projection.version });
     return fresh.length;
   });
-}
-
-/**
- * A page with nothing this projection reads only moves its checkpoint: one conditional UPDATE
- * carries the same fence (same version, checkpoint not behind the fetch, not already past the
- * page) instead of a transaction of four statements. Most projections skip most events, and on
- * SQLite every write waits at the file's gate, so this is on the path of the next command's append.
- * Returns the events beyond `fetchedFrom` when it moved the checkpoint, else 0.
- */
-async function skipBatch(readModels: ReadModelDb, projection: Projection, events: readonly StoredEvent[], fetchedFrom: number): Promise<number> {
-  const last = events[events.length - 1].position;
-  const result = await readModels.statement((db) =>
-    db
-      .updateTable(CHECKPOINTS_TABLE)
-      .set({ position: last, updated_at: new Date().toISOString() })
-      .where('name', '=', projection.name)
-      .where('version', '=', projection.version)
-      .where('position', '>=', fetchedFrom)
-      .where('position', '<', last)
-      .executeTakeFirst(),
-  );
-  return Number(result.numUpdatedRows) > 0 ? events.filter((e) => e.position > fetchedFrom).length : 0;
 }
 
 /** Empties the read model and puts its checkpoint back to zero, atomically (rebuild, version bump). */

@@ -81,16 +81,6 @@ export class ReadModelDb {
     });
   }
 
-  /**
-   * One write statement on its own (autocommit, atomic by itself), queued on SQLite behind the
-   * in-process transactions like them; cheaper than a transaction for a lone conditional UPDATE.
-   */
-  async statement<T>(work: (db: Kysely<any>) => Promise<T>): Promise<T> {
-    if (this.dialect === 'postgres') return work(this.db);
-    const gate = this.gate as NonNullable<typeof this.gate>;
-    return gate.run(() => work(this.db));
-  }
-
   /** Schema changes serialised across processes (concurrent CREATE ... IF NOT EXISTS races in PostgreSQL). */
   async ddl(work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
     await this.transaction(async (trx) => {
