@@ -35,7 +35,7 @@ jest.setTimeout(60_000);
     await served.shot(sales, 'inbox-02-application');
     await sales.getByLabel('意见').fill('资料齐全');
     await sales.getByRole('button', { name: '同意' }).click();
-    await sales.getByTestId('inbox-notice').getByText('已提交：review.finance').waitFor();
+    await sales.getByTestId('inbox-notice').getByText('已同意 宁波测试501号化工有限公司 的销售部审核。').waitFor();
   });
 
   it('a second finance reviewer acting on the same step sees the conflict plainly and a refreshed list', async () => {
@@ -48,7 +48,7 @@ jest.setTimeout(60_000);
       await page.getByLabel('已核对开票资料').check();
     }
     await finance.getByRole('button', { name: '同意' }).click();
-    await finance.getByTestId('inbox-notice').getByText('已提交：review.generalManager').waitFor();
+    await finance.getByTestId('inbox-notice').getByText('已同意 宁波测试501号化工有限公司 的财务部审核。').waitFor();
     await finance2.getByRole('button', { name: '同意' }).click();
     const notice = finance2.getByTestId('inbox-notice');
     await notice.getByText(/该步骤已被他人处理/).waitFor();

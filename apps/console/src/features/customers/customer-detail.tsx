@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { useSignedIn } from '../../auth/session.context';
+import { labelOr, useOnboardingLabels } from '../../components/onboarding-labels';
+import { formatInstant } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { CustomerDocuments } from './customer-documents';
+import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
+import { GradeChart } from './grade-chart';
+import { formatTonnes, TonnageChart } from './tonnage-chart';
+import { GradeBadge, StatusBadge } from './customer-badges';
+
+/** One customer's archive: status, class, grade history (chart and table), documents, tonnage. */
+export function CustomerDetail({ id }: { id: string }) {
+  const { t } = useCustomersT();
+  const { t: l } = useOnboardingLabels();
+  const { t: gt } = useI18n();
+  const { api } = useSignedIn();
+  const [c, setC] = useState<Detail | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+
+  useEffect(() => {
+    api.get<Detail>(`/customers/${encodeURIComponent(id)}`).then(setC, (e) => setError(describeError(e, gt)));
+  }, [api, id, gt]);
+  if (!c) return <ErrorAlert error={error} />;
+
+  return (
+    <article className="stack" aria-labelledby="customer-title" data-testid="customer-detail">
+      <div className="card">
+        <div className="card-header">
+          <h2 id="customer-title">{c.name}</h2>
+          <div className="toolbar">
+            <StatusBadge status={c.status} />
+            <GradeBadge grade={c.grade} />
+          </div>
+        </div>
+        {c.status === 'suspended' && c.suspendedSince ? <p className="notice notice-warning" role="note">{t('suspendedSince', { at: formatInstant(c.suspendedSince) })}</p> : null}
+        {c.status === 'disqualified' && c.disqualifiedAt ? <p className="alert alert-error">{t('disqualifiedAt', { at: formatInstant(c.disqualifiedAt) })}</p> : null}
+        <dl className="kv kv-columns">
+          <dt>{t('customerId')}</dt><dd className="mono">{c.customerId}</dd>
+          <dt>{t('class')}</dt><dd>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}{c.class.salesForm ? ` · ${labelOr(l, `form.${c.class.salesForm}`)}` : ''}</dd>
+          <dt>{t('region')}</dt><dd>{c.region}</dd>
+          <dt>{t('manager')}</dt><dd>{c.customerManagerId}</dd>
+          <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
+          {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
+          {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
+          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => `${p.name} ${p.telephone}`).join('；')}</dd></> : null}
+        </dl>
+      </div>
+      <section className="card" aria-labelledby="grade-title">
+        <h2 id="grade-title">{t('gradeHistory')}</h2>
+        <GradeChart name={c.name} history={c.gradeHistory} />
+        <GradeTable history={c.gradeHistory} t={t} />
+      </section>
+      <CustomerDocuments documents={c.documents} />
+      <section className="card" aria-labelledby="tonnage-title">
+        <h2 id="tonnage-title">{t('tonnage')}</h2>
+        {c.monthlyTonnage.length === 0 ? <p className="empty">{t('noTonnage')}</p> : <TonnageChart name={c.name} months={c.monthlyTonnage} />}
+      </section>
+      <p><a href="#/customers">← {t('back')}</a></p>
+    </article>
+  );
+}
+
+function GradeTable({ history, t }: { history: readonly GradeFact[]; t: CustomersT }) {
+  const grade = (g: string | null) => (g ? labelOr(t, `grade.${g}`) : '—');
+  return (
+    <table className="data-table" data-testid="grade-history">
+      <thead>
+        <tr><th scope="col">{t('when')}</th><th scope="col">{t('change')}</th><th scope="col">{t('cause')}</th><th scope="col">{t('evidence')}</th></tr>
+      </thead>
+      <tbody>
+        {history.map((h) => (
+          <tr key={h.position}>
+            <td className="nowrap">{formatInstant(h.at)}</td>
+            <td>{h.previousGrade ? `${grade(h.previousGrade)} → ` : ''}<strong>{grade(h.newGrade)}</strong></td>
+            <td>{labelOr(t, `cause.${h.cause}`)} <span className="muted small">{h.ruleId}</span></td>
+            <td>{h.month && h.tonnage !== null ? t('evidenceMonth', { month: h.month, t: formatTonnes(h.tonnage) }) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { ApiError } from '../../api/problem';
+import { useSignedIn } from '../../auth/session.context';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { toForm, type ApplicationDraft } from './application-draft';
+import { useApplicationT } from './application.messages';
+import { checkForm, fieldKey, useIssueT, type FieldErrors } from './form-issues';
+import { ClassSection, CompanySection, IdentifiersSection, InvoicingSection } from './form-sections';
+import { ContactsSection, DocumentsSection } from './list-sections';
+
+interface CommandResponse { id: string; state: string; position: number }
+export interface Done { message: string; position: number }
+
+/** The API's refusal placed beside the input it names (`form.identifiers.creditCode` → creditCode). */
+function apiFieldErrors(e: unknown): FieldErrors {
+  if (!(e instanceof ApiError)) return {};
+  const out: FieldErrors = {};
+  for (const i of e.problem.issues ?? []) out[fieldKey(i.field.split('.'))] ??= i.message;
+  if (e.problem.field) out[fieldKey(e.problem.field.split('.'))] ??= e.problem.message;
+  return out;
+}
+
+function focusFirst(errors: FieldErrors) {
+  const first = Object.keys(errors)[0];
+  if (!first) return;
+  const id = first === 'customerClass' ? 'app-salesObject' : `app-${first.replace(/\./g, '-')}`;
+  const el = document.getElementById(id) ?? document.querySelector<HTMLElement>('[aria-invalid="true"]');
+  el?.focus();
+}
+
+/** The account-opening form: checked by the domain schema in the browser, saved, submitted. */
+export function ApplicationEditor({ initial, applicationId, returned, onDone }: { initial: ApplicationDraft; applicationId?: string; returned?: boolean; onDone(done: Done): void }) {
+  const { t } = useApplicationT();
+  const { t: it } = useIssueT();
+  const { t: gt } = useI18n();
+  const { api } = useSignedIn();
+  const [draft, setDraft] = useState(initial);
+  const [id, setId] = useState(applicationId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<ErrorDescription | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ApplicationDraft>) => setDraft((old) => ({ ...old, ...patch }));
+
+  async function save(): Promise<CommandResponse> {
+    const form = toForm(draft);
+    if (id) return api.put<CommandResponse>(`/applications/${encodeURIComponent(id)}`, { form });
+    const created = await api.post<CommandResponse>('/applications', { form });
+    setId(created.id);
+    return created;
+  }
+
+  async function run(action: 'save' | 'submit', event?: FormEvent) {
+    event?.preventDefault();
+    const found = checkForm(toForm(draft), it);
+    setErrors(found);
+    setFailure(Object.keys(found).length ? { message: t('fixErrors', { n: Object.keys(found).length }), details: '' } : null);
+    if (Object.keys(found).length) return focusFirst(found);
+    setBusy(true);
+    try {
+      const saved = await save();
+      if (action === 'save') return onDone({ message: t('saved', { company: draft.companyName.trim() }), position: saved.position });
+      const submitted = await api.post<CommandResponse>(`/applications/${encodeURIComponent(saved.id)}/submit`);
+      onDone({ message: t('submitted', { company: draft.companyName.trim() }), position: submitted.position });
+    } catch (e) {
+      const fromApi = apiFieldErrors(e);
+      setErrors(fromApi);
+      setFailure(describeError(e, gt));
+      focusFirst(fromApi);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const sectionProps = { draft, errors, set };
+  return (
+    <form className="application-form" noValidate onSubmit={(e) => void run('submit', e)} aria-labelledby="application-form-title">
+      <CompanySection {...sectionProps} />
+      <IdentifiersSection {...sectionProps} />
+      <InvoicingSection {...sectionProps} />
+      <ContactsSection {...sectionProps} />
+      <ClassSection {...sectionProps} />
+      <DocumentsSection {...sectionProps} />
+      <ErrorAlert error={failure} />
+      <div className="toolbar form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {returned ? t('resubmit') : t('submit')}
+        </button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void run('save')}>
+          {t('saveDraft')}
+        </button>
+        <a className="button button-ghost" href="#/new-application">
+          {t('cancel')}
+        </a>
+      </div>
+    </form>
+  );
+}
