@@ -34,9 +34,13 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await group.getByLabel('有效期至').fill(values.until);
   };
 
-  const openInbox = async (username: string) => {
+  const openInbox = async (username: string, listShot?: string) => {
     const page = await served.signedInPage(username);
     await page.goto(`${served.api.url}/#/inbox`);
+    if (listShot) {
+      await page.getByTestId('inbox-table').waitFor();
+      await served.shot(page, listShot);
+    }
     await page.locator(`a[data-application="${applicationId}"]`).click();
     await page.getByRole('heading', { level: 2, name: `开户申请 ${applicationId}` }).waitFor();
     return page;
@@ -106,8 +110,8 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
   });
 
   it('R-ONB-3/R-ONB-4: sales, finance (both checks) and the general manager approve from their inboxes; the customer opens on the customers page', async () => {
-    const sales = await openInbox('sales');
-    await served.shot(sales, 'inbox-04-resubmitted');
+    const sales = await openInbox('sales', 'inbox-01-list');
+    await served.shot(sales, 'inbox-02-application');
     await sales.getByRole('button', { name: '同意' }).click();
     await sales.getByTestId('inbox-notice').getByText(`已同意 ${COMPANY} 的销售部审核。`).waitFor();
 
@@ -121,12 +125,17 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
 
     const gm = await openInbox('gm');
     await gm.getByLabel('意见').fill('同意开户');
-    await served.shot(gm, 'inbox-05-general-manager');
+    await served.shot(gm, 'inbox-03-general-manager');
     await gm.getByRole('button', { name: '同意' }).click();
     await gm.getByTestId('inbox-notice').getByText(`已同意 ${COMPANY} 的总经理审批。`).waitFor();
 
     const customerId = `cust-${applicationId}`;
     await customerOpened(customerId);
+    const recorder = await served.api.tokenFor('manager');
+    for (const [pickupId, tonnes] of [['p-1', 320.5], ['p-2', 180]] as const) {
+      const body = { pickupId, date: '2026-03-02', product: 'HDPE 5000S', tonnes, warehouse: '镇海库' };
+      expect((await served.api.request('POST', `/customers/${customerId}/pickups`, { token: recorder, body })).status).toBe(200);
+    }
     await manager.goto(`${served.api.url}/#/customers`);
     const row = manager.getByTestId('customers-table').locator(`tr[data-customer="${customerId}"]`);
     await row.getByText('网上竞价客户').waitFor();
@@ -150,6 +159,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     expect(await documents.locator('tr[data-document-state="soon"]').textContent()).toContain('ZJ-YZD-2023-1201');
     expect(await documents.locator('tr[data-document-state="valid"]').textContent()).toContain(CODE);
     expect(await supervisor.getByTestId('grade-chart').getAttribute('role')).toBe('img');
+    expect(await supervisor.getByTestId('tonnage-chart').textContent()).toContain('500.5'); // 320.5 t + 180 t in 2026-03
     await served.shot(supervisor, 'customers-02-detail');
   });
 
@@ -172,9 +182,19 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await finance2.getByRole('button', { name: '同意' }).click();
     await finance2.getByTestId('inbox-notice').getByText(/该步骤已被他人处理/).waitFor();
     await finance2.getByText('目前没有待我处理的审批。').waitFor();
-    await served.shot(finance2, 'inbox-06-conflict-refreshed');
+    await served.shot(finance2, 'inbox-04-conflict-refreshed');
     const events = await served.api.store.readStream('onboarding-race-1');
     expect(events.filter((e) => e.type === 'FinanceReviewApproved')).toHaveLength(1);
+  });
+
+  it('R-ONB-3: a rejection needs a reason and a return a comment before anything is sent', async () => {
+    const gm = await openInbox('gm');
+    const before = await served.api.store.headPosition();
+    await gm.getByRole('button', { name: '驳回' }).click();
+    await gm.getByText('驳回须填写理由').waitFor();
+    await gm.getByRole('button', { name: '退回修改' }).click();
+    await gm.getByText('退回须填写修改意见').waitFor();
+    expect(await served.api.store.headPosition()).toBe(before);
   });
 
   /** The archive is opened by a reactor after the approval is stored; wait until it answers. */

@@ -63,6 +63,7 @@ export default function InboxPage({ segments }: FeaturePageProps) {
       {notice && !selected ? (
         <p role={notice.conflict ? 'alert' : 'status'} className={`notice ${notice.conflict ? 'notice-warning' : 'notice-success'}`} data-testid="inbox-notice">
           {notice.message}
+          {notice.details ? <span className="notice-details">{notice.details}</span> : null}
         </p>
       ) : null}
       {selected ? (

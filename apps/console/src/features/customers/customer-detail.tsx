@@ -48,16 +48,18 @@ export function CustomerDetail({ id }: { id: string }) {
           {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => `${p.name} ${p.telephone}`).join('；')}</dd></> : null}
         </dl>
       </div>
-      <section className="card" aria-labelledby="grade-title">
-        <h2 id="grade-title">{t('gradeHistory')}</h2>
-        <GradeChart name={c.name} history={c.gradeHistory} />
-        <GradeTable history={c.gradeHistory} t={t} />
-      </section>
       <CustomerDocuments documents={c.documents} />
-      <section className="card" aria-labelledby="tonnage-title">
-        <h2 id="tonnage-title">{t('tonnage')}</h2>
-        {c.monthlyTonnage.length === 0 ? <p className="empty">{t('noTonnage')}</p> : <TonnageChart name={c.name} months={c.monthlyTonnage} />}
-      </section>
+      <div className="chart-pair">
+        <section className="card" aria-labelledby="grade-title">
+          <h2 id="grade-title">{t('gradeHistory')}</h2>
+          <GradeChart name={c.name} history={c.gradeHistory} />
+          <GradeTable history={c.gradeHistory} t={t} />
+        </section>
+        <section className="card" aria-labelledby="tonnage-title">
+          <h2 id="tonnage-title">{t('tonnage')}</h2>
+          {c.monthlyTonnage.length === 0 ? <p className="empty">{t('noTonnage')}</p> : <TonnageChart name={c.name} months={c.monthlyTonnage} />}
+        </section>
+      </div>
       <p><a href="#/customers">← {t('back')}</a></p>
     </article>
   );

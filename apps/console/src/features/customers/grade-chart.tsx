@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { formatInstant } from '../../format/shanghai-time';
 import { GRADES, useCustomersT, type GradeFact } from './customers.messages';
 
-const W = 640;
+const W = 560;
 const H = 180;
 const LEFT = 92;
 const RIGHT = 24;

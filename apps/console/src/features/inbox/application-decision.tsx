@@ -9,7 +9,7 @@ import { AdmissionFields, criteriaFor, type Evidence } from './admission-fields'
 import { useInboxT } from './inbox.messages';
 
 type Action = 'approve' | 'reject' | 'return';
-export interface Decided { message: string; position?: number; conflict?: boolean }
+export interface Decided { message: string; position?: number; conflict?: boolean; details?: string }
 
 /** One application to decide: the form and history on the left, the decision on the right. */
 export function ApplicationDecision({ id, onDecided }: { id: string; onDecided(result: Decided): void }) {
@@ -34,13 +34,14 @@ export function ApplicationDecision({ id, onDecided }: { id: string; onDecided(r
     if (action === 'reject' && !comment.trim()) return it('reasonRequired');
     if (action === 'return' && !comment.trim()) return it('commentRequired');
     if (action === 'approve' && step === 'finance' && !(checks.taxRegistration && checks.invoicingData)) return it('checksRequired');
+    if (action === 'approve' && criteria.some((c) => !evidence[c]?.trim())) return it('admissionRequired');
     return null;
   };
 
   const bodyFor = (action: Action) => {
     if (action === 'reject') return { reason: comment.trim() };
     if (action === 'return') return { comment: comment.trim() };
-    const admission = criteria.map((criterion) => ({ criterion, evidence: (evidence[criterion] ?? '').trim() })).filter((a) => a.evidence);
+    const admission = criteria.map((criterion) => ({ criterion, evidence: (evidence[criterion] ?? '').trim() }));
     return { comment: comment.trim() || undefined, ...(step === 'finance' ? { checked: checks } : {}), ...(admission.length ? { admission } : {}) };
   };
 
@@ -62,7 +63,7 @@ export function ApplicationDecision({ id, onDecided }: { id: string; onDecided(r
       const result = await api.post<{ position: number }>(`/applications/${encodeURIComponent(id)}/steps/${step}/${action}`, bodyFor(action));
       onDecided({ message: it(`done.${action}`, { company: app.companyName, step: it(`step.${step}`) }), position: result.position });
     } catch (e) {
-      if (e instanceof ApiError && (await someoneElseActed(e))) onDecided({ message: it('conflict', { message: e.problem.message }), conflict: true });
+      if (e instanceof ApiError && (await someoneElseActed(e))) onDecided({ message: it('conflict'), details: e.problem.message, conflict: true });
       else setError(describeError(e, t));
     } finally {
       setBusy(false);

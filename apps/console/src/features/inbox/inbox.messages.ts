@@ -32,9 +32,10 @@ export const useInboxT = localMessages({
     decision: '审批处理',
     financeChecks: '财务核对（R-ONB-3：两项均须核对）',
     checksRequired: '同意前须核对税务登记与开票资料',
+    admissionRequired: '同意前须逐项填写准入条件的依据（R-TIER-6）',
     commentHint: '同意时可不填；退回修改、驳回时必填。',
     since: '提交于 {at}',
-    conflict: '该步骤已被他人处理（{message}）。列表已刷新。',
+    conflict: '该步骤已被他人处理，列表已刷新。',
     back: '返回待办',
   },
   en: {
@@ -68,9 +69,10 @@ export const useInboxT = localMessages({
     decision: 'Decision',
     financeChecks: 'Finance checks (R-ONB-3: both are required)',
     checksRequired: 'Check the tax registration and the invoicing data before approving',
+    admissionRequired: 'Give the evidence for every admission criterion before approving (R-TIER-6)',
     commentHint: 'Optional when approving; required to return or reject.',
     since: 'since {at}',
-    conflict: 'Someone else acted on this step first ({message}). The list was refreshed.',
+    conflict: 'Someone else acted on this step first. The list was refreshed.',
     back: 'Back to the inbox',
   },
 });
