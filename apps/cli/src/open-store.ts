@@ -1,4 +1,5 @@
 import { type EventStoreLocation, loadConfig, parseEventStore } from '@crm/config';
+import type { CliIo } from './cli-command';
 import type { EventStore } from '@crm/event-store';
 import { EventStoreDbEventStore } from '@crm/event-store-esdb';
 import { PostgresEventStore } from '@crm/event-store-postgres';
@@ -24,5 +25,18 @@ export async function openStore(location: EventStoreLocation): Promise<EventStor
       return PostgresEventStore.connect(location.url);
     case 'esdb':
       return EventStoreDbEventStore.connect(location.url);
+  }
+}
+
+/**
+ * The location for a command's `--store` flag, or null after telling the operator why not (a
+ * misconfigured store is a usage error, not a failure of the command's work).
+ */
+export function storeLocationOrExplain(flag: string | undefined, io: CliIo): EventStoreLocation | null {
+  try {
+    return storeLocation(flag, io.env);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return null;
   }
 }

@@ -9,7 +9,7 @@ import type { Actor } from '@crm/workflow-kit';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { importPickups, type PickupImportReport } from '../../../api/src/customers/pickup-import';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
-import { openStore, storeLocation } from '../open-store';
+import { openStore, storeLocationOrExplain } from '../open-store';
 import { ProgressBar } from '../progress-bar';
 
 const USAGE = 'import-pickups <file.csv> [--store <EVENT_STORE>] [--actor <operator id>]';
@@ -25,13 +25,8 @@ export const importPickupsCommand: CliCommand = {
       io.err(`usage: npm run cli -- ${USAGE}\n`);
       return EXIT.usage;
     }
-    let location;
-    try {
-      location = storeLocation(options.store, io.env);
-    } catch (error) {
-      io.err(`${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
+    const location = storeLocationOrExplain(options.store, io);
+    if (!location) return EXIT.usage;
     const text = readFileSync(positional[0], 'utf8');
     const store = await openStore(location);
     try {

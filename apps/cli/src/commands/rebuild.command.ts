@@ -1,6 +1,6 @@
 import { createReadModelDb, ProjectionRunner } from '@crm/engine';
 import { type CliCommand, EXIT, parseArgs } from '../cli-command';
-import { openStore, storeLocation } from '../open-store';
+import { openStore, storeLocationOrExplain } from '../open-store';
 import { ProgressBar } from '../progress-bar';
 // The service's projections are the source of truth for what a read model is; the CLI reuses them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -31,13 +31,8 @@ export const rebuildCommand: CliCommand = {
       io.err(`usage: npm run cli -- ${USAGE}\n`);
       return EXIT.usage;
     }
-    let location;
-    try {
-      location = storeLocation(options.store, io.env);
-    } catch (error) {
-      io.err(`${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
+    const location = storeLocationOrExplain(options.store, io);
+    if (!location) return EXIT.usage;
     const store = await openStore(location);
     const readModels = await createReadModelDb(location.kind === 'esdb' ? location.readModels : store);
     try {

@@ -1,7 +1,7 @@
 import { type ChainVerification, ChainVerifier, customerLinkOf } from '@crm/audit';
 import type { EventStore } from '@crm/event-store';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
-import { openStore, storeLocation } from '../open-store';
+import { openStore, storeLocationOrExplain } from '../open-store';
 
 const USAGE = 'verify <customerId|--all> [--store <EVENT_STORE>]';
 const PAGE = 5000;
@@ -21,13 +21,8 @@ export const verifyCommand: CliCommand = {
       io.err(`usage: npm run cli -- ${USAGE}\n`);
       return EXIT.usage;
     }
-    let location;
-    try {
-      location = storeLocation(options.store, io.env);
-    } catch (error) {
-      io.err(`${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
+    const location = storeLocationOrExplain(options.store, io);
+    if (!location) return EXIT.usage;
     const store = await openStore(location);
     try {
       const result = await scan(store, all ? null : positional[0]);
