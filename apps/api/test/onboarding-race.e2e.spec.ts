@@ -1,34 +1,7 @@
-import type { EventStore } from '@crm/event-store';
 import { type Caller, onboardingCallers } from './support/onboarding.actors';
 import { applicationForm, FINANCE_CHECKED } from './support/onboarding.forms';
+import { barrierOnReads } from './support/read-barrier';
 import { startTestApi, type TestApi } from './support/test-api';
-
-/**
- * Holds the next `count` reads of `streamId` until all of them have arrived, so the racing
- * commands are sure to decide on the same revision (without it, one request could finish before
- * the other starts, and that is no race). Gives up after `ms` rather than hang the test.
- */
-function barrierOnReads(store: EventStore, streamId: string, count: number, ms = 5000): () => void {
-  const original = store.readStream.bind(store);
-  const waiting: Array<() => void> = [];
-  const timers: NodeJS.Timeout[] = [];
-  let armed = count;
-  store.readStream = async (id, options) => {
-    if (id === streamId && armed > 0) {
-      armed--;
-      await new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        if (waiting.length === count) waiting.splice(0).forEach((r) => r());
-        else timers.push(setTimeout(resolve, ms));
-      });
-    }
-    return original(id, options);
-  };
-  return () => {
-    timers.forEach(clearTimeout);
-    store.readStream = original;
-  };
-}
 
 describe('two finance reviewers approve the same application at once (real SQLite, HTTP)', () => {
   let api: TestApi;

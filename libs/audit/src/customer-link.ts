@@ -1,8 +1,11 @@
 import type { StoredEvent } from '@crm/event-store';
-import { customerIdFor } from '@crm/onboarding';
+import { customerIdFor, IDENTITY_STREAM_PREFIX } from '@crm/onboarding';
 
-/** Streams that mention many customers (the audit log itself) never belong to one. */
-const SHARED_STREAM_PREFIXES = ['audit-log-', 'calendar-'];
+/**
+ * Streams that mention many customers (the audit log itself) never belong to one; a company's
+ * identity reservations name every application that ever held it, not only its customer's.
+ */
+const SHARED_STREAM_PREFIXES = ['audit-log-', 'calendar-', `${IDENTITY_STREAM_PREFIX}-`];
 
 /**
  * Which customer a stream belongs to, from the event that opens it (or any of its events):

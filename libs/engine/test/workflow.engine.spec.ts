@@ -52,6 +52,15 @@ describe('WorkflowEngine.execute', () => {
     await expect(engine.execute(ticketWorkflow, 't1', open(), undefined)).rejects.toThrow(TransitionNotAllowed);
   });
 
+  it('lets an open-or-continue command reach the decider whether or not the stream exists: the machine alone judges it', async () => {
+    const { engine } = setup();
+    const ledger = { ...ticketWorkflow, openOrContinueCommands: ['OpenTicket', 'ApproveTicket'] };
+    await expect(engine.execute(ledger, 'nope', cmd('ApproveTicket', {}, bob), undefined)).rejects.toMatchObject({ name: 'TransitionNotAllowed', state: 'none', eventType: 'TicketApproved' });
+    await engine.execute(ledger, 't1', open(), undefined);
+    await expect(engine.execute(ledger, 't1', open(), undefined)).rejects.toMatchObject({ name: 'TransitionNotAllowed', state: 'open', eventType: 'TicketOpened' });
+    await expect(engine.execute(ticketWorkflow, 't1', open(), undefined)).rejects.toMatchObject({ eventType: 'OpenTicket' });
+  });
+
   it('given an open ticket, when its opener approves, then the machine guard refuses and nothing is written', async () => {
     const { engine, store } = setup();
     await engine.execute(ticketWorkflow, 't1', open(), undefined);

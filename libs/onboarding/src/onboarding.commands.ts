@@ -2,7 +2,7 @@ import type { Command } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { AdmissionAttestation } from './onboarding.admission';
 import { ApplicationForm } from './onboarding.form';
-import { EntityId, ReviewStep } from './onboarding.shapes';
+import { EntityId, Instant, ReviewStep } from './onboarding.shapes';
 
 const comment = z.string().trim().min(1).max(2000);
 
@@ -53,6 +53,14 @@ export type ReassignStep = z.infer<typeof ReassignStep>;
 export const SendStepReminder = z.object({ step: ReviewStep, round: z.number().int().min(1).max(1000) });
 export type SendStepReminder = z.infer<typeof SendStepReminder>;
 
+/**
+ * Issued by the onboarding service, never by a person: fences the stream of an application that
+ * reserved a company but was never drafted (the request died between the two appends), so the
+ * late draft cannot land once another application has taken the company over.
+ */
+export const VoidApplication = z.object({ applicationId: CreateApplication.shape.applicationId, identityKey: z.string().min(1).max(20), reservedAt: Instant });
+export type VoidApplication = z.infer<typeof VoidApplication>;
+
 export const onboardingCommandSchemas = {
   CreateApplication,
   AmendApplication,
@@ -63,6 +71,7 @@ export const onboardingCommandSchemas = {
   ReturnForRevision,
   ReassignStep,
   SendStepReminder,
+  VoidApplication,
 };
 
 export type OnboardingCommand =
@@ -74,4 +83,5 @@ export type OnboardingCommand =
   | Command<'RejectStep', RejectStep>
   | Command<'ReturnForRevision', ReturnForRevision>
   | Command<'ReassignStep', ReassignStep>
-  | Command<'SendStepReminder', SendStepReminder>;
+  | Command<'SendStepReminder', SendStepReminder>
+  | Command<'VoidApplication', VoidApplication>;

@@ -1,5 +1,6 @@
 import { type Command, DomainRuleViolation, NotPermitted, type WorkflowState } from '@crm/workflow-kit';
-import type { AmendApplication, CreateApplication, OnboardingCommand, SubmitApplication, WithdrawApplication } from './onboarding.commands';
+import { IDENTITY_RESERVATION_GRACE_MS, reservationGraceOver } from './identity-reservation.policy';
+import type { AmendApplication, CreateApplication, OnboardingCommand, SubmitApplication, VoidApplication, WithdrawApplication } from './onboarding.commands';
 import type { OnboardingContext } from './onboarding.context';
 import type { OnboardingEvent } from './onboarding.events';
 import type { ApplicationForm } from './onboarding.form';
@@ -67,6 +68,24 @@ function withdrawApplication(command: Command<'WithdrawApplication', WithdrawApp
   return [{ type: 'ApplicationWithdrawn', data: { by: command.meta.actor.id, reason: command.data.reason ?? null, at: command.meta.now } }];
 }
 
+/**
+ * ONB-RESERVATION: an application that reserved its company and was never drafted is voided by
+ * the service once the grace period is over, so that its late draft fails on the existing stream.
+ */
+function voidApplication(command: Command<'VoidApplication', VoidApplication>, state: State): OnboardingEvent[] {
+  requireState(state, (s) => s === 'none', 'ApplicationVoided');
+  const { actor, now } = command.meta;
+  if (!actor.system) throw new NotPermitted(OnboardingRule.reservation, 'only the onboarding service voids an application that was never drafted');
+  const { applicationId, identityKey, reservedAt } = command.data;
+  if (!reservationGraceOver(reservedAt, now))
+    throw new DomainRuleViolation(
+      OnboardingRule.reservation,
+      `application ${applicationId} reserved ${identityKey} at ${reservedAt}; it may still be drafted for ${IDENTITY_RESERVATION_GRACE_MS / 1000} s after that`,
+      'data.reservedAt',
+    );
+  return [{ type: 'ApplicationVoided', data: { applicationId, identityKey, reservedAt, at: now } }];
+}
+
 /** One small function per command; the `never` default makes a forgotten command a compile error. */
 export function decideOnboarding(command: OnboardingCommand, state: State, services: OnboardingServices): OnboardingEvent[] {
   switch (command.type) {
@@ -88,6 +107,8 @@ export function decideOnboarding(command: OnboardingCommand, state: State, servi
       return reassignStep(command, state);
     case 'SendStepReminder':
       return sendStepReminder(command, state);
+    case 'VoidApplication':
+      return voidApplication(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

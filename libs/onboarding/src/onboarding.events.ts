@@ -102,6 +102,10 @@ export const StepReminderSent = z.object({
 });
 export type StepReminderSent = z.infer<typeof StepReminderSent>;
 
+/** The application reserved its company but was never drafted; its stream is closed so the draft cannot land late. */
+export const ApplicationVoided = z.object({ applicationId: EntityId, identityKey: z.string().max(20), reservedAt: Instant, at: Instant });
+export type ApplicationVoided = z.infer<typeof ApplicationVoided>;
+
 export const onboardingEventSchemas = {
   ApplicationDrafted,
   ApplicationAmended,
@@ -115,6 +119,7 @@ export const onboardingEventSchemas = {
   ApplicationReturnedForRevision,
   StepReassigned,
   StepReminderSent,
+  ApplicationVoided,
 };
 
 type Events = typeof onboardingEventSchemas;

@@ -76,7 +76,7 @@ export const onboardingMachine = onboarding.createMachine({
   initial: 'none',
   context: INITIAL_CONTEXT,
   states: {
-    none: { on: { ApplicationDrafted: { target: 'draft', actions: 'recordDraft' } } },
+    none: { on: { ApplicationDrafted: { target: 'draft', actions: 'recordDraft' }, ApplicationVoided: 'voided' } },
     draft: editable,
     returned: editable,
     review: {
@@ -137,5 +137,7 @@ export const onboardingMachine = onboarding.createMachine({
     approved: { type: 'final' },
     rejected: { type: 'final' },
     withdrawn: { type: 'final' },
+    /** never drafted: the reservation it took was taken over (ONB-RESERVATION) */
+    voided: { type: 'final' },
   },
 });

@@ -18,6 +18,7 @@ export const OnboardingRule = {
   delegation: 'ONB-DELEGATION',
   administrator: 'ONB-ADMIN',
   duplicate: 'ONB-DUPLICATE',
+  reservation: 'ONB-RESERVATION',
   timer: 'ONB-TIMER',
 } as const;
 

@@ -10,12 +10,13 @@ import type { OnboardingServices } from './onboarding.services';
 /** Account opening (客户开户, R-ONB-1..4): streams `onboarding-<applicationId>`. */
 export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, OnboardingEvent, OnboardingContext, OnboardingServices> = {
   name: 'onboarding',
-  version: '1',
+  // 2: `voided` added (reachable only from `none`, so every version-1 stream replays unchanged)
+  version: '2',
   streamPrefix: 'onboarding',
   machine: onboardingMachine,
   commandSchemas: onboardingCommandSchemas,
   eventSchemas: onboardingEventSchemas,
-  creationCommands: ['CreateApplication'],
+  creationCommands: ['CreateApplication', 'VoidApplication'],
   decide: decideOnboarding,
   deadlines: onboardingDeadlines,
   // a decision re-made against fresher state would silently skip the step its reviewer saw

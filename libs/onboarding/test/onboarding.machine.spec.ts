@@ -3,7 +3,7 @@ import { type AnyDomainEvent, replayEvents, stateName } from '@crm/workflow-kit'
 import type { AnyStateNode } from 'xstate';
 import { onboardingMachine, onboardingWorkflow } from '../src';
 import {
-  aForm, admin, allRounder, approve, approvedHistory, atFinance, cmd, create, finance, gm, history, manager, NOW, returnAt, sales, scheduler, submit, submitted,
+  aForm, admin, allRounder, approve, approvedHistory, atFinance, cmd, create, finance, gm, history, LATER, manager, NOW, returnAt, sales, scheduler, submit, submitted,
 } from './onboarding.fixtures';
 
 const canApply = (events: AnyDomainEvent[], event: AnyDomainEvent) => replayEvents(onboardingWorkflow, events).can(event);
@@ -24,6 +24,7 @@ describe('onboarding machine: graph', () => {
     eventOf(history([create(), cmd('WithdrawApplication', {}, manager)]), 'ApplicationWithdrawn'),
     eventOf(history([create(), submit(), cmd('ReassignStep', { step: 'sales', to: 'chen' }, admin)]), 'StepReassigned'),
     eventOf(history([create(), submit(), cmd('SendStepReminder', { step: 'sales', round: 1 }, scheduler)]), 'StepReminderSent'),
+    eventOf(history([cmd('VoidApplication', { applicationId: 'app-0', identityKey: '799655058', reservedAt: NOW }, scheduler, LATER)]), 'ApplicationVoided'),
   ];
 
   it('every state is reachable from the start', () => {
@@ -31,11 +32,11 @@ describe('onboarding machine: graph', () => {
     const reached = new Set(paths.map((p) => stateName(p.state.value)));
     expect([...reached].sort()).toEqual(atomicStates(onboardingMachine.root).sort());
     expect(atomicStates(onboardingMachine.root).sort()).toEqual(
-      ['approved', 'draft', 'finalising', 'none', 'rejected', 'returned', 'review.finance', 'review.generalManager', 'review.sales', 'withdrawn'],
+      ['approved', 'draft', 'finalising', 'none', 'rejected', 'returned', 'review.finance', 'review.generalManager', 'review.sales', 'voided', 'withdrawn'],
     );
   });
 
-  it('approved, rejected and withdrawn are final: no event leaves them', () => {
+  it('approved, rejected, withdrawn and voided are final: no event leaves them', () => {
     const paths = getShortestPaths(onboardingMachine, { events: vocabulary as never });
     for (const path of paths.filter((p) => p.state.status === 'done')) {
       expect(vocabulary.some((e) => path.state.can(e as never))).toBe(false);

@@ -45,6 +45,11 @@ export interface WorkflowDefinition<
   eventSchemas: { [K in TEvent['type']]: ZodType<Extract<TEvent, { type: K }>['data']> };
   /** commands allowed on a stream that does not exist yet */
   creationCommands: readonly TCommand['type'][];
+  /**
+   * commands allowed whether or not the stream exists: a ledger that starts on first use and
+   * lives on (the machine, from its initial state, decides what the first event may be)
+   */
+  openOrContinueCommands?: readonly TCommand['type'][];
   decide(command: TCommand, state: WorkflowState<TContext>, services: TServices): TEvent[];
   /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
   deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];

@@ -78,7 +78,8 @@ export function applicationsProjection(): Projection {
   return {
     name: APPLICATIONS_PROJECTION,
     version: 1,
-    eventTypes: Object.keys(onboardingEventSchemas),
+    // a voided application was never drafted: there is no row to keep, nor a history to show
+    eventTypes: Object.keys(onboardingEventSchemas).filter((type) => type !== 'ApplicationVoided'),
     tables: [
       { name: APPLICATIONS_TABLE, orderBy: 'application_id' },
       { name: HISTORY_TABLE, orderBy: 'event_id' },

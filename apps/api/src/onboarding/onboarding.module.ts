@@ -5,16 +5,21 @@ import { ApplicationsQueryService } from './applications.query';
 import { CustomerArchiveProcess } from './customer-archive.process';
 import { DelegationService } from './delegation.service';
 import { DelegationsController } from './delegations.controller';
+import { IdentityReleaseProcess } from './identity-release.process';
+import { IdentityReservations } from './identity-reservations';
 import { InboxQueryService } from './inbox.query';
 import { OnboardingCommandService } from './onboarding.command-service';
 import { OnboardingFactsLoader } from './onboarding-facts.loader';
 import { OnboardingQueriesController } from './onboarding-queries.controller';
 import { ReviewController } from './review.controller';
 
-/** Account opening (issue 5): commands, delegations, queries, inbox, and the archive-opening process. */
+/** Account opening (issue 5): commands, company reservations, delegations, queries, inbox, and the archive-opening and reservation-release processes. */
 @Module({
   imports: [ProcessModule],
   controllers: [ApplicationsController, ReviewController, DelegationsController, OnboardingQueriesController],
-  providers: [OnboardingFactsLoader, OnboardingCommandService, DelegationService, ApplicationsQueryService, InboxQueryService, CustomerArchiveProcess],
+  providers: [
+    OnboardingFactsLoader, IdentityReservations, OnboardingCommandService, DelegationService, ApplicationsQueryService, InboxQueryService,
+    CustomerArchiveProcess, IdentityReleaseProcess,
+  ],
 })
 export class OnboardingModule {}

@@ -3,34 +3,42 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import type { EventStore } from '@crm/event-store';
+import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { createApp } from '../../src/app.factory';
 import { DEMO_PASSWORD } from '../../src/auth/demo-users';
 import { ManualClock } from '../../src/infrastructure/clock';
+import { createTestDatabase } from './test-postgres';
 
 export interface TestApi {
   url: string;
   app: INestApplication;
   clock: ManualClock;
-  store: SqliteEventStore;
+  store: EventStore;
   dataDir: string;
   /** signs a demo user in through the real endpoint */
   tokenFor(username: string): Promise<string>;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   /**
-   * Stops the service (app and store) and starts a new one on the same SQLite file with the same
+   * Stops the service (app and store) and starts a new one on the same SQLite file (or database) with the same
    * clock, as a crash-free restart would; `url`, `app` and `store` point at the new instance.
    */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real service on a real HTTP port over a real SQLite file, with a clock the test moves. */
-export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<TestApi> {
+/**
+ * The real service on a real HTTP port over a real SQLite file, with a clock the test moves.
+ * `engine: 'postgres'`: over a throw-away database on the test PostgreSQL instead (events and
+ * read models both; see test-postgres.ts), dropped on close.
+ */
+export async function startTestApi(start = '2026-03-02T01:00:00.000Z', options: { engine?: 'sqlite' | 'postgres' } = {}): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
   const clock = new ManualClock(new Date(start));
+  const database = options.engine === 'postgres' ? await createTestDatabase() : null;
   const boot = async () => {
-    const store = SqliteEventStore.open(join(dataDir, 'crm.db'));
+    const store: EventStore = database ? await PostgresEventStore.connect(database.url) : SqliteEventStore.open(join(dataDir, 'crm.db'));
     const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -77,6 +85,7 @@ export async function startTestApi(start = '2026-03-02T01:00:00.000Z'): Promise<
     async close() {
       await running.app.close();
       await running.store.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

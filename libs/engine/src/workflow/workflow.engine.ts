@@ -149,6 +149,7 @@ function priorResult(workflow: AnyWorkflow, stream: StreamSnapshot, key: string 
 }
 
 function assertExistence(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand): void {
+  if (workflow.openOrContinueCommands?.includes(command.type)) return;
   const creating = workflow.creationCommands.includes(command.type);
   if (stream.revision === null && !creating) throw new WorkflowNotFound(stream.streamId);
   // creation commands only ever start a stream: repeating one is a conflict, not a new instance

@@ -1,0 +1,32 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { type IdentityReservationCommand, identityReservationCommandSchemas } from './identity-reservation.commands';
+import { decideIdentityReservation } from './identity-reservation.decider';
+import { type IdentityReservationEvent, identityReservationEventSchemas } from './identity-reservation.events';
+import { type IdentityReservationContext, identityReservationMachine } from './identity-reservation.machine';
+import { IDENTITY_STREAM_PREFIX } from './identity-reservation.policy';
+import type { IdentityReservationServices } from './identity-reservation.services';
+
+/**
+ * One stream per company identity key, `company-identity-<identityKey>` (ONB-DUPLICATE): the
+ * reservation an application takes before it is drafted, so two creations racing for one company
+ * meet on one stream's expected revision. The stream lives on across applications, hence every
+ * command may open it or continue it.
+ */
+export const identityReservationWorkflow: WorkflowDefinition<
+  IdentityReservationCommand,
+  IdentityReservationEvent,
+  IdentityReservationContext,
+  IdentityReservationServices
+> = {
+  name: 'identity-reservation',
+  version: '1',
+  streamPrefix: IDENTITY_STREAM_PREFIX,
+  machine: identityReservationMachine,
+  commandSchemas: identityReservationCommandSchemas,
+  eventSchemas: identityReservationEventSchemas,
+  creationCommands: [],
+  openOrContinueCommands: ['ReserveIdentity', 'ReleaseIdentity', 'HandOverIdentity'],
+  decide: decideIdentityReservation,
+  // releasing or handing over is the same decision against fresher state; reserving is not (the holder may have changed)
+  retryableOnConflict: ['ReleaseIdentity', 'HandOverIdentity'],
+};
