@@ -20,6 +20,27 @@ const infrastructure = [
   'child_process',
 ];
 
+const layers = [
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    bannedExternalImports: infrastructure,
+  },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:app'] },
+  // libs/testing: throw-away databases and the like, for tests and benchmarks only
+  { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:test-support'] },
+];
+
+/** Specs, their support files and the benchmarks may use type:test-support; service code may not. */
+const testFiles = ['**/test/**/*.ts', '**/test/**/*.tsx', '**/*.spec.ts', '**/*.spec.tsx', 'apps/cli/src/bench.ts', 'apps/cli/src/bench/**/*.ts'];
+const withTestSupport = layers.map((c) =>
+  c.sourceTag === 'type:infra' || c.sourceTag === 'type:app'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:test-support'] }
+    : c,
+);
+const boundaries = (depConstraints) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }];
+
 export default [
   { ignores: ['**/node_modules', '**/dist', 'data', 'coverage', 'tmp', 'test-artifacts', '**/*.cjs', 'apps/console/dist'] },
   ...nx.configs['flat/base'],
@@ -29,22 +50,8 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: infrastructure,
-            },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:app'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(layers),
     },
   },
+  { files: testFiles, rules: { '@nx/enforce-module-boundaries': boundaries(withTestSupport) } },
 ];

@@ -6,7 +6,7 @@ import type { StoredEvent } from '@crm/event-store';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { onboardingProjections } from '../src/onboarding/onboarding.projections';
 import { writeOnboardingHistory } from './support/onboarding.history';
-import { createTestDatabase, describeWithPostgres } from './support/test-postgres';
+import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 
 async function applyAll(readModels: ReadModelDb, projection: Projection, events: readonly StoredEvent[], twiceEach = false) {
   await readModels.transaction(async (trx) => {
@@ -75,7 +75,7 @@ describe('onboarding projections on SQLite', () => {
 
 describeWithPostgres('onboarding projections on PostgreSQL', () => {
   replaySuite(async () => {
-    const database = await createTestDatabase();
+    const database = await createThrowawayDatabase();
     const readModels = await ReadModelDb.open({ kind: 'postgres', url: database.url });
     return { readModels, dispose: async () => (await readModels.close(), await database.drop()) };
   });

@@ -3,7 +3,7 @@ import type { EventStore, NewEvent } from '@crm/event-store';
 import { auditRecordViewedEvent, CUSTOMER_STREAMS_TABLE, customerStreamsProjection, findCustomerStreams, findStreamsActiveIn } from '../src';
 import { postgresStore, sqliteStore, type TamperableStore } from './support/engines';
 import { buildCustomer, CUSTOMER_ID } from './support/customer-scenario';
-import { describeWithPostgres } from './support/test-databases';
+import { describeWithPostgres } from '@crm/testing';
 import { must } from './support/must';
 
 const raw = (type: string, data: Record<string, unknown>, occurredAt = '2026-03-01T00:00:00.000Z'): NewEvent => ({

@@ -1,7 +1,7 @@
 import { findCustomerStreams, loadCustomerEvents, verifyChain } from '../src';
 import { postgresStore, sqliteStore, type TamperableStore } from './support/engines';
 import { buildCustomer, CUSTOMER_ID } from './support/customer-scenario';
-import { describeWithPostgres } from './support/test-databases';
+import { describeWithPostgres } from '@crm/testing';
 import { must } from './support/must';
 
 const archive = `customer-${CUSTOMER_ID}`;

@@ -3,7 +3,7 @@ import { alice, bob, carol, cmd } from './fixtures/ticket.commands';
 import { ticketSummaryProjection } from './fixtures/ticket-summary.projection';
 import { ticketWorkflow } from './fixtures/ticket.workflow';
 import { type EngineUnderTest, postgresEngine, sqliteEngine } from './support/engines';
-import { describeWithPostgres } from './support/test-databases';
+import { describeWithPostgres } from '@crm/testing';
 
 const fast = { idlePollMs: 20, standbyPollMs: 50, leaseMs: 600 };
 

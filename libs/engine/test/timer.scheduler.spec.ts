@@ -3,7 +3,7 @@ import { fireTimer, ProjectionRunner, TimerScheduler, timersProjection, Workflow
 import { alice, bob, cmd, T0 } from './fixtures/ticket.commands';
 import { ticketWorkflow } from './fixtures/ticket.workflow';
 import { type EngineUnderTest, postgresEngine, sqliteEngine } from './support/engines';
-import { describeWithPostgres } from './support/test-databases';
+import { describeWithPostgres } from '@crm/testing';
 
 const at = (ms: number) => new Date(Date.parse(T0) + ms);
 const MINUTE = 60_000;

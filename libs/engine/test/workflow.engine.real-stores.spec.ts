@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { WorkflowEngine } from '../src';
 import { alice, bob, carol, cmd } from './fixtures/ticket.commands';
 import { ticketWorkflow } from './fixtures/ticket.workflow';
-import { createTestDatabase, describeWithPostgres, type TestDatabase, tmpSqliteDir } from './support/test-databases';
+import { createThrowawayDatabase, describeWithPostgres, tempDir, type ThrowawayDatabase } from '@crm/testing';
 
 /** Two engines on two connections to one store: the race the API sees with two replicas. */
 function racingApprovers(open: () => Promise<[EventStore, EventStore]>) {
@@ -30,15 +30,15 @@ function racingApprovers(open: () => Promise<[EventStore, EventStore]>) {
 }
 
 describe('WorkflowEngine on SQLite (one file, two handles)', () => {
-  const tmp = tmpSqliteDir();
+  const tmp = tempDir('crm-engine-');
   afterAll(() => tmp.remove());
   racingApprovers(async () => [SqliteEventStore.open(tmp.file('es.db')), SqliteEventStore.open(tmp.file('es.db'))]);
 });
 
 describeWithPostgres('WorkflowEngine on PostgreSQL (two pools)', () => {
-  let db: TestDatabase;
+  let db: ThrowawayDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createThrowawayDatabase();
   });
   afterAll(() => db?.drop());
   racingApprovers(async () => [await PostgresEventStore.connect(db.url), await PostgresEventStore.connect(db.url)]);

@@ -1,11 +1,11 @@
 import { eventStoreContract } from '@crm/event-store';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../test/postgres.test-database';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '@crm/testing';
 import { PostgresEventStore } from './postgres.event-store';
 
 describeWithPostgres('PostgreSQL event store (throw-away database)', () => {
-  let database: TestDatabase;
+  let database: ThrowawayDatabase;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createThrowawayDatabase();
   });
   afterAll(async () => {
     await database?.drop();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent, StoredEvent } from '@crm/event-store';
 import { PostgresEventStore } from '../src';
 import { appendQuery } from '../src/postgres.rows';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from './postgres.test-database';
+import { createThrowawayDatabase, describeWithPostgres, type ThrowawayDatabase } from '@crm/testing';
 
 const event = (n: number): NewEvent => ({
   id: randomUUID(),
@@ -16,10 +16,10 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describeWithPostgres('PostgreSQL global order is safe for subscribers', () => {
-  let database: TestDatabase;
+  let database: ThrowawayDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createThrowawayDatabase();
     store = await PostgresEventStore.connect(database.url, { pollMs: 20 });
   });
   afterAll(async () => {

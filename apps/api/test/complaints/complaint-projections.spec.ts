@@ -8,7 +8,7 @@ import type { StoredEvent } from '@crm/event-store';
 import { type Actor, type AnyDomainEvent, commandOf, decideOnWorkflow, replayEvents, SCHEDULER_ACTOR } from '@crm/workflow-kit';
 import { complaintsProjection, COMPLAINTS_TABLE } from '../../src/complaints/complaints.projection';
 import { alertsAfter, slaAlertsProjection } from '../../src/complaints/sla-alerts.projection';
-import { createTestDatabase, describeWithPostgres } from '../support/test-postgres';
+import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 
 const MANAGER: Actor = { id: 'manager', roles: ['customer_manager'] };
 const SERVICES = { calendar: WorkingCalendar.official(), policy: DEFAULT_COMPLAINT_POLICY };
@@ -82,7 +82,7 @@ describe('complaint read models on SQLite (a real file)', () => {
 
 describeWithPostgres('complaint read models on PostgreSQL (a throw-away database)', () => {
   replaySuite(async () => {
-    const database = await createTestDatabase();
+    const database = await createThrowawayDatabase();
     const db = await ReadModelDb.open({ kind: 'postgres', url: database.url });
     return { db, teardown: async () => { await db.close(); await database.drop(); } };
   });

@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, type CustomerCommandType } from '@crm/customers';
 import { createReadModelDb, type Projection, type ReadModelDb, readModelSnapshot, WorkflowEngine } from '@crm/engine';
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { createThrowawayDatabase, describeWithPostgres, tempDir } from '@crm/testing';
 import { type Actor, SCHEDULER_ACTOR } from '@crm/workflow-kit';
 import { customerProjections } from '../../src/customers/read-models/customer-projections';
 import { notificationOutboxProjection } from '../../src/notifications/notification-outbox.projection';
@@ -96,27 +92,16 @@ function replaySuite(open: () => Promise<{ store: EventStore; dispose(): Promise
 
 describe('customer read models and the outbox on SQLite (a real file)', () => {
   replaySuite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-customers-'));
-    const store = SqliteEventStore.open(join(dir, 'crm.db'));
-    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+    const tmp = tempDir('crm-customers-');
+    const store = SqliteEventStore.open(tmp.file('crm.db'));
+    return { store, dispose: async () => { await store.close(); tmp.remove(); } };
   });
 });
 
-const postgres = process.env.CRM_TEST_POSTGRES === 'available';
-if (!postgres) console.warn(`!!! SKIPPED customer read models on PostgreSQL: ${process.env.CRM_TEST_POSTGRES ?? 'no global setup'}`);
-(postgres ? describe : describe.skip)('customer read models and the outbox on PostgreSQL (a throw-away database)', () => {
+describeWithPostgres('customer read models and the outbox on PostgreSQL (a throw-away database)', () => {
   replaySuite(async () => {
-    const server = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `crm_test_${randomBytes(6).toString('hex')}`;
-    const admin = async (sql: string) => {
-      const client = new Client({ connectionString: server });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
-    await admin(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const store = await PostgresEventStore.connect(url.toString());
-    return { store, dispose: async () => { await store.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+    const database = await createThrowawayDatabase();
+    const store = await PostgresEventStore.connect(database.url);
+    return { store, dispose: () => store.close().finally(() => database.drop()) };
   });
 });

@@ -3,17 +3,16 @@
  * same order of time as reading those rows) against a raw read of the same rows through the same
  * driver, plus history (machine replay) and verification for information.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { customerAsOf, customerHistory, customerStreamsProjection, defaultWorkflowLookup, findCustomerStreams, loadCustomerEvents, verifyChain } from '@crm/audit';
 import { WorkingCalendar } from '@crm/calendar';
 import { createReadModelDb, ProjectionRunner, type ReadModelDb } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { onPostgresBenchDatabase } from './bench-database';
 import { BENCH_CUSTOMER, seedCustomer } from './audit.bench-data';
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 9_950);
@@ -75,30 +74,18 @@ async function benchSqlite(): Promise<Line[]> {
 }
 
 async function benchPostgres(): Promise<Line[]> {
-  const server = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`!!! PostgreSQL audit benchmark SKIPPED: ${server} unreachable (${(error as Error).message})`);
-    return [];
-  }
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const store = await PostgresEventStore.connect(url.toString());
-  const readModels = await createReadModelDb(store);
-  // the pg driver parses jsonb itself: the raw read includes that, as the store's read does
-  const raw: RawRead = async (ids) => (await store.pool.query(`${SELECT} WHERE stream_id = ANY($1) ORDER BY position`, [ids])).rows;
-  try {
-    return await measure('postgres', store, readModels, raw);
-  } finally {
-    await readModels.close();
-    await store.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  return onPostgresBenchDatabase('PostgreSQL audit benchmark', [], async (url) => {
+    const store = await PostgresEventStore.connect(url);
+    const readModels = await createReadModelDb(store);
+    // the pg driver parses jsonb itself: the raw read includes that, as the store's read does
+    const raw: RawRead = async (ids) => (await store.pool.query(`${SELECT} WHERE stream_id = ANY($1) ORDER BY position`, [ids])).rows;
+    try {
+      return await measure('postgres', store, readModels, raw);
+    } finally {
+      await readModels.close();
+      await store.close();
+    }
+  });
 }
 
 function print(lines: Line[]): void {

@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { EventStore, NewEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { sql } from 'kysely';
 import type { Projection } from '@crm/engine';
+import { postgresBenchDatabase } from './bench-database';
 
 /** A throw-away store of either engine; `location` is the SQLite file or the PostgreSQL URL. */
 export interface BenchStore {
@@ -25,29 +25,13 @@ export async function sqliteBenchStore(): Promise<BenchStore> {
 }
 
 export async function postgresBenchStore(): Promise<BenchStore | null> {
-  const server = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`!!! PostgreSQL engine benchmark SKIPPED: ${server} unreachable (${(error as Error).message})`);
-    return null;
-  }
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const store = await PostgresEventStore.connect(url.toString());
-  return {
-    engine: 'postgres',
-    store,
-    location: url.toString(),
-    dispose: async () => {
-      await store.close();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const database = await postgresBenchDatabase('PostgreSQL engine benchmark');
+  if (!database) return null;
+  const store = await PostgresEventStore.connect(database.url).catch(async (error) => {
+    await database.drop();
+    throw error;
+  });
+  return { engine: 'postgres', store, location: database.url, dispose: () => store.close().finally(() => database.drop()) };
 }
 
 /** `count` events over streams of 100, appended in batches (the seed, not what is measured). */

@@ -6,10 +6,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { EventStore, NewEvent } from '@crm/event-store';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { PostgresEventStore } from '@crm/event-store-postgres';
+import { onPostgresBenchDatabase } from './bench-database';
 import { type Baseline, postgresBaseline, type RawRow, sqliteBaseline } from './event-store.baselines';
 
 const BATCH = 100;
@@ -73,29 +73,17 @@ async function benchSqlite(): Promise<Line[]> {
 }
 
 async function benchPostgres(): Promise<Line[]> {
-  const server = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`!!! PostgreSQL benchmark SKIPPED: ${server} unreachable (${(error as Error).message})`);
-    return [];
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const store = await PostgresEventStore.connect(url.toString());
-  const raw = await postgresBaseline(store.pool, BATCH);
-  try {
-    const settings = await store.pool.query<{ s: string }>("SELECT current_setting('synchronous_commit') || ', fsync ' || current_setting('fsync') AS s");
-    return await measure(`postgres (synchronous_commit ${settings.rows[0].s})`, store, raw);
-  } finally {
-    raw.release();
-    await store.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  return onPostgresBenchDatabase('PostgreSQL benchmark', [], async (url) => {
+    const store = await PostgresEventStore.connect(url);
+    const raw = await postgresBaseline(store.pool, BATCH);
+    try {
+      const settings = await store.pool.query<{ s: string }>("SELECT current_setting('synchronous_commit') || ', fsync ' || current_setting('fsync') AS s");
+      return await measure(`postgres (synchronous_commit ${settings.rows[0].s})`, store, raw);
+    } finally {
+      raw.release();
+      await store.close();
+    }
+  });
 }
 
 function print(lines: Line[]): void {

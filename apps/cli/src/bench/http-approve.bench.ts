@@ -15,10 +15,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { onPostgresBenchDatabase } from './bench-database';
 import { type Baseline, postgresBaseline, type RawRow, sqliteBaseline } from './event-store.baselines';
 import { approvalsOverHttp, type ApprovalRun, type Latencies, latencies } from './http-approve.bench-support';
 
@@ -74,38 +74,26 @@ async function benchSqlite(): Promise<Line> {
 }
 
 async function benchPostgres(): Promise<Line | null> {
-  const server = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`!!! PostgreSQL SKIPPED: ${server} unreachable (${(error as Error).message})`);
-    return null;
-  }
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const store = await PostgresEventStore.connect(url.toString());
-  // the raw table lives in the same database, written through its own pooled connection
-  const rawStore = await PostgresEventStore.connect(url.toString());
-  let release = () => undefined as void;
-  try {
-    const baseline = async (s: EventStore) => {
-      const raw = await postgresBaseline(rawStore.pool, 1);
-      release = raw.release;
-      return rawAppend(raw, await approvalEvent(s));
-    };
-    const { http, raw } = await approvalsOverHttp(store, runFor('postgres', baseline));
-    const setting = await store.pool.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s");
-    return { engine: `PostgreSQL (synchronous_commit ${setting.rows[0].s})`, raw: latencies(raw), http: latencies(http) };
-  } finally {
-    release();
-    await rawStore.close();
-    await store.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  return onPostgresBenchDatabase('PostgreSQL', null, async (url) => {
+    const store = await PostgresEventStore.connect(url);
+    // the raw table lives in the same database, written through its own pooled connection
+    const rawStore = await PostgresEventStore.connect(url);
+    let release = () => undefined as void;
+    try {
+      const baseline = async (s: EventStore) => {
+        const raw = await postgresBaseline(rawStore.pool, 1);
+        release = raw.release;
+        return rawAppend(raw, await approvalEvent(s));
+      };
+      const { http, raw } = await approvalsOverHttp(store, runFor('postgres', baseline));
+      const setting = await store.pool.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s");
+      return { engine: `PostgreSQL (synchronous_commit ${setting.rows[0].s})`, raw: latencies(raw), http: latencies(http) };
+    } finally {
+      release();
+      await rawStore.close();
+      await store.close();
+    }
+  });
 }
 
 function print(lines: Line[]): void {

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../fixtures/engine-service';
 import { type Ack, ServiceProcess, waitUntil } from '../support/service-process';
-import { createTestDatabase, describeWithPostgres, tmpSqliteDir } from '../support/test-databases';
+import { createThrowawayDatabase, describeWithPostgres, tempDir } from '@crm/testing';
 import { auditTimers } from '../support/verify-history';
 import { expectAcknowledgedEventsKept, expectReadModelsRight, Observer } from './proof-harness';
 
@@ -56,7 +56,7 @@ async function crashAndRestart(engine: 'postgres' | 'sqlite', location: string):
 
 describeWithPostgres('proof: crash (SIGKILL) and restart on PostgreSQL', () => {
   it('loses no acknowledged event, no timer lost or doubled, read models equal a rebuild', async () => {
-    const db = await createTestDatabase();
+    const db = await createThrowawayDatabase();
     try {
       await crashAndRestart('postgres', db.url);
     } finally {
@@ -67,7 +67,7 @@ describeWithPostgres('proof: crash (SIGKILL) and restart on PostgreSQL', () => {
 
 describe('proof: crash (SIGKILL) and restart on a SQLite file', () => {
   it('loses no acknowledged event, no timer lost or doubled, read models equal a rebuild', async () => {
-    const tmp = tmpSqliteDir();
+    const tmp = tempDir('crm-engine-');
     try {
       await crashAndRestart('sqlite', tmp.file('events.db'));
     } finally {

@@ -1,5 +1,5 @@
 import { ServiceProcess, waitUntil } from '../support/service-process';
-import { createTestDatabase, describeWithPostgres, tmpSqliteDir } from '../support/test-databases';
+import { createThrowawayDatabase, describeWithPostgres, tempDir } from '@crm/testing';
 import { auditTimers } from '../support/verify-history';
 import { expectAcknowledgedEventsKept, expectReadModelsRight, Observer } from './proof-harness';
 
@@ -33,7 +33,7 @@ async function twoProcesses(engine: 'postgres' | 'sqlite', location: string): Pr
 
 describeWithPostgres('proof: two service processes on one PostgreSQL database', () => {
   it('fire every timer exactly once and keep every read model right while commands flow', async () => {
-    const db = await createTestDatabase();
+    const db = await createThrowawayDatabase();
     try {
       await twoProcesses('postgres', db.url);
     } finally {
@@ -44,7 +44,7 @@ describeWithPostgres('proof: two service processes on one PostgreSQL database', 
 
 describe('proof: two service processes on one SQLite file', () => {
   it('fire every timer exactly once and keep every read model right while commands flow', async () => {
-    const tmp = tmpSqliteDir();
+    const tmp = tempDir('crm-engine-');
     try {
       await twoProcesses('sqlite', tmp.file('events.db'));
     } finally {

@@ -2,7 +2,7 @@ import type { EventStore } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { createReadModelDb, type ReadModelDb } from '../../src';
-import { createTestDatabase, tmpSqliteDir } from './test-databases';
+import { createThrowawayDatabase, tempDir } from '@crm/testing';
 
 /** One real engine for a spec file: a store, and as many read-model connections as the test wants. */
 export interface EngineUnderTest {
@@ -15,7 +15,7 @@ export interface EngineUnderTest {
 }
 
 export async function sqliteEngine(): Promise<EngineUnderTest> {
-  const tmp = tmpSqliteDir();
+  const tmp = tempDir('crm-engine-');
   const file = tmp.file('events.db');
   const store = SqliteEventStore.open(file);
   const opened: { close(): Promise<void> }[] = [store];
@@ -31,7 +31,7 @@ export async function sqliteEngine(): Promise<EngineUnderTest> {
 }
 
 export async function postgresEngine(): Promise<EngineUnderTest> {
-  const db = await createTestDatabase();
+  const db = await createThrowawayDatabase();
   const store = await PostgresEventStore.connect(db.url);
   const opened: { close(): Promise<void> }[] = [store];
   return {
