@@ -18,10 +18,13 @@ const LOCK_NAMESPACE = 7305;
 /**
  * PostgreSQL: session advisory locks held by one dedicated connection per process. If the
  * process dies, the server ends the session and another instance gets the lock at once.
+ * Every projection's lock shares that connection and they acquire and renew independently, so
+ * their statements queue here: a pg Client must not be handed a query while it runs another.
  */
 export class PgAdvisoryLocks {
   private client: Client | null = null;
   private connecting: Promise<Client> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly pool: Pool) {}
 
@@ -42,7 +45,13 @@ export class PgAdvisoryLocks {
     await client?.end().catch(() => undefined);
   }
 
-  private async query(text: string, values: unknown[]): Promise<boolean> {
+  private query(text: string, values: unknown[]): Promise<boolean> {
+    const next = this.queue.then(() => this.run(text, values));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(text: string, values: unknown[]): Promise<boolean> {
     const client = await this.connection();
     try {
       const result = await client.query(text, values);
