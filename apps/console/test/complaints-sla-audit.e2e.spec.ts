@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { fireDueTimers } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(60_000);
@@ -38,7 +39,7 @@ const CUSTOMER = 'cust-e2e-1';
     await manager.getByLabel('受理时间（北京时间）').fill('2026-03-02T09:30');
     await manager.getByLabel('渠道').selectOption('phone');
     await manager.getByLabel('投诉内容').fill('聚丙烯 T30S 批次熔指超标，要求退换货。');
-    await served.shot(manager, 'complaints-01-record');
+    await checkPage(manager, 'complaints-01-record');
     await manager.getByRole('button', { name: '登记', exact: true }).click();
     await manager.getByTestId('complaint-state').getByText('待分类').waitFor();
     complaintId = decodeURIComponent(new URL(manager.url()).hash.split('/')[2]);
@@ -58,7 +59,7 @@ const CUSTOMER = 'cust-e2e-1';
     expect(await steps.count()).toBe(2);
     expect(await steps.first().textContent()).toContain('2026-03-02');
     expect(await manager.locator('.explanation-table tbody').textContent()).toContain('工作日：计入');
-    await served.shot(manager, 'complaints-02-detail');
+    await checkPage(manager, 'complaints-02-detail');
   });
 
   it('the supervisor sees it on the SLA board, live stream connected, sound enabled by a click', async () => {
@@ -90,7 +91,32 @@ const CUSTOMER = 'cust-e2e-1';
     await supervisor.locator(`[data-testid="breached-list"] li[data-complaint="${complaintId}"]`).waitFor();
     await supervisor.locator('[data-testid="chart-by-class"][aria-label*="一般 100%（1/1）"]').waitFor();
     expect(await supervisor.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
-    await served.shot(supervisor, 'sla-board-01-breach');
+    await checkPage(supervisor, 'sla-board-01-breach');
+  });
+
+  it("R-CMP-3: the customer's archive lists the breached complaint (status, class, received, due, overdue) with a link to it on the complaints page", async () => {
+    await manager.goto(`${served.api.url}/#/customers/${CUSTOMER}`);
+    const row = manager.locator(`[data-testid="customer-complaints"] tr[data-complaint="${complaintId}"]`);
+    await row.locator('.badge-danger').getByText('已超时').waitFor();
+    const cells = await row.locator('th, td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual([complaintId, '处理中', '一般投诉', '2026-03-02 09:30', '2026-03-03 09:30']);
+    await row.getByText('已超时 0 工作小时 1 分 0 秒').waitFor(); // working time past due, from the complaint's own SLA
+    await checkPage(manager, 'customers-03-detail-complaints');
+    await row.getByRole('link', { name: complaintId }).click();
+    await manager.getByRole('heading', { level: 2, name: complaintId }).waitFor();
+    expect(new URL(manager.url()).hash).toBe(`#/complaints/${complaintId}`);
+  });
+
+  it('a finance reviewer sees the same archive with a plain note instead of the complaints they may not read (in English)', async () => {
+    const finance = await served.signedInPage('finance');
+    await finance.getByRole('button', { name: '切换语言为英文' }).click();
+    await finance.goto(`${served.api.url}/#/customers/${CUSTOMER}`);
+    const section = finance.getByTestId('customer-complaints');
+    await section.getByRole('note').getByText(/^Your role cannot read complaints/).waitFor();
+    expect(await section.locator('tr[data-complaint]').count()).toBe(0);
+    await checkPage(finance, 'customers-04-detail-finance-en');
+    await finance.getByRole('button', { name: 'Switch language to Chinese' }).click(); // the language is kept for the whole browser
+    await finance.close();
   });
 
   it('R-CMP-2: the manager drafts a resolution, the supervisor approves it, the manager tells the customer (the SLA clock stops) and closes the record', async () => {
@@ -105,7 +131,7 @@ const CUSTOMER = 'cust-e2e-1';
 
     await supervisor.goto(`${served.api.url}/#/complaints/${complaintId}`);
     await supervisor.getByText('待审批的处理意见（第 1 稿，manager 起草）').waitFor();
-    await served.shot(supervisor, 'complaints-03-approve');
+    await checkPage(supervisor, 'complaints-03-approve');
     await supervisor.getByRole('button', { name: '批准', exact: true }).click();
     await supervisor.getByTestId('complaint-state').getByText('已决定，待告知客户').waitFor();
 
@@ -116,7 +142,7 @@ const CUSTOMER = 'cust-e2e-1';
     await manager.getByText('已告知客户，时限计时已停止').waitFor();
     await manager.getByRole('button', { name: '关闭投诉' }).click();
     await state().getByText('已关闭').waitFor();
-    await served.shot(manager, 'complaints-04-closed');
+    await checkPage(manager, 'complaints-04-closed');
   });
 
   it("the auditor picks the customer and sees every event (who, when, type, state before → after), the verification and export links", async () => {
@@ -150,16 +176,16 @@ const CUSTOMER = 'cust-e2e-1';
     await moment('2026-03-03T09:02');
     expect(await auditor.getByTestId('as-of-status').textContent()).toBe('正常');
     expect(await auditor.getByTestId('as-of-complaints').textContent()).toContain('无未结投诉');
-    await served.shot(auditor, 'audit-01-as-of-before-complaint');
+    await checkPage(auditor, 'audit-01-as-of-before-complaint');
     await moment('2026-03-03T09:35');
     await asOf.locator('.asof-complaint .badge-danger').getByText('已超时').waitFor();
     expect(await auditor.getByTestId('as-of-complaints').textContent()).toContain(complaintId);
     expect(await auditor.locator('[data-testid="timeline"] tr.row-future').count()).toBeGreaterThan(0); // events after the moment are dimmed
-    await served.shot(auditor, 'audit-02-as-of-after-breach');
+    await checkPage(auditor, 'audit-02-as-of-after-breach');
     await auditor.getByLabel('按事件逐条移动').focus();
     await auditor.keyboard.press('End');
     await asOf.getByText('已关闭投诉 1 件').waitFor();
     expect(await auditor.locator('[data-testid="timeline"] tr.row-future').count()).toBe(0);
-    await served.shot(auditor, 'audit-03-as-of-end');
+    await checkPage(auditor, 'audit-03-as-of-end');
   });
 });

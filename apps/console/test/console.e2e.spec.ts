@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { startTestApi, type TestApi } from '../../api/test/support/test-api';
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './support/browser';
 import { ARTIFACTS, buildConsole } from './support/build-console';
+import { checkPage } from './support/page-checks';
 
 jest.setTimeout(30_000); // a browser and a server per step; generous for slow CI machines
 
@@ -48,7 +49,6 @@ if (!runs) {
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
   it('serves the console at / next to the API, with hashed assets cached and index.html not', async () => {
@@ -70,8 +70,8 @@ if (!runs) {
     await page.goto(`${api.url}/`);
     await heading('登录').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await shot('01-sign-in');
-    await page.getByRole('button', { name: '以 王经理 (manager) 身份登录' }).click();
+    await checkPage(page, '01-sign-in');
+    await page.getByRole('button', { name: '以 王经理 客户经理 manager 身份登录' }).click();
     await heading('您好，王经理').waitFor();
   });
 
@@ -83,7 +83,7 @@ if (!runs) {
     expect(await page.locator('a.feature-card').count()).toBe(4);
     expect(await page.getByRole('link', { name: /工作日历/ }).count()).toBe(2); // the card and the navigation
     await page.getByText('角色：客户经理').waitFor();
-    await shot('02-home-zh');
+    await checkPage(page, '02-home-zh');
   });
 
   it('switches to English at the press of one button; every visible string follows', async () => {
@@ -92,7 +92,7 @@ if (!runs) {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText('Roles: Customer manager').waitFor();
     expect(await page.locator('[data-feature="new-application"]').textContent()).toContain('New application');
-    await shot('03-home-en');
+    await checkPage(page, '03-home-en');
   });
 
   it('R-CMP-4: explains 2026-09-30 10:00 + 3 working days = 2026-10-10 10:00 (the make-up Saturday after National Day), in Beijing time', async () => {
@@ -109,7 +109,7 @@ if (!runs) {
     expect(await page.locator('.explanation-table tbody tr').count()).toBe(11); // 09-30 … 10-10
     await page.getByRole('heading', { name: /October 2026/ }).waitFor(); // the month view follows the due date
     expect(await page.locator('td[data-date="2026-10-10"]').textContent()).toContain('due');
-    await shot('04-calendar-en');
+    await checkPage(page, '04-calendar-en');
   });
 
   it('shows the same explanation in Chinese', async () => {
@@ -118,7 +118,7 @@ if (!runs) {
     await page.getByText('调休上班日，补国庆节（国办发明电〔2025〕7号）：计入').waitFor();
     expect(await page.getByTestId('deadline-due').textContent()).toContain('2026-10-10 10:00');
     expect(await page.locator('td[data-date="2026-10-01"]').textContent()).toContain('国庆节');
-    await shot('05-calendar-zh');
+    await checkPage(page, '05-calendar-zh');
   });
 
   it("turns the API's 400 into a readable message naming the field and the rule", async () => {
@@ -137,6 +137,7 @@ if (!runs) {
     await heading('开户申请').waitFor();
     await page.goto(`${api.url}/#/audit`);
     await heading('无权访问').waitFor();
+    await checkPage(page, '06-not-permitted');
     expect(await page.locator('main').textContent()).toContain('审计、系统管理员');
   });
 
@@ -172,7 +173,7 @@ if (!runs) {
     expect(await alert.locator('.alert-message').textContent()).toBe('用户名或密码错误。');
     expect(await alert.locator('.alert-details').textContent()).toContain('规则 AUTH');
     await heading('登录').waitFor();
-    await shot('07-sign-in-error');
+    await checkPage(page, '07-sign-in-error');
   });
 
   it('signs in from the keyboard alone, and ends a session the API no longer accepts (token expired on the server clock)', async () => {
@@ -188,6 +189,6 @@ if (!runs) {
     await page.reload();
     await heading('登录').waitFor();
     await page.getByText('登录已过期，请重新登录。').waitFor();
-    await shot('08-session-expired');
+    await checkPage(page, '08-session-expired');
   });
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { caughtUp, fireDueTimers } from '../../api/test/complaints/complaint-support';
 import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { checkPage, focusIndicator, tabTo } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(90_000);
@@ -34,13 +35,9 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await group.getByLabel('有效期至').fill(values.until);
   };
 
-  const openInbox = async (username: string, listShot?: string) => {
+  const openInbox = async (username: string) => {
     const page = await served.signedInPage(username);
     await page.goto(`${served.api.url}/#/inbox`);
-    if (listShot) {
-      await page.getByTestId('inbox-table').waitFor();
-      await served.shot(page, listShot);
-    }
     await page.locator(`a[data-application="${applicationId}"]`).click();
     await page.getByRole('heading', { level: 2, name: `开户申请 ${applicationId}` }).waitFor();
     return page;
@@ -76,7 +73,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     expect(await codeInput.getAttribute('aria-invalid')).toBe('true');
     expect(await manager.evaluate(() => document.activeElement?.id)).toBe('app-creditCode');
     expect(await served.api.store.headPosition()).toBe(before);
-    await served.shot(manager, 'application-01-validation');
+    await checkPage(manager, 'application-01-validation');
 
     await codeInput.fill(CODE);
     await manager.getByRole('button', { name: '提交审批' }).click();
@@ -85,7 +82,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await row.getByText('审批中').waitFor();
     applicationId = (await row.getAttribute('data-application')) ?? '';
     expect(applicationId).toMatch(/^app-/);
-    await served.shot(manager, 'application-02-submitted');
+    await checkPage(manager, 'application-02-submitted');
   });
 
   it('R-ONB-3: sales returns it for revision, the manager amends and resubmits from the list', async () => {
@@ -103,17 +100,41 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     const contact = manager.getByRole('group', { name: '联系人 1' });
     await contact.getByLabel('职务').fill('采购部经理');
     await contact.getByLabel('电子邮箱').fill('sun.caigou@example.com');
-    await served.shot(manager, 'application-03-amend-returned');
+    await checkPage(manager, 'application-03-amend-returned');
     await manager.getByRole('button', { name: '修改后重新提交' }).click();
     await manager.getByTestId('application-notice').waitFor();
     await row.getByText('审批中').waitFor();
   });
 
-  it('R-ONB-3/R-ONB-4: sales, finance (both checks) and the general manager approve from their inboxes; the customer opens on the customers page', async () => {
-    const sales = await openInbox('sales', 'inbox-01-list');
-    await served.shot(sales, 'inbox-02-application');
-    await sales.getByRole('button', { name: '同意' }).click();
+  it('R-ONB-3: sales signs in, reaches the inbox, opens the application and approves it with the keyboard alone (Tab, Enter, Space), the focus visible at every stop', async () => {
+    const sales = await served.browser.context.newPage();
+    sales.setDefaultTimeout(15_000);
+    await sales.goto(`${served.api.url}/`);
+    await sales.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await tabTo(sales, '#username');
+    await sales.keyboard.type('sales');
+    await tabTo(sales, '#password');
+    await sales.keyboard.type('demo1234');
+    await sales.keyboard.press('Enter');
+    await sales.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
+    await tabTo(sales, 'a[href="#/inbox"]');
+    await sales.keyboard.press('Enter');
+    await sales.getByTestId('inbox-table').waitFor();
+    await checkPage(sales, 'inbox-01-list');
+    await tabTo(sales, `a[data-application="${applicationId}"]`);
+    await sales.keyboard.press('Enter');
+    await sales.getByRole('heading', { level: 2, name: `开户申请 ${applicationId}` }).waitFor();
+    await checkPage(sales, 'inbox-02-application');
+    await tabTo(sales, 'button', '同意');
+    const ring = await focusIndicator(sales);
+    expect(`${ring.outline} ${ring.boxShadow}`).not.toBe('none none');
+    await sales.keyboard.press('Space');
     await sales.getByTestId('inbox-notice').getByText(`已同意 ${COMPANY} 的销售部审核。`).waitFor();
+    const events = await served.api.store.readStream(`onboarding-${applicationId}`);
+    expect(events.filter((e) => e.type === 'SalesReviewApproved')).toHaveLength(1);
+  });
+
+  it('R-ONB-3/R-ONB-4: finance (both checks) and the general manager approve from their inboxes; the customer opens on the customers page', async () => {
 
     const finance = await openInbox('finance');
     await finance.getByRole('button', { name: '同意' }).click();
@@ -125,7 +146,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
 
     const gm = await openInbox('gm');
     await gm.getByLabel('意见').fill('同意开户');
-    await served.shot(gm, 'inbox-03-general-manager');
+    await checkPage(gm, 'inbox-03-general-manager');
     await gm.getByRole('button', { name: '同意' }).click();
     await gm.getByTestId('inbox-notice').getByText(`已同意 ${COMPANY} 的总经理审批。`).waitFor();
 
@@ -140,7 +161,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     const row = manager.getByTestId('customers-table').locator(`tr[data-customer="${customerId}"]`);
     await row.getByText('网上竞价客户').waitFor();
     expect(await row.textContent()).toContain('正常');
-    await served.shot(manager, 'customers-01-list');
+    await checkPage(manager, 'customers-01-list');
   });
 
   it('R-EVAL-1/R-ARC-4: ten days on, the expired certificate suspends the customer and the one expiring soon is flagged on its archive', async () => {
@@ -160,7 +181,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     expect(await documents.locator('tr[data-document-state="valid"]').textContent()).toContain(CODE);
     expect(await supervisor.getByTestId('grade-chart').getAttribute('role')).toBe('img');
     expect(await supervisor.getByTestId('tonnage-chart').textContent()).toContain('500.5'); // 320.5 t + 180 t in 2026-03
-    await served.shot(supervisor, 'customers-02-detail');
+    await checkPage(supervisor, 'customers-02-detail');
   });
 
   it('a second finance reviewer deciding a step the first already decided sees the conflict and a refreshed inbox', async () => {
@@ -182,7 +203,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await finance2.getByRole('button', { name: '同意' }).click();
     await finance2.getByTestId('inbox-notice').getByText(/该步骤已被他人处理/).waitFor();
     await finance2.getByText('目前没有待我处理的审批。').waitFor();
-    await served.shot(finance2, 'inbox-04-conflict-refreshed');
+    await checkPage(finance2, 'inbox-04-conflict-refreshed');
     const events = await served.api.store.readStream('onboarding-race-1');
     expect(events.filter((e) => e.type === 'FinanceReviewApproved')).toHaveLength(1);
   });

@@ -73,7 +73,7 @@ export default function SlaBoardPage(_props: FeaturePageProps) {
             <span className="stream-dot" aria-hidden="true" />
             {st.t(`stream.${live.status}`)}
           </span>
-          <button type="button" className="button button-secondary" aria-pressed={!live.muted} aria-label={st.t('soundToggle')} onClick={live.toggleMute} data-testid="sound-toggle">
+          <button type="button" className="button button-secondary" aria-pressed={!live.muted} onClick={live.toggleMute} data-testid="sound-toggle">
             <SoundIcon muted={live.muted} /> {st.t(live.muted ? 'soundOff' : 'soundOn')}
           </button>
         </div>

@@ -65,12 +65,14 @@ export function SignInPage() {
                 type="button"
                 className="demo-pick"
                 disabled={busy}
-                aria-label={t('signIn.demoAs', { user: `${account.name} (${account.username})` })}
                 onClick={() => void attempt(account.username, DEMO_PASSWORD)}
               >
-                <span className="demo-name">{account.name}</span>
-                <span className="demo-role">{t(`role.${account.role}`)}</span>
+                {/* named by what it shows (label in name, WCAG 2.5.3), the verb around it as hidden text */}
+                <span className="visually-hidden">{t('signIn.demoAsBefore')}</span>
+                <span className="demo-name">{account.name}</span>{' '}
+                <span className="demo-role">{t(`role.${account.role}`)}</span>{' '}
                 <code className="demo-username">{account.username}</code>
+                <span className="visually-hidden">{t('signIn.demoAsAfter')}</span>
               </button>
             </li>
           ))}

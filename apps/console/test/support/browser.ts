@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { LAPTOP } from './page-checks';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,7 +21,8 @@ export interface Browser {
 
 /**
  * A fresh profile each run. The browser's time zone is New York on purpose: the console must
- * still show Beijing time.
+ * still show Beijing time. The window is a common laptop's (1366×768), so every page the specs
+ * visit is seen, checked and photographed at the size people will use.
  */
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
@@ -28,7 +30,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 1440, height: 900 },
+    viewport: { ...LAPTOP },
     locale: 'en-US',
     timezoneId: 'America/New_York',
   });

@@ -21,8 +21,6 @@ export interface ServedConsole {
   browser: Browser;
   /** a new tab signed in as a demo user through the sign-in form (tabs keep separate sessions) */
   signedInPage(username: string): Promise<Page>;
-  /** full-page screenshot into test-artifacts/console/ */
-  shot(page: Page, name: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -50,10 +48,6 @@ export async function startServedConsole(start?: string): Promise<ServedConsole>
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
       return page;
-    },
-    async shot(page, name) {
-      await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar would cover the heading
-      return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
     async close() {
       await browser.close();

@@ -69,24 +69,30 @@ export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { 
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => (
-                <tr key={e.position} data-type={e.type} className={selectedPosition !== null && e.position > selectedPosition ? 'row-future' : undefined}>
-                  <td className="mono small">{e.position}</td>
-                  <td className="nowrap">{formatInstant(e.occurredAt)}</td>
-                  <td className="nowrap">{e.actor}</td>
-                  <th scope="row">
-                    <span className="event-type">{e.type}</span>
-                    <span className="stream-id mono">{e.streamId}</span>
-                  </th>
-                  <td className="nowrap">
-                    <StateChip state={e.stateBefore} /> <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">→</span> <StateChip state={e.stateAfter} />
-                  </td>
-                  <td>
-                    <Changes at={at} entry={e} />
-                  </td>
-                </tr>
-              ))}
+              {shown.map((e) => {
+                const future = selectedPosition !== null && e.position > selectedPosition;
+                return (
+                  <tr key={e.position} data-type={e.type} className={future ? 'row-future' : undefined}>
+                    <td className="mono small">
+                      {e.position}
+                      {future ? <span className="visually-hidden">{at.t('afterMoment')}</span> : null}
+                    </td>
+                    <td className="nowrap">{formatInstant(e.occurredAt)}</td>
+                    <td className="nowrap">{e.actor}</td>
+                    <th scope="row">
+                      <span className="event-type">{e.type}</span>
+                      <span className="stream-id mono">{e.streamId}</span>
+                    </th>
+                    <td className="nowrap">
+                      <StateChip state={e.stateBefore} /> <span aria-hidden="true">→</span>
+                      <span className="visually-hidden">→</span> <StateChip state={e.stateAfter} />
+                    </td>
+                    <td>
+                      <Changes at={at} entry={e} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

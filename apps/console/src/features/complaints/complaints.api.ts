@@ -84,6 +84,8 @@ export type RecordInput = { customerId: string; receivedAt: string; channel: Com
 /** Every complaint endpoint the console uses, in one place. */
 export const complaintsApi = {
   list: (api: ApiClient, minPosition?: number) => api.get<{ items: ComplaintRow[] }>('/complaints', { limit: 200, minPosition }),
+  /** one customer's complaints, newest receipt first (the read model's `customer` filter) */
+  forCustomer: (api: ApiClient, customerId: string, limit: number) => api.get<{ items: ComplaintRow[] }>('/complaints', { customer: customerId, limit }),
   get: (api: ApiClient, id: string) => api.get<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}`),
   explain: (api: ApiClient, id: string) => api.get<DeadlineExplanation>(`/complaints/${encodeURIComponent(id)}/deadline/explain`),
   record: (api: ApiClient, body: RecordInput) => api.post<CommandAnswer>('/complaints', body),

@@ -5,13 +5,14 @@ import { labelOr, useOnboardingLabels } from '../../components/onboarding-labels
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { CustomerComplaints } from './customer-complaints';
 import { CustomerDocuments } from './customer-documents';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
 import { GradeChart } from './grade-chart';
 import { formatTonnes, TonnageChart } from './tonnage-chart';
 import { GradeBadge, StatusBadge } from './customer-badges';
 
-/** One customer's archive: status, class, grade history (chart and table), documents, tonnage. */
+/** One customer's archive: status, class, documents, complaints, grade history (chart and table), tonnage. */
 export function CustomerDetail({ id }: { id: string }) {
   const { t } = useCustomersT();
   const { t: l } = useOnboardingLabels();
@@ -45,10 +46,11 @@ export function CustomerDetail({ id }: { id: string }) {
           <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
           {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
           {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
-          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => `${p.name} ${p.telephone}`).join('；')}</dd></> : null}
+          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
         </dl>
       </div>
       <CustomerDocuments documents={c.documents} />
+      <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">
         <section className="card" aria-labelledby="grade-title">
           <h2 id="grade-title">{t('gradeHistory')}</h2>
