@@ -60,6 +60,8 @@ function replaySuite(openReadModels: () => Promise<{ readModels: ReadModelDb; di
     expect(keys.map((k) => [k.holder_id, k.kind])).toEqual([['cust-p-1', 'customer'], ['p-4', 'application']]);
     const approvers = await readModels.db.selectFrom('onboarding_step_approvers').select('approval_key').orderBy('approval_key').execute();
     expect(approvers.map((a) => a.approval_key)).toEqual(['p-1|finance|finance', 'p-1|generalManager|gm', 'p-1|sales|sales', 'p-1|sales|sales2']);
+    const revoked = await readModels.db.selectFrom('delegation_revocations').select(['delegation_id', 'revoked_by']).execute();
+    expect(revoked).toEqual([{ delegation_id: 'dlg-1', revoked_by: 'sales' }]);
     const delegated = await readModels.db.selectFrom('onboarding_history').selectAll().where('type', '=', 'SalesReviewApproved').orderBy('position').execute();
     expect(delegated.map((h) => [h.actor_id, h.on_behalf_of, h.delegation_id, Number(h.round)])).toEqual([['sales2', 'sales', 'dlg-1', 1], ['sales', null, null, 2]]);
   });

@@ -1,18 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidV5 } from '@crm/engine';
-import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '@crm/event-store';
+import { EVENT_STORE, type EventStore, type NewEvent, type StoredEvent, WrongExpectedRevisionError } from '@crm/event-store';
 import { Delegation, REVIEW_STEPS, shanghaiDate, STEP_ROLE } from '@crm/onboarding';
-import { type Actor, DomainRuleViolation, NotPermitted, type Role } from '@crm/workflow-kit';
+import { type Actor, type CommandMeta, DomainRuleViolation, NotPermitted, type Role, TransitionNotAllowed } from '@crm/workflow-kit';
 import { randomUUID } from 'node:crypto';
 import { UserDirectory } from '../auth/user-directory';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { commandMetaFrom } from '../workflows/command-meta';
-import { type DelegationGranted, delegationStreamOf } from './delegation.events';
-import type { DelegationBody } from './onboarding.bodies';
+import { type DelegationGranted, type DelegationRevoked, delegationStreamOf } from './delegation.events';
+import type { DelegationBody, RevokeDelegationBody } from './onboarding.bodies';
 import type { HttpRequestLike } from './onboarding.command-service';
 
 const REVIEWER_ROLES: Role[] = REVIEW_STEPS.map((s) => STEP_ROLE[s]);
 const RULE = 'ONB-DELEGATION';
+
+export interface RevokeResult {
+  revocation: DelegationRevoked;
+  streamId: string;
+  position: number;
+  replayed: boolean;
+}
 
 export interface GrantResult {
   delegation: Delegation;
@@ -40,12 +47,7 @@ export class DelegationService {
     const delegation = await this.validated(id, body, actor, meta.now);
     const streamId = delegationStreamOf(delegation.delegationId);
     const data: DelegationGranted = { delegation, grantedBy: actor.id, at: meta.now };
-    const event = {
-      id: randomUUID(),
-      type: 'DelegationGranted',
-      data: data as never,
-      metadata: { actor: actor.id, correlationId: meta.correlationId ?? randomUUID(), causationId: null, occurredAt: meta.now, schemaVersion: 1, ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}) },
-    };
+    const event = eventOf('DelegationGranted', data, actor, meta);
     try {
       const { position } = await this.store.appendToStream(streamId, [event], { expectedRevision: 'no_stream' });
       return { delegation, streamId, position, replayed: false };
@@ -53,6 +55,35 @@ export class DelegationService {
       const [first] = error instanceof WrongExpectedRevisionError ? await this.store.readStream(streamId, { maxCount: 1 }) : [];
       if (!first || !meta.idempotencyKey || first.metadata.idempotencyKey !== meta.idempotencyKey) throw error;
       return { delegation: (first.data as unknown as DelegationGranted).delegation, streamId, position: first.position, replayed: true };
+    }
+  }
+
+  /**
+   * The delegator, or an administrator, withdraws the delegation (ONB-DELEGATION). Appended at the
+   * revision read, so two revocations at once store one; a retry with the same Idempotency-Key
+   * gets the first answer, any later revocation 409.
+   */
+  async revoke(delegationId: string, body: RevokeDelegationBody, actor: Actor, request: HttpRequestLike): Promise<RevokeResult> {
+    const meta = commandMetaFrom(request, actor, this.clock);
+    const streamId = delegationStreamOf(delegationId);
+    const stream = await this.store.readStream(streamId);
+    const granted = stream.find((e) => e.type === 'DelegationGranted');
+    if (!granted) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no delegation ${delegationId}`, rule: 'NOT-FOUND' });
+    const { delegation } = granted.data as unknown as DelegationGranted;
+    if (delegation.delegatorId !== actor.id && !actor.roles.includes('administrator'))
+      throw new NotPermitted(RULE, `only ${delegation.delegatorId}, who gave the delegation, or an administrator revokes it`);
+    const earlier = revocationIn(stream, meta.idempotencyKey);
+    if (earlier) return earlier;
+    if (stream.some((e) => e.type === 'DelegationRevoked')) throw new TransitionNotAllowed('delegation', 'revoked', 'DelegationRevoked');
+    const revocation: DelegationRevoked = { delegationId, revokedBy: actor.id, reason: body.reason ?? null, at: meta.now };
+    try {
+      const { position } = await this.store.appendToStream(streamId, [eventOf('DelegationRevoked', revocation, actor, meta)], { expectedRevision: stream.length - 1 });
+      return { revocation, streamId, position, replayed: false };
+    } catch (error) {
+      // the winner of the race may have been this very request, sent twice
+      const replay = error instanceof WrongExpectedRevisionError ? revocationIn(await this.store.readStream(streamId), meta.idempotencyKey) : null;
+      if (!replay) throw error;
+      return replay;
     }
   }
 
@@ -72,4 +103,19 @@ export class DelegationService {
     }
     return parsed.data;
   }
+}
+
+function eventOf(type: string, data: DelegationGranted | DelegationRevoked, actor: Actor, meta: CommandMeta): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data: data as never,
+    metadata: { actor: actor.id, correlationId: meta.correlationId ?? randomUUID(), causationId: null, occurredAt: meta.now, schemaVersion: 1, ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}) },
+  };
+}
+
+/** The revocation stored under this Idempotency-Key, if any. */
+function revocationIn(stream: readonly StoredEvent[], idempotencyKey: string | undefined): RevokeResult | null {
+  const stored = idempotencyKey ? stream.find((e) => e.type === 'DelegationRevoked' && e.metadata.idempotencyKey === idempotencyKey) : undefined;
+  return stored ? { revocation: stored.data as unknown as DelegationRevoked, streamId: stored.streamId, position: stored.position, replayed: true } : null;
 }

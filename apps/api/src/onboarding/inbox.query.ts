@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReadModelDb } from '@crm/engine';
+import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { REVIEW_STEPS, type ReviewStep, shanghaiDate, STEP_ROLE } from '@crm/onboarding';
 import type { Actor } from '@crm/workflow-kit';
 import { CalendarService } from '../calendar/calendar.service';
-import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { waitForProjections } from '../read-models/read-your-writes';
 import { pendingView } from './application.views';
 import { APPLICATIONS_TABLE, APPROVERS_TABLE } from './applications.tables';
-import { DELEGATIONS_TABLE } from './delegations.projection';
+import { DELEGATIONS_PROJECTION, DELEGATIONS_TABLE, notRevoked } from './delegations.projection';
 import type { InboxQuery } from './onboarding.bodies';
 
 type Row = Record<string, any>;
@@ -21,13 +23,15 @@ type Row = Record<string, any>;
 export class InboxQueryService {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly calendars: CalendarService,
   ) {}
 
   async inbox(actor: Actor, query: InboxQuery, now: Date) {
     const steps = REVIEW_STEPS.filter((s) => actor.roles.includes(STEP_ROLE[s]) && (!query.step || query.step === s));
     const candidates = steps.length ? await this.candidates(actor.id, steps, query.customerManagerId) : [];
-    const delegators = await this.delegatorsOf(actor.id, shanghaiDate(now.toISOString()));
+    const delegators = await this.delegationsInForce(actor.id, shanghaiDate(now.toISOString()));
     const approvers = await this.approversOf(candidates.map((r) => r.application_id));
     const actionable = candidates.flatMap((row) => {
       const onBehalfOf = this.actingFor(actor.id, row, delegators);
@@ -72,7 +76,18 @@ export class InboxQueryService {
     return query.orderBy('pending_since').orderBy('application_id').execute();
   }
 
-  /** role → the reviewers who delegated that role to `me` for `today` */
+  /**
+   * A caller who acts for someone sees it only while the delegation stands: a revocation stored
+   * before this request is applied first (read at the store's head, as a decision would be).
+   */
+  private async delegationsInForce(me: string, today: string): Promise<Map<string, Set<string>>> {
+    const delegators = await this.delegatorsOf(me, today);
+    if (delegators.size === 0) return delegators;
+    await waitForProjections(this.runner, [DELEGATIONS_PROJECTION], await this.store.headPosition());
+    return this.delegatorsOf(me, today);
+  }
+
+  /** role → the reviewers who delegated that role to `me` for `today` and have not revoked it */
   private async delegatorsOf(me: string, today: string): Promise<Map<string, Set<string>>> {
     const rows = await this.readModels.db
       .selectFrom(DELEGATIONS_TABLE)
@@ -80,6 +95,7 @@ export class InboxQueryService {
       .where('delegate_id', '=', me)
       .where('valid_from', '<=', today)
       .where('valid_until', '>=', today)
+      .where(notRevoked)
       .execute();
     const byRole = new Map<string, Set<string>>();
     for (const r of rows) byRole.set(r.role, (byRole.get(r.role) ?? new Set()).add(r.delegator_id));

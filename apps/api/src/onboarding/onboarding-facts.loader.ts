@@ -6,7 +6,7 @@ import type { Role } from '@crm/workflow-kit';
 import { CalendarService } from '../calendar/calendar.service';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
-import { DELEGATIONS_PROJECTION, DELEGATIONS_TABLE } from './delegations.projection';
+import { DELEGATIONS_PROJECTION, DELEGATIONS_TABLE, notRevoked } from './delegations.projection';
 import { IDENTITY_KEYS_PROJECTION, IDENTITY_KEYS_TABLE } from './identity-keys.projection';
 import { onboardingServices } from './onboarding.services';
 
@@ -18,8 +18,9 @@ export interface FactsNeeded {
 /**
  * Deciders are synchronous, so the facts a command depends on (is this company already held? is
  * there a delegation?) are read here first, from read models brought up to the store's head, and
- * handed to the decider as per-command services. Two commands racing between this read and their
- * append are not fenced: see ADR 0008.
+ * handed to the decider as per-command services. Two creations racing between this read and their
+ * append are fenced by the company reservation, not by this read (see ADR 0008). A delegation
+ * revoked before this read gives no right; one revoked between this read and the append still did.
  */
 @Injectable()
 export class OnboardingFactsLoader {
@@ -58,6 +59,7 @@ export class OnboardingFactsLoader {
       .where('delegator_id', '=', query.delegatorId)
       .where('delegate_id', '=', query.delegateId)
       .where('role', '=', query.role)
+      .where(notRevoked)
       .execute();
     return rows.map(delegationOfRow);
   }

@@ -47,6 +47,11 @@ export const DelegationBody = z.strictObject({
 });
 export type DelegationBody = z.infer<typeof DelegationBody>;
 
+export const DelegationIdParam = EntityId;
+
+export const RevokeDelegationBody = z.strictObject({ reason: comment.optional() });
+export type RevokeDelegationBody = z.infer<typeof RevokeDelegationBody>;
+
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 

@@ -70,6 +70,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /inbox': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
   'GET /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'auditor', 'administrator'),
   'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  // the delegator revokes their own; an administrator any (the service checks which delegation is whose)
+  'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'administrator'),
   // customers
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),

@@ -14,13 +14,14 @@ const sales2 = person('sales2', 'sales_reviewer');
 const finance = person('finance', 'finance_reviewer');
 const gm = person('gm', 'general_manager');
 const admin = person('admin', 'administrator');
+const onboardingService: Actor = { id: 'system:onboarding', roles: [], system: true };
 
 export const DELEGATION: Delegation = { delegationId: 'dlg-1', delegatorId: 'sales', delegateId: 'sales2', role: 'sales_reviewer', from: '2026-03-01', until: '2026-03-31' };
 
 /**
  * Every kind of onboarding event, written through the real engine: one application approved
- * after a return (with a reassignment and a delegated approval), one rejected, one withdrawn, and
- * the delegation it used.
+ * after a return (with a reassignment and a delegated approval), one rejected, one withdrawn, one
+ * voided (never drafted), and the delegation it used, revoked after that approval.
  */
 export async function writeOnboardingHistory(store: EventStore): Promise<void> {
   const engine = new WorkflowEngine(store);
@@ -44,6 +45,15 @@ export async function writeOnboardingHistory(store: EventStore): Promise<void> {
   await run('p-1', 'SubmitApplication', {}, manager, 31);
   await run('p-1', 'ReassignStep', { step: 'sales', to: 'sales', reason: '负责人' }, admin, 31);
   await run('p-1', 'ApproveStep', { step: 'sales', onBehalfOf: 'sales', comment: '代批' }, sales2, 31);
+  const revokedAt = '2026-03-02T03:00:00.000Z';
+  await store.appendToStream('delegation-dlg-1', [
+    {
+      id: randomUUID(),
+      type: 'DelegationRevoked',
+      data: { delegationId: 'dlg-1', revokedBy: 'sales', reason: '已返岗', at: revokedAt },
+      metadata: { actor: 'sales', correlationId: randomUUID(), causationId: null, occurredAt: revokedAt, schemaVersion: 1 },
+    },
+  ], { expectedRevision: 0 });
   await run('p-1', 'ReturnForRevision', { step: 'finance', comment: '补充开票资料' }, finance, 31);
   await run('p-1', 'SubmitApplication', {}, manager, 31);
   await run('p-1', 'ApproveStep', { step: 'sales' }, sales, 31);
@@ -56,4 +66,5 @@ export async function writeOnboardingHistory(store: EventStore): Promise<void> {
   await run('p-3', 'WithdrawApplication', {}, manager, 33);
   await run('p-4', 'CreateApplication', { applicationId: 'p-4', form: applicationForm(34) }, manager, 34);
   await run('p-4', 'SubmitApplication', {}, manager, 34);
+  await run('p-5', 'VoidApplication', { applicationId: 'p-5', identityKey: identityKeyOf(applicationForm(35).identifiers as never), reservedAt: '2026-03-02T01:00:00.000Z' }, onboardingService, 35);
 }

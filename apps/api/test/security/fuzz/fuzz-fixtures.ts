@@ -26,7 +26,7 @@ async function expectOk(what: string, response: Promise<{ status: number; body: 
 }
 
 export async function createFixtures(api: TestApi): Promise<FixturePool> {
-  const [manager, admin] = [await api.tokenFor('manager'), await api.tokenFor('admin')];
+  const [manager, admin, sales] = [await api.tokenFor('manager'), await api.tokenFor('admin'), await api.tokenFor('sales')];
   await openCustomer(api, archive('fz-cust'));
   await openCustomer(api, archive('fz-cust2', { customerManagerId: 'manager2' }));
   await expectOk('pickup', api.request('POST', '/customers/fz-cust/pickups', { token: manager, body: { pickupId: 'fz-p1', date: '2026-03-02', product: 'HDPE 5000S', tonnes: 30, warehouse: '镇海库' } }));
@@ -35,6 +35,11 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
   await expectOk('submit', api.request('POST', '/applications/fz-app-rev/submit', { token: manager }));
   const complaint = await expectOk('complaint', api.request('POST', '/complaints', { token: manager, body: { customerId: 'fz-cust', receivedAt: '2026-03-02T00:30:00.000Z', channel: 'phone', content: '聚丙烯批次熔指超标' } }));
   await expectOk('user', api.request('POST', '/users', { token: admin, body: { username: 'fz-victim', name: '模糊测试', roles: ['sales_reviewer'], password: 'fz-victim-password' } }));
+  const delegations = await Promise.all(
+    ['fz-dlg-1', 'fz-dlg-2'].map((key) =>
+      expectOk('delegation', api.request('POST', '/delegations', { token: sales, headers: { 'Idempotency-Key': key }, body: { delegateId: 'sales2', from: '2026-03-02', until: '2026-12-31' } })),
+    ),
+  );
   await expectOk('webhook', api.request('PUT', '/webhooks/fz_hook', { token: admin, body: { url: 'http://127.0.0.1:9/hook', secret: 'fz-secret-0123456789' } }));
   return {
     'applications:id': ['fz-app-draft', 'fz-app-rev'],
@@ -42,6 +47,7 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
     'customers:documentId': ['licence'],
     'customers:pickupId': ['fz-p1'],
     'complaints:id': [complaint.id as string],
+    'delegations:id': delegations.map((d) => d.id as string),
     'users:username': ['fz-victim'],
     'webhooks:recipient': ['fz_hook'],
     'calendar:year': ['2026', '2027'],
