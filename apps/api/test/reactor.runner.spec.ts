@@ -81,6 +81,25 @@ describe('ReactorRunner on a real SQLite file', () => {
     expect(new Set(deliveries.map(([, id]) => id)).size).toBe(5);
   });
 
+  it('moves its checkpoint past the events it does not read at the end of the page, so a restart redelivers nothing', async () => {
+    const deliveries: Array<[string, string]> = [];
+    const first = new ReactorRunner(store, await open(), fast);
+    first.register(recorder('first', deliveries));
+    await append(store, 'Happened', 2);
+    const head = await append(store, 'Ignored', 3);
+    await first.start();
+    await first.waitForPosition('recorder', head);
+    await first.stop();
+    expect(await first.checkpoint('recorder')).toBe(head);
+    const second = new ReactorRunner(store, await open(), fast);
+    second.register(recorder('second', deliveries));
+    await second.start();
+    const more = await append(store, 'Happened', 1);
+    await second.waitForPosition('recorder', more);
+    await second.stop();
+    expect(deliveries.map(([who]) => who)).toEqual(['first', 'first', 'second']);
+  });
+
   it('records a domain refusal and moves on instead of blocking every later event', async () => {
     const deliveries: Array<[string, string]> = [];
     const runner = new ReactorRunner(store, await open(), fast);

@@ -12,6 +12,8 @@ export interface ReactorRunnerOptions {
   /** back-off after a transient failure, and a standby's retry interval */
   retryMs?: number;
   leaseMs?: number;
+  /** how long after a local commit an idle leader wakes */
+  wakeDelayMs?: number;
   onError?(reactor: string, error: Error, event?: StoredEvent): void;
 }
 
@@ -28,6 +30,7 @@ export class ReactorRunner {
   private loops: Promise<void>[] = [];
   private signal: Subscription | null = null;
   private wakers = new Set<() => void>();
+  private soon: NodeJS.Timeout | null = null;
   /** an append was signalled since the last idle wait: no wake-up is lost while a step runs */
   private pending = false;
 
@@ -36,7 +39,7 @@ export class ReactorRunner {
     private readonly readModels: ReadModelDb,
     options: ReactorRunnerOptions = {},
   ) {
-    this.options = { batchSize: 100, idlePollMs: 250, retryMs: 1000, leaseMs: 5000, ...options };
+    this.options = { batchSize: 100, idlePollMs: 250, retryMs: 1000, leaseMs: 5000, wakeDelayMs: 2, ...options };
   }
 
   register(reactor: Reactor): void {
@@ -50,12 +53,14 @@ export class ReactorRunner {
     await migrateReactorTables(this.readModels);
     for (const name of this.reactors.keys()) await ensureReactorCheckpoint(this.readModels, name);
     this.running = true;
-    this.signal = this.store.subscribeToAll(() => this.wake(), { fromPosition: await this.store.headPosition(), onError: () => undefined });
+    this.signal = this.store.subscribeToAll(() => this.wakeSoon(), { fromPosition: await this.store.headPosition(), onError: () => undefined });
     this.loops = [...this.reactors.values()].map((r) => this.lead(r));
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = null;
     this.wake();
     await this.signal?.stop();
     await Promise.all(this.loops);
@@ -76,14 +81,22 @@ export class ReactorRunner {
     }
   }
 
-  /** Reacts to one page after the checkpoint; returns how many events it read. */
+  /**
+   * Reacts to one page after the checkpoint; returns how many events it read. The checkpoint
+   * moves after each reaction, and once more at the page's end past the events it does not
+   * read: a crash re-reads those (harmless) but redelivers no more than the reaction in flight.
+   */
   async step(reactor: Reactor): Promise<number> {
     const from = await this.checkpoint(reactor.name);
     const events = await this.store.readAll({ fromPosition: from, maxCount: this.options.batchSize });
+    let reached = from;
     for (const event of events) {
-      if (reactor.eventTypes.includes(event.type)) await this.deliver(reactor, event);
-      await advanceReactorCheckpoint(this.readModels, reactor.name, event.position);
+      if (!reactor.eventTypes.includes(event.type)) continue;
+      await this.deliver(reactor, event);
+      await advanceReactorCheckpoint(this.readModels, reactor.name, (reached = event.position));
     }
+    const last = events.at(-1)?.position ?? from;
+    if (last > reached) await advanceReactorCheckpoint(this.readModels, reactor.name, last);
     return events.length;
   }
 
@@ -119,6 +132,20 @@ export class ReactorRunner {
       }
     }
     if (leading) await lock.release();
+  }
+
+  /**
+   * A local commit: wake on a timer rather than in the committing request's microtasks, so its
+   * response is written first and a burst of commits is read as one page.
+   */
+  private wakeSoon(): void {
+    this.pending = true;
+    if (this.soon || !this.running) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.wake();
+    }, this.options.wakeDelayMs);
+    this.soon.unref();
   }
 
   private wake(): void {

@@ -21,6 +21,12 @@ export async function readCheckpoint(db: Kysely<any>, name: string): Promise<Che
   return row ? { position: Number(row.position), version: Number(row.version) } : null;
 }
 
+/** Several checkpoints in one query (the runner's shared step over every projection it leads). */
+export async function readCheckpoints(db: Kysely<any>, names: readonly string[]): Promise<Map<string, Checkpoint>> {
+  const rows = await db.selectFrom(CHECKPOINTS_TABLE).select(['name', 'position', 'version']).where('name', 'in', names).execute();
+  return new Map(rows.map((r) => [String(r.name), { position: Number(r.position), version: Number(r.version) }]));
+}
+
 /**
  * Inside the batch transaction: the row lock (PG) or the write lock (SQLite's BEGIN IMMEDIATE)
  * makes this the checkpoint no one else can move until we commit: the exactly-once fence.
@@ -30,6 +36,24 @@ export async function lockCheckpoint(trx: Kysely<any>, dialect: ReadModelDialect
   if (dialect === 'postgres') query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? { position: Number(row.position), version: Number(row.version) } : null;
+}
+
+/**
+ * The fence for several projections sharing one transaction. PostgreSQL locks the rows in name
+ * order, so two transactions over overlapping sets (a handover, a rebuild beside the leader)
+ * queue rather than deadlock.
+ */
+export async function lockCheckpoints(trx: Kysely<any>, dialect: ReadModelDialect, names: readonly string[]): Promise<Map<string, Checkpoint>> {
+  let query = trx.selectFrom(CHECKPOINTS_TABLE).select(['name', 'position', 'version']).where('name', 'in', names).orderBy('name');
+  if (dialect === 'postgres') query = query.forUpdate();
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [String(r.name), { position: Number(r.position), version: Number(r.version) }]));
+}
+
+/** Moves checkpoints whose rows this transaction holds locked (their version was just checked). */
+export async function moveCheckpoints(trx: Kysely<any>, names: readonly string[], position: number): Promise<void> {
+  if (names.length === 0) return;
+  await trx.updateTable(CHECKPOINTS_TABLE).set({ position, updated_at: new Date().toISOString() }).where('name', 'in', names).execute();
 }
 
 export async function writeCheckpoint(trx: Kysely<any>, name: string, checkpoint: Checkpoint): Promise<void> {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@crm/event-store';
-import { lockCheckpoint, writeCheckpoint } from './checkpoints';
+import { lockCheckpoint, lockCheckpoints, moveCheckpoints, writeCheckpoint } from './checkpoints';
 import { type Projection, projectionHandles } from './projection';
 import type { ReadModelDb } from './read-model.db';
 
@@ -11,17 +11,41 @@ import type { ReadModelDb } from './read-model.db';
  * rather than applied over a gap. Returns how many events were applied (0: nothing to do).
  */
 export async function applyBatch(readModels: ReadModelDb, projection: Projection, events: readonly StoredEvent[], fetchedFrom: number): Promise<number> {
-  if (events.length === 0) return 0;
+  const applied = await applyPage(readModels, [projection], events, fetchedFrom);
+  return applied.get(projection.name) ?? 0;
+}
+
+/**
+ * The same page for several projections that stood at the same checkpoint, in ONE transaction:
+ * one read of the store and one commit instead of one per projection. Each projection keeps
+ * its own checkpoint row and its own fence, evaluated under the lock as in `applyBatch`; the
+ * commit makes every read model and every checkpoint move together or not at all. Returns,
+ * per projection, how many events it moved past.
+ */
+export async function applyPage(
+  readModels: ReadModelDb,
+  projections: readonly Projection[],
+  events: readonly StoredEvent[],
+  fetchedFrom: number,
+): Promise<Map<string, number>> {
+  if (events.length === 0 || projections.length === 0) return new Map();
+  const last = events[events.length - 1].position;
   return readModels.transaction(async (trx) => {
-    const current = await lockCheckpoint(trx, readModels.dialect, projection.name);
-    if (!current || current.version !== projection.version || current.position < fetchedFrom) return 0;
-    const fresh = events.filter((e) => e.position > current.position);
-    if (fresh.length === 0) return 0;
-    for (const event of fresh) {
-      if (projectionHandles(projection, event.type)) await projection.apply(event, trx, readModels.dialect);
+    const current = await lockCheckpoints(trx, readModels.dialect, projections.map((p) => p.name));
+    const applied = new Map<string, number>();
+    for (const projection of projections) {
+      const checkpoint = current.get(projection.name);
+      if (!checkpoint || checkpoint.version !== projection.version || checkpoint.position < fetchedFrom) continue;
+      const fresh = events.filter((e) => e.position > checkpoint.position);
+      if (fresh.length === 0) continue;
+      for (const event of fresh) {
+        if (projectionHandles(projection, event.type)) await projection.apply(event, trx, readModels.dialect);
+      }
+      applied.set(projection.name, fresh.length);
     }
-    await writeCheckpoint(trx, projection.name, { position: fresh[fresh.length - 1].position, version: projection.version });
-    return fresh.length;
+    // every projection that moved ends at the page's last event, whatever it applied
+    await moveCheckpoints(trx, [...applied.keys()], last);
+    return applied;
   });
 }
 

@@ -1,6 +1,6 @@
-import type { EventStore, Subscription } from '@crm/event-store';
-import { type Checkpoint, ensureCheckpointRow, readCheckpoint } from './checkpoints';
-import { applyBatch, resetProjection } from './projection.batch';
+import type { EventStore, StoredEvent, Subscription } from '@crm/event-store';
+import { type Checkpoint, ensureCheckpointRow, readCheckpoint, readCheckpoints } from './checkpoints';
+import { applyBatch, applyPage, resetProjection } from './projection.batch';
 import { ProjectionLagError, UnknownProjectionError } from './projection.errors';
 import type { Projection } from './projection';
 import type { ReadModelDb } from './read-model.db';
@@ -15,6 +15,8 @@ export interface ProjectionRunnerOptions {
   standbyPollMs?: number;
   /** SQLite lease length; a crashed leader is replaced after this long */
   leaseMs?: number;
+  /** how long after a local commit the leaders wake (the committing request answers first; a burst makes one batch) */
+  wakeDelayMs?: number;
   onError?(projection: string, error: Error): void;
 }
 
@@ -33,13 +35,19 @@ export interface RebuildProgress {
 
 /**
  * Runs projections over the store's global order. Each projection is led by one process at a
- * time (leader lock); the others stand by and take over when the leader goes away.
+ * time (leader lock); the others stand by and take over when the leader goes away. The
+ * projections this process leads are driven together: those standing at the same checkpoint
+ * share one read of the store and one transaction per page (`applyPage`), each behind its own
+ * checkpoint fence. A page that fails for the group is retried one projection at a time, so a
+ * failing projection holds back only itself (it then falls behind and pages on its own).
  */
 export class ProjectionRunner {
   private readonly byName = new Map<string, Projection>();
   private readonly statuses = new Map<string, ProjectionStatus>();
   private readonly wakeup = new Wakeup();
   private readonly options: Required<Omit<ProjectionRunnerOptions, 'onError'>> & Pick<ProjectionRunnerOptions, 'onError'>;
+  /** a projection whose last page failed waits until then before it is tried again */
+  private readonly retryAt = new Map<string, number>();
   private running = false;
   private loops: Promise<void>[] = [];
   private signal: Subscription | null = null;
@@ -55,7 +63,7 @@ export class ProjectionRunner {
       this.byName.set(p.name, p);
       this.statuses.set(p.name, { name: p.name, version: p.version, leading: false, lastError: null });
     }
-    this.options = { batchSize: 500, idlePollMs: 250, standbyPollMs: 1000, leaseMs: 5000, ...options };
+    this.options = { batchSize: 500, idlePollMs: 250, standbyPollMs: 1000, leaseMs: 5000, wakeDelayMs: 2, ...options };
   }
 
   /** Creates the read-model tables; safe to call from every process. */
@@ -73,9 +81,10 @@ export class ProjectionRunner {
     await this.migrate();
     this.running = true;
     this.wakeup.resume();
-    // a cheap live subscription from the head only to wake idle leaders at once on local commits
-    this.signal = this.store.subscribeToAll(() => this.wakeup.fire(), { fromPosition: await this.store.headPosition(), onError: () => undefined });
-    this.loops = [...this.byName.values()].map((p) => this.lead(p));
+    // a cheap live subscription from the head only to wake idle leaders soon after local commits
+    const fromPosition = await this.store.headPosition();
+    this.signal = this.store.subscribeToAll(() => this.wakeup.fireSoon(this.options.wakeDelayMs), { fromPosition, onError: () => undefined });
+    this.loops = [this.drive(), ...[...this.byName.values()].map((p) => this.holdLeadership(p))];
   }
 
   async stop(): Promise<void> {
@@ -160,34 +169,108 @@ export class ProjectionRunner {
     return events.length;
   }
 
-  private async lead(projection: Projection): Promise<void> {
+  /** Takes the projection's leader lock when free and keeps renewing it; the drive loop does the work. */
+  private async holdLeadership(projection: Projection): Promise<void> {
     const status = this.statuses.get(projection.name) as ProjectionStatus;
     const lock = this.readModels.leaderLock(`projection:${projection.name}`, this.options.leaseMs);
-    let renewedAt = 0;
     while (this.running) {
       try {
-        if (!status.leading) {
-          status.leading = await lock.tryAcquire();
-          renewedAt = Date.now();
-          if (!status.leading) await this.wakeup.sleep(this.options.standbyPollMs);
+        if (status.leading) {
+          await this.wakeup.sleep(this.options.leaseMs / 3);
+          if (this.running) status.leading = await lock.renew();
           continue;
         }
-        if (Date.now() - renewedAt > this.options.leaseMs / 3) {
-          status.leading = await lock.renew();
-          renewedAt = Date.now();
-          if (!status.leading) continue;
-        }
-        const fetched = await this.step(projection);
-        status.lastError = null;
-        if (fetched < this.options.batchSize) await this.wakeup.idle(this.options.idlePollMs);
+        status.leading = await lock.tryAcquire();
+        if (status.leading) this.wakeup.fire();
+        else await this.wakeup.sleep(this.options.standbyPollMs);
       } catch (error) {
-        status.lastError = (error as Error).message;
-        this.options.onError?.(projection.name, error as Error);
+        this.failed(projection, error as Error);
         await this.wakeup.sleep(this.options.idlePollMs * 4);
       }
     }
     if (status.leading) await lock.release();
     status.leading = false;
+  }
+
+  /** Pages through the store for every projection this process leads, until stopped. */
+  private async drive(): Promise<void> {
+    while (this.running) {
+      const now = Date.now();
+      const led = [...this.byName.values()].filter((p) => this.statuses.get(p.name)?.leading && (this.retryAt.get(p.name) ?? 0) <= now);
+      let fetched = 0;
+      try {
+        if (led.length > 0) fetched = await this.stepLed(led);
+      } catch (error) {
+        // the store or the checkpoint table failed, not one projection: every one waits
+        led.forEach((p) => this.failed(p, error as Error));
+      }
+      if (fetched < this.options.batchSize) await this.wakeup.idle(this.options.idlePollMs);
+    }
+  }
+
+  /**
+   * One page for each distinct checkpoint among `led` (normally all stand at the same one, so
+   * one read and one transaction); a version bump resets that projection first. Returns the
+   * size of the largest page read.
+   */
+  private async stepLed(led: readonly Projection[]): Promise<number> {
+    const checkpoints = await readCheckpoints(this.readModels.db, led.map((p) => p.name));
+    const groups = new Map<number, Projection[]>();
+    let fetched = 0;
+    for (const projection of led) {
+      const checkpoint = checkpoints.get(projection.name);
+      if (!checkpoint || checkpoint.version < projection.version) {
+        fetched = Math.max(fetched, await this.attempt(projection, () => this.step(projection)));
+      } else if (checkpoint.version === projection.version) {
+        const group = groups.get(checkpoint.position) ?? [];
+        groups.set(checkpoint.position, [...group, projection]);
+      }
+      // a newer deployment owns a read model of a higher version: leave it alone
+    }
+    for (const [from, group] of groups) {
+      const events = await this.store.readAll({ fromPosition: from, maxCount: this.options.batchSize });
+      fetched = Math.max(fetched, events.length);
+      if (events.length > 0) await this.applyGroup(group, events, from);
+    }
+    return fetched;
+  }
+
+  private async applyGroup(group: readonly Projection[], events: readonly StoredEvent[], from: number): Promise<void> {
+    let moved = false;
+    try {
+      const applied = await applyPage(this.readModels, group, events, from);
+      group.forEach((p) => this.succeeded(p));
+      moved = applied.size > 0;
+    } catch (error) {
+      if (group.length === 1) return this.failed(group[0], error as Error);
+      for (const projection of group) {
+        moved = (await this.attempt(projection, () => applyBatch(this.readModels, projection, events, from))) > 0 || moved;
+      }
+    }
+    if (moved) this.wakeup.advance();
+  }
+
+  /** Runs one projection's work alone, recording its failure instead of throwing. */
+  private async attempt(projection: Projection, work: () => Promise<number>): Promise<number> {
+    try {
+      const result = await work();
+      this.succeeded(projection);
+      return result;
+    } catch (error) {
+      this.failed(projection, error as Error);
+      return 0;
+    }
+  }
+
+  private succeeded(projection: Projection): void {
+    (this.statuses.get(projection.name) as ProjectionStatus).lastError = null;
+    this.retryAt.delete(projection.name);
+  }
+
+  private failed(projection: Projection, error: Error): void {
+    (this.statuses.get(projection.name) as ProjectionStatus).lastError = error.message;
+    this.retryAt.set(projection.name, Date.now() + this.options.idlePollMs * 4);
+    this.options.onError?.(projection.name, error);
   }
 
   private projection(name: string): Projection {

@@ -8,6 +8,7 @@ export class Wakeup {
   private readonly waiters = new Set<() => void>();
   private pending = false;
   private halted = false;
+  private soon: NodeJS.Timeout | null = null;
 
   resume(): void {
     this.halted = false;
@@ -15,6 +16,8 @@ export class Wakeup {
 
   halt(): void {
     this.halted = true;
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = null;
     wakeAll(this.idlers);
     wakeAll(this.sleepers);
   }
@@ -22,6 +25,22 @@ export class Wakeup {
   fire(): void {
     this.pending = true;
     wakeAll(this.idlers);
+  }
+
+  /**
+   * A local commit: idle leaders wake after `delayMs`, on a timer rather than in the committing
+   * request's own microtasks, so that request's response is written before projection work
+   * takes the thread, and a burst of commits is caught up in one batch. A leader that is busy
+   * sees `pending` when it next idles and goes on at once.
+   */
+  fireSoon(delayMs: number): void {
+    this.pending = true;
+    if (this.soon || this.halted) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      wakeAll(this.idlers);
+    }, delayMs);
+    this.soon.unref();
   }
 
   advance(): void {
