@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 // The browser tests drive the real API through its own test harness (a real server on a real
 // SQLite file); test support is not part of the API's public surface, so it has no @crm entry.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi } from '../../api/test/support/test-api';
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './support/browser';
-import { ARTIFACTS, buildConsole } from './support/build-console';
+import { ARTIFACTS, sharedConsoleBuild } from './support/build-console';
 import { checkPage } from './support/page-checks';
 
 jest.setTimeout(30_000); // a browser and a server per step; generous for slow CI machines
@@ -27,13 +25,10 @@ if (!runs) {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
-  let dist: string;
   const savedConsoleDir = process.env.CONSOLE_DIR;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'crm-console-dist-'));
-    await buildConsole(dist);
-    process.env.CONSOLE_DIR = dist; // read by apps/api/src/console/console-static.ts
+    process.env.CONSOLE_DIR = await sharedConsoleBuild(); // read by apps/api/src/console/console-static.ts
     api = await startTestApi();
     browser = await launchBrowser();
     page = await browser.context.newPage();
@@ -46,7 +41,6 @@ if (!runs) {
     await api?.close();
     if (savedConsoleDir === undefined) delete process.env.CONSOLE_DIR;
     else process.env.CONSOLE_DIR = savedConsoleDir;
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 // The browser tests drive the real API through its own test harness (real server, real SQLite
 // file); test support is not part of the API's public surface, so it has no @crm entry.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './browser';
-import { ARTIFACTS, buildConsole } from './build-console';
+import { ARTIFACTS, sharedConsoleBuild } from './build-console';
 
 /** Whether browser specs run here; says loudly why not (CI=true runs them and lets them fail). */
 export function browserTestsRun(suite: string): boolean {
@@ -25,12 +23,11 @@ export interface ServedConsole {
 }
 
 /**
- * The console built into a temporary folder, served by the real API (fresh SQLite file, manual
+ * The console (one build shared by the run's suites), served by the real API (fresh SQLite file, manual
  * clock starting at `start`), and a headless Chromium. One per spec file.
  */
 export async function startServedConsole(start?: string): Promise<ServedConsole> {
-  const dist = mkdtempSync(join(tmpdir(), 'crm-console-dist-'));
-  await buildConsole(dist);
+  const dist = await sharedConsoleBuild();
   const saved = process.env.CONSOLE_DIR;
   process.env.CONSOLE_DIR = dist; // read by apps/api/src/console/console-static.ts at start
   const api = await startTestApi(start);
@@ -54,7 +51,6 @@ export async function startServedConsole(start?: string): Promise<ServedConsole>
       await api.close();
       if (saved === undefined) delete process.env.CONSOLE_DIR;
       else process.env.CONSOLE_DIR = saved;
-      rmSync(dist, { recursive: true, force: true });
     },
   };
 }
