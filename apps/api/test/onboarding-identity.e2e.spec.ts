@@ -6,7 +6,7 @@ import type { ReactorRunner } from '../src/process/reactor.runner';
 import { type Caller, onboardingCallers } from './support/onboarding.actors';
 import { applicationForm, creditCode, FINANCE_CHECKED } from './support/onboarding.forms';
 import { barrierOnReads } from './support/read-barrier';
-import { describeWithPostgres } from './support/test-postgres';
+import { describeWithPostgres } from '@crm/testing';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const keyOf = (n: number) => identityKeyOf({ kind: 'unified', creditCode: creditCode(n) });

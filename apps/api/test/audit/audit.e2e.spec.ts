@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@crm/calendar';
 import { complaintWorkflow, DEFAULT_COMPLAINT_POLICY } from '@crm/complaints';
@@ -12,7 +10,8 @@ import { ExecuteWorkflowCommand } from '../../src/workflows/execute-workflow.com
 import { WORKFLOW_REGISTRY } from '../../src/workflows/workflow.tokens';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { applicationForm, FINANCE_CHECKED } from '../support/onboarding.forms';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { describeEachEngine } from '../support/each-engine';
+import { startTestApi, type TestApi, type TestEngine } from '../support/test-api';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +22,13 @@ const STATUS_OF: Record<string, string> = { 'open.active': 'active', 'open.suspe
 
 interface Said { at: string; grade: string; status: string }
 
-describe('the auditor’s replay over HTTP on a real SQLite file (issue 8)', () => {
+/** a stored pickup's tonnes rewritten in place, in each engine's JSON */
+const TAMPER: Record<TestEngine, string> = {
+  sqlite: "UPDATE es_events SET data = json_set(data, '$.tonnes', 120) WHERE position = ?",
+  postgres: "UPDATE es_events SET data = jsonb_set(data, '{tonnes}', '120') WHERE position = ?",
+};
+
+describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
   let api: TestApi;
   let as: Caller;
   const said: Said[] = [];
@@ -51,7 +56,7 @@ describe('the auditor’s replay over HTTP on a real SQLite file (issue 8)', () 
   };
 
   beforeAll(async () => {
-    api = await startTestApi('2026-03-02T01:00:00.000Z');
+    api = await startTestApi({ start: '2026-03-02T01:00:00.000Z', engine });
     as = await onboardingCallers(api);
     const planned = { customerClass: { salesObject: 'distributor', salesForm: 'planned' } };
     ok(await as('manager', 'POST', '/applications', { applicationId: 'aud-1', form: applicationForm(7, 'manager', planned) }), 201);
@@ -92,7 +97,7 @@ describe('the auditor’s replay over HTTP on a real SQLite file (issue 8)', () 
     step(10);
     await complaint('aud-c2', 'ClassifyComplaint', { class: 'general' }, MANAGER);
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('history lists every event of the application, archive and complaint streams once, in global order, with states', async () => {
     const history = ok(await as('auditor', 'GET', `/customers/${CUSTOMER}/history?limit=1000`));
@@ -190,9 +195,7 @@ describe('the auditor’s replay over HTTP on a real SQLite file (issue 8)', () 
   it('verify passes, then fails at exactly the row changed behind the service’s back', async () => {
     expect(ok(await as('auditor', 'GET', `/customers/${CUSTOMER}/verify`))).toMatchObject({ ok: true, spans: [] });
     const pickup = (await api.store.readStream(`customer-${CUSTOMER}`)).find((e) => e.type === 'PickupRecorded');
-    const raw = new Database(join(api.dataDir, 'crm.db'));
-    raw.prepare("UPDATE es_events SET data = json_set(data, '$.tonnes', 120) WHERE position = ?").run(pickup?.position);
-    raw.close();
+    expect(await api.rawSql(TAMPER[engine], [pickup?.position])).toBe(1);
     const result = ok(await as('auditor', 'GET', `/customers/${CUSTOMER}/verify`));
     expect(result).toMatchObject({ ok: false, firstBreak: { streamId: `customer-${CUSTOMER}`, position: pickup?.position, revision: pickup?.revision, reason: 'hash_mismatch' } });
   });

@@ -1,6 +1,7 @@
 import { SseClient } from './sse-client';
 import { WebhookReceiver } from './webhook-receiver';
 import { caughtUp, deliverWebhooks, fireDueTimers, recordAndClassify } from './complaint-support';
+import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 const SECRET = 'sla-webhook-secret-0123456789';
@@ -8,7 +9,7 @@ const RECEIVED = '2026-09-30T10:00:00+08:00';
 const DUE = '2026-10-10T02:00:00.000Z'; // Saturday 10 October 10:00 Beijing, the make-up working day
 const MINUTE = 60_000;
 
-describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service', () => {
+describeEachEngine('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service', (engine) => {
   let api: TestApi;
   let receiver: WebhookReceiver;
   const streams: SseClient[] = [];
@@ -20,14 +21,14 @@ describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service
   beforeAll(async () => {
     // the test runs every delivery pass itself, so that it can tell which attempt did what
     process.env.WEBHOOK_POLL_MS = '0';
-    api = await startTestApi('2026-09-30T02:00:00.000Z');
+    api = await startTestApi({ start: '2026-09-30T02:00:00.000Z', engine });
     receiver = new WebhookReceiver(SECRET);
     await receiver.start();
   });
   afterAll(async () => {
     await Promise.all(streams.map((s) => s.close()));
-    await api.close();
-    await receiver.stop();
+    await api?.close();
+    await receiver?.stop();
     if (pollMs === undefined) delete process.env.WEBHOOK_POLL_MS;
     else process.env.WEBHOOK_POLL_MS = pollMs;
   });
@@ -68,7 +69,7 @@ describe('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the real service
     expect(warnedHook.signatureValid).toBe(true);
     expect(warnedHook.body).toMatchObject({ type: 'ComplaintSlaWarned', recipient: 'supervisor', streamId: `complaint-${id}` });
 
-    // RESTART between warning and breach: same SQLite file, same clock
+    // RESTART between warning and breach: same SQLite file or database, same clock
     await live.close();
     await api.restart();
     const resumed = await openStream(String(warning.id));

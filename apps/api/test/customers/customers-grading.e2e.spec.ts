@@ -1,3 +1,4 @@
+import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { archive, openCustomer } from './customer-fixtures';
 
@@ -14,17 +15,17 @@ const MARCH = csv([
 
 jest.setTimeout(30_000);
 
-describe('customers over HTTP: bulk pickups, monthly grading, access (real SQLite, real HTTP)', () => {
+describeEachEngine('customers over HTTP: bulk pickups, monthly grading, access', (engine) => {
   let api: TestApi;
   let tokens: Record<string, string>;
   beforeAll(async () => {
     process.env.WEBHOOK_POLL_MS = '0';
-    api = await startTestApi(OPENED);
+    api = await startTestApi({ start: OPENED, engine });
     await signIn();
     await openCustomer(api, archive('g-1'));
     await openCustomer(api, archive('g-2', { customerManagerId: 'manager2', region: '华南' }));
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   /** tokens live an hour of the test's clock: sign in again after moving it */
   async function signIn() {

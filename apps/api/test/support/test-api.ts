@@ -3,48 +3,103 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@crm/config';
 import type { EventStore } from '@crm/event-store';
-import { PostgresEventStore } from '@crm/event-store-postgres';
-import { SqliteEventStore } from '@crm/event-store-sqlite';
+import { createThrowawayDatabase, type DatabaseLocation, type PgOverlapWatch, rawStatement, type ThrowawayDatabase, watchPgClientOverlap } from '@crm/testing';
 import { createApp } from '../../src/app.factory';
 import { DEMO_PASSWORD } from '../../src/auth/demo-users';
 import { ManualClock } from '../../src/infrastructure/clock';
-import { createTestDatabase } from './test-postgres';
+import { openEventStore } from '../../src/infrastructure/open-event-store';
+
+export type TestEngine = 'sqlite' | 'postgres';
+
+export interface TestApiOptions {
+  /** the service clock's first instant */
+  start?: string;
+  /**
+   * 'sqlite' (default): EVENT_STORE=sqlite:<a file in a temp dir>. 'postgres': EVENT_STORE=postgres://…
+   * on a throw-away database of the test server, read models beside the events, dropped on close.
+   */
+  engine?: TestEngine;
+}
 
 export interface TestApi {
   url: string;
   app: INestApplication;
   clock: ManualClock;
   store: EventStore;
+  engine: TestEngine;
+  /** the temp dir; on SQLite it holds crm.db */
   dataDir: string;
   /** signs a demo user in through the real endpoint */
   tokenFor(username: string): Promise<string>;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** one statement on the store's own database behind the service's back (`?` placeholders); answers the rows changed */
+  rawSql(statement: string, params?: readonly unknown[]): Promise<number>;
   /**
-   * Stops the service (app and store) and starts a new one on the same SQLite file (or database) with the same
-   * clock, as a crash-free restart would; `url`, `app` and `store` point at the new instance.
+   * Stops the service (app and store) and starts a new one on the same SQLite file or database with
+   * the same clock, as a crash-free restart would; `url`, `app` and `store` point at the new instance.
    */
   restart(): Promise<void>;
+  /** stops the service and removes its data, also when stopping fails; on PostgreSQL, fails if a pg Client was used concurrently */
   close(): Promise<void>;
 }
 
 /**
- * The real service on a real HTTP port over a real SQLite file, with a clock the test moves.
- * `engine: 'postgres'`: over a throw-away database on the test PostgreSQL instead (events and
- * read models both; see test-postgres.ts), dropped on close.
+ * The real service on a real HTTP port, opened from EVENT_STORE as main.ts does, with a clock the
+ * test moves. `startTestApi(start?, options?)` or `startTestApi(options)`.
  */
-export async function startTestApi(start = '2026-03-02T01:00:00.000Z', options: { engine?: 'sqlite' | 'postgres' } = {}): Promise<TestApi> {
+export async function startTestApi(startOrOptions: string | TestApiOptions = {}, more: TestApiOptions = {}): Promise<TestApi> {
+  const options = typeof startOrOptions === 'string' ? { ...more, start: startOrOptions } : startOrOptions;
+  const engine = options.engine ?? 'sqlite';
+  const clock = new ManualClock(new Date(options.start ?? '2026-03-02T01:00:00.000Z'));
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-api-'));
-  const clock = new ManualClock(new Date(start));
-  const database = options.engine === 'postgres' ? await createTestDatabase() : null;
-  const boot = async () => {
-    const store: EventStore = database ? await PostgresEventStore.connect(database.url) : SqliteEventStore.open(join(dataDir, 'crm.db'));
-    const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    return { store, app, url: `http://127.0.0.1:${port}` };
+  let database: ThrowawayDatabase | null = null;
+  // every pg Client in the process, pooled or the service's own: none may be handed a query while it runs one
+  const overlaps: PgOverlapWatch | null = engine === 'postgres' ? watchPgClientOverlap() : null;
+  const removeData = async () => {
+    overlaps?.stop();
+    try {
+      await database?.drop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
-  let running = await boot();
+  let location: DatabaseLocation;
+  try {
+    database = engine === 'postgres' ? await createThrowawayDatabase() : null;
+    location = database ? { kind: 'postgres', url: database.url } : { kind: 'sqlite', path: join(dataDir, 'crm.db') };
+  } catch (error) {
+    await removeData();
+    throw error;
+  }
+  const eventStore = location.kind === 'postgres' ? location.url : `sqlite:${location.path}`;
+  const boot = async () => {
+    const store = await openEventStore(loadConfig({ EVENT_STORE: eventStore }).eventStore);
+    try {
+      const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      return { store, app, url: `http://127.0.0.1:${port}` };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  };
+  let running: Awaited<ReturnType<typeof boot>>;
+  try {
+    running = await boot();
+  } catch (error) {
+    await removeData();
+    throw error;
+  }
+  const stop = async () => {
+    try {
+      await running.app.close();
+    } finally {
+      await running.store.close();
+    }
+  };
   const request: TestApi['request'] = async (method, path, options = {}) => {
     const response = await fetch(`${running.url}${path}`, {
       method,
@@ -69,24 +124,27 @@ export async function startTestApi(start = '2026-03-02T01:00:00.000Z', options: 
     app: running.app,
     clock,
     store: running.store,
+    engine,
     dataDir,
     request,
+    rawSql: (statement, params = []) => rawStatement(location, statement, params),
     async tokenFor(username) {
       const res = await request('POST', '/auth/token', { body: { username, password: DEMO_PASSWORD } });
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
     async restart() {
-      await running.app.close();
-      await running.store.close();
+      await stop();
       running = await boot();
       Object.assign(api, { url: running.url, app: running.app, store: running.store });
     },
     async close() {
-      await running.app.close();
-      await running.store.close();
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await stop();
+      } finally {
+        await removeData();
+      }
+      overlaps?.assertNone();
     },
   };
   return api;
