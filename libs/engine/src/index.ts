@@ -14,6 +14,7 @@ export * from './projection/read-model.db';
 export * from './projection/projection.batch';
 export * from './projection/projection.runner';
 export * from './projection/read-model.snapshot';
+export * from './projection/prepared-query';
 export * from './projection/sqlite-write-gate';
 export * from './timer/timers.projection';
 export * from './timer/timer-firing';

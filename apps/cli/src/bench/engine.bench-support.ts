@@ -6,7 +6,7 @@ import type { EventStore, NewEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import { sql } from 'kysely';
-import type { Projection } from '@crm/engine';
+import { type Projection, preparedQuery } from '@crm/engine';
 import { postgresBenchDatabase } from './bench-database';
 
 /** A throw-away store of either engine; `location` is the SQLite file or the PostgreSQL URL. */
@@ -80,6 +80,37 @@ export const streamStatsProjection: Projection = {
         })),
       )
       .execute();
+  },
+};
+
+interface StatsParams extends Record<string, unknown> {
+  stream: string;
+  tonnes: number;
+  type: string;
+  position: number;
+}
+
+/** The builder's upsert of `streamStatsProjection`, built and compiled once, run with each event's values. */
+const upsertStats = preparedQuery<StatsParams>((db, p) =>
+  db
+    .insertInto('bench_stream_stats')
+    .values({ stream_id: p.stream, events: 1, tonnes: p.tonnes, last_type: p.type, last_position: p.position })
+    .onConflict((oc) =>
+      oc.column('stream_id').doUpdateSet((eb) => ({
+        events: eb('bench_stream_stats.events', '+', 1),
+        tonnes: eb('bench_stream_stats.tonnes', '+', p.tonnes),
+        last_type: p.type,
+        last_position: p.position,
+      })),
+    ),
+);
+
+/** The same builder query as `streamStatsProjection`, compiled once (`preparedQuery`) instead of per event. */
+export const streamStatsPreparedProjection: Projection = {
+  ...streamStatsProjection,
+  name: 'bench_stream_stats_prepared',
+  async apply(event, trx) {
+    await upsertStats.execute(trx, { stream: event.streamId, tonnes: Number(event.data.tonnes ?? 0), type: event.type, position: event.position });
   },
 };
 

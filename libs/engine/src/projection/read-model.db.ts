@@ -6,6 +6,7 @@ import type { EventStore } from '@crm/event-store';
 import { type LeaderLock, PgAdvisoryLocks, SqliteLease } from './leader-lock';
 import type { ReadModelDialect } from './projection';
 import { CHECKPOINT_DDL } from './checkpoints';
+import { registerSqliteStatements } from './sqlite-direct';
 import { runStatements } from './sql-statements';
 import { gateSqliteStore, sqliteWriteGate } from './sqlite-write-gate';
 
@@ -42,7 +43,9 @@ export class ReadModelDb {
       // read models are rebuilt from events, and model + checkpoint commit together: NORMAL is enough
       handle.pragma('synchronous = NORMAL');
       handle.pragma('busy_timeout = 15000');
-      const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+      const database = withStatementCache(handle);
+      const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+      registerSqliteStatements(db, database.prepare);
       const readModels = new ReadModelDb('sqlite', db, async () => void handle.close(), null, sqliteWriteGate(source.path));
       await readModels.ddl((trx) => runStatements(trx, CHECKPOINT_DDL.sqlite));
       return readModels;
