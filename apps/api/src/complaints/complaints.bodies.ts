@@ -4,9 +4,18 @@ import {
 } from '@crm/complaints';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
+import { COMPLAINT_POLICY_STREAM } from './complaint-policy.service';
+
+/**
+ * A complaint's stream is `complaint-<id>`, and the published policies live on `complaint-policies`:
+ * the id `policies` would be the policy stream, so it is never a complaint's.
+ */
+export const ComplaintId = EntityId.refine((id) => `complaint-${id}` !== COMPLAINT_POLICY_STREAM, {
+  message: `reserved: "${COMPLAINT_POLICY_STREAM.slice('complaint-'.length)}" names the complaint policy stream`,
+});
 
 /** Request bodies: the domain's command schemas, strict so that unknown fields are refused. */
-export const RecordComplaintBody = z.strictObject({ ...RecordComplaint.shape, complaintId: EntityId.optional() });
+export const RecordComplaintBody = z.strictObject({ ...RecordComplaint.shape, complaintId: ComplaintId.optional() });
 export type RecordComplaintBody = z.infer<typeof RecordComplaintBody>;
 
 const strict = <T extends z.ZodObject>(schema: T) => z.strictObject(schema.shape);
@@ -24,7 +33,7 @@ export const SpecialMeetingBody = strict(RecordSpecialMeetingDecision);
 /** PUT /complaint-policies/current: the whole policy, with a version never used before. */
 export const PolicyBody = ComplaintPolicy;
 
-export const ComplaintIdParam = EntityId;
+export const ComplaintIdParam = ComplaintId;
 
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ComplaintStatus = z.enum(['received', 'open', 'notified', 'closed']);
