@@ -1,4 +1,4 @@
-import type { Projection, ReadModelDialect } from '@crm/engine';
+import { preparedQuery, type Projection, type ReadModelDialect } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import type { Kysely } from 'kysely';
 import { customerLinkOf } from './customer-link';
@@ -44,23 +44,25 @@ export const customerStreamsProjection: Projection = {
   async apply(event: StoredEvent, trx: Kysely<any>) {
     const customerId = customerLinkOf(event) ?? (await knownCustomerOf(trx, event.streamId));
     if (!customerId) return;
-    const at = String(event.metadata.occurredAt);
-    await trx
-      .insertInto(CUSTOMER_STREAMS_TABLE)
-      .values({ stream_id: event.streamId, customer_id: customerId, first_position: event.position, last_position: event.position, first_at: at, last_at: at })
-      .onConflict((oc) =>
-        oc
-          .column('stream_id')
-          .doUpdateSet({ last_position: event.position, last_at: at })
-          .where(`${CUSTOMER_STREAMS_TABLE}.last_position`, '<', event.position),
-      )
-      .execute();
+    await recordStream.execute(trx, { streamId: event.streamId, customerId, position: event.position, at: String(event.metadata.occurredAt) });
   },
 };
 
+// it reads every event of the store: its two queries are built once (see preparedQuery)
+const recordStream = preparedQuery<{ streamId: string; customerId: string; position: number; at: string }>((db, p) =>
+  db
+    .insertInto(CUSTOMER_STREAMS_TABLE)
+    .values({ stream_id: p.streamId, customer_id: p.customerId, first_position: p.position, last_position: p.position, first_at: p.at, last_at: p.at })
+    .onConflict((oc) =>
+      oc.column('stream_id').doUpdateSet({ last_position: p.position, last_at: p.at }).where(`${CUSTOMER_STREAMS_TABLE}.last_position`, '<', p.position),
+    ),
+);
+const customerOfStream = preparedQuery<{ streamId: string }, { customer_id: string }>((db, p) =>
+  db.selectFrom(CUSTOMER_STREAMS_TABLE).select('customer_id').where('stream_id', '=', p.streamId),
+);
+
 async function knownCustomerOf(trx: Kysely<any>, streamId: string): Promise<string | null> {
-  const row = await trx.selectFrom(CUSTOMER_STREAMS_TABLE).select('customer_id').where('stream_id', '=', streamId).executeTakeFirst();
-  return (row?.customer_id as string | undefined) ?? null;
+  return (await customerOfStream.execute(trx, { streamId })).rows[0]?.customer_id ?? null;
 }
 
 /** The customer's streams, oldest first. */

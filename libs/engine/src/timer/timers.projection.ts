@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@crm/event-store';
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../projection/prepared-query';
 import type { Projection, ReadModelDialect } from '../projection/projection';
 import type { TimerFiredData, TimerScheduledData } from '../workflow/timer-events';
 
@@ -7,6 +8,22 @@ export const TIMERS_TABLE = 'timers';
 
 /** Columns derived from events; claimed_by / claim_until are the scheduler's operational state. */
 const DERIVED = ['timer_id', 'stream_id', 'workflow', 'instance_id', 'key', 'due_at', 'command', 'status', 'fired_at', 'late_ms', 'outcome'];
+
+// built once, run for every timer event (see preparedQuery); scheduling again clears a claim
+const unclaimed = { claimed_by: null, claim_until: null };
+type ScheduledRow = { timerId: string; streamId: string; workflow: string; instanceId: string; key: string; dueAt: string; command: string };
+const scheduledColumns = (p: ScheduledRow) => ({
+  stream_id: p.streamId, workflow: p.workflow, instance_id: p.instanceId, key: p.key, due_at: p.dueAt, command: p.command, status: 'scheduled', ...unclaimed,
+});
+const timerStatus = preparedQuery<{ timerId: string }, { status: string }>((db, p) => db.selectFrom(TIMERS_TABLE).select('status').where('timer_id', '=', p.timerId));
+const insertTimer = preparedQuery<ScheduledRow>((db, p) => db.insertInto(TIMERS_TABLE).values({ timer_id: p.timerId, ...scheduledColumns(p) }));
+const rescheduleTimer = preparedQuery<ScheduledRow>((db, p) => db.updateTable(TIMERS_TABLE).set(scheduledColumns(p)).where('timer_id', '=', p.timerId));
+const cancelTimer = preparedQuery<{ timerId: string }>((db, p) =>
+  db.updateTable(TIMERS_TABLE).set({ status: 'cancelled', ...unclaimed }).where('timer_id', '=', p.timerId).where('status', '<>', 'fired'),
+);
+const markFired = preparedQuery<{ timerId: string; firedAt: string; lateMs: number; outcome: string }>((db, p) =>
+  db.updateTable(TIMERS_TABLE).set({ status: 'fired', fired_at: p.firedAt, late_ms: p.lateMs, outcome: p.outcome, ...unclaimed }).where('timer_id', '=', p.timerId),
+);
 
 /**
  * The timers read model, fed by the engine events in workflow streams. `fired` is terminal, as in
@@ -44,23 +61,17 @@ export const timersProjection: Projection = {
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
     const timerId = String(event.data.timerId);
-    const unclaimed = { claimed_by: null, claim_until: null };
     if (event.type === 'TimerScheduled') {
       const d = event.data as unknown as TimerScheduledData;
-      const existing = await trx.selectFrom(TIMERS_TABLE).select('status').where('timer_id', '=', timerId).executeTakeFirst();
+      const existing = (await timerStatus.execute(trx, { timerId })).rows[0];
       if (existing?.status === 'fired') return;
-      const row = { stream_id: event.streamId, workflow: d.workflow, instance_id: d.instanceId, key: d.key, due_at: d.dueAt, command: JSON.stringify(d.command), status: 'scheduled' };
-      if (existing) await trx.updateTable(TIMERS_TABLE).set({ ...row, ...unclaimed }).where('timer_id', '=', timerId).execute();
-      else await trx.insertInto(TIMERS_TABLE).values({ timer_id: timerId, ...row, ...unclaimed }).execute();
+      const row = { timerId, streamId: event.streamId, workflow: d.workflow, instanceId: d.instanceId, key: d.key, dueAt: d.dueAt, command: JSON.stringify(d.command) };
+      await (existing ? rescheduleTimer : insertTimer).execute(trx, row);
     } else if (event.type === 'TimerCancelled') {
-      await trx.updateTable(TIMERS_TABLE).set({ status: 'cancelled', ...unclaimed }).where('timer_id', '=', timerId).where('status', '<>', 'fired').execute();
+      await cancelTimer.execute(trx, { timerId });
     } else if (event.type === 'TimerFired') {
       const d = event.data as unknown as TimerFiredData;
-      await trx
-        .updateTable(TIMERS_TABLE)
-        .set({ status: 'fired', fired_at: d.firedAt, late_ms: d.lateMs, outcome: d.outcome, ...unclaimed })
-        .where('timer_id', '=', timerId)
-        .execute();
+      await markFired.execute(trx, { timerId, firedAt: d.firedAt, lateMs: d.lateMs, outcome: d.outcome });
     }
   },
 };
