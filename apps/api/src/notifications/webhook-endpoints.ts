@@ -36,13 +36,17 @@ export class WebhookEndpoints {
 
   async put(recipient: string, url: string, secret: string, by: string, at: Date): Promise<void> {
     const row = { url, secret, updated_by: by, updated_at: at.toISOString() };
-    await this.readModels.transaction((trx) =>
-      trx.insertInto(ENDPOINTS_TABLE).values({ recipient, ...row }).onConflict((oc) => oc.column('recipient').doUpdateSet(row)).execute(),
+    // configuration kept nowhere else, unlike the read models beside it: wait for the disk
+    await this.readModels.transaction(
+      (trx) => trx.insertInto(ENDPOINTS_TABLE).values({ recipient, ...row }).onConflict((oc) => oc.column('recipient').doUpdateSet(row)).execute(),
+      { commit: 'durable' },
     );
   }
 
   async remove(recipient: string): Promise<boolean> {
-    const result = await this.readModels.transaction((trx) => trx.deleteFrom(ENDPOINTS_TABLE).where('recipient', '=', recipient).executeTakeFirst());
+    const result = await this.readModels.transaction((trx) => trx.deleteFrom(ENDPOINTS_TABLE).where('recipient', '=', recipient).executeTakeFirst(), {
+      commit: 'durable',
+    });
     return Number(result.numDeletedRows) > 0;
   }
 

@@ -40,7 +40,7 @@ export class ReadModelDb {
     if (source.kind === 'sqlite') {
       const handle = new BetterSqlite3(source.path);
       handle.pragma('journal_mode = WAL');
-      // read models are rebuilt from events, and model + checkpoint commit together: NORMAL is enough
+      // what is kept here is derived or tolerates a rollback to an earlier commit (see transaction): NORMAL
       handle.pragma('synchronous = NORMAL');
       handle.pragma('busy_timeout = 15000');
       const database = withStatementCache(handle);
@@ -63,23 +63,43 @@ export class ReadModelDb {
   /**
    * One write transaction. SQLite: BEGIN IMMEDIATE takes the file's write lock up front, so two
    * processes serialise instead of failing a read-to-write upgrade with SQLITE_BUSY.
+   *
+   * Durability (ADR 0011): by default the commit does not wait for the disk (SQLite: the
+   * connection's synchronous=NORMAL; PostgreSQL: synchronous_commit off for this transaction).
+   * Everything kept here by default is derived from the events or tolerates going back to an
+   * earlier commit after a power loss: read models with their checkpoints (replayed from the
+   * checkpoint), leases, timer claims, reactor checkpoints, at-least-once delivery records. The
+   * event store's own commits stay durable, and a later durable commit flushes every earlier one.
+   * Data that exists nowhere else (configuration) passes `{ commit: 'durable' }`.
    */
-  async transaction<T>(work: (trx: Kysely<any>) => Promise<T>): Promise<T> {
-    if (this.dialect === 'postgres') return this.db.transaction().execute(work);
+  async transaction<T>(work: (trx: Kysely<any>) => Promise<T>, options: { commit?: 'derived' | 'durable' } = {}): Promise<T> {
+    const durable = options.commit === 'durable';
+    if (this.dialect === 'postgres') {
+      return this.db.transaction().execute(async (trx) => {
+        if (!durable) await sql`set local synchronous_commit = off`.execute(trx);
+        return work(trx);
+      });
+    }
     const gate = this.gate as NonNullable<typeof this.gate>;
-    return gate.run(() => this.sqliteTransaction(work));
+    return gate.run(() => this.sqliteTransaction(work, durable));
   }
 
-  private sqliteTransaction<T>(work: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+  private sqliteTransaction<T>(work: (trx: Kysely<any>) => Promise<T>, durable: boolean): Promise<T> {
     return this.db.connection().execute(async (conn) => {
-      await sql`begin immediate`.execute(conn);
+      // a connection setting, not a transaction's: set back at once (the gate keeps other transactions out)
+      if (durable) await sql`pragma synchronous = full`.execute(conn);
       try {
-        const result = await work(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(conn).catch(() => undefined);
-        throw error;
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await work(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        if (durable) await sql`pragma synchronous = normal`.execute(conn);
       }
     });
   }
