@@ -33,6 +33,8 @@ export interface ApprovalRun {
 export interface Samples {
   http: number[];
   raw: number[];
+  /** the whole process's CPU time over the timed phase, per approval (with its raw append, catch-up and the projections' work): far less sensitive to other load than latency */
+  cpuMsPerApproval?: number;
 }
 
 /** the same shape as apps/api/test/support/onboarding.forms.ts (copied: the CLI does not import test code) */
@@ -145,7 +147,10 @@ export async function approvalsOverHttp(store: EventStore, run: ApprovalRun): Pr
       if (run.settle && !run.withoutProjections) await settled(store, runner);
       if (run.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, run.pauseMs));
     };
-    return await profiled(run.cpuProfile, () => alternate(run.count, raw, approve, before));
+    const cpu = process.cpuUsage();
+    const samples = await profiled(run.cpuProfile, () => alternate(run.count, raw, approve, before));
+    const used = process.cpuUsage(cpu);
+    return { ...samples, cpuMsPerApproval: (used.user + used.system) / 1000 / run.count };
   } finally {
     await app.close();
   }

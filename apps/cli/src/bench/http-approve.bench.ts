@@ -31,6 +31,7 @@ interface Line {
   engine: string;
   raw: Latencies;
   http: Latencies;
+  cpuMs?: number;
 }
 
 function runFor(engine: string, baseline: ApprovalRun['baseline']): ApprovalRun {
@@ -64,8 +65,8 @@ async function benchSqlite(): Promise<Line> {
   const rawStore = SqliteEventStore.open(join(dir, 'raw.db'));
   try {
     const baseline = async (s: EventStore) => rawAppend(sqliteBaseline(rawStore.database, 1), await approvalEvent(s));
-    const { http, raw } = await approvalsOverHttp(store, runFor('sqlite', baseline));
-    return { engine: 'SQLite (WAL, synchronous=FULL)', raw: latencies(raw), http: latencies(http) };
+    const { http, raw, cpuMsPerApproval } = await approvalsOverHttp(store, runFor('sqlite', baseline));
+    return { engine: 'SQLite (WAL, synchronous=FULL)', raw: latencies(raw), http: latencies(http), cpuMs: cpuMsPerApproval };
   } finally {
     await store.close();
     await rawStore.close();
@@ -85,9 +86,9 @@ async function benchPostgres(): Promise<Line | null> {
         release = raw.release;
         return rawAppend(raw, await approvalEvent(s));
       };
-      const { http, raw } = await approvalsOverHttp(store, runFor('postgres', baseline));
+      const { http, raw, cpuMsPerApproval } = await approvalsOverHttp(store, runFor('postgres', baseline));
       const setting = await store.pool.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s");
-      return { engine: `PostgreSQL (synchronous_commit ${setting.rows[0].s})`, raw: latencies(raw), http: latencies(http) };
+      return { engine: `PostgreSQL (synchronous_commit ${setting.rows[0].s})`, raw: latencies(raw), http: latencies(http), cpuMs: cpuMsPerApproval };
     } finally {
       release();
       await rawStore.close();
@@ -113,4 +114,5 @@ export async function run(): Promise<void> {
   console.log(`${N} sequential approvals by the sales reviewer over HTTP (keep-alive fetch, real service in-process${paced}) vs a raw durable append`);
   const lines = [await benchSqlite(), await benchPostgres()].filter((l): l is Line => l !== null);
   print(lines);
+  console.log(`\nprocess CPU per approval over the timed phase (request, its raw append, catch-up, projections and reactors; less sensitive to other load than latency): ${lines.map((l) => `${l.engine.split(' ')[0]} ${l.cpuMs?.toFixed(2)} ms`).join(', ')}`);
 }
