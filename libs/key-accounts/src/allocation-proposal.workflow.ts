@@ -1,0 +1,19 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { allocationCommandSchemas, type AllocationCommand } from './allocation-proposal.commands';
+import type { AllocationContext } from './allocation-proposal.context';
+import { decideAllocation } from './allocation-proposal.decider';
+import { allocationEventSchemas, type AllocationEvent } from './allocation-proposal.events';
+import { allocationMachine } from './allocation-proposal.machine';
+
+/** One stream per month, `resource-allocation-<YYYY-MM>`: its proposals and the general manager's decisions. */
+export const allocationWorkflow: WorkflowDefinition<AllocationCommand, AllocationEvent, AllocationContext, void> = {
+  name: 'resource-allocation',
+  version: '1',
+  streamPrefix: 'resource-allocation',
+  machine: allocationMachine,
+  commandSchemas: allocationCommandSchemas,
+  eventSchemas: allocationEventSchemas,
+  creationCommands: ['ProposeAllocation'],
+  openOrContinueCommands: ['ProposeAllocation'],
+  decide: decideAllocation,
+};

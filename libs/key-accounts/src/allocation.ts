@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** R-ALLOC-1: classes in the order they are served. Names as libs/customers spells sales objects. */
+export const ALLOCATION_ORDER = ['direct', 'exclusive_agent', 'distributor'] as const;
+export const AllocationClass = z.enum(ALLOCATION_ORDER);
+export type AllocationClass = z.infer<typeof AllocationClass>;
+
+export const AllocationDemand = z.object({
+  customerId: z.string().trim().min(1).max(100),
+  salesObject: AllocationClass,
+  /** what the customer asked for: an agent's monthly sales plan (R-TIER-7) or a customer's request */
+  kg: z.number().int().min(0).max(1_000_000_000),
+  source: z.enum(['sales_plan', 'request']),
+  /** actual ÷ planned (or ÷ allocated) pickups of the month before; null when there is nothing to compare */
+  completionRate: z.number().min(0).max(100).nullable(),
+  /** 1 − CV of weekly pickups (see weeklyEvenness); null without pickups */
+  evenness: z.number().min(0).max(1).nullable(),
+});
+export type AllocationDemand = z.infer<typeof AllocationDemand>;
+
+export interface AllocationLine extends AllocationDemand {
+  /** 1-based order of service within the class; direct customers share one rank (served pro rata) */
+  rank: number;
+  /** the ordering score within the class (R-ALLOC-3); null for direct customers */
+  score: number | null;
+  allocatedKg: number;
+}
+export interface Allocation {
+  availableKg: number;
+  demandKg: number;
+  allocatedKg: number;
+  shortfallKg: number;
+  lines: AllocationLine[];
+}
+
+const byId = (a: { customerId: string }, b: { customerId: string }) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
+const capped = (rate: number | null) => (rate === null ? 0 : Math.min(1, rate));
+
+/**
+ * R-ALLOC-3 scores. Agents: pickup-completion rate (capped at 1: picking up more than planned is
+ * not better cooperation than picking up the plan; cooperation itself is not recorded). Distributors:
+ * the mean of capped completion and weekly evenness. Missing figures count as 0 — an unknown record
+ * is served after a known one.
+ */
+export function allocationScore(demand: AllocationDemand): number | null {
+  if (demand.salesObject === 'direct') return null;
+  if (demand.salesObject === 'exclusive_agent') return capped(demand.completionRate);
+  return (capped(demand.completionRate) + (demand.evenness ?? 0)) / 2;
+}
+
+/** Pro rata by demand in whole kilograms; the remainder goes by largest fraction, then id. */
+function proRata(demands: readonly AllocationDemand[], availableKg: number): Map<string, number> {
+  const total = demands.reduce((s, d) => s + d.kg, 0);
+  const shares = demands.map((d) => {
+    const exact = (d.kg * availableKg) / total;
+    return { d, kg: Math.floor(exact), fraction: exact - Math.floor(exact) };
+  });
+  let left = availableKg - shares.reduce((s, x) => s + x.kg, 0);
+  for (const s of [...shares].sort((x, y) => y.fraction - x.fraction || byId(x.d, y.d))) {
+    if (left <= 0) break;
+    if (s.kg < s.d.kg) {
+      s.kg += 1;
+      left -= 1;
+    }
+  }
+  return new Map(shares.map((s) => [s.d.customerId, s.kg]));
+}
+
+/**
+ * R-ALLOC-1..3: the month's volume given class by class — direct sales first, exclusive agents
+ * second, distributors last; a class gets nothing while a class before it is short. Inside the
+ * class where volume runs out, agents and distributors are served whole in score order (ties by
+ * id); direct customers, for whom the rules name no order, share what is left pro rata.
+ */
+export function allocate(availableKg: number, demands: readonly AllocationDemand[]): Allocation {
+  const seen = new Set<string>();
+  for (const d of demands) {
+    if (seen.has(d.customerId)) throw new RangeError(`customer ${d.customerId} has more than one demand`);
+    seen.add(d.customerId);
+  }
+  let left = availableKg;
+  const lines: AllocationLine[] = [];
+  for (const salesObject of ALLOCATION_ORDER) {
+    const inClass = demands.filter((d) => d.salesObject === salesObject);
+    if (salesObject === 'direct') {
+      const total = inClass.reduce((s, d) => s + d.kg, 0);
+      const given = total <= left ? new Map(inClass.map((d) => [d.customerId, d.kg])) : proRata(inClass, left);
+      for (const d of [...inClass].sort(byId)) lines.push({ ...d, rank: 1, score: null, allocatedKg: given.get(d.customerId) ?? 0 });
+      left -= Math.min(total, left);
+      continue;
+    }
+    const ordered = inClass.map((d) => ({ d, score: allocationScore(d) ?? 0 })).sort((x, y) => y.score - x.score || byId(x.d, y.d));
+    ordered.forEach(({ d, score }, i) => {
+      const given = Math.min(d.kg, left);
+      left -= given;
+      lines.push({ ...d, rank: i + 1, score, allocatedKg: given });
+    });
+  }
+  const demandKg = demands.reduce((s, d) => s + d.kg, 0);
+  const allocatedKg = lines.reduce((s, l) => s + l.allocatedKg, 0);
+  return { availableKg, demandKg, allocatedKg, shortfallKg: demandKg - allocatedKg, lines };
+}
