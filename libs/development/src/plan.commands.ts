@@ -1,0 +1,49 @@
+import type { Command } from '@crm/workflow-kit';
+import { z } from 'zod';
+import { EntityId, Instant, text } from './development.shapes';
+import { PlanContent, ReportPeriod } from './plan.shapes';
+
+/** R-DEV-2: the sales department drafts the quarter's plan for its key prospects. */
+export const DraftDevelopmentPlan = PlanContent.extend({ planId: EntityId });
+export type DraftDevelopmentPlan = z.infer<typeof DraftDevelopmentPlan>;
+
+/** The whole content again, while the plan is a draft (first draft or returned for revision). */
+export const ReviseDevelopmentPlan = PlanContent.extend({ reason: text(2000) });
+export type ReviseDevelopmentPlan = z.infer<typeof ReviseDevelopmentPlan>;
+
+export const SubmitDevelopmentPlan = z.object({});
+export const ApproveAsDepartmentHead = z.object({ comment: text(2000).optional() });
+export type ApproveAsDepartmentHead = z.infer<typeof ApproveAsDepartmentHead>;
+
+/** R-DEV-2: the general manager records the managers' meeting (经理办公会) approval. */
+export const RecordManagersMeetingApproval = z.object({ minutes: text(20000), heldAt: Instant });
+export type RecordManagersMeetingApproval = z.infer<typeof RecordManagersMeetingApproval>;
+
+export const ReturnDevelopmentPlan = z.object({ reason: text(2000) });
+export const RejectDevelopmentPlan = z.object({ reason: text(2000) });
+
+/** R-DEV-3: one progress entry against one target, in a weekly summary or a monthly report. */
+export const RecordDevelopmentProgress = z.object({
+  entryId: EntityId,
+  targetId: EntityId,
+  period: ReportPeriod,
+  summary: text(4000),
+  /** the target is met; stays met */
+  achieved: z.boolean().default(false),
+  problems: text(4000).optional(),
+  supportNeeded: text(2000).optional(),
+});
+export type RecordDevelopmentProgress = z.infer<typeof RecordDevelopmentProgress>;
+
+/** The plan's deadline timer; carries the deadline it was scheduled for. */
+export const MarkPlanDeadlinePassed = z.object({ deadline: Instant });
+
+export const planCommandSchemas = {
+  DraftDevelopmentPlan, ReviseDevelopmentPlan, SubmitDevelopmentPlan, ApproveAsDepartmentHead, RecordManagersMeetingApproval,
+  ReturnDevelopmentPlan, RejectDevelopmentPlan, RecordDevelopmentProgress, MarkPlanDeadlinePassed,
+};
+
+type Schemas = typeof planCommandSchemas;
+export type PlanCommandType = keyof Schemas;
+export type PlanCommand = { [K in PlanCommandType]: Command<K, z.infer<Schemas[K]>> }[PlanCommandType];
+export type PlanCommandOf<K extends PlanCommandType> = Extract<PlanCommand, { type: K }>;

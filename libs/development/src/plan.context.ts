@@ -1,0 +1,24 @@
+import type { PlanContent } from './plan.shapes';
+
+export interface PlanContext {
+  planId: string | null;
+  content: PlanContent | null;
+  /** everyone who drafted or revised it: none of them approves it (DEV-SELF) */
+  authors: string[];
+  departmentHeadApproval: { by: string; at: string } | null;
+  meetingApproval: { by: string; at: string; heldAt: string } | null;
+  entryIds: string[];
+  achievedTargets: string[];
+  deadlinePassedFor: string | null;
+}
+
+export const INITIAL_PLAN_CONTEXT: PlanContext = {
+  planId: null,
+  content: null,
+  authors: [],
+  departmentHeadApproval: null,
+  meetingApproval: null,
+  entryIds: [],
+  achievedTargets: [],
+  deadlinePassedFor: null,
+};

@@ -1,0 +1,33 @@
+import type { PlanContext } from './plan.context';
+import type { PlanEvent } from './plan.events';
+
+const withAuthor = (authors: string[], by: string) => (authors.includes(by) ? authors : [...authors, by]);
+
+/** How each plan event changes the context (the machine's only action). */
+export function evolvePlan(context: PlanContext, event: PlanEvent): PlanContext {
+  switch (event.type) {
+    case 'DevelopmentPlanDrafted': {
+      const { planId, by, quarter, deadline, budgetYuan, targets, supportRequested } = event.data;
+      return { ...context, planId, content: { quarter, deadline, budgetYuan, targets, supportRequested }, authors: withAuthor(context.authors, by) };
+    }
+    case 'DevelopmentPlanRevised': {
+      const { by, quarter, deadline, budgetYuan, targets, supportRequested } = event.data;
+      return { ...context, content: { quarter, deadline, budgetYuan, targets, supportRequested }, authors: withAuthor(context.authors, by) };
+    }
+    case 'DevelopmentPlanApprovedByDepartmentHead':
+      return { ...context, departmentHeadApproval: { by: event.data.by, at: event.data.at } };
+    case 'DevelopmentPlanApprovedByManagersMeeting':
+      return { ...context, meetingApproval: { by: event.data.by, at: event.data.at, heldAt: event.data.heldAt } };
+    case 'DevelopmentPlanReturned':
+      return { ...context, departmentHeadApproval: null };
+    case 'DevelopmentProgressRecorded': {
+      const { entryId, targetId, achieved } = event.data;
+      const achievedTargets = achieved && !context.achievedTargets.includes(targetId) ? [...context.achievedTargets, targetId] : context.achievedTargets;
+      return { ...context, entryIds: [...context.entryIds, entryId], achievedTargets };
+    }
+    case 'DevelopmentPlanDeadlinePassed':
+      return { ...context, deadlinePassedFor: event.data.deadline };
+    default:
+      return context;
+  }
+}

@@ -1,0 +1,18 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { prospectCommandSchemas, type ProspectCommand } from './prospect.commands';
+import type { ProspectContext } from './prospect.context';
+import { decideProspect } from './prospect.decider';
+import { prospectEventSchemas, type ProspectEvent } from './prospect.events';
+import { prospectMachine } from './prospect.machine';
+
+/** One stream per prospect, `prospect-<prospectId>`, from registration to conversion or drop. */
+export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, unknown> = {
+  name: 'prospect',
+  version: '1',
+  streamPrefix: 'prospect',
+  machine: prospectMachine,
+  commandSchemas: prospectCommandSchemas,
+  eventSchemas: prospectEventSchemas,
+  creationCommands: ['RegisterProspect'],
+  decide: (command, state) => decideProspect(command, state),
+};
