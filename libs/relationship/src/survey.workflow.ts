@@ -1,0 +1,18 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { surveyCommandSchemas, type SurveyCommand } from './survey.commands';
+import type { SurveyContext } from './survey.context';
+import { decideSurvey } from './survey.decider';
+import { surveyEventSchemas, type SurveyEvent } from './survey.events';
+import { surveyMachine } from './survey.machine';
+
+/** R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start. */
+export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, SurveyContext> = {
+  name: 'satisfaction-survey',
+  version: '1',
+  streamPrefix: 'satisfaction-survey',
+  machine: surveyMachine,
+  commandSchemas: surveyCommandSchemas,
+  eventSchemas: surveyEventSchemas,
+  creationCommands: ['OpenSurveyCampaign'],
+  decide: (command, state) => decideSurvey(command, state),
+};

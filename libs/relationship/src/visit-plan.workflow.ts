@@ -1,0 +1,18 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitPlanCommandSchemas, type VisitPlanCommand } from './visit-plan.commands';
+import type { VisitPlanContext } from './visit-plan.context';
+import { decideVisitPlan } from './visit-plan.decider';
+import { visitPlanEventSchemas, type VisitPlanEvent } from './visit-plan.events';
+import { visitPlanMachine } from './visit-plan.machine';
+
+/** One stream per manager and year, `visit-plan-<planId>`. */
+export const visitPlanWorkflow: WorkflowDefinition<VisitPlanCommand, VisitPlanEvent, VisitPlanContext> = {
+  name: 'visit-plan',
+  version: '1',
+  streamPrefix: 'visit-plan',
+  machine: visitPlanMachine,
+  commandSchemas: visitPlanCommandSchemas,
+  eventSchemas: visitPlanEventSchemas,
+  creationCommands: ['DraftVisitPlan'],
+  decide: (command, state) => decideVisitPlan(command, state),
+};

@@ -1,0 +1,18 @@
+import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitReportCommandSchemas, type VisitReportCommand } from './visit-report.commands';
+import type { VisitReportContext, VisitReportServices } from './visit-report.context';
+import { decideVisitReport } from './visit-report.decider';
+import { visitReportEventSchemas, type VisitReportEvent } from './visit-report.events';
+import { visitReportMachine } from './visit-report.machine';
+
+/** One stream per report, `visit-report-<reportId>`. */
+export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitReportEvent, VisitReportContext, VisitReportServices> = {
+  name: 'visit-report',
+  version: '1',
+  streamPrefix: 'visit-report',
+  machine: visitReportMachine,
+  commandSchemas: visitReportCommandSchemas,
+  eventSchemas: visitReportEventSchemas,
+  creationCommands: ['SubmitVisitReport'],
+  decide: decideVisitReport,
+};
