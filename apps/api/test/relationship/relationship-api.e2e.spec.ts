@@ -1,0 +1,173 @@
+import { archive, openCustomer } from '../customers/customer-fixtures';
+import { caughtUp } from '../complaints/complaint-support';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+const ratings = { quality: '良好', service: '不好', awareness: '知名度较高' };
+
+describe('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, R-FORUM-1) on SQLite', () => {
+  let api: TestApi;
+  const token = (user: string) => api.tokenFor(user);
+  jest.setTimeout(60_000);
+
+  // 10:00 on Monday 2 March 2026 in Beijing
+  beforeAll(async () => {
+    api = await startTestApi('2026-03-02T02:00:00.000Z');
+    await openCustomer(api, archive('rel-c1'));
+    await openCustomer(api, archive('rel-c2'));
+    await openCustomer(api, archive('rel-other', { customerManagerId: 'manager2' }));
+    await caughtUp(api, 'customers');
+  });
+  afterAll(() => api.close());
+
+  it('R-VISIT-1/2/3: plan → approval by the sales head → visit report with ratings → findings notified → leader acknowledges', async () => {
+    const manager = await token('manager');
+    const items = [{ itemId: 'i-1', customerId: 'rel-c1', month: 3 }, { itemId: 'i-2', customerId: 'rel-c2', month: 3 }, { itemId: 'i-3', customerId: 'rel-c2', month: 6 }];
+    const drafted = await api.request('POST', '/visit-plans', { token: manager, body: { year: 2026, items } });
+    expect(drafted.status).toBe(201);
+    const planId = drafted.body.id;
+    expect(planId).toBe('manager.2026');
+    expect((await api.request('POST', `/visit-plans/${planId}/submit`, { token: manager, body: {} })).status).toBe(200);
+
+    // a planned visit before approval is refused: the plan is not in force yet
+    const early = await api.request('POST', '/visit-reports', { token: manager, body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, ratings } });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ rule: 'R-VISIT-1', field: 'basis.itemId' });
+
+    expect((await api.request('POST', `/visit-plans/${planId}/approve`, { token: await token('gm'), body: {} })).status).toBe(403);
+    const approved = await api.request('POST', `/visit-plans/${planId}/approve`, { token: await token('sales'), body: { comment: '同意' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('approved');
+
+    const report = await api.request('POST', '/visit-reports', {
+      token: manager,
+      body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, ratings, findings: '提货排队超过半天', departments: ['logistics'] },
+    });
+    expect(report.status).toBe(201);
+    expect(report.body.state).toBe('awaitingAcknowledgement');
+    const reportId = report.body.id;
+    const unplanned = await api.request('POST', '/visit-reports', {
+      token: manager, body: { customerId: 'rel-c2', visitedOn: '2026-03-02', basis: { kind: 'unplanned', reason: '客户来电邀请' }, ratings: { quality: '非常优良', service: '恶劣', awareness: '不知道' } },
+    });
+    expect(unplanned.status).toBe(201);
+    expect(unplanned.body.state).toBe('filed');
+
+    // R-VISIT-3: the outbox has one notification per recipient of the findings
+    await caughtUp(api, 'notification_outbox');
+    const outbox = await api.request('GET', `/notifications?afterPosition=${report.body.position - 1}`, { token: await token('sales') });
+    const ofReport = outbox.body.items.filter((n: { streamId: string }) => n.streamId === `visit-report-${reportId}`);
+    expect(ofReport.map((n: { recipient: string }) => n.recipient).sort()).toEqual(['logistics', 'supervisor']);
+
+    const open = await api.request('GET', `/visit-reports/feedback?minPosition=${unplanned.body.position}`, { token: await token('supervisor') });
+    expect(open.body.items.map((i: { reportId: string }) => i.reportId)).toEqual([reportId]);
+    expect((await api.request('POST', `/visit-reports/${reportId}/acknowledge`, { token: await token('sales'), body: {} })).status).toBe(403);
+    const ack = await api.request('POST', `/visit-reports/${reportId}/acknowledge`, { token: await token('supervisor'), body: { note: '已责成物流部整改' } });
+    expect(ack.status).toBe(200);
+    expect(ack.body.events.map((e: { type: string }) => e.type)).toEqual(['VisitFindingsAcknowledged']);
+    const after = await api.request('GET', `/visit-reports/feedback?minPosition=${ack.body.position}`, { token: await token('gm') });
+    expect(after.body.items).toEqual([]);
+
+    const progress = await api.request('GET', `/visit-plans/progress?year=2026&minPosition=${ack.body.position}`, { token: await token('sales') });
+    expect(progress.status).toBe(200);
+    expect(progress.body.items).toEqual([
+      { managerId: 'manager', month: 3, planned: 2, done: 1, unplanned: 1 },
+      { managerId: 'manager', month: 6, planned: 1, done: 0, unplanned: 0 },
+    ]);
+    // R-KAM-2: another manager sees only their own plan progress
+    const theirs = await api.request('GET', '/visit-plans/progress?year=2026&manager=manager', { token: await token('manager2') });
+    expect(theirs.body.items).toEqual([]);
+
+    const averages = await api.request('GET', `/visit-reports/ratings?year=2026&minPosition=${ack.body.position}`, { token: manager });
+    expect(averages.body.items).toEqual([
+      { customerId: 'rel-c1', quarter: '2026-Q1', visits: 1, averages: { quality: 85, service: 30, awareness: 80 } },
+      { customerId: 'rel-c2', quarter: '2026-Q1', visits: 1, averages: { quality: 100, service: 0, awareness: 50 } },
+    ]);
+    expect((await api.request('GET', '/visit-reports/ratings?year=2026', { token: await token('manager2') })).body.items).toEqual([]);
+  });
+
+  it('R-VISIT-2: a rating label not on its scale is 400 naming ratings.quality and the rule', async () => {
+    const res = await api.request('POST', '/visit-reports', {
+      token: await token('manager'), body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { ...ratings, quality: '不好' } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.field).toBe('ratings.quality');
+    expect(res.body.message).toMatch(/R-VISIT-2/);
+  });
+
+  it('R-VISIT-1: reports are for existing customers (422 naming customerId); R-KAM-2: not another manager\'s customer (403)', async () => {
+    const manager = await token('manager');
+    const body = (customerId: string) => ({ customerId, visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings });
+    const missing = await api.request('POST', '/visit-reports', { token: manager, body: body('nobody') });
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ rule: 'R-VISIT-1', field: 'customerId' });
+    const other = await api.request('POST', '/visit-reports', { token: manager, body: body('rel-other') });
+    expect(other.status).toBe(403);
+    expect(other.body.rule).toBe('R-KAM-2');
+    const plan = await api.request('POST', '/visit-plans', { token: manager, body: { year: 2027, items: [{ itemId: 'x', customerId: 'ghost', month: 1 }] } });
+    expect(plan.status).toBe(422);
+    expect(plan.body).toMatchObject({ rule: 'R-VISIT-1', field: 'items.0.customerId' });
+  });
+
+  it('R-SURV-1: survey → responses → report with computed figures → improvement plan to the general manager → approved; a second campaign is 422', async () => {
+    const sales = await token('sales');
+    const opened = await api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '2026年度客户满意度调查' } });
+    expect(opened.status).toBe(201);
+    const again = await api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '重复' } });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ rule: 'R-SURV-1', field: 'year' });
+
+    const respond = (customerId: string, channel: string, scores: number[], who: string) =>
+      api.request('POST', '/satisfaction-surveys/2026/responses', {
+        token: who, body: { responseId: `s-${customerId}`, customerId, channel, respondedOn: '2026-03-01', scores: { productQuality: scores[0], serviceQuality: scores[1], companyImage: scores[2] } },
+      });
+    expect((await respond('rel-c1', 'phone', [90, 70, 80], await token('manager'))).status).toBe(200);
+    expect((await respond('rel-c2', 'face_to_face', [80, 60, 85], sales)).status).toBe(200);
+    const badChannel = await respond('rel-other', 'telegram', [1, 1, 1], sales);
+    expect(badChannel.status).toBe(400);
+    expect(badChannel.body.field).toBe('channel');
+
+    const report = await api.request('POST', '/satisfaction-surveys/2026/report', { token: sales, body: { summary: '服务质量得分最低' } });
+    expect(report.status).toBe(200);
+    const plan = await api.request('POST', '/satisfaction-surveys/2026/improvement-plan', { token: sales, body: { measures: ['提货等待不超过2小时', '设客服专线'] } });
+    expect(plan.status).toBe(200);
+    await caughtUp(api, 'notification_outbox');
+    const outbox = await api.request('GET', '/notifications?recipient=general_manager', { token: sales });
+    expect(outbox.body.items.filter((n: { type: string; streamId: string }) => n.type === 'ImprovementPlanSubmitted' && n.streamId === 'satisfaction-survey-2026')).toHaveLength(1);
+
+    expect((await api.request('POST', '/satisfaction-surveys/2026/improvement-plan/approve', { token: await token('supervisor'), body: {} })).status).toBe(403);
+    const approved = await api.request('POST', '/satisfaction-surveys/2026/improvement-plan/approve', { token: await token('gm'), body: { comment: '同意，按季度汇报' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('planApproved');
+
+    const survey = await api.request('GET', '/satisfaction-surveys/2026', { token: await token('gm') });
+    expect(survey.body).toMatchObject({
+      state: 'planApproved', responseCount: 2,
+      report: { aggregates: { responseCount: 2, byChannel: { phone: 1, mail: 0, fax: 0, face_to_face: 1 }, averages: { productQuality: 85, serviceQuality: 65, companyImage: 82.5, overall: 77.5 }, lowestDimension: 'serviceQuality' } },
+      improvementPlan: { planNo: 1, measures: ['提货等待不超过2小时', '设客服专线'] },
+      decision: { type: 'ImprovementPlanApproved', by: 'gm' },
+    });
+  });
+
+  it('R-FORUM-1: minutes are filed; the forum list shows the years without a forum as of a date', async () => {
+    const sales = await token('sales');
+    const filed = await api.request('POST', '/customer-forums', {
+      token: sales,
+      body: { forumId: 'forum-2026-spring', heldOn: '2026-02-27', title: '2026年春季客户座谈会', attendees: [{ name: '张三', organisation: '宁波塑料厂', customerId: 'rel-c1' }, { name: '王经理', organisation: '销售部' }], topics: ['市场行情'], minutes: '客户建议增加周末提货。' },
+    });
+    expect(filed.status).toBe(201);
+    const future = await api.request('POST', '/customer-forums', {
+      token: sales, body: { forumId: 'forum-later', heldOn: '2026-03-05', title: '未召开', attendees: [{ name: 'a', organisation: 'b' }], minutes: 'm' },
+    });
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ rule: 'R-FORUM-1', field: 'heldOn' });
+
+    const list = await api.request('GET', `/customer-forums?from=2024&minPosition=${filed.body.position}`, { token: await token('gm') });
+    expect(list.body).toMatchObject({
+      asOf: '2026-03-02',
+      years: [{ year: 2024, forums: 0, status: 'missed' }, { year: 2025, forums: 0, status: 'missed' }, { year: 2026, forums: 1, status: 'held' }],
+      yearsWithoutForum: [2024, 2025],
+    });
+    expect(list.body.forums[0]).toMatchObject({ forumId: 'forum-2026-spring', attendees: 2, heldOn: '2026-02-27' });
+    const before = await api.request('GET', '/customer-forums?from=2026&asOf=2026-02-01', { token: await token('gm') });
+    expect(before.body.years).toEqual([{ year: 2026, forums: 0, status: 'due' }]);
+  });
+});
