@@ -141,6 +141,17 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /satisfaction-surveys/{year}': roles('sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'POST /customer-forums': roles('sales_reviewer', 'customer_manager'),
   'GET /customer-forums': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  // key accounts and resource allocation (R-KAM-1/3/4, R-ALLOC-1..3, R-EVAL-2): company-wide analyses for the sales department,
+  // leadership, supervision and audit; the sales department (or a supervisor) runs the monthly evaluation and proposes the
+  // allocation, the general manager approves or returns it
+  'GET /key-accounts/abc': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'POST /key-accounts/evaluations': roles('sales_reviewer', 'supervisor'),
+  'GET /key-accounts/warnings': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'GET /key-accounts/reviews': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'POST /allocations/{month}/proposals': roles('sales_reviewer'),
+  'POST /allocations/{month}/approve': roles('general_manager'),
+  'POST /allocations/{month}/return': roles('general_manager'),
+  'GET /allocations/{month}': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
   // notifications and webhooks
   'GET /notifications': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),
   'GET /notifications/{id}/attempts': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),

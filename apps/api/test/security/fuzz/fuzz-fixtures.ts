@@ -51,6 +51,7 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
     'users:username': ['fz-victim'],
     'webhooks:recipient': ['fz_hook'],
     'calendar:year': ['2026', '2027'],
+    'allocations:month': ['2026-03'],
   };
 }
 
