@@ -14,7 +14,7 @@ export const DEFAULT_ABC_THRESHOLDS: AbcThresholds = { a: 0.8, b: 0.95 };
 export type AbcClass = 'A' | 'B' | 'C';
 export interface CustomerVolume {
   customerId: string;
-  /** integer kilograms over the period (profit is not recorded: volume stands in for it, ADR 0011) */
+  /** integer kilograms over the period (profit is not recorded: volume stands in for it, ADR 0013) */
   kg: number;
 }
 export interface AbcRow extends CustomerVolume {

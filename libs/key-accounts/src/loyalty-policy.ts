@@ -45,7 +45,7 @@ export interface LoyaltyAssessment {
 
 /**
  * R-KAM-4: the highest level whose streak holds at `month`. A level is held while it is sustained:
- * a month below its threshold drops the account to the highest level still sustained (ADR 0011).
+ * a month below its threshold drops the account to the highest level still sustained (ADR 0013).
  */
 export function assessLoyalty(month: string, kgByMonth: Readonly<Record<string, number>>, policy: LoyaltyPolicy): LoyaltyAssessment {
   let best: LoyaltyAssessment = { level: null, policyVersion: policy.version, evidence: [] };
