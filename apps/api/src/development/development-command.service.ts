@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { developmentPlanWorkflow, DevelopmentRule, type PlanCommandType, prospectWorkflow, type ProspectCommandType } from '@crm/development';
+import { type CommandResult, uuidV5, type WorkflowEngine } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import { onboardingWorkflow } from '@crm/onboarding';
+import { type Actor, DomainRuleViolation } from '@crm/workflow-kit';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { commandMetaFrom } from '../workflows/command-meta';
+import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
+import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
+
+export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
+export type PersonPlanCommand = Exclude<PlanCommandType, 'MarkPlanDeadlinePassed'>;
+
+/**
+ * Sends prospect and plan commands through the CQRS bus. Facts of other streams (the onboarding
+ * application a conversion names, the prospects a plan picks) are checked here before the command.
+ */
+@Injectable()
+export class DevelopmentCommandService {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Server-side id unless given; with an Idempotency-Key the id is derived from it, so a retry lands on the same stream. */
+  idFor(kind: 'prs' | 'plan' | 'entry', actor: Actor, request: HttpRequestLike, given?: string): string {
+    if (given) return given;
+    const key = commandMetaFrom(request, actor, this.clock).idempotencyKey;
+    return key ? `${kind}-${uuidV5(`development-${kind}:${actor.id}:${key}`)}` : `${kind}-${randomUUID()}`;
+  }
+
+  prospect(id: string, type: ProspectCommandType, data: object, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    return this.send(prospectWorkflow.name, id, type, data, actor, request);
+  }
+
+  /** R-DEV-1: converted only into an onboarding application that exists. */
+  async convert(id: string, applicationId: string, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    const application = await this.store.readStream(`${onboardingWorkflow.streamPrefix}-${applicationId}`);
+    if (application.length === 0) throw new DomainRuleViolation(DevelopmentRule.prospects, `no onboarding application ${applicationId} is open`, 'applicationId');
+    return this.prospect(id, 'MarkProspectConverted', { applicationId }, actor, request);
+  }
+
+  /** R-DEV-2: a plan picks registered prospects still being developed. */
+  async plan(id: string, type: PersonPlanCommand, data: Record<string, unknown>, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    if (type === 'DraftDevelopmentPlan' || type === 'ReviseDevelopmentPlan') await this.assertProspectsActive(data.targets);
+    return this.send(developmentPlanWorkflow.name, id, type, data, actor, request);
+  }
+
+  private async assertProspectsActive(targets: unknown): Promise<void> {
+    const list = Array.isArray(targets) ? (targets as Array<{ prospectId: string }>) : [];
+    for (const [i, target] of list.entries()) {
+      const { state, events } = await this.engine.load(prospectWorkflow, target.prospectId);
+      if (events.length === 0 || state.state !== 'active') {
+        const why = events.length === 0 ? 'is not registered' : `is ${state.state}`;
+        throw new DomainRuleViolation(DevelopmentRule.plan, `prospect ${target.prospectId} ${why}; a plan picks prospects still being developed`, `targets.${i}.prospectId`);
+      }
+    }
+  }
+
+  private send(workflow: string, id: string, type: string, data: object, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    const meta = commandMetaFrom(request, actor, this.clock);
+    return this.commandBus.execute(new ExecuteWorkflowCommand(workflow, id, { type, data, meta }));
+  }
+}

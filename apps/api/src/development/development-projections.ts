@@ -1,0 +1,6 @@
+import type { Projection } from '@crm/engine';
+import { plansProjection } from './plans.projection';
+import { prospectsProjection } from './prospects.projection';
+
+/** The customer-development read models. */
+export const developmentProjections = (): Projection[] => [prospectsProjection, plansProjection];
