@@ -41,8 +41,11 @@ export class RelationshipFacts {
     return { planId, itemId, year: context.year, month: item.month, customerId: item.customerId, managerId: context.managerId, approved: state.state === 'approved' };
   }
 
-  async streamExists(workflow: Parameters<WorkflowEngine['load']>[0], id: string): Promise<boolean> {
-    return (await this.engine.load(workflow, id)).events.length > 0;
+  /** The stream exists and was not started by a request with this Idempotency-Key. */
+  async openedByOtherRequest(workflow: Parameters<WorkflowEngine['load']>[0], id: string, idempotencyKey: string | string[] | undefined): Promise<boolean> {
+    const { events } = await this.engine.load(workflow, id);
+    if (events.length === 0) return false;
+    return typeof idempotencyKey !== 'string' || events[0].metadata.idempotencyKey !== idempotencyKey;
   }
 }
 

@@ -30,8 +30,9 @@ export class SurveysController {
   @ApiOperation({ summary: 'R-SURV-1: open the year\'s survey campaign (one a year: a second is 422 R-SURV-1, a racing one 409)' })
   async open(@Body({ schema: OpenSurveyBody }) body: { year: number; title: string }, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     const id = String(body.year);
-    // the year's stream is the fence; this read only turns the common case into the rule's words
-    if (!req.headers['idempotency-key'] && (await this.facts.streamExists(surveyWorkflow, id))) {
+    // the year's stream is the fence (a racing second one is 409); this read puts the common case
+    // in the rule's words, except for a retry of the very request that opened it, which replays
+    if (await this.facts.openedByOtherRequest(surveyWorkflow, id, req.headers['idempotency-key'])) {
       throw new DomainRuleViolation(RelationshipRule.survey, `the ${body.year} satisfaction survey already exists: one campaign a year`, 'year');
     }
     return commandResponse(id, await this.commands.send(surveyWorkflow, id, 'OpenSurveyCampaign', body, actor, req));

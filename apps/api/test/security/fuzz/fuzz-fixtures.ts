@@ -40,6 +40,13 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
       expectOk('delegation', api.request('POST', '/delegations', { token: sales, headers: { 'Idempotency-Key': key }, body: { delegateId: 'sales2', from: '2026-03-02', until: '2026-12-31' } })),
     ),
   );
+  await expectOk('visit plan', api.request('POST', '/visit-plans', { token: manager, body: { year: 2026, items: [{ itemId: 'fz-i1', customerId: 'fz-cust', month: 3 }] } }));
+  await expectOk('visit plan submit', api.request('POST', '/visit-plans/manager.2026/submit', { token: manager, body: {} }));
+  const visit = await expectOk('visit report', api.request('POST', '/visit-reports', {
+    token: manager,
+    body: { customerId: 'fz-cust', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { quality: '良好', service: '一般', awareness: '知名' }, findings: '包装破损' },
+  }));
+  await expectOk('survey', api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '年度客户满意度调查' } }));
   await expectOk('webhook', api.request('PUT', '/webhooks/fz_hook', { token: admin, body: { url: 'http://127.0.0.1:9/hook', secret: 'fz-secret-0123456789' } }));
   return {
     'applications:id': ['fz-app-draft', 'fz-app-rev'],
@@ -52,6 +59,9 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
     'webhooks:recipient': ['fz_hook'],
     'calendar:year': ['2026', '2027'],
     'allocations:month': ['2026-03'],
+    'visit-plans:id': ['manager.2026'],
+    'visit-reports:id': [visit.id as string],
+    'satisfaction-surveys:year': ['2026', '2027'],
   };
 }
 
