@@ -19,3 +19,6 @@ export function evolveKeyAccount(context: KeyAccountContext, event: KeyAccountEv
       return { ...context, customerId: event.data.customerId, loyaltyLevel: event.data.newLevel };
   }
 }
+
+/** R-KAM-3: warnings go forward month by month, at most one each. */
+export const isNewWarningMonth = (context: KeyAccountContext, month: string): boolean => context.warnedMonths.every((m) => m < month);

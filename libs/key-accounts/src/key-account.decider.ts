@@ -1,6 +1,6 @@
 import type { WorkflowState } from '@crm/workflow-kit';
 import type { KeyAccountCommand } from './key-account.commands';
-import type { KeyAccountContext } from './key-account.context';
+import { isNewWarningMonth, type KeyAccountContext } from './key-account.context';
 import type { KeyAccountEvent } from './key-account.events';
 import { assessDecline } from './decline-assessment';
 import { assessLoyalty } from './loyalty-policy';
@@ -21,7 +21,7 @@ export function decideKeyAccount(command: KeyAccountCommand, state: WorkflowStat
   const events: KeyAccountEvent[] = [];
   const decline = assessDecline(d.month, d.kgByMonth, d.lastPickupDate, d.declinePolicy);
   const policy = { version: d.declinePolicy.version, priorRatio: d.declinePolicy.priorRatio, lastYearRatio: d.declinePolicy.lastYearRatio, silentWeeks: d.declinePolicy.silentWeeks };
-  if (decline.declining && d.abcClass === 'A' && !context.warnedMonths.includes(d.month)) {
+  if (decline.declining && d.abcClass === 'A' && isNewWarningMonth(context, d.month)) {
     events.push({
       type: 'KeyAccountWarningRaised',
       data: {

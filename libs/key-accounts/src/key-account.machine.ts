@@ -1,11 +1,11 @@
 import { assign, setup } from 'xstate';
-import { evolveKeyAccount, INITIAL_KEY_ACCOUNT_CONTEXT, type KeyAccountContext } from './key-account.context';
+import { evolveKeyAccount, INITIAL_KEY_ACCOUNT_CONTEXT, isNewWarningMonth, type KeyAccountContext } from './key-account.context';
 import type { KeyAccountEvent } from './key-account.events';
 
 type Ctx = { context: KeyAccountContext; event: KeyAccountEvent };
 export const keyAccountGuards = {
-  /** R-KAM-3: one warning per customer per month */
-  isNewWarningMonth: ({ context, event }: Ctx) => event.type === 'KeyAccountWarningRaised' && !context.warnedMonths.includes(event.data.month),
+  /** R-KAM-3: one warning per customer per month, and never for a month before one already warned (a late re-run of an old month) */
+  isNewWarningMonth: ({ context, event }: Ctx) => event.type === 'KeyAccountWarningRaised' && isNewWarningMonth(context, event.data.month),
   /** a warning is cleared by the evaluation of its own month or a later one */
   clearsActiveWarning: ({ context, event }: Ctx) =>
     event.type === 'KeyAccountWarningCleared' && context.activeWarningMonth === event.data.warningMonth && event.data.month >= event.data.warningMonth,

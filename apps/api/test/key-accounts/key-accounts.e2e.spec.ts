@@ -1,3 +1,4 @@
+import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { archive, openCustomer } from '../customers/customer-fixtures';
 
@@ -41,12 +42,12 @@ const plan = (month: string, quantity: number) => ({
   lines: [{ customer: '宁波某化纤厂', quantity, pickupWindow: { from: `${month}-01`, to: `${month}-28` } }],
 });
 
-describe('key accounts and resource allocation over HTTP (SQLite)', () => {
+describeEachEngine('key accounts and resource allocation over HTTP', (engine) => {
   let api: TestApi;
   const token = (user: string) => api.tokenFor(user);
 
   beforeAll(async () => {
-    api = await startTestApi('2025-01-02T02:00:00.000Z');
+    api = await startTestApi({ start: '2025-01-02T02:00:00.000Z', engine });
     for (const id of ['ka-decline', 'ka-steady', 'dist-even', 'dist-lumpy']) await openCustomer(api, archive(id));
     await openCustomer(api, archive('dir-1', { class: { salesObject: 'direct', salesForm: 'planned' } } as never));
     for (const id of ['agent-hi', 'agent-lo']) await openCustomer(api, archive(id, agent));
@@ -136,10 +137,27 @@ describe('key accounts and resource allocation over HTTP (SQLite)', () => {
     expect(lumpy.evenness).toBe(0);
 
     expect((await api.request('POST', '/allocations/2026-07/approve', { token: sales, body: { round: 1 } })).status).toBe(403);
-    const approved = await api.request('POST', '/allocations/2026-07/approve', { token: await token('gm'), body: { round: 1, comment: '同意' } });
+    const returned = await api.request('POST', '/allocations/2026-07/return', { token: await token('gm'), body: { round: 1, reason: '请复核经销商需求' } });
+    expect(returned.body).toMatchObject({ state: 'returned', events: [{ type: 'AllocationReturned' }] });
+    const round2 = await api.request('POST', '/allocations/2026-07/proposals', { token: sales, body });
+    expect(round2.status).toBe(200);
+    // the general manager approving and returning round 2 at once: exactly one decision is written
+    const gm = await token('gm');
+    const race = await Promise.all([
+      api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round: 2, comment: '同意' } }),
+      api.request('POST', '/allocations/2026-07/return', { token: gm, body: { round: 2, reason: '再议' } }),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const stream = await api.store.readStream('resource-allocation-2026-07');
+    expect(stream.map((e) => e.type)).toEqual(['AllocationProposed', 'AllocationReturned', 'AllocationProposed', race[0].status === 200 ? 'AllocationApproved' : 'AllocationReturned']);
+    if (race[0].status !== 200) {
+      expect((await api.request('POST', '/allocations/2026-07/proposals', { token: sales, body })).status).toBe(200);
+    }
+    const round = race[0].status === 200 ? 2 : 3;
+    const approved = race[0].status === 200 ? race[0] : await api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round, comment: '同意' } });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: 'approved', done: true, events: [{ type: 'AllocationApproved' }] });
-    const again = await api.request('POST', '/allocations/2026-07/approve', { token: await token('gm'), body: { round: 1 } });
+    const again = await api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round } });
     expect(again.status).toBe(409);
     expect((await api.request('GET', `/allocations/2026-07?minPosition=${approved.body.position}`, { token: sales })).body).toMatchObject({ status: 'approved', decidedBy: 'gm', decisionText: '同意' });
   });
@@ -149,9 +167,15 @@ describe('key accounts and resource allocation over HTTP (SQLite)', () => {
     const july = csv(['ka-decline,DEC-2026-07-a,2026-07-10,HDPE 5000S,3000,镇海库', 'ka-decline,DEC-2026-07-b,2026-07-20,HDPE 5000S,2500,镇海库',
       'ka-steady,STA-2026-07-a,2026-07-10,HDPE 5000S,1250,镇海库', 'ka-steady,STA-2026-07-b,2026-07-25,HDPE 5000S,1250,镇海库']);
     expect((await api.request('POST', '/pickups/import', { token: await token('sales'), body: july, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
-    const evaluated = await api.request('POST', '/key-accounts/evaluations', { token: await token('sales'), body: { month: '2026-07' } });
-    expect(evaluated.status).toBe(200);
-    expect(evaluated.body.events.map((e: { customerId: string; type: string }) => `${e.customerId}:${e.type}`)).toEqual(['ka-decline:KeyAccountWarningCleared']);
+    // two people run the July evaluation at the same moment: the warning is cleared once
+    const [one, two] = await Promise.all([
+      api.request('POST', '/key-accounts/evaluations', { token: await token('sales'), body: { month: '2026-07' } }),
+      api.request('POST', '/key-accounts/evaluations', { token: await token('supervisor'), body: { month: '2026-07' } }),
+    ]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    const written = [...one.body.events, ...two.body.events].map((e: { customerId: string; type: string }) => `${e.customerId}:${e.type}`);
+    expect(written).toEqual(['ka-decline:KeyAccountWarningCleared']);
+    const evaluated = one.body.events.length ? one : two;
     const warnings = await api.request('GET', `/key-accounts/warnings?minPosition=${evaluated.body.position}`, { token: await token('supervisor') });
     expect(warnings.body.open).toEqual([]);
 
