@@ -101,6 +101,8 @@ describe('customer development over HTTP on SQLite (R-DEV-1..3)', () => {
 
     const race = await Promise.all([1, 2].map(() => api.request('POST', '/development-plans/plan-q4/department-head/approve', { token: head, body: { comment: '同意' } })));
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const headApprovals = (await api.store.readStream('development-plan-plan-q4')).filter((e) => e.type === 'DevelopmentPlanApprovedByDepartmentHead');
+    expect(headApprovals).toHaveLength(1);
     await moveTo('2026-10-06T02:00:00.000Z');
     const approved = await ok('POST', '/development-plans/plan-q4/managers-meeting/approve', gm, { minutes: '经理办公会审议通过', heldAt: '2026-10-06T01:00:00.000Z' });
     expect(approved.state).toBe('approved');

@@ -47,6 +47,12 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
     body: { customerId: 'fz-cust', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { quality: '良好', service: '一般', awareness: '知名' }, findings: '包装破损' },
   }));
   await expectOk('survey', api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '年度客户满意度调查' } }));
+  await expectOk('prospect', api.request('POST', '/prospects', { token: manager, body: { prospectId: 'fz-prs', companyName: '模糊测试塑业', region: '华东', productsOfInterest: ['聚乙烯'], source: 'visit' } }));
+  await expectOk('development plan', api.request('POST', '/development-plans', {
+    token: sales,
+    body: { planId: 'fz-plan', quarter: '2026-Q2', deadline: '2026-06-30T15:59:59.000Z', budgetYuan: 1000, targets: [{ targetId: 'fz-t1', prospectId: 'fz-prs', goal: '签约' }] },
+  }));
+  await expectOk('development plan submit', api.request('POST', '/development-plans/fz-plan/submit', { token: sales, body: {} }));
   await expectOk('webhook', api.request('PUT', '/webhooks/fz_hook', { token: admin, body: { url: 'http://127.0.0.1:9/hook', secret: 'fz-secret-0123456789' } }));
   return {
     'applications:id': ['fz-app-draft', 'fz-app-rev'],
@@ -62,6 +68,8 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
     'visit-plans:id': ['manager.2026'],
     'visit-reports:id': [visit.id as string],
     'satisfaction-surveys:year': ['2026', '2027'],
+    'prospects:id': ['fz-prs'],
+    'development-plans:id': ['fz-plan'],
   };
 }
 
