@@ -1,5 +1,6 @@
 import { caughtUp, fireDueTimers } from '../complaints/complaint-support';
 import { applicationForm } from '../support/onboarding.forms';
+import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /** Monday 5 October 2026, 09:00 Beijing. */
@@ -15,7 +16,7 @@ const planBody = (planId: string, prospectIds: string[]) => ({
   supportRequested: [{ department: '财务资产部', request: '授信额度评估' }],
 });
 
-describe('customer development over HTTP on SQLite (R-DEV-1..3)', () => {
+describeEachEngine('customer development over HTTP (R-DEV-1..3)', (engine) => {
   jest.setTimeout(60_000);
   let api: TestApi;
   let manager: string, manager2: string, sales: string, head: string, gm: string, admin: string;
@@ -30,7 +31,7 @@ describe('customer development over HTTP on SQLite (R-DEV-1..3)', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi(START);
+    api = await startTestApi(START, { engine });
     await signIn();
   });
   afterAll(() => api.close());
