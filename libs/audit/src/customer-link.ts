@@ -1,11 +1,13 @@
 import type { StoredEvent } from '@crm/event-store';
 import { customerIdFor, IDENTITY_STREAM_PREFIX } from '@crm/onboarding';
+import { SURVEY_STREAM_PREFIX } from '@crm/relationship';
 
 /**
  * Streams that mention many customers (the audit log itself) never belong to one; a company's
- * identity reservations name every application that ever held it, not only its customer's.
+ * identity reservations name every application that ever held it, not only its customer's; a
+ * year's satisfaction survey holds every respondent's answer.
  */
-const SHARED_STREAM_PREFIXES = ['audit-log-', 'calendar-', `${IDENTITY_STREAM_PREFIX}-`];
+const SHARED_STREAM_PREFIXES = ['audit-log-', 'calendar-', `${IDENTITY_STREAM_PREFIX}-`, `${SURVEY_STREAM_PREFIX}-`];
 
 /**
  * Which customer a stream belongs to, from the event that opens it (or any of its events):

@@ -3,12 +3,16 @@ import { forumCommandSchemas, type ForumCommand } from './forum.commands';
 import { decideForum } from './forum.decider';
 import { forumEventSchemas, type ForumEvent } from './forum.events';
 import { forumMachine } from './forum.machine';
+import { FORUM_STREAM_PREFIX } from './relationship.streams';
 
-/** One stream per forum, `customer-forum-<forumId>`. */
+/**
+ * One stream per forum, `forum-<forumId>`. Not `customer-forum-`: every `customer-<id>` stream is a
+ * customer's archive (access checks and the audit read it so), and a forum is no customer.
+ */
 export const forumWorkflow: WorkflowDefinition<ForumCommand, ForumEvent, unknown> = {
   name: 'customer-forum',
   version: '1',
-  streamPrefix: 'customer-forum',
+  streamPrefix: FORUM_STREAM_PREFIX,
   machine: forumMachine,
   commandSchemas: forumCommandSchemas,
   eventSchemas: forumEventSchemas,

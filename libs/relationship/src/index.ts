@@ -1,6 +1,7 @@
 export * from './relationship.shapes';
 export * from './rating-scales';
 export * from './relationship.rules';
+export * from './relationship.streams';
 export * from './visit-plan.events';
 export * from './visit-plan.commands';
 export type { VisitPlanContext } from './visit-plan.context';

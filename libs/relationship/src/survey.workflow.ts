@@ -4,12 +4,13 @@ import type { SurveyContext } from './survey.context';
 import { decideSurvey } from './survey.decider';
 import { surveyEventSchemas, type SurveyEvent } from './survey.events';
 import { surveyMachine } from './survey.machine';
+import { SURVEY_STREAM_PREFIX } from './relationship.streams';
 
 /** R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start. */
 export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, SurveyContext> = {
   name: 'satisfaction-survey',
   version: '1',
-  streamPrefix: 'satisfaction-survey',
+  streamPrefix: SURVEY_STREAM_PREFIX,
   machine: surveyMachine,
   commandSchemas: surveyCommandSchemas,
   eventSchemas: surveyEventSchemas,
