@@ -42,8 +42,14 @@ export class PickupImportController {
         isManagerScoped(actor) && context.customerManagerId !== actor.id ? `customer ${customerId} is managed by another customer manager` : null,
     });
     if (!report.ok) {
-      const message = report.stage === 'write' ? `import stopped after ${report.recorded} recorded rows; re-run the same file to complete it` : 'the file has errors; nothing was imported';
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'IMPORT', stage: report.stage, message, recorded: report.recorded, errors: report.errors });
+      const first = report.errors[0];
+      const outcome = report.stage === 'write' ? `import stopped after ${report.recorded} recorded rows; re-run the same file to complete it` : 'the file has errors; nothing was imported';
+      // the first row error is named at the top, as every other 400 names its field; all are in `errors`
+      const message = first ? `${outcome} (line ${first.line}, ${first.field}: ${first.message})` : outcome;
+      throw new BadRequestException({
+        statusCode: 400, error: 'Bad Request', rule: 'IMPORT', field: first?.field ?? 'body', line: first?.line,
+        stage: report.stage, message, recorded: report.recorded, errors: report.errors,
+      });
     }
     return report;
   }

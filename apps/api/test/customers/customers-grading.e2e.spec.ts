@@ -43,6 +43,8 @@ describeEachEngine('customers over HTTP: bulk pickups, monthly grading, access',
     const unknown = await api.request('POST', '/pickups/import', { token: tokens.sales, body: { csv: csv(['g-1,DN-101,2026-03-31,HDPE,100,镇海库', 'g-9,DN-103,2026-03-31,HDPE,5,镇海库']) } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ line: 3, field: 'customerId', message: 'no customer g-9' })]);
+    expect(unknown.body).toMatchObject({ rule: 'IMPORT', field: 'customerId', line: 3 });
+    expect(unknown.body.message).toContain('line 3, customerId: no customer g-9');
     expect(await api.store.headPosition()).toBe(before);
   });
 
