@@ -1,23 +1,24 @@
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import { caughtUp } from '../complaints/complaint-support';
+import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 const ratings = { quality: '良好', service: '不好', awareness: '知名度较高' };
 
-describe('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, R-FORUM-1) on SQLite', () => {
+describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, R-FORUM-1)', (engine) => {
   let api: TestApi;
   const token = (user: string) => api.tokenFor(user);
   jest.setTimeout(60_000);
 
   // 10:00 on Monday 2 March 2026 in Beijing
   beforeAll(async () => {
-    api = await startTestApi('2026-03-02T02:00:00.000Z');
+    api = await startTestApi({ start: '2026-03-02T02:00:00.000Z', engine });
     await openCustomer(api, archive('rel-c1'));
     await openCustomer(api, archive('rel-c2'));
     await openCustomer(api, archive('rel-other', { customerManagerId: 'manager2' }));
     await caughtUp(api, 'customers');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('R-VISIT-1/2/3: plan → approval by the sales head → visit report with ratings → findings notified → leader acknowledges', async () => {
     const manager = await token('manager');
