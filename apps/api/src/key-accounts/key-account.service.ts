@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { shanghaiDate } from '@crm/customers';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
@@ -46,7 +46,14 @@ export class KeyAccountService {
   /** A command reads figures as of everything stored so far, not as of a lagging read model. */
   async catchUp(names: readonly string[] = FIGURE_PROJECTIONS): Promise<void> {
     const head = await this.store.headPosition();
-    await Promise.all(names.map((name) => this.runner.waitForPosition(name, head, 10_000)));
+    try {
+      await Promise.all(names.map((name) => this.runner.waitForPosition(name, head, 10_000)));
+    } catch (error) {
+      throw new ServiceUnavailableException({
+        statusCode: 503, error: 'Service Unavailable', rule: 'STALE',
+        message: `read models not yet at position ${head}: ${(error as Error).message}; nothing was evaluated, retry shortly`,
+      });
+    }
   }
 
   /** R-KAM-1 over whole months; profit is not recorded, so volume (tonnes) ranks the customers. */
@@ -78,7 +85,7 @@ export class KeyAccountService {
         statusCode: 422, error: 'Unprocessable Entity', rule: 'R-KAM-3', field: 'month', message: `R-KAM-3: ${month} is not over yet; only past months are evaluated`,
       });
     }
-    await this.catchUp();
+    await this.catchUp([...FIGURE_PROJECTIONS, SIGNALS_TABLE]);
     const abc = await this.abc(addMonths(month, -11), month, { a: 0.8, b: 0.95 });
     const series = await this.figures.monthlyKg(addMonths(month, -14), month);
     const lastPickups = await this.figures.lastPickupDates(lastDayOfMonth(month));
