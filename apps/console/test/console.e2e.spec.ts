@@ -71,10 +71,10 @@ if (!runs) {
 
   it("shows the customer manager's actions on the home page, each a live page", async () => {
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['new-application', 'customers', 'complaints', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['new-application', 'customers', 'complaints', 'development', 'calendar']);
     // every feature in the catalogue has its page now: none is marked "coming soon"
     expect(await page.locator('[data-feature="new-application"]').textContent()).not.toContain('即将上线');
-    expect(await page.locator('a.feature-card').count()).toBe(4);
+    expect(await page.locator('a.feature-card').count()).toBe(5);
     expect(await page.getByRole('link', { name: /工作日历/ }).count()).toBe(2); // the card and the navigation
     await page.getByText('角色：客户经理').waitFor();
     await checkPage(page, '02-home-zh');
@@ -154,7 +154,7 @@ if (!runs) {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'calendar']);
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {
@@ -184,5 +184,92 @@ if (!runs) {
     await heading('登录').waitFor();
     await page.getByText('登录已过期，请重新登录。').waitFor();
     await checkPage(page, '08-session-expired');
+  });
+  // ---- the pages of the newer contexts, each as the people who use it, on data seeded through the API ----
+
+  /** POST/GET as a demo user, failing the test on any unexpected status. */
+  const seed = async (method: string, path: string, username: string, body?: unknown, status = method === 'GET' ? 200 : 201) => {
+    const res = await api.request(method, path, { token: await api.tokenFor(username), body });
+    if (res.status !== status) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const signInAs = async (username: string, name: string) => {
+    await page.goto(`${api.url}/#/`);
+    const signOut = page.getByRole('button', { name: '退出登录' });
+    if (await signOut.count()) await signOut.click();
+    await heading('登录').waitFor();
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await heading(`您好，${name}`).waitFor();
+  };
+  const plan = (planId: string) => ({
+    planId, quarter: '2026-Q1', deadline: '2026-03-31T15:59:59.000Z', budgetYuan: 60_000,
+    targets: [{ targetId: 't-1', prospectId: 'dev-p1', goal: '签订年度框架合同', targetTonnes: 500 }],
+    supportRequested: [{ department: '财务资产部', request: '授信额度评估' }],
+  });
+
+  it('R-DEV-1: the manager sees their prospects and registers one; a bad credit code is refused at its field', async () => {
+    await seed('POST', '/prospects', 'manager', { prospectId: 'dev-p1', companyName: '宁波甬兴塑业有限公司', region: '华东', productsOfInterest: ['聚乙烯'], estimatedTonnesPerYear: 800, source: 'market_survey' });
+    await signInAs('manager', '王经理');
+    await page.locator('a[data-feature="development"]').first().click();
+    await heading('客户开发').waitFor();
+    await page.getByTestId('prospects-table').getByText('宁波甬兴塑业有限公司').waitFor();
+    await page.getByLabel('企业名称', { exact: true }).fill('绍兴越塑包装有限公司');
+    await page.getByLabel('统一社会信用代码（可选）').fill('91350100M000100Y44');
+    await page.getByLabel('区域', { exact: true }).fill('华东');
+    await page.getByLabel('意向产品', { exact: true }).fill('聚丙烯，聚乙烯');
+    await page.getByLabel('来源', { exact: true }).selectOption('visit');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    const code = page.getByLabel('统一社会信用代码（可选）');
+    await page.locator('.field-error').first().waitFor();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    const fieldError = page.locator('.field', { has: code }).locator('.field-error');
+    expect(await fieldError.textContent()).toContain('R-DEV-1');
+    expect(await code.getAttribute('aria-describedby')).toContain(await fieldError.getAttribute('id'));
+    await checkPage(page, '09-development-field-error');
+
+    await code.fill('');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByRole('status').getByText('目标客户 绍兴越塑包装有限公司 已登记。').waitFor();
+    await page.getByTestId('prospects-table').getByText('绍兴越塑包装有限公司').waitFor();
+    expect(await page.getByTestId('prospects-table').getByText('走访').count()).toBe(1);
+  });
+
+  it('R-DEV-2: the department head approves a plan waiting on them; it then waits on the managers\' meeting', async () => {
+    await seed('POST', '/development-plans', 'sales', plan('dev-plan-review'));
+    await seed('POST', '/development-plans/dev-plan-review/submit', 'sales', {}, 200);
+    await signInAs('supervisor', '孙主管');
+    await page.goto(`${api.url}/#/development`);
+    await page.locator('tr[data-plan="dev-plan-review"]').getByText('待部门负责人审批').waitFor();
+    await page.getByRole('link', { name: '查看 dev-plan-review' }).click();
+    const detail = page.getByTestId('plan-detail');
+    await detail.getByText('签订年度框架合同').waitFor();
+    expect(await detail.textContent()).toContain('财务资产部');
+    await checkPage(page, '10-development-plan-head');
+    await page.getByLabel('意见（可选）').fill('同意，抓紧落实');
+    await page.getByRole('button', { name: '批准', exact: true }).click();
+    await page.getByTestId('plan-notice').getByText('已提交，计划状态：待经理办公会审批。').waitFor();
+    await detail.locator('[data-state="review.managersMeeting"]').waitFor();
+    expect(await detail.textContent()).toContain('supervisor 于');
+    expect(await page.getByRole('button', { name: '批准', exact: true }).count()).toBe(0); // the head has decided; nothing more for them
+
+    await signInAs('gm', '周总经理');
+    await page.goto(`${api.url}/#/development/dev-plan-review`);
+    await page.getByRole('form', { name: '记录经理办公会审批' }).waitFor();
+  });
+
+  it('R-DEV-3: shows the weekly summaries an approved plan owes as of a chosen date', async () => {
+    await seed('POST', '/development-plans', 'sales', plan('dev-plan-live'));
+    await seed('POST', '/development-plans/dev-plan-live/submit', 'sales', {}, 200);
+    await seed('POST', '/development-plans/dev-plan-live/department-head/approve', 'supervisor', {}, 200);
+    await seed('POST', '/development-plans/dev-plan-live/managers-meeting/approve', 'gm', { minutes: '经理办公会审议通过', heldAt: api.clock.now().toISOString() }, 200);
+    await page.goto(`${api.url}/#/development`);
+    await heading('客户开发').waitFor();
+    await page.getByLabel('截至日期').fill('2026-03-20');
+    const row = page.getByTestId('missing-weekly').locator('tr[data-plan="dev-plan-live"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2026-03-02、2026-03-09');
+    await checkPage(page, '11-development-gm');
   });
 });

@@ -1,6 +1,6 @@
 import type { Role } from '@crm/workflow-kit';
 
-export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar';
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development';
 
 export interface Feature {
   id: FeatureId;
@@ -20,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'complaints', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'sla-board', roles: ['supervisor', 'general_manager'] },
   { id: 'audit', roles: ['auditor', 'administrator'] },
+  { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'calendar', roles: [] },
 ];
 

@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'feature.sla-board.summary': 'Complaints close to or past their deadline, live.',
   'feature.audit.title': 'Audit',
   'feature.audit.summary': "Replay a customer's history, see it as of any moment, verify the hash chain.",
+  'feature.development.title': 'Customer development',
+  'feature.development.summary': 'Prospect archives, quarterly development plans, their approval and weekly progress.',
   'feature.calendar.title': 'Working-day calendar',
   'feature.calendar.summary': 'Deadlines in working days on the State Council calendar, explained day by day.',
 

@@ -9,6 +9,7 @@ const PATHS: Record<FeatureId, string> = {
   'sla-board': 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2.5 2.5M9 2h6',
   audit: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM21 21l-4.3-4.3M8 11l2 2 4-4',
   calendar: 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M8 14h2M14 14h2M8 17h2',
+  development: 'M3 20l6-6 4 4 8-8M15 10h6v6',
 };
 
 export function FeatureIcon({ id }: { id: FeatureId }) {

@@ -1,0 +1,35 @@
+import { useI18n } from '../i18n/i18n.context';
+import { Link } from '../router/hash-router';
+import { PageHeading } from '../shell/page-heading';
+import { useDevelopmentT } from './development/development.messages';
+import { PlanDetail } from './development/plan-detail';
+import { MissingWeeklyCard, PlansCard } from './development/plans-card';
+import { ProspectsCard } from './development/prospects-card';
+import { featurePath } from './feature-catalogue';
+import type { FeaturePageProps } from './feature-pages';
+import '../components/components.css';
+import '../components/onboarding.css';
+
+/** 客户开发: `#/development` prospects, plans and missing weekly summaries; `#/development/<planId>` one plan. */
+export default function DevelopmentPage({ segments }: FeaturePageProps) {
+  const { t } = useDevelopmentT();
+  const { t: gt } = useI18n();
+  const [planId] = segments;
+  return (
+    <section className="stack">
+      <PageHeading subtitle={t('subtitle')}>{gt('feature.development.title')}</PageHeading>
+      {planId ? (
+        <>
+          <p><Link to={featurePath('development')}>← {t('back')}</Link></p>
+          <PlanDetail key={planId} id={planId} />
+        </>
+      ) : (
+        <>
+          <PlansCard />
+          <MissingWeeklyCard />
+          <ProspectsCard />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { useSignedIn } from '../../auth/session.context';
+import { hasAnyRole } from '../../auth/session';
+import { CommandForm } from '../../components/command-form';
+import { formatInstant, localInputNow } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { type Answer, labelFor, type PlanDetail as Detail, type ProgressEntry, useDevelopmentT } from './development.messages';
+import { PlanStateBadge } from './plans-card';
+
+/** '2026-Q4' → ['2026-10', '2026-11', '2026-12'] */
+const monthsOf = (quarter: string) => {
+  const [year, q] = quarter.split('-Q');
+  return [1, 2, 3].map((i) => `${year}-${String((Number(q) - 1) * 3 + i).padStart(2, '0')}`);
+};
+
+/** R-DEV-2/R-DEV-3: one plan: content, approvals, the quarter's progress, and the decision its approver owes. */
+export function PlanDetail({ id }: { id: string }) {
+  const { t } = useDevelopmentT();
+  const { t: gt } = useI18n();
+  const { api, session } = useSignedIn();
+  const [plan, setPlan] = useState<Detail | null>(null);
+  const [progress, setProgress] = useState<ProgressEntry[]>([]);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async (minPosition?: number) => {
+    try {
+      const p = await api.get<Detail>(`/development-plans/${encodeURIComponent(id)}`);
+      setPlan(p);
+      setError(null);
+      if (!p.content) return;
+      const months = await Promise.all(
+        monthsOf(p.content.quarter).map((month) =>
+          api.get<{ reports: ProgressEntry[]; weeklySummaries: ProgressEntry[] }>(`/development-plans/${encodeURIComponent(id)}/monthly`, { month, minPosition })),
+      );
+      setProgress(months.flatMap((m) => [...m.weeklySummaries, ...m.reports]));
+    } catch (e) {
+      setError(describeError(e, gt));
+    }
+  }, [api, id, gt]);
+  useEffect(() => void load(), [load]);
+
+  if (!plan?.content) return <ErrorAlert error={error} />;
+  const c = plan.content;
+  const path = `/development-plans/${encodeURIComponent(id)}`;
+  const onDone = (result: unknown) => {
+    const answer = result as Answer;
+    setNotice(t('decided', { state: labelFor(t, 'state', answer.state ?? '') }));
+    void load(answer.position);
+  };
+  const headDecides = plan.state === 'review.departmentHead' && hasAnyRole(session.user, ['supervisor']);
+  const meetingDecides = plan.state === 'review.managersMeeting' && hasAnyRole(session.user, ['general_manager']);
+  const reasonButtons = [
+    { label: t('return'), tone: 'secondary' as const, uses: ['reason'], send: (body: Record<string, unknown>) => api.post(`${path}/return`, body) },
+    { label: t('reject'), tone: 'danger' as const, uses: ['reason'], send: (body: Record<string, unknown>) => api.post(`${path}/reject`, body) },
+  ];
+  const reasonField = { name: 'reason', label: t('reason'), kind: 'textarea' as const };
+
+  return (
+    <article className="stack" aria-labelledby="plan-title" data-testid="plan-detail">
+      <div className="card">
+        <div className="card-header">
+          <h2 id="plan-title">{t('plan')} <span className="mono">{plan.id}</span> · {c.quarter}</h2>
+          <PlanStateBadge state={plan.state} />
+        </div>
+        {notice ? <p role="status" className="notice notice-success" data-testid="plan-notice">{notice}</p> : null}
+        <dl className="kv kv-columns">
+          <dt>{t('deadline')}</dt><dd>{formatInstant(c.deadline)}</dd>
+          <dt>{t('budget')}</dt><dd>{c.budgetYuan.toLocaleString('zh-CN')}</dd>
+          <dt>{t('drafter')}</dt><dd>{plan.authors.join('、')}</dd>
+          <dt>{t('departmentHead')}</dt>
+          <dd>{plan.departmentHeadApproval ? t('approvedBy', { by: plan.departmentHeadApproval.by, at: formatInstant(plan.departmentHeadApproval.at) }) : t('pending')}</dd>
+          <dt>{t('managersMeeting')}</dt>
+          <dd>
+            {plan.meetingApproval
+              ? `${t('approvedBy', { by: plan.meetingApproval.by, at: formatInstant(plan.meetingApproval.at) })}（${t('meetingHeld', { at: formatInstant(plan.meetingApproval.heldAt) })}）`
+              : t('pending')}
+          </dd>
+        </dl>
+      </div>
+
+      {headDecides ? (
+        <section className="card" aria-label={t('decideHeadTitle')}>
+          <CommandForm
+            title={t('decideHeadTitle')}
+            fields={[{ name: 'comment', label: t('comment'), kind: 'textarea', optional: true }, reasonField]}
+            buttons={[{ label: t('approve'), uses: ['comment'], send: (body) => api.post(`${path}/department-head/approve`, body) }, ...reasonButtons]}
+            onDone={onDone}
+          />
+        </section>
+      ) : null}
+      {meetingDecides ? (
+        <section className="card" aria-label={t('decideMeetingTitle')}>
+          <CommandForm
+            title={t('decideMeetingTitle')}
+            fields={[
+              { name: 'minutes', label: t('minutes'), kind: 'textarea' },
+              { name: 'heldAt', label: t('heldAt'), kind: 'datetime', initial: localInputNow() },
+              reasonField,
+            ]}
+            buttons={[{ label: t('recordMeeting'), uses: ['minutes', 'heldAt'], send: (body) => api.post(`${path}/managers-meeting/approve`, body) }, ...reasonButtons]}
+            onDone={onDone}
+          />
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="targets-title">
+        <h2 id="targets-title">{t('targetsTitle')}</h2>
+        <table className="data-table" data-testid="plan-targets">
+          <thead>
+            <tr>
+              <th scope="col">{t('prospect')}</th>
+              <th scope="col">{t('goal')}</th>
+              <th scope="col" className="num">{t('targetTonnes')}</th>
+              <th scope="col">{t('achieved')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.targets.map((target) => {
+              const done = plan.achievedTargets.includes(target.targetId);
+              return (
+                <tr key={target.targetId}>
+                  <td><span className="mono">{target.prospectId}</span><div className="muted small mono">{target.targetId}</div></td>
+                  <td>{target.goal}</td>
+                  <td className="num">{target.targetTonnes ?? '—'}</td>
+                  <td><span className={`badge ${done ? 'badge-success' : 'badge-muted'}`}>{done ? t('yes') : t('no')}</span></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      {c.supportRequested.length > 0 ? (
+        <section className="card" aria-labelledby="support-title">
+          <h2 id="support-title">{t('supportTitle')}</h2>
+          <ul className="list-plain">
+            {c.supportRequested.map((s, i) => <li key={i}><strong>{s.department}</strong>：{s.request}</li>)}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{t('progressTitle')}</h2>
+        {progress.length === 0 ? (
+          <p className="empty">{t('progressEmpty')}</p>
+        ) : (
+          <table className="data-table" data-testid="plan-progress">
+            <thead>
+              <tr>
+                <th scope="col">{t('period')}</th>
+                <th scope="col">{t('prospect')}</th>
+                <th scope="col">{t('summary')}</th>
+                <th scope="col">{t('reportedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.map((e) => (
+                <tr key={e.entryId}>
+                  <td className="nowrap">{e.kind === 'weekly' ? t('weekOf', { week: e.weekStarting ?? '' }) : t('monthOf', { month: e.month })}</td>
+                  <td className="mono">{c.targets.find((x) => x.targetId === e.targetId)?.prospectId ?? e.targetId}</td>
+                  <td>
+                    {e.summary}
+                    {e.achieved ? <> <span className="badge badge-success">{t('yes')}</span></> : null}
+                    {e.problems ? <div className="muted small">{t('problems')}：{e.problems}</div> : null}
+                  </td>
+                  <td><div>{e.reportedBy}</div><div className="muted small">{formatInstant(e.reportedAt)}</div></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </article>
+  );
+}
