@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 // The browser tests drive the real API through its own test harness (a real server on a real
 // SQLite file); test support is not part of the API's public surface, so it has no @crm entry.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+/* eslint-disable @nx/enforce-module-boundaries */
+import { caughtUp } from '../../api/test/complaints/complaint-support';
+import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { startTestApi, type TestApi } from '../../api/test/support/test-api';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './support/browser';
 import { ARTIFACTS, sharedConsoleBuild } from './support/build-console';
 import { checkPage } from './support/page-checks';
@@ -71,10 +74,10 @@ if (!runs) {
 
   it("shows the customer manager's actions on the home page, each a live page", async () => {
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['new-application', 'customers', 'complaints', 'development', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['new-application', 'customers', 'complaints', 'development', 'visits', 'calendar']);
     // every feature in the catalogue has its page now: none is marked "coming soon"
     expect(await page.locator('[data-feature="new-application"]').textContent()).not.toContain('即将上线');
-    expect(await page.locator('a.feature-card').count()).toBe(5);
+    expect(await page.locator('a.feature-card').count()).toBe(6);
     expect(await page.getByRole('link', { name: /工作日历/ }).count()).toBe(2); // the card and the navigation
     await page.getByText('角色：客户经理').waitFor();
     await checkPage(page, '02-home-zh');
@@ -154,7 +157,7 @@ if (!runs) {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'visits', 'calendar']);
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {
@@ -271,5 +274,53 @@ if (!runs) {
     await row.waitFor();
     expect(await row.textContent()).toContain('2026-03-02、2026-03-09');
     await checkPage(page, '11-development-gm');
+  });
+  it('R-VISIT-1/2: the manager records a visit report on the form\'s scales (exact labels, score beside) and sees the month\'s plan progress move', async () => {
+    await openCustomer(api, archive('vis-c1'));
+    await caughtUp(api, 'customers');
+    const items = [{ itemId: 'i-1', customerId: 'vis-c1', month: 3 }, { itemId: 'i-2', customerId: 'vis-c1', month: 4 }];
+    await seed('POST', '/visit-plans', 'manager', { year: 2026, items });
+    await seed('POST', '/visit-plans/manager.2026/submit', 'manager', {}, 200);
+    await seed('POST', '/visit-plans/manager.2026/approve', 'sales', {}, 200);
+    await signInAs('manager', '王经理');
+    await page.goto(`${api.url}/#/visits`);
+    await heading('客户走访').waitFor();
+    await page.getByLabel('年度').fill('2026');
+    const march = page.getByTestId('visit-progress').locator('tr[data-month="3"]');
+    await march.waitFor();
+    expect(await march.locator('td').allTextContents()).toEqual(['manager', '3 月', '1', '0', '0/1', '0']);
+
+    const form = page.getByTestId('visit-report-form');
+    const options = (label: string) => form.getByLabel(label, { exact: true }).locator('option').allTextContents();
+    expect(await options('产品质量')).toEqual(['非常优良', '优良', '良好', '一般', '合格', '不合格']);
+    expect(await options('服务态度')).toEqual(['非常优良', '优良', '良好', '一般', '不好', '恶劣']);
+    expect(await options('产品知名度')).toEqual(['非常驰名', '驰名', '知名度高', '知名度较高', '知名', '知道', '不知道']);
+    await form.getByLabel('客户编号').fill('vis-c1');
+    await form.getByLabel('走访日期').fill('2026-03-02');
+    await form.getByLabel('计划条目编号').fill('i-1');
+    await form.getByLabel('产品质量', { exact: true }).selectOption('良好');
+    await form.getByLabel('服务态度', { exact: true }).selectOption('不好');
+    await form.getByLabel('产品知名度', { exact: true }).selectOption('知名度较高');
+    expect(await form.getByTestId('score-quality').textContent()).toBe('85 分');
+    expect(await form.getByTestId('score-service').textContent()).toBe('30 分');
+    expect(await form.getByTestId('score-awareness').textContent()).toBe('80 分');
+    await form.getByLabel('走访发现的问题（可选，填写后反馈给主管领导）').fill('提货排队超过半天');
+    await checkPage(page, '12-visits-manager');
+    await page.getByRole('button', { name: '提交报告单' }).click();
+    await page.getByTestId('visit-notice').waitFor();
+    await march.getByText('1/1').waitFor();
+  });
+
+  it('R-VISIT-3: the supervisor sees the unacknowledged finding and acknowledges it', async () => {
+    await signInAs('supervisor', '孙主管');
+    await page.goto(`${api.url}/#/visits`);
+    const row = page.getByTestId('visit-findings').locator('tr', { hasText: '提货排队超过半天' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('vis-c1');
+    expect(await page.getByTestId('visit-report-form').count()).toBe(0); // leaders read and acknowledge; managers report
+    await checkPage(page, '13-visits-supervisor');
+    await row.getByRole('button', { name: '确认已阅：vis-c1 2026-03-02 的走访发现' }).click();
+    await page.getByRole('status').getByText('已确认 vis-c1 的走访发现。').waitFor();
+    await page.getByTestId('visit-findings').getByText('没有待确认的走访发现。').waitFor();
   });
 });

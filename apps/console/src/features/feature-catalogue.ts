@@ -1,6 +1,6 @@
 import type { Role } from '@crm/workflow-kit';
 
-export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development';
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits';
 
 export interface Feature {
   id: FeatureId;
@@ -21,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'sla-board', roles: ['supervisor', 'general_manager'] },
   { id: 'audit', roles: ['auditor', 'administrator'] },
   { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
+  { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'calendar', roles: [] },
 ];
 

@@ -56,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'feature.audit.summary': "Replay a customer's history, see it as of any moment, verify the hash chain.",
   'feature.development.title': 'Customer development',
   'feature.development.summary': 'Prospect archives, quarterly development plans, their approval and weekly progress.',
+  'feature.visits.title': 'Customer visits',
+  'feature.visits.summary': 'Visit plan progress, visit reports with ratings, findings fed back and acknowledged.',
   'feature.calendar.title': 'Working-day calendar',
   'feature.calendar.summary': 'Deadlines in working days on the State Council calendar, explained day by day.',
 

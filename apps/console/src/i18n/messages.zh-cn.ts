@@ -58,6 +58,8 @@ export const zhCN = {
   'feature.audit.summary': '回放客户完整历史，查看任意时点状态并校验哈希链。',
   'feature.development.title': '客户开发',
   'feature.development.summary': '目标客户档案、季度开发计划的审批与周报进度。',
+  'feature.visits.title': '客户走访',
+  'feature.visits.summary': '走访计划完成情况、走访报告单与评价、走访发现的反馈确认。',
   'feature.calendar.title': '工作日历',
   'feature.calendar.summary': '按国务院放假通知计算工作日时限，并逐日说明。',
 
