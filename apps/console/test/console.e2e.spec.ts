@@ -157,7 +157,7 @@ if (!runs) {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'visits', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'visits', 'key-accounts', 'calendar']);
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {
@@ -322,5 +322,61 @@ if (!runs) {
     await row.getByRole('button', { name: '确认已阅：vis-c1 2026-03-02 的走访发现' }).click();
     await page.getByRole('status').getByText('已确认 vis-c1 的走访发现。').waitFor();
     await page.getByTestId('visit-findings').getByText('没有待确认的走访发现。').waitFor();
+  });
+  describe('大客户 key accounts (the clock moves on to June 2027: fifteen months of pickups)', () => {
+    const monthsFrom = (first: string, count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const index = Number(first.slice(0, 4)) * 12 + Number(first.slice(5)) - 1 + i;
+        return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+      });
+
+    beforeAll(async () => {
+      for (const id of ['ka-big', 'ka-steady']) await openCustomer(api, archive(id, { name: `大客户 ${id}` }));
+      api.clock.set(new Date('2027-06-01T02:00:00.000Z'));
+      // ka-big took 3000 t a month, then 500 t from March 2027: its last quarter is a sixth of the one before and of a year earlier
+      const rows = monthsFrom('2026-03', 15).flatMap((m) => [`ka-big,BIG-${m},${m}-10,HDPE 5000S,${m < '2027-03' ? 3000 : 500},镇海库`, `ka-steady,STE-${m},${m}-10,HDPE 5000S,2500,镇海库`]);
+      const imported = await api.request('POST', '/pickups/import', {
+        token: await api.tokenFor('sales'), body: ['customerId,pickupId,date,product,tonnes,warehouse', ...rows].join('\n'), headers: { 'content-type': 'text/csv' },
+      });
+      expect(imported.status).toBe(200);
+      await seed('POST', '/key-accounts/evaluations', 'sales', { month: '2027-05' }, 200);
+      await seed('POST', '/allocations/2027-06/proposals', 'sales', { availableTonnes: 1000, note: '六月资源量', requests: [{ customerId: 'ka-steady', tonnes: 800 }, { customerId: 'ka-big', tonnes: 400 }] }, 200);
+    });
+
+    it('R-KAM-1/3/4: sales sees the ABC table and its Pareto chart, the open decline warning and the loyalty level', async () => {
+      await signInAs('sales', '李销售');
+      await page.locator('a[data-feature="key-accounts"]').first().click();
+      await heading('大客户').waitFor();
+      const table = page.getByTestId('abc-table');
+      await table.locator('tbody tr').first().waitFor();
+      const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(cells).toEqual([
+        ['1', '大客户 ka-steadyka-steady', '30,000', '51.3%', 'A'],
+        ['2', '大客户 ka-bigka-big', '28,500', '100.0%', 'A'],
+      ]);
+      expect(await page.getByTestId('pareto-chart').locator('rect').count()).toBe(2);
+      const warning = page.getByTestId('warnings').locator('tr[data-customer="ka-big"]');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('低于上一季度；低于上年同期');
+      expect(await page.getByTestId('loyalty').locator('tr[data-customer="ka-steady"]').textContent()).toContain('金牌');
+      expect(await page.getByRole('button', { name: '批准方案' }).count()).toBe(0); // only the general manager approves
+      await checkPage(page, '14-key-accounts-sales');
+    });
+
+    it('R-ALLOC-2: the general manager approves the month\'s latest allocation proposal', async () => {
+      await signInAs('gm', '周总经理');
+      await page.goto(`${api.url}/#/key-accounts`);
+      await heading('大客户').waitFor();
+      await page.getByLabel('分配月份').fill('2027-06');
+      const card = page.getByTestId('allocation');
+      await card.locator('[data-status="draft"]').waitFor();
+      expect(await card.getByTestId('allocation-lines').locator('tbody tr').count()).toBe(2);
+      await checkPage(page, '15-key-accounts-gm');
+      await page.getByLabel('审批意见（可选）').fill('同意');
+      await page.getByRole('button', { name: '批准方案' }).click();
+      await card.getByRole('status').getByText('第 1 轮方案已批准。').waitFor();
+      await card.locator('[data-status="approved"]').waitFor();
+      expect(await card.textContent()).toContain('gm 于');
+    });
   });
 });

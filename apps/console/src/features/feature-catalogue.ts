@@ -1,6 +1,6 @@
 import type { Role } from '@crm/workflow-kit';
 
-export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits';
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts';
 
 export interface Feature {
   id: FeatureId;
@@ -22,6 +22,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'audit', roles: ['auditor', 'administrator'] },
   { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
+  { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'calendar', roles: [] },
 ];
 

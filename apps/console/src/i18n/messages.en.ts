@@ -58,6 +58,8 @@ export const en: Record<MessageKey, string> = {
   'feature.development.summary': 'Prospect archives, quarterly development plans, their approval and weekly progress.',
   'feature.visits.title': 'Customer visits',
   'feature.visits.summary': 'Visit plan progress, visit reports with ratings, findings fed back and acknowledged.',
+  'feature.key-accounts.title': 'Key accounts',
+  'feature.key-accounts.summary': 'ABC analysis, decline warnings, loyalty levels and the allocation proposal.',
   'feature.calendar.title': 'Working-day calendar',
   'feature.calendar.summary': 'Deadlines in working days on the State Council calendar, explained day by day.',
 

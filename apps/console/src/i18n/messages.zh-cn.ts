@@ -60,6 +60,8 @@ export const zhCN = {
   'feature.development.summary': '目标客户档案、季度开发计划的审批与周报进度。',
   'feature.visits.title': '客户走访',
   'feature.visits.summary': '走访计划完成情况、走访报告单与评价、走访发现的反馈确认。',
+  'feature.key-accounts.title': '大客户',
+  'feature.key-accounts.summary': 'ABC 分析、下滑预警、忠诚度等级与资源分配方案。',
   'feature.calendar.title': '工作日历',
   'feature.calendar.summary': '按国务院放假通知计算工作日时限，并逐日说明。',
 

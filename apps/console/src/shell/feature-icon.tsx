@@ -10,6 +10,7 @@ const PATHS: Record<FeatureId, string> = {
   audit: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM21 21l-4.3-4.3M8 11l2 2 4-4',
   calendar: 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M8 14h2M14 14h2M8 17h2',
   development: 'M3 20l6-6 4 4 8-8M15 10h6v6',
+  'key-accounts': 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   visits: 'M12 21s-7-6.1-7-11a7 7 0 0 1 14 0c0 4.9-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
 };
 

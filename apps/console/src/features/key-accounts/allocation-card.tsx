@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { ApiError } from '../../api/problem';
+import { useSignedIn } from '../../auth/session.context';
+import { hasAnyRole } from '../../auth/session';
+import { formatInstant } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { labelFor, percent, tonnes, useKeyAccountsT } from './key-accounts.messages';
+
+interface Line { customerId: string; salesObject: string; source: string; rank: number; score: number | null; completionRate: number | null; evenness: number | null; demandTonnes: number; allocatedTonnes: number }
+interface Proposal {
+  month: string; round: number; status: string; availableTonnes: number; demandTonnes: number; allocatedTonnes: number; shortfallTonnes: number;
+  note: string | null; decidedBy: string | null; decidedAt: string | null; decisionText: string | null; lines: Line[];
+}
+
+/** This month in Beijing: allocations are proposed for the month they serve. */
+const beijingMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+
+/** R-ALLOC-1..3: the month's latest proposal, its lines in the order served; the general manager approves a draft. */
+export function AllocationCard() {
+  const { t } = useKeyAccountsT();
+  const { t: gt } = useI18n();
+  const { api, session } = useSignedIn();
+  const id = useId();
+  const [month, setMonth] = useState(beijingMonth);
+  const [proposal, setProposal] = useState<Proposal | null | undefined>();
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const mayApprove = hasAnyRole(session.user, ['general_manager']);
+
+  const load = useCallback(async (minPosition?: number) => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    try {
+      setProposal(await api.get<Proposal>(`/allocations/${month}`, { minPosition }));
+      setError(null);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) { setProposal(null); setError(null); } else setError(describeError(e, gt));
+    }
+  }, [api, gt, month]);
+  useEffect(() => void load(), [load]);
+
+  async function approve(p: Proposal) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const answer = await api.post<{ position: number }>(`/allocations/${p.month}/approve`, { round: p.round, comment: comment.trim() || null });
+      setNotice(t('approved', { n: p.round }));
+      await load(answer.position);
+    } catch (e) {
+      setError(describeError(e, gt));
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="allocation-title" data-testid="allocation">
+      <div className="card-header">
+        <h2 id="allocation-title">{t('allocationTitle')}</h2>
+        {proposal ? <span className={`badge ${proposal.status === 'approved' ? 'badge-success' : proposal.status === 'draft' ? 'badge-warning' : 'badge-muted'}`} data-status={proposal.status}>{t('round', { n: proposal.round })} · {labelFor(t, 'status', proposal.status)}</span> : null}
+      </div>
+      <div className="field field-narrow">
+        <label htmlFor={`${id}-month`}>{t('allocationMonth')}</label>
+        <input id={`${id}-month`} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+      </div>
+      <ErrorAlert error={error} />
+      {notice ? <p role="status" className="notice notice-success">{notice}</p> : null}
+      {proposal === null ? <p className="empty">{t('allocationNone')}</p> : null}
+      {proposal ? (
+        <>
+          <div className="stat-row">
+            {([['available', proposal.availableTonnes], ['demand', proposal.demandTonnes], ['allocated', proposal.allocatedTonnes], ['shortfall', proposal.shortfallTonnes]] as const).map(([key, value]) => (
+              <div key={key} className="stat"><div className="stat-label">{t(key)}</div><div className="stat-value">{tonnes(value)}</div></div>
+            ))}
+          </div>
+          {proposal.note ? <p className="hint">{proposal.note}</p> : null}
+          <table className="data-table" data-testid="allocation-lines">
+            <thead>
+              <tr>
+                <th scope="col">{t('customer')}</th>
+                <th scope="col">{t('salesObject')}</th>
+                <th scope="col" className="num">{t('rank')}</th>
+                <th scope="col" className="num">{t('completion')}</th>
+                <th scope="col" className="num">{t('evenness')}</th>
+                <th scope="col" className="num">{t('demand')}</th>
+                <th scope="col" className="num">{t('allocated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proposal.lines.map((l) => (
+                <tr key={l.customerId} data-customer={l.customerId}>
+                  <td><div className="mono">{l.customerId}</div><div className="muted small">{labelFor(t, 'source', l.source)}</div></td>
+                  <td>{labelFor(t, 'object', l.salesObject)}</td>
+                  <td className="num">{l.rank}</td>
+                  <td className="num">{percent(l.completionRate)}</td>
+                  <td className="num">{percent(l.evenness)}</td>
+                  <td className="num">{tonnes(l.demandTonnes)}</td>
+                  <td className="num">{tonnes(l.allocatedTonnes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {proposal.decidedBy && proposal.decidedAt ? <p className="muted">{t('decided', { by: proposal.decidedBy, at: formatInstant(proposal.decidedAt), text: proposal.decisionText ?? '' })}</p> : null}
+          {mayApprove && proposal.status === 'draft' ? (
+            <div className="form-row">
+              <div className="field">
+                <label htmlFor={`${id}-comment`}>{t('comment')}</label>
+                <input id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+              </div>
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void approve(proposal)}>{busy ? t('approving') : t('approve')}</button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
