@@ -17,6 +17,15 @@ describe('describeError', () => {
     expect(describeError(error, t).message).toBe('invalid body; name: required');
   });
 
+  it("does not repeat issues the API's message already lists as field: message", () => {
+    const error = new ApiError({
+      statusCode: 400,
+      message: 'identifiers.creditCode: R-DEV-1: check character wrong; region: required',
+      issues: [{ field: 'identifiers.creditCode', message: 'R-DEV-1: check character wrong' }, { field: 'region', message: 'required' }, { field: 'name', message: 'too long' }],
+    });
+    expect(describeError(error, t).message).toBe('identifiers.creditCode: R-DEV-1: check character wrong; region: required; name: too long');
+  });
+
   it('says plainly when the server cannot be reached', () => {
     const error = new ApiError({ statusCode: 0, message: 'Failed to fetch' }, 'network');
     expect(describeError(error, t)).toEqual({ message: en['error.network'], details: 'Failed to fetch' });

@@ -19,6 +19,9 @@ export function describeError(error: unknown, t: I18n['t']): ErrorDescription {
     t('error.status', { status: p.statusCode }),
     p.requestId ? t('error.requestId', { id: p.requestId }) : null,
   ].filter(Boolean);
-  const issues = (p.issues ?? []).filter((i) => i.message !== p.message).map((i) => `${i.field}: ${i.message}`);
+  // the API's 400 message already lists its issues as `field: message`; repeat none of them
+  const issues = (p.issues ?? [])
+    .map((i) => `${i.field}: ${i.message}`)
+    .filter((line, k) => p.issues?.[k].message !== p.message && !p.message.includes(line));
   return { message: [p.message, ...issues].join('; '), details: details.join(' · ') };
 }
