@@ -17,6 +17,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type StoredEventRef,
+  type SerializedEvent,
   type SubscribeOptions,
   type Subscription,
   validateAppend,
@@ -37,6 +38,8 @@ const NO_LIMIT = -1;
 export class SqliteEventStore implements EventStore {
   readonly engine = 'sqlite' as const;
   private readonly statements: SqliteStatements;
+  /** better-sqlite3 builds a transaction wrapper per call to db.transaction; one is enough */
+  private readonly appendTransaction: ReturnType<typeof this.prepareAppendTransaction>;
   private readonly listeners = new Set<() => void>();
   private closed = false;
 
@@ -58,6 +61,14 @@ export class SqliteEventStore implements EventStore {
     applyDurablePragmas(db);
     db.exec(SCHEMA);
     this.statements = prepareStatements(db);
+    this.appendTransaction = this.prepareAppendTransaction();
+  }
+
+  private prepareAppendTransaction() {
+    return this.db.transaction(
+      (streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], expected: NonNullable<AppendOptions['expectedRevision']>) =>
+        this.appendLocked(streamId, events, serialized, expected),
+    );
   }
 
   /** The better-sqlite3 handle (for read models written in the same transaction as their checkpoint). */
@@ -66,11 +77,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    validateAppend(streamId, events);
+    const serialized = validateAppend(streamId, events);
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';
     // IMMEDIATE takes the write lock before reading the revision, so another process cannot slip in between.
-    const result = this.db.transaction(() => this.appendLocked(streamId, events, expected)).immediate();
+    const result = this.appendTransaction.immediate(streamId, events, serialized, expected);
     if (result.fresh) this.listeners.forEach((listener) => listener());
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
   }
@@ -78,12 +89,16 @@ export class SqliteEventStore implements EventStore {
   private appendLocked(
     streamId: string,
     events: readonly NewEvent[],
+    serialized: readonly SerializedEvent[],
     expected: NonNullable<AppendOptions['expectedRevision']>,
   ): AppendResult & { fresh: boolean } {
     const last = this.statements.last.get(streamId) as { revision: number; hash: string } | undefined;
     const actual = last?.revision ?? null;
-    const ids = JSON.stringify(events.map((e) => e.id));
-    const stored = this.statements.byIds.all(ids, streamId) as StoredEventRef[];
+    const stored = (
+      events.length === 1
+        ? this.statements.byId.all(events[0].id, streamId)
+        : this.statements.byIds.all(JSON.stringify(events.map((e) => e.id)), streamId)
+    ) as StoredEventRef[];
     const verdict = idempotencyVerdict(streamId, events, stored, expected, actual);
     if (verdict.kind === 'duplicate') {
       return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, fresh: false };
@@ -93,11 +108,10 @@ export class SqliteEventStore implements EventStore {
     let previous = last?.hash ?? GENESIS_HASH;
     let revision = actual ?? -1;
     let position = 0;
-    for (const event of events) {
+    for (const [i, event] of events.entries()) {
       revision += 1;
       previous = chainHash(previous, streamId, revision, event);
-      const data = JSON.stringify(event.data);
-      const metadata = JSON.stringify(event.metadata);
+      const { data, metadata } = serialized[i];
       const info = this.insert(streamId, expected, actual, [event.id, streamId, revision, event.type, data, metadata, recordedAt, previous]);
       position = Number(info.lastInsertRowid);
     }

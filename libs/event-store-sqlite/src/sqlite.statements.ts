@@ -11,6 +11,8 @@ export function prepareStatements(db: Database) {
       `SELECT e.id, e.revision, e.position FROM json_each(?) AS j CROSS JOIN es_events AS e ON e.id = j.value
        WHERE e.stream_id = ? ORDER BY e.revision`,
     ),
+    // the common case, one event: an index lookup without json_each
+    byId: prepare<[string, string]>('SELECT id, revision, position FROM es_events WHERE id = ? AND stream_id = ?'),
     insert: prepare<[string, string, number, string, string, string, string, string]>(
       `INSERT INTO es_events (id, stream_id, revision, type, data, metadata, recorded_at, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -7,12 +7,21 @@ const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:$@-]{0,199}$/;
 export const MAX_EVENT_BYTES = 1024 * 1024;
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Shared by every adapter so that bad input is refused identically before touching an engine. */
-export function validateAppend(streamId: string, events: readonly NewEvent[]): void {
+/** An event's data and metadata as JSON text, as measured for the size limit. */
+export interface SerializedEvent {
+  data: string;
+  metadata: string;
+}
+
+/**
+ * Shared by every adapter so that bad input is refused identically before touching an engine.
+ * Answers the JSON text it measured, so an adapter storing text need not serialize again.
+ */
+export function validateAppend(streamId: string, events: readonly NewEvent[]): SerializedEvent[] {
   if (!STREAM_ID.test(streamId)) throw new InvalidAppendError('streamId', `"${streamId}" is not a valid stream id`);
   if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError('events', 'at least one event is required');
   const seen = new Set<string>();
-  events.forEach((event, i) => {
+  return events.map((event, i) => {
     if (!UUID.test(event?.id ?? '')) throw new InvalidAppendError(`events[${i}].id`, 'must be a UUID');
     if (seen.has(event.id)) throw new InvalidAppendError(`events[${i}].id`, 'duplicated in the batch');
     seen.add(event.id);
@@ -21,8 +30,11 @@ export function validateAppend(streamId: string, events: readonly NewEvent[]): v
     }
     if (!isPlainObject(event.data)) throw new InvalidAppendError(`events[${i}].data`, 'must be a JSON object');
     if (!isPlainObject(event.metadata)) throw new InvalidAppendError(`events[${i}].metadata`, 'must be a JSON object');
-    const size = Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata));
-    if (size > MAX_EVENT_BYTES) throw new InvalidAppendError(`events[${i}].data`, `exceeds ${MAX_EVENT_BYTES} bytes`);
+    const serialized = { data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
+    if (Buffer.byteLength(serialized.data) + Buffer.byteLength(serialized.metadata) > MAX_EVENT_BYTES) {
+      throw new InvalidAppendError(`events[${i}].data`, `exceeds ${MAX_EVENT_BYTES} bytes`);
+    }
+    return serialized;
   });
 }
 
