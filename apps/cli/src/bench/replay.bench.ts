@@ -106,6 +106,9 @@ export async function run(): Promise<void> {
   const lines: Line[] = [];
   replayEvents(customerWorkflow, pickupStream('warm-up', 2_000)); // JIT, so the first size is not penalised
   for (const size of SIZES) lines.push(machineReplay(size));
-  for (const size of SIZES) lines.push(await commands(size, (store) => new WorkflowEngine(store), 'engine'));
+  for (const size of SIZES) {
+    lines.push(await commands(size, (store) => new WorkflowEngine(store, { streamCacheSize: 0 }), 'engine without stream cache'));
+    lines.push(await commands(size, (store) => new WorkflowEngine(store), 'engine with stream cache'));
+  }
   print(lines);
 }

@@ -1,6 +1,7 @@
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import {
   type AnyDomainEvent,
+  applyEvent,
   type AnyWorkflow,
   ENGINE_EVENT_TYPES,
   replayEvents,
@@ -25,10 +26,13 @@ export interface StreamSnapshot {
  * through the workflow's upcaster on every read, so the machine only ever sees current shapes.
  */
 export function upcastEvent(workflow: AnyWorkflow, event: StoredEvent): AnyDomainEvent {
+  if (!workflow.upcast || !needsUpcast(workflow, event)) return { type: event.type, data: event.data };
+  return workflow.upcast({ type: event.type, data: event.data, schemaVersion: Number(event.metadata.schemaVersion ?? 1) });
+}
+
+export function needsUpcast(workflow: AnyWorkflow, event: StoredEvent): boolean {
   const stored = Number(event.metadata.schemaVersion ?? 1);
-  const current = workflow.eventSchemaVersions?.[event.type] ?? 1;
-  if (stored >= current || !workflow.upcast) return { type: event.type, data: event.data };
-  return workflow.upcast({ type: event.type, data: event.data, schemaVersion: stored });
+  return stored < (workflow.eventSchemaVersions?.[event.type] ?? 1) && workflow.upcast !== undefined;
 }
 
 /** Folds stored events through the machine; engine (timer) events are skipped by the kit. */
@@ -37,6 +41,18 @@ export function replayStored(workflow: AnyWorkflow, streamId: string, events: St
   const snapshot = replayEvents(workflow, domain);
   const revision = events.length === 0 ? null : events[events.length - 1].revision;
   return { streamId, events, revision, snapshot, state: toWorkflowState(snapshot, revision) };
+}
+
+/**
+ * Folds the events that follow `base` (the next revisions, in order) on top of it: the same
+ * transitions a replay from zero makes for them. `base` and its event array are left as they were.
+ */
+export function continueReplay(workflow: AnyWorkflow, base: StreamSnapshot, next: StoredEvent[]): StreamSnapshot {
+  if (next.length === 0) return base;
+  const domain = next.filter((e) => !ENGINE_EVENT_TYPES.has(e.type)).map((e) => upcastEvent(workflow, e));
+  const snapshot = domain.reduce((s, e) => applyEvent(workflow, s, e), base.snapshot);
+  const revision = next[next.length - 1].revision;
+  return { streamId: base.streamId, events: base.events.concat(next), revision, snapshot, state: toWorkflowState(snapshot, revision) };
 }
 
 export async function loadStream(store: EventStore, workflow: AnyWorkflow, instanceId: string): Promise<StreamSnapshot> {

@@ -12,7 +12,8 @@ import {
 import { gateSqliteStore } from '../projection/sqlite-write-gate';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
-import { loadStream, replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
+import { DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
+import { replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 import { timerEvents, timerIdOf } from './timer-events';
 
 export interface ExecuteOptions {
@@ -26,14 +27,31 @@ export interface ExecuteOptions {
   retryOnConflict?: boolean;
 }
 
+export interface WorkflowEngineOptions {
+  /** streams whose replayed state is kept between commands (LRU); 0 replays every stream from zero */
+  streamCacheSize?: number;
+}
+
 /**
  * The generic command handler: read the stream, replay it through the machine, decide, append
  * with the revision read. Every workflow runs through here; none has persistence code of its own.
+ * Replayed states are cached per stream (stream-cache.ts), so a command replays only the events
+ * appended since the engine last saw the stream; the store is still read on every command.
  */
 export class WorkflowEngine {
-  constructor(readonly store: EventStore) {
+  private readonly streams: StreamCache;
+
+  constructor(
+    readonly store: EventStore,
+    options: WorkflowEngineOptions = {},
+  ) {
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
+    this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE);
+  }
+
+  cacheStats(): StreamCacheStats {
+    return this.streams.stats();
   }
 
   async execute(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions = {}): Promise<CommandResult> {
@@ -64,7 +82,7 @@ export class WorkflowEngine {
   ): Promise<CommandResult | null> {
     assertMeta(command);
     for (let attempt = 1; ; attempt++) {
-      const stream = await loadStream(this.store, workflow, instanceId);
+      const stream = await this.streams.read(workflow, instanceId);
       const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
       if (prior) return prior;
       const events = stream.revision === null ? null : build(stream);
@@ -78,8 +96,9 @@ export class WorkflowEngine {
   }
 
   async load(workflow: AnyWorkflow, instanceId: string): Promise<LoadedWorkflow> {
-    const { streamId, state, events } = await loadStream(this.store, workflow, instanceId);
-    return { streamId, state, events };
+    const { streamId, state, events } = await this.streams.read(workflow, instanceId);
+    // the cached array is frozen; callers get their own array (the events in it stay frozen)
+    return { streamId, state, events: events.slice() };
   }
 
   /** Replays the instance as it stood at a global position or an instant (audit, "what did they see"). */
@@ -95,7 +114,7 @@ export class WorkflowEngine {
   }
 
   private async attempt(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
-    const stream = await loadStream(this.store, workflow, instanceId);
+    const stream = await this.streams.read(workflow, instanceId);
     const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
     if (prior) return prior;
     const early = options.precheck?.(stream);
@@ -122,6 +141,7 @@ export class WorkflowEngine {
     const first = appended.nextExpectedRevision - newEvents.length + 1;
     // read back what the store holds: positions, hashes and recordedAt are the store's to assign
     const written = await this.store.readStream(stream.streamId, { from: first, maxCount: newEvents.length });
+    this.streams.appended(workflow, stream, written);
     return {
       streamId: stream.streamId,
       revision: appended.nextExpectedRevision,
@@ -134,7 +154,7 @@ export class WorkflowEngine {
 
   private async replayOf(workflow: AnyWorkflow, instanceId: string, key: string | undefined): Promise<CommandResult | null> {
     if (!key) return null;
-    return priorResult(workflow, await loadStream(this.store, workflow, instanceId), key);
+    return priorResult(workflow, await this.streams.read(workflow, instanceId), key);
   }
 }
 
