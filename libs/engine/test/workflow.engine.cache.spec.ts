@@ -163,6 +163,29 @@ describe('WorkflowEngine stream cache', () => {
     }
   });
 
+  it('holds at most its budget of events: least recently used streams go first, a stream larger than the budget is never kept, answers unchanged', async () => {
+    const store = new InMemoryEventStore();
+    const engine = new WorkflowEngine(store, { streamCacheEvents: 6 });
+    const comment = (id: string, text: string) => engine.execute(ticketWorkflow, id, cmd('CommentTicket', { text }, bob), undefined);
+    await engine.execute(ticketWorkflow, 't1', cmd('OpenTicket', { title: 'valve' }, alice), undefined);
+    await comment('t1', 'one');
+    const t1Events = (await store.readStream('ticket-t1')).length;
+    expect(engine.cacheStats()).toMatchObject({ entries: 1, events: t1Events });
+
+    await engine.execute(ticketWorkflow, 't2', cmd('OpenTicket', { title: 'pump' }, alice), undefined);
+    for (const text of ['a', 'b', 'c', 'd']) await comment('t2', text);
+    const t2Events = (await store.readStream('ticket-t2')).length;
+    expect(t1Events + t2Events).toBeGreaterThan(6);
+    expect(engine.cacheStats()).toMatchObject({ entries: 1, events: t2Events }); // t1, used least recently, went
+
+    for (const text of ['e', 'f']) await comment('t2', text);
+    expect((await store.readStream('ticket-t2')).length).toBeGreaterThan(6);
+    expect(engine.cacheStats()).toMatchObject({ entries: 0, events: 0 });
+    const result = await comment('t2', 'g');
+    expect(result.state).toEqual(await coldState(store, 't2'));
+    expect(engine.cacheStats()).toMatchObject({ entries: 0, events: 0 });
+  });
+
   it('given two processes with warm caches racing to approve, then one wins, the other gets a conflict (409), one approval is stored, and the loser then sees it', async () => {
     const store = new InMemoryEventStore();
     const [a, b] = [new WorkflowEngine(store), new WorkflowEngine(store)];

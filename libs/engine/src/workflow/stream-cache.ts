@@ -3,9 +3,16 @@ import type { AnyWorkflow } from '@crm/workflow-kit';
 import { continueReplay, needsUpcast, replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 
 export const DEFAULT_STREAM_CACHE_SIZE = 2_000;
+/**
+ * Events held by all cached states together. A stream count alone does not bound memory: a busy
+ * customer's archive holds thousands of pickups, and 2,000 of them would be gigabytes.
+ */
+export const DEFAULT_STREAM_CACHE_EVENTS = 100_000;
 
 export interface StreamCacheStats {
   entries: number;
+  /** events held by the cached states together */
+  events: number;
   /** reads that replayed only the events after a cached revision */
   hits: number;
   /** reads of a stream not cached: replayed from zero */
@@ -35,10 +42,12 @@ interface Entry {
 export class StreamCache {
   private readonly entries = new Map<string, Entry>();
   private readonly counts = { hits: 0, misses: 0, invalidated: 0 };
+  private heldEvents = 0;
 
   constructor(
     private readonly store: EventStore,
     readonly capacity = DEFAULT_STREAM_CACHE_SIZE,
+    readonly maxEvents = DEFAULT_STREAM_CACHE_EVENTS,
   ) {}
 
   async read(workflow: AnyWorkflow, instanceId: string): Promise<StreamSnapshot> {
@@ -69,7 +78,7 @@ export class StreamCache {
   }
 
   stats(): StreamCacheStats {
-    return { entries: this.entries.size, ...this.counts };
+    return { entries: this.entries.size, events: this.heldEvents, ...this.counts };
   }
 
   private lookup(streamId: string, workflow: AnyWorkflow): StreamSnapshot | undefined {
@@ -79,28 +88,40 @@ export class StreamCache {
       this.drop(streamId);
       return undefined;
     }
-    this.entries.delete(streamId); // most recently used goes last
+    this.entries.delete(streamId); // most recently used goes last (held events unchanged)
     this.entries.set(streamId, entry);
     return entry.stream;
   }
 
   private keep(workflow: AnyWorkflow, stream: StreamSnapshot): StreamSnapshot {
     if (this.capacity <= 0 || stream.revision === null) return stream;
+    if (stream.events.length > this.maxEvents) {
+      this.remove(stream.streamId); // larger than the whole budget: replayed each time, never kept
+      return stream;
+    }
     freezeState(stream);
     const current = this.entries.get(stream.streamId);
     // two reads of one stream may finish out of order: never go back to an older revision
     if (current && current.workflow === workflow && (current.stream.revision ?? -1) > stream.revision) return stream;
-    this.entries.delete(stream.streamId);
+    this.remove(stream.streamId);
     this.entries.set(stream.streamId, { workflow, version: workflow.version, stream });
+    this.heldEvents += stream.events.length;
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
+      if (this.entries.size <= this.capacity && this.heldEvents <= this.maxEvents) break;
+      this.remove(oldest);
     }
     return stream;
   }
 
   private drop(streamId: string): void {
-    if (this.entries.delete(streamId)) this.counts.invalidated++;
+    if (this.remove(streamId)) this.counts.invalidated++;
+  }
+
+  private remove(streamId: string): boolean {
+    const entry = this.entries.get(streamId);
+    if (!entry) return false;
+    this.heldEvents -= entry.stream.events.length;
+    return this.entries.delete(streamId);
   }
 }
 

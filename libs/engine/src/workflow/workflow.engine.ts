@@ -12,7 +12,7 @@ import {
 import { gateSqliteStore } from '../projection/sqlite-write-gate';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
-import { DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
+import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
 import { replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 import { timerEvents, timerIdOf } from './timer-events';
 
@@ -30,6 +30,8 @@ export interface ExecuteOptions {
 export interface WorkflowEngineOptions {
   /** streams whose replayed state is kept between commands (LRU); 0 replays every stream from zero */
   streamCacheSize?: number;
+  /** events the cached states may hold together (least recently used streams go first) */
+  streamCacheEvents?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export class WorkflowEngine {
   ) {
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
-    this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE);
+    this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE, options.streamCacheEvents ?? DEFAULT_STREAM_CACHE_EVENTS);
   }
 
   cacheStats(): StreamCacheStats {
