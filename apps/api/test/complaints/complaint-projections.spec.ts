@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { WorkingCalendar } from '@crm/calendar';
 import { type ComplaintCommand, complaintWorkflow, DEFAULT_COMPLAINT_POLICY } from '@crm/complaints';
-import { type Projection, readModelSnapshot, ReadModelDb } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import { type Actor, type AnyDomainEvent, commandOf, decideOnWorkflow, replayEvents, SCHEDULER_ACTOR } from '@crm/workflow-kit';
 import { complaintsProjection, COMPLAINTS_TABLE } from '../../src/complaints/complaints.projection';
 import { alertsAfter, slaAlertsProjection } from '../../src/complaints/sla-alerts.projection';
-import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
+import { describeReadModels } from '../support/read-model-replay';
 
 const MANAGER: Actor = { id: 'manager', roles: ['customer_manager'] };
 const SERVICES = { calendar: WorkingCalendar.official(), policy: DEFAULT_COMPLAINT_POLICY };
@@ -41,49 +37,15 @@ function history(): StoredEvent[] {
   }));
 }
 
-function replaySuite(open: () => Promise<{ db: ReadModelDb; teardown(): Promise<void> }>) {
-  let readModels: ReadModelDb;
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db: readModels, teardown } = await open());
-    for (const p of [complaintsProjection, slaAlertsProjection]) await readModels.ddl((trx) => p.migrate(trx, readModels.dialect));
-  });
-  afterAll(() => teardown());
-
-  const applyAll = (projection: Projection, events: StoredEvent[]) =>
-    readModels.transaction(async (trx) => {
-      for (const e of events) if (projection.eventTypes?.includes(e.type)) await projection.apply(e, trx, readModels.dialect);
-    });
-
+describeReadModels('complaint read models', [complaintsProjection, slaAlertsProjection], (replay) => {
   it('builds the complaint row and both alerts; replaying every event twice changes nothing', async () => {
     const events = history();
-    for (const projection of [complaintsProjection, slaAlertsProjection]) {
-      await applyAll(projection, events);
-      const once = await readModelSnapshot(readModels, projection);
-      await applyAll(projection, events);
-      expect(await readModelSnapshot(readModels, projection)).toEqual(once);
-    }
-    const row = await readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll().executeTakeFirstOrThrow();
+    await replay.expectReplayTwiceUnchanged(events);
+    const row = await replay.readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ complaint_id: 'c-1', status: 'open', class: 'major', received_month: '2026-09', due_at: '2026-10-10T10:00:00+08:00' });
     expect(Number(row.breach_count)).toBe(1);
-    const alerts = await alertsAfter(readModels.db, 0, 10);
+    const alerts = await alertsAfter(replay.readModels.db, 0, 10);
     expect(alerts.map((a) => [a.kind, a.customerId])).toEqual([['warning', 'cust-1'], ['breach', 'cust-1']]);
-    expect(await alertsAfter(readModels.db, alerts[0].position, 10)).toEqual([alerts[1]]);
-  });
-}
-
-describe('complaint read models on SQLite (a real file)', () => {
-  replaySuite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-cmp-rm-'));
-    const db = await ReadModelDb.open({ kind: 'sqlite', path: join(dir, 'rm.db') });
-    return { db, teardown: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  });
-});
-
-describeWithPostgres('complaint read models on PostgreSQL (a throw-away database)', () => {
-  replaySuite(async () => {
-    const database = await createThrowawayDatabase();
-    const db = await ReadModelDb.open({ kind: 'postgres', url: database.url });
-    return { db, teardown: async () => { await db.close(); await database.drop(); } };
+    expect(await alertsAfter(replay.readModels.db, alerts[0].position, 10)).toEqual([alerts[1]]);
   });
 });

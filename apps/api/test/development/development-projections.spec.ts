@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { developmentPlanWorkflow, type PlanCommand, type ProspectCommand, prospectWorkflow } from '@crm/development';
-import { type Projection, readModelSnapshot, ReadModelDb } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import { type Actor, type AnyDomainEvent, type AnyWorkflow, commandOf, decideOnWorkflow, replayEvents, SCHEDULER_ACTOR } from '@crm/workflow-kit';
-import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 import { PLANS_TABLE, plansProjection, PROGRESS_TABLE } from '../../src/development/plans.projection';
 import { PROSPECTS_TABLE, prospectsProjection } from '../../src/development/prospects.projection';
+import { describeReadModels } from '../support/read-model-replay';
 
 const MANAGER: Actor = { id: 'manager', roles: ['customer_manager'] };
 const SALES: Actor = { id: 'sales', roles: ['sales_reviewer'] };
@@ -53,49 +49,15 @@ function history(): StoredEvent[] {
   return [...prospect, ...plan];
 }
 
-function replaySuite(open: () => Promise<{ db: ReadModelDb; teardown(): Promise<void> }>) {
-  let readModels: ReadModelDb;
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db: readModels, teardown } = await open());
-    for (const p of [prospectsProjection, plansProjection]) await readModels.ddl((trx) => p.migrate(trx, readModels.dialect));
-  });
-  afterAll(() => teardown());
-
-  const applyAll = (projection: Projection, events: StoredEvent[]) =>
-    readModels.transaction(async (trx) => {
-      for (const e of events) if (projection.eventTypes?.includes(e.type)) await projection.apply(e, trx, readModels.dialect);
-    });
-
+describeReadModels('customer development read models', [prospectsProjection, plansProjection], (replay) => {
   it('R-DEV-1..3: builds the prospect, plan and progress rows; replaying every event twice changes nothing', async () => {
     const events = history();
-    for (const projection of [prospectsProjection, plansProjection]) {
-      await applyAll(projection, events);
-      const once = await readModelSnapshot(readModels, projection);
-      await applyAll(projection, events);
-      expect(await readModelSnapshot(readModels, projection)).toEqual(once);
-    }
-    const prospect = await readModels.db.selectFrom(PROSPECTS_TABLE).selectAll().executeTakeFirstOrThrow();
+    await replay.expectReplayTwiceUnchanged(events);
+    const prospect = await replay.readModels.db.selectFrom(PROSPECTS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(prospect).toMatchObject({ prospect_id: 'p-1', region: '华南', products: '["聚丙烯"]', status: 'converted', application_id: 'app-1' });
-    const plan = await readModels.db.selectFrom(PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
+    const plan = await replay.readModels.db.selectFrom(PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(plan).toMatchObject({ plan_id: 'plan-1', status: 'concluded', approved_at: '2026-10-05T06:00:00.000Z', achieved: '["t-1"]', not_achieved: '["t-2"]' });
-    const progress = await readModels.db.selectFrom(PROGRESS_TABLE).selectAll().orderBy('entry_key').execute();
+    const progress = await replay.readModels.db.selectFrom(PROGRESS_TABLE).selectAll().orderBy('entry_key').execute();
     expect(progress.map((r) => [r.entry_id, r.kind, r.week_starting, r.month])).toEqual([['e-1', 'weekly', '2026-10-05', '2026-10'], ['e-2', 'monthly', null, '2026-10']]);
-  });
-}
-
-describe('customer development read models on SQLite (a real file)', () => {
-  replaySuite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-dev-rm-'));
-    const db = await ReadModelDb.open({ kind: 'sqlite', path: join(dir, 'rm.db') });
-    return { db, teardown: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  });
-});
-
-describeWithPostgres('customer development read models on PostgreSQL (a throw-away database)', () => {
-  replaySuite(async () => {
-    const database = await createThrowawayDatabase();
-    const db = await ReadModelDb.open({ kind: 'postgres', url: database.url });
-    return { db, teardown: async () => { await db.close(); await database.drop(); } };
   });
 });

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Projection, readModelSnapshot, ReadModelDb } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import {
   type AllocationCommand, allocationWorkflow, DECLINE_POLICY_V1, type KeyAccountCommand, keyAccountWorkflow, LOYALTY_POLICIES,
 } from '@crm/key-accounts';
 import { type Actor, type AnyDomainEvent, type AnyWorkflow, commandOf, decideOnWorkflow, replayEvents } from '@crm/workflow-kit';
-import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 import { ALLOCATIONS_TABLE, allocationsProjection, SALES_PLANS_TABLE, salesPlansProjection, SIGNALS_TABLE, signalsProjection } from '../../src/key-accounts/key-account-projections';
+import { describeReadModels } from '../support/read-model-replay';
 
 const SALES: Actor = { id: 'sales', roles: ['sales_reviewer'] };
 const GM: Actor = { id: 'gm', roles: ['general_manager'] };
@@ -65,61 +61,26 @@ function history(): StoredEvent[] {
   return [...stored(plans, 'customer-agent-1', 1), ...stored(keyAccount, 'key-account-ka-1', 10), ...stored(allocation, 'resource-allocation-2026-08', 30)];
 }
 
-function replaySuite(open: () => Promise<{ db: ReadModelDb; teardown(): Promise<void> }>) {
-  let readModels: ReadModelDb;
-  let teardown: () => Promise<void>;
-  const projections = [salesPlansProjection, signalsProjection, allocationsProjection];
-  beforeAll(async () => {
-    ({ db: readModels, teardown } = await open());
-    for (const p of projections) await readModels.ddl((trx) => p.migrate(trx, readModels.dialect));
-  });
-  afterAll(() => teardown());
-
-  const applyAll = (projection: Projection, events: StoredEvent[]) =>
-    readModels.transaction(async (trx) => {
-      for (const e of events) if (projection.eventTypes?.includes(e.type)) await projection.apply(e, trx, readModels.dialect);
-    });
-
+describeReadModels('key-account read models', [salesPlansProjection, signalsProjection, allocationsProjection], (replay) => {
   it('R-KAM-3/4, R-ALLOC-2: replaying every event twice changes nothing', async () => {
     const events = history();
-    for (const projection of projections) {
-      await applyAll(projection, events);
-      const once = await readModelSnapshot(readModels, projection);
-      await applyAll(projection, events);
-      expect(await readModelSnapshot(readModels, projection)).toEqual(once);
-    }
-    const signals = await readModels.db.selectFrom(SIGNALS_TABLE).select(['month', 'kind']).orderBy('position').execute();
+    await replay.expectReplayTwiceUnchanged(events);
+    const signals = await replay.readModels.db.selectFrom(SIGNALS_TABLE).select(['month', 'kind']).orderBy('position').execute();
     expect(signals).toEqual([
       { month: '2026-06', kind: 'warning_raised' }, { month: '2026-07', kind: 'warning_raised' }, { month: '2026-08', kind: 'warning_cleared' }, { month: '2026-08', kind: 'level_changed' },
     ]);
-    const allocation = await readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().executeTakeFirstOrThrow();
+    const allocation = await replay.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(allocation).toMatchObject({ month: '2026-08', status: 'approved', decided_by: 'gm', note: '追加' });
     expect(Number(allocation.round)).toBe(2);
     expect(Number(allocation.allocated_kg)).toBe(900);
-    const plan = await readModels.db.selectFrom(SALES_PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
+    const plan = await replay.readModels.db.selectFrom(SALES_PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect([Number(plan.planned_kg), Number(plan.revision)]).toEqual([201_000, 2]);
   });
 
   it('R-TIER-7: an older plan revision applied after a newer one does not overwrite it', async () => {
     const events = history().filter((e) => e.type === 'SalesPlanFiled');
-    await applyAll(salesPlansProjection, [...events].reverse());
-    const plan = await readModels.db.selectFrom(SALES_PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
+    await replay.applyAll(salesPlansProjection, [...events].reverse());
+    const plan = await replay.readModels.db.selectFrom(SALES_PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(Number(plan.revision)).toBe(2);
-  });
-}
-
-describe('key-account read models on SQLite (a real file)', () => {
-  replaySuite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-ka-rm-'));
-    const db = await ReadModelDb.open({ kind: 'sqlite', path: join(dir, 'rm.db') });
-    return { db, teardown: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  });
-});
-
-describeWithPostgres('key-account read models on PostgreSQL (a throw-away database)', () => {
-  replaySuite(async () => {
-    const database = await createThrowawayDatabase();
-    const db = await ReadModelDb.open({ kind: 'postgres', url: database.url });
-    return { db, teardown: async () => { await db.close(); await database.drop(); } };
   });
 });

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Projection, readModelSnapshot, ReadModelDb } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import { forumWorkflow, visitPlanWorkflow, visitReportWorkflow, type PlanItemView, type VisitReportServices } from '@crm/relationship';
 import { type Actor, type AnyCommand, type AnyDomainEvent, type AnyWorkflow, commandOf, decideOnWorkflow, replayEvents } from '@crm/workflow-kit';
-import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 import { customerForumsProjection, FORUMS_TABLE } from '../../src/relationship/customer-forums.projection';
 import { VISIT_PLAN_ITEMS_TABLE, VISIT_PLANS_TABLE, visitPlansProjection } from '../../src/relationship/visit-plans.projection';
 import { VISIT_REPORTS_TABLE, visitReportsProjection } from '../../src/relationship/visit-reports.projection';
+import { describeReadModels } from '../support/read-model-replay';
 
 const MANAGER: Actor = { id: 'manager', roles: ['customer_manager'] };
 const SALES: Actor = { id: 'sales', roles: ['sales_reviewer'] };
@@ -49,51 +45,16 @@ function history(): StoredEvent[] {
   ];
 }
 
-function replaySuite(open: () => Promise<{ db: ReadModelDb; teardown(): Promise<void> }>) {
-  const projections = [visitPlansProjection, visitReportsProjection, customerForumsProjection];
-  let readModels: ReadModelDb;
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db: readModels, teardown } = await open());
-    for (const p of projections) await readModels.ddl((trx) => p.migrate(trx, readModels.dialect));
-  });
-  afterAll(() => teardown());
-
-  const applyAll = (projection: Projection, events: StoredEvent[]) =>
-    readModels.transaction(async (trx) => {
-      for (const e of events) if (projection.eventTypes?.includes(e.type)) await projection.apply(e, trx, readModels.dialect);
-    });
-
+describeReadModels('relationship read models', [visitPlansProjection, visitReportsProjection, customerForumsProjection], (replay) => {
   it('R-VISIT-1/R-VISIT-3/R-FORUM-1: builds plans, items, reports and forums; replaying every event twice changes nothing', async () => {
     const events = history();
-    for (const projection of projections) {
-      await applyAll(projection, events);
-      const once = await readModelSnapshot(readModels, projection);
-      await applyAll(projection, events);
-      expect(await readModelSnapshot(readModels, projection)).toEqual(once);
-    }
-    const db = readModels.db;
+    await replay.expectReplayTwiceUnchanged(events);
+    const db = replay.readModels.db;
     expect(await db.selectFrom(VISIT_PLANS_TABLE).select(['plan_id', 'status', 'approved_by']).execute()).toEqual([{ plan_id: 'manager.2026', status: 'approved', approved_by: 'sales' }]);
     expect((await db.selectFrom(VISIT_PLAN_ITEMS_TABLE).select('item_key').orderBy('item_key').execute()).map((r) => r.item_key)).toEqual(['manager.2026/i-1', 'manager.2026/i-2']);
     const report = await db.selectFrom(VISIT_REPORTS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect(report).toMatchObject({ report_id: 'r-1', quarter: '2026-Q1', quality_label: '优良', service_label: '不好', awareness_label: '知名', feedback_status: 'acknowledged', acknowledged_by: 'supervisor' });
     expect([Number(report.quality_score), Number(report.service_score), Number(report.awareness_score)]).toEqual([90, 30, 70]);
     expect(await db.selectFrom(FORUMS_TABLE).select(['forum_id', 'year']).execute()).toEqual([{ forum_id: 'f-1', year: 2026 }]);
-  });
-}
-
-describe('relationship read models on SQLite (a real file)', () => {
-  replaySuite(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-rel-rm-'));
-    const db = await ReadModelDb.open({ kind: 'sqlite', path: join(dir, 'rm.db') });
-    return { db, teardown: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  });
-});
-
-describeWithPostgres('relationship read models on PostgreSQL (a throw-away database)', () => {
-  replaySuite(async () => {
-    const database = await createThrowawayDatabase();
-    const db = await ReadModelDb.open({ kind: 'postgres', url: database.url });
-    return { db, teardown: async () => { await db.close(); await database.drop(); } };
   });
 });
