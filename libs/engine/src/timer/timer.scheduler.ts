@@ -85,15 +85,20 @@ export class TimerScheduler {
     for (;;) {
       const claimed = await this.claim(this.clock.now());
       if (claimed.length === 0) return firings;
-      // claimed in due order; a few workers take them in that order
+      // claimed in due order; a few workers take whole instances in that order, so one instance's
+      // timers fire one after another in due order (a warning and a breach both overdue after a
+      // restart must not race on one stream, where the later one would win and refuse the earlier)
+      const queues = [...groupByInstance(claimed).values()];
       let next = 0;
       const worker = async () => {
-        while (next < claimed.length) {
-          const firing = await this.fire(claimed[next++]);
-          if (firing) firings.push(firing);
+        while (next < queues.length) {
+          for (const timer of queues[next++]) {
+            const firing = await this.fire(timer);
+            if (firing) firings.push(firing);
+          }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, claimed.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, queues.length) }, worker));
     }
   }
 
@@ -156,4 +161,16 @@ export class TimerScheduler {
       .sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : 0))
       .map((r) => ({ timerId: r.timer_id, workflow: r.workflow, instanceId: r.instance_id, key: r.key, dueAt: r.due_at, command: JSON.parse(r.command) }));
   }
+}
+
+/** Timers per workflow instance, each list in the claimed (due) order; instances in order of their first due timer. */
+function groupByInstance(timers: readonly DueTimer[]): Map<string, DueTimer[]> {
+  const byInstance = new Map<string, DueTimer[]>();
+  for (const timer of timers) {
+    const key = `${timer.workflow}\u0000${timer.instanceId}`;
+    const list = byInstance.get(key);
+    if (list) list.push(timer);
+    else byInstance.set(key, [timer]);
+  }
+  return byInstance;
 }
