@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '@crm/workflow-kit';
 import { complaintCommandSchemas, type ComplaintCommand } from './complaint.commands';
 import type { ComplaintContext } from './complaint.context';
 import { complaintDeadlines } from './complaint.deadlines';
+import { complaintCustomers } from './complaint.customer-scope';
 import { decideComplaint } from './complaint.decider';
 import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
 import { complaintMachine } from './complaint.machine';
@@ -17,6 +18,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   eventSchemas: complaintEventSchemas,
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,
+  customersOf: complaintCustomers,
   deadlines: complaintDeadlines,
   // timer firings re-decide safely: a stale one becomes a no-op against fresher state
   retryableOnConflict: ['WarnSla', 'MarkSlaBreached'],

@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '@crm/workflow-kit';
 import { customerCommandSchemas, type CustomerCommand } from './customer.commands';
 import type { CustomerContext } from './customer.context';
 import { customerDeadlines } from './customer.deadlines';
+import { customerArchiveCustomers } from './customer.customer-scope';
 import { decideCustomer } from './customer.decider';
 import { customerEventSchemas, type CustomerEvent } from './customer.events';
 import { customerMachine } from './customer.machine';
@@ -17,6 +18,7 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   eventSchemas: customerEventSchemas,
   creationCommands: ['OpenCustomerArchive'],
   decide: decideCustomer,
+  customersOf: customerArchiveCustomers,
   deadlines: customerDeadlines,
   retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],
 };

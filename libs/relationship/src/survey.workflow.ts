@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { surveyCustomers } from './relationship.customer-scope';
 import { surveyCommandSchemas, type SurveyCommand } from './survey.commands';
 import type { SurveyContext } from './survey.context';
 import { decideSurvey } from './survey.decider';
@@ -16,4 +17,5 @@ export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, Surv
   eventSchemas: surveyEventSchemas,
   creationCommands: ['OpenSurveyCampaign'],
   decide: (command, state) => decideSurvey(command, state),
+  customersOf: surveyCustomers,
 };

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitPlanCustomers } from './relationship.customer-scope';
 import { visitPlanCommandSchemas, type VisitPlanCommand } from './visit-plan.commands';
 import type { VisitPlanContext } from './visit-plan.context';
 import { decideVisitPlan } from './visit-plan.decider';
@@ -15,4 +16,5 @@ export const visitPlanWorkflow: WorkflowDefinition<VisitPlanCommand, VisitPlanEv
   eventSchemas: visitPlanEventSchemas,
   creationCommands: ['DraftVisitPlan'],
   decide: (command, state) => decideVisitPlan(command, state),
+  customersOf: visitPlanCustomers,
 };

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitReportCustomers } from './relationship.customer-scope';
 import { visitReportCommandSchemas, type VisitReportCommand } from './visit-report.commands';
 import type { VisitReportContext, VisitReportServices } from './visit-report.context';
 import { decideVisitReport } from './visit-report.decider';
@@ -15,4 +16,5 @@ export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitRe
   eventSchemas: visitReportEventSchemas,
   creationCommands: ['SubmitVisitReport'],
   decide: decideVisitReport,
+  customersOf: visitReportCustomers,
 };

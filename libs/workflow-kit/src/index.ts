@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './command';
+export * from './customer-ref';
 export * from './domain-event';
 export * from './domain-errors';
 export * from './workflow.definition';

@@ -1,8 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type ComplaintContext, complaintWorkflow, explainComplaintDeadline, workingTimeLeft } from '@crm/complaints';
 import type { ReadModelDb, WorkflowEngine } from '@crm/engine';
-import { WorkflowNotFound } from '@crm/workflow-kit';
+import { type Actor, WorkflowNotFound } from '@crm/workflow-kit';
 import { CalendarService } from '../calendar/calendar.service';
+import { CustomerAccess, ownCustomersOnly } from '../customers/customer-access';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
@@ -18,10 +19,11 @@ export class ComplaintReadService {
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarService,
+    private readonly access: CustomerAccess,
   ) {}
 
-  async get(id: string) {
-    const { state, streamId, events } = await this.load(id);
+  async get(id: string, actor: Actor) {
+    const { state, streamId, events } = await this.load(id, actor);
     const context = state.context as ComplaintContext;
     return {
       id,
@@ -37,15 +39,15 @@ export class ComplaintReadService {
     };
   }
 
-  async explain(id: string) {
-    const { state } = await this.load(id);
+  async explain(id: string, actor: Actor) {
+    const { state } = await this.load(id, actor);
     const explanation = explainComplaintDeadline(state.context as ComplaintContext);
     if (!explanation) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `complaint ${id} has no deadline yet: it is not classified` });
     return explanation;
   }
 
-  async list(query: ComplaintsQuery) {
-    let q = this.readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll();
+  async list(query: ComplaintsQuery, actor: Actor) {
+    let q = ownCustomersOnly(this.readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll(), actor, 'customer_id');
     if (query.status) q = q.where('status', '=', query.status);
     if (query.class) q = q.where('class', '=', query.class);
     if (query.customer) q = q.where('customer_id', '=', query.customer);
@@ -55,9 +57,10 @@ export class ComplaintReadService {
     return { items: rows.map(complaintRowOf) };
   }
 
-  private async load(id: string) {
+  private async load(id: string, actor: Actor) {
     const loaded = await this.engine.load(complaintWorkflow, id);
     if (loaded.events.length === 0) throw new WorkflowNotFound(loaded.streamId);
+    await this.access.assertMayRead(actor, (loaded.state.context as ComplaintContext).customerId);
     return loaded;
   }
 

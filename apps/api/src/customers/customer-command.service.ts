@@ -7,21 +7,18 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { commandMetaFrom } from '../workflows/command-meta';
 import { commandResponse } from '../workflows/command-response';
 import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
-import { CustomerAccess } from './customer-access';
 
 export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
 
-/** Every customer command from HTTP: R-KAM-2 first, then the workflow engine through the CQRS bus. */
+/** Every customer command from HTTP, through the CQRS bus to the workflow engine (whose guard checks R-KAM-2). */
 @Injectable()
 export class CustomerCommandService {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly access: CustomerAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike) {
-    await this.access.assertMayAct(actor, customerId);
     const result = await this.execute(customerId, type, data, actor, request);
     return commandResponse(customerId, result);
   }

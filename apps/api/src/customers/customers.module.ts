@@ -1,6 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { text } from 'express';
-import { CustomerAccess } from './customer-access';
 import { CustomerCommandService } from './customer-command.service';
 import { CustomerCommandsController } from './customer-commands.controller';
 import { CustomerQueriesController } from './customer-queries.controller';
@@ -12,7 +11,7 @@ import { SalesPlanController } from './sales-plan.controller';
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
   controllers: [CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController, SalesPlanController],
-  providers: [CustomerAccess, CustomerCommandService, CustomerReadService],
+  providers: [CustomerCommandService, CustomerReadService],
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

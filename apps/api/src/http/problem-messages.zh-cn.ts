@@ -28,7 +28,15 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   THROTTLED: (p) => `失败次数过多，请在 ${String(p.retryAfterSeconds ?? '')} 秒后重试`,
   'PAYLOAD-TOO-LARGE': (p) => `请求内容过大（上限 ${String(p.limitBytes ?? '')} 字节）`,
   'NOT-FOUND': specifics('未找到'),
+  'IDEMPOTENCY-KEY': (p) => `幂等键（Idempotency-Key）已被另一请求使用，新的请求请换一个新键${keyOf(p)}`,
+  'CUSTOMER-UNKNOWN': (p) => `客户不存在（字段 ${String(p.field ?? '')}）：${p.message}`,
+  'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
 };
+
+function keyOf(problem: Problem): string {
+  const match = /"([^"]+)"/.exec(problem.message);
+  return match ? `：${match[1]}` : '';
+}
 
 /** Last resort by HTTP status, keeping the English specifics. */
 export const ZH_BY_STATUS: Readonly<Record<number, Translate>> = {

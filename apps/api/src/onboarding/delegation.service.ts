@@ -72,7 +72,7 @@ export class DelegationService {
     const { delegation } = granted.data as unknown as DelegationGranted;
     if (delegation.delegatorId !== actor.id && !actor.roles.includes('administrator'))
       throw new NotPermitted(RULE, `only ${delegation.delegatorId}, who gave the delegation, or an administrator revokes it`);
-    const earlier = revocationIn(stream, meta.idempotencyKey);
+    const earlier = revocationIn(stream, actor, meta.idempotencyKey);
     if (earlier) return earlier;
     if (stream.some((e) => e.type === 'DelegationRevoked')) throw new TransitionNotAllowed('delegation', 'revoked', 'DelegationRevoked');
     const revocation: DelegationRevoked = { delegationId, revokedBy: actor.id, reason: body.reason ?? null, at: meta.now };
@@ -81,7 +81,7 @@ export class DelegationService {
       return { revocation, streamId, position, replayed: false };
     } catch (error) {
       // the winner of the race may have been this very request, sent twice
-      const replay = error instanceof WrongExpectedRevisionError ? revocationIn(await this.store.readStream(streamId), meta.idempotencyKey) : null;
+      const replay = error instanceof WrongExpectedRevisionError ? revocationIn(await this.store.readStream(streamId), actor, meta.idempotencyKey) : null;
       if (!replay) throw error;
       return replay;
     }
@@ -114,8 +114,10 @@ function eventOf(type: string, data: DelegationGranted | DelegationRevoked, acto
   };
 }
 
-/** The revocation stored under this Idempotency-Key, if any. */
-function revocationIn(stream: readonly StoredEvent[], idempotencyKey: string | undefined): RevokeResult | null {
-  const stored = idempotencyKey ? stream.find((e) => e.type === 'DelegationRevoked' && e.metadata.idempotencyKey === idempotencyKey) : undefined;
+/** The revocation this actor stored under this Idempotency-Key, if any (another actor's key answers nothing). */
+function revocationIn(stream: readonly StoredEvent[], actor: Actor, idempotencyKey: string | undefined): RevokeResult | null {
+  const stored = idempotencyKey
+    ? stream.find((e) => e.type === 'DelegationRevoked' && e.metadata.idempotencyKey === idempotencyKey && e.metadata.actor === actor.id)
+    : undefined;
   return stored ? { revocation: stored.data as unknown as DelegationRevoked, streamId: stored.streamId, position: stored.position, replayed: true } : null;
 }

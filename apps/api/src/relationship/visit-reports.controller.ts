@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner } from '@crm/engine';
-import { RelationshipRule, visitReportWorkflow } from '@crm/relationship';
+import { visitReportWorkflow } from '@crm/relationship';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -33,7 +33,6 @@ export class VisitReportsController {
   @Roles('customer_manager')
   @ApiOperation({ summary: 'R-VISIT-1/2/3: report a visit to an existing customer with the ratings on the form\'s scales; findings notify the leader and departments' })
   async submit(@Body({ schema: SubmitVisitReportBody }) body: SubmitVisitReportBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
-    await this.facts.assertCustomers(actor, [{ customerId: body.customerId, field: 'customerId' }], RelationshipRule.visitPlan);
     const item = body.basis.kind === 'plan' ? await this.facts.planItem(body.basis.planId, body.basis.itemId) : null;
     const { reportId, ...data } = body;
     const id = this.commands.idFor('vr', actor, req, reportId);

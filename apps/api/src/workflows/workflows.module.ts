@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { WorkflowEngine, WorkflowRegistry } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { CalendarService } from '../calendar/calendar.service';
+import { CustomerAccess, customerOwnershipGuard } from '../customers/customer-access';
 import { ExecuteWorkflowHandler } from './execute-workflow.handler';
 import { registerWorkflows } from './workflow-registrations';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
@@ -9,14 +10,22 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
 @Global()
 @Module({
   providers: [
-    { provide: WORKFLOW_ENGINE, inject: [EVENT_STORE], useFactory: (store: EventStore) => new WorkflowEngine(store) },
+    {
+      provide: WORKFLOW_ENGINE,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => {
+        const engine: WorkflowEngine = new WorkflowEngine(store, { guards: [customerOwnershipGuard(() => engine)] });
+        return engine;
+      },
+    },
     {
       provide: WORKFLOW_REGISTRY,
       inject: [CalendarService],
       useFactory: (calendars: CalendarService) => registerWorkflows(new WorkflowRegistry(), { calendars }),
     },
     ExecuteWorkflowHandler,
+    CustomerAccess,
   ],
-  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY],
+  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, CustomerAccess],
 })
 export class WorkflowsModule {}

@@ -5,7 +5,7 @@ import { readModelSnapshot, ReadModelDb } from '@crm/engine';
 import { complaintsProjection } from '../../src/complaints/complaints.projection';
 import { READ_MODEL_DB } from '../../src/read-models/read-model.tokens';
 import { slaAlertsProjection } from '../../src/complaints/sla-alerts.projection';
-import { caughtUp, complaintBody, fireDueTimers, recordAndClassify } from './complaint-support';
+import { caughtUp, complaintBody, fireDueTimers, recordAndClassify, ensureCustomer } from './complaint-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 const POLICY_2026_2 = {
@@ -26,6 +26,7 @@ describe('complaints over HTTP (R-CMP-1..4) on the real service', () => {
   // Friday 9 October 2026, 11:00 in Beijing: after National Day, before the make-up Saturday
   beforeAll(async () => {
     api = await startTestApi('2026-10-09T03:00:00.000Z');
+    await ensureCustomer(api);
   });
   afterAll(() => api.close());
 

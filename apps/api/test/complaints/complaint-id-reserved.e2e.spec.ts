@@ -1,4 +1,4 @@
-import { complaintBody } from './complaint-support';
+import { complaintBody, ensureCustomer } from './complaint-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -10,6 +10,7 @@ describe('the complaint id that would name the policy stream', () => {
   jest.setTimeout(60_000);
   beforeAll(async () => {
     api = await startTestApi('2026-10-09T03:00:00.000Z');
+    await ensureCustomer(api);
   });
   afterAll(() => api.close());
 

@@ -55,9 +55,9 @@ describeEachEngine('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the re
     const live = await openStream();
     expect(live.status).toBe(200);
 
-    // just before the warning nothing fires
+    // just before the warning nothing of the complaint's fires (the customer's month evaluation may)
     api.clock.set(new Date(warnAt - MINUTE));
-    expect(await fireDueTimers(api)).toHaveLength(0);
+    expect((await fireDueTimers(api)).filter((f) => f.timer.workflow === 'complaint')).toHaveLength(0);
 
     api.clock.set(new Date(warnAt + MINUTE));
     await fireDueTimers(api);
@@ -84,7 +84,7 @@ describeEachEngine('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the re
     expect(breachHook.signatureValid).toBe(true);
 
     // once: firing again and another delivery pass change nothing
-    expect(await fireDueTimers(api)).toHaveLength(0);
+    expect((await fireDueTimers(api)).filter((f) => f.timer.workflow === 'complaint')).toHaveLength(0);
     await deliverWebhooks(api, await token('admin'));
     const types = (await api.store.readStream(`complaint-${id}`)).map((e) => e.type);
     expect(types.filter((t) => t === 'ComplaintSlaWarned')).toHaveLength(1);

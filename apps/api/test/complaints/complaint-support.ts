@@ -2,6 +2,7 @@ import type { ProjectionRunner } from '@crm/engine';
 import type { TimerScheduler } from '@crm/engine';
 import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
 import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
+import { archive, openCustomer } from '../customers/customer-fixtures';
 import type { TestApi } from '../support/test-api';
 
 export const runnerOf = (api: TestApi) => api.app.get<ProjectionRunner>(PROJECTION_RUNNER);
@@ -34,7 +35,14 @@ export const complaintBody = (receivedAt: string, customerId = 'cust-pe-1') => (
   content: '聚丙烯批次熔指超标，要求退换货。',
 });
 
+/** A complaint is for an existing customer (R-KAM-2 guard): open the archive, managed by `manager`, unless it is there. */
+export async function ensureCustomer(api: TestApi, customerId = 'cust-pe-1', customerManagerId = 'manager'): Promise<void> {
+  if ((await api.store.readStream(`customer-${customerId}`)).length > 0) return;
+  await openCustomer(api, archive(customerId, { customerManagerId }));
+}
+
 export async function recordAndClassify(api: TestApi, token: string, receivedAt: string, complaintClass: 'general' | 'major' | 'serious', customerId?: string) {
+  await ensureCustomer(api, customerId);
   const recorded = await api.request('POST', '/complaints', { token, body: complaintBody(receivedAt, customerId) });
   if (recorded.status !== 201) throw new Error(`record failed: ${recorded.status} ${JSON.stringify(recorded.body)}`);
   const id = recorded.body.id as string;

@@ -99,13 +99,13 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     const body = (customerId: string) => ({ customerId, visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings });
     const missing = await api.request('POST', '/visit-reports', { token: manager, body: body('nobody') });
     expect(missing.status).toBe(422);
-    expect(missing.body).toMatchObject({ rule: 'R-VISIT-1', field: 'customerId' });
+    expect(missing.body).toMatchObject({ rule: 'CUSTOMER-UNKNOWN', field: 'customerId' });
     const other = await api.request('POST', '/visit-reports', { token: manager, body: body('rel-other') });
     expect(other.status).toBe(403);
     expect(other.body.rule).toBe('R-KAM-2');
     const plan = await api.request('POST', '/visit-plans', { token: manager, body: { year: 2027, items: [{ itemId: 'x', customerId: 'ghost', month: 1 }] } });
     expect(plan.status).toBe(422);
-    expect(plan.body).toMatchObject({ rule: 'R-VISIT-1', field: 'items.0.customerId' });
+    expect(plan.body).toMatchObject({ rule: 'CUSTOMER-UNKNOWN', field: 'items.0.customerId' });
   });
 
   it('R-SURV-1: survey → responses → report with computed figures → improvement plan to the general manager → approved; a second campaign is 422', async () => {

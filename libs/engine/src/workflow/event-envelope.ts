@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { EventMetadata, JsonObject, NewEvent } from '@crm/event-store';
 import { type AnyCommand, type AnyDomainEvent, type AnyWorkflow, ENGINE_EVENT_TYPES } from '@crm/workflow-kit';
 import { EventSchemaViolation } from './engine.errors';
+import { scopedKey } from './idempotency';
 import { uuidV5 } from './uuid-v5';
 
 /**
  * Wraps what a decider produced into storable events. With an idempotency key the ids are
- * name-based (stream + key + index), so a retry after a lost acknowledgement re-sends the very
- * same ids and the store acknowledges instead of duplicating.
+ * name-based (stream + the key scoped by actor and command type + index), so a retry after a lost
+ * acknowledgement re-sends the very same ids and the store acknowledges instead of duplicating,
+ * while another actor's request with the same key string gets ids of its own (idempotency.ts).
  */
 export function toNewEvents(workflow: AnyWorkflow, streamId: string, command: AnyCommand, events: AnyDomainEvent[]): NewEvent[] {
-  const key = command.meta.idempotencyKey;
-  const correlationId = command.meta.correlationId ?? key ?? randomUUID();
+  const key = scopedKey(command);
+  const correlationId = command.meta.correlationId ?? command.meta.idempotencyKey ?? randomUUID();
   return events.map((event, index) => ({
     id: key ? uuidV5(`event:${streamId}:${key}:${index}`) : randomUUID(),
     type: event.type,

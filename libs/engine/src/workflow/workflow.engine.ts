@@ -10,6 +10,8 @@ import {
   WorkflowNotFound,
 } from '@crm/workflow-kit';
 import { gateSqliteStore } from '../projection/sqlite-write-gate';
+import { assertKeyNotReused, eventsOfRequest } from './idempotency';
+import type { CommandGuard } from './command-guard';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
 import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
@@ -32,6 +34,8 @@ export interface WorkflowEngineOptions {
   streamCacheSize?: number;
   /** events the cached states may hold together (least recently used streams go first) */
   streamCacheEvents?: number;
+  /** checks every command passes first, in order (command-guard.ts) */
+  guards?: readonly CommandGuard[];
 }
 
 /**
@@ -42,11 +46,13 @@ export interface WorkflowEngineOptions {
  */
 export class WorkflowEngine {
   private readonly streams: StreamCache;
+  private readonly guards: readonly CommandGuard[];
 
   constructor(
     readonly store: EventStore,
     options: WorkflowEngineOptions = {},
   ) {
+    this.guards = options.guards ?? [];
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
     this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE, options.streamCacheEvents ?? DEFAULT_STREAM_CACHE_EVENTS);
@@ -63,7 +69,7 @@ export class WorkflowEngine {
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // the winner of the race may have been this very command, sent twice
-      const replay = await this.replayOf(workflow, instanceId, command.meta.idempotencyKey);
+      const replay = await this.replayOf(workflow, instanceId, command);
       if (replay) return replay;
       const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
       if (!retryable) throw error;
@@ -85,7 +91,7 @@ export class WorkflowEngine {
     assertMeta(command);
     for (let attempt = 1; ; attempt++) {
       const stream = await this.streams.read(workflow, instanceId);
-      const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
+      const prior = priorResult(workflow, stream, command);
       if (prior) return prior;
       const events = stream.revision === null ? null : build(stream);
       if (!events || events.length === 0) return null;
@@ -117,12 +123,15 @@ export class WorkflowEngine {
 
   private async attempt(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
     const stream = await this.streams.read(workflow, instanceId);
-    const prior = priorResult(workflow, stream, command.meta.idempotencyKey);
+    // authorise before anything else, a replay included: a key answers only a request still allowed
+    for (const guard of this.guards) await guard(workflow, command, stream.state);
+    const prior = priorResult(workflow, stream, command);
     if (prior) return prior;
     const early = options.precheck?.(stream);
     if (early) return early;
     assertExistence(workflow, stream, command);
     const decision = decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    assertKeyNotReused(stream.events, command);
     const keep = new Set(options.keepTimerIds ?? []);
     const cancelled = decision.cancelled.filter((d) => !keep.has(timerIdOf(stream.streamId, d.key, new Date(d.dueAt).toISOString())));
     const events = [
@@ -154,16 +163,15 @@ export class WorkflowEngine {
     };
   }
 
-  private async replayOf(workflow: AnyWorkflow, instanceId: string, key: string | undefined): Promise<CommandResult | null> {
-    if (!key) return null;
-    return priorResult(workflow, await this.streams.read(workflow, instanceId), key);
+  private async replayOf(workflow: AnyWorkflow, instanceId: string, command: AnyCommand): Promise<CommandResult | null> {
+    if (!command.meta.idempotencyKey) return null;
+    return priorResult(workflow, await this.streams.read(workflow, instanceId), command);
   }
 }
 
-/** The first result of an idempotency key already seen in this stream, rebuilt from the stream. */
-function priorResult(workflow: AnyWorkflow, stream: StreamSnapshot, key: string | undefined): CommandResult | null {
-  if (!key) return null;
-  const written = stream.events.filter((e) => e.metadata.idempotencyKey === key);
+/** The first result of this very request (key, actor and command type) already in the stream, rebuilt from it. */
+function priorResult(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand): CommandResult | null {
+  const written = eventsOfRequest(stream.events, command);
   if (written.length === 0) return null;
   const last = written[written.length - 1];
   const { state } = replayStored(workflow, stream.streamId, stream.events.filter((e) => e.revision <= last.revision));
