@@ -2,8 +2,9 @@ import type { CustomerContext } from './customer.context';
 import type { CustomerClass } from './customer.shapes';
 import { toKg } from './customer.context';
 import type { CustomerEvent } from './customer.events';
+import { type Grade, stepsBetween } from './grading';
 import {
-  classProblem, evaluateFrom, evaluateMonthOf, gradeForClass, hasExpiredDocument, missingAdmission, nextMonthToEvaluate,
+  classProblem, evaluateMonthOf, gradeForClass, hasExpiredDocument, missingAdmission, nextMonthToEvaluate, reevaluatedGrade,
 } from './customer.rules';
 
 const isExclusiveAgent = (c: CustomerContext) => c.productLine === 'other_chemicals' && c.class?.salesObject === 'exclusive_agent';
@@ -43,7 +44,8 @@ export const customerGuards = {
   isUnchangedNextMonth: (c, e) =>
     e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,
   /** R-TIER-3/4: every grade change is one the policy produces from its evidence */
-  gradeChangeIsWarranted: (c, e) => e.type === 'CustomerGradeChanged' && e.data.previousGrade === c.grade && e.data.newGrade !== c.grade && warranted(c, e),
+  gradeChangeIsWarranted: (c, e) =>
+    e.type === 'CustomerGradeChanged' && e.data.previousGrade === c.grade && e.data.newGrade !== c.grade && withinOneStep(e.data) && warranted(c, e),
   monthWasEvaluated: (c, e) => e.type === 'MonthReevaluated' && !!c.evaluations[e.data.month],
   /** R-TIER-7 */
   isExclusiveAgent: (c) => isExclusiveAgent(c),
@@ -53,6 +55,11 @@ export const customerGuards = {
   noPendingProposal: (c) => c.pendingDisqualification === null,
   hasPendingProposal: (c) => c.pendingDisqualification !== null,
 } satisfies Record<string, Guard>;
+
+/** R-TIER-4: a move by tonnage (monthly or re-evaluated) is one step; reclassifications (R-TIER-2/3) are not tonnage moves. */
+function withinOneStep(d: { cause: string; previousGrade: Grade; newGrade: Grade }): boolean {
+  return (d.cause !== 'monthly_evaluation' && d.cause !== 'reevaluation') || stepsBetween(d.previousGrade, d.newGrade) <= 1;
+}
 
 function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'CustomerGradeChanged' }>): boolean {
   const { month, cause, newGrade } = e.data;
@@ -67,7 +74,7 @@ function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'Custom
       if (month === null || month !== c.lastEvaluatedMonth) return false;
       const record = c.evaluations[month];
       const kg = c.monthKg[month] ?? 0;
-      return c.grade === record.gradeAfter && toKg(e.data.tonnage ?? -1) === kg && evaluateFrom(c, record.gradeBefore, kg).newGrade === newGrade;
+      return c.grade === record.gradeAfter && toKg(e.data.tonnage ?? -1) === kg && reevaluatedGrade(c, month, kg).newGrade === newGrade;
     }
     default:
       return false;

@@ -1,4 +1,4 @@
-import { bandOf, nextGrade, type Grade } from './grading';
+import { bandOf, nextGrade, oneStepToward, type Grade } from './grading';
 import type { Admission, AdmissionCriterion, CustomerClass, ProductLine } from './customer.shapes';
 import type { CustomerContext } from './customer.context';
 import { toTonnes } from './customer.context';
@@ -75,3 +75,15 @@ export function evaluateMonthOf(context: CustomerContext, month: string): Evalua
 }
 
 export const hasExpiredDocument = (context: CustomerContext): boolean => Object.values(context.documents).some((d) => d.expired);
+
+/**
+ * R-TIER-4 (依次升降) for a late change to the latest evaluated month: the month's move is re-decided
+ * from the grade it started at, and the grade it awarded then moves at most ONE step toward that
+ * outcome. (An award of two-star from one-star corrected to a month worth "ordinary" goes back to
+ * one-star, not straight to ordinary: the next month's evaluation may take the next step.)
+ */
+export function reevaluatedGrade(context: CustomerContext, month: string, monthKg: number): EvaluationOutcome {
+  const record = context.evaluations[month];
+  const outcome = evaluateFrom(context, record.gradeBefore, monthKg);
+  return { ...outcome, newGrade: oneStepToward(record.gradeAfter, outcome.newGrade) };
+}

@@ -3,7 +3,7 @@ import type { CustomerCommandOf } from './customer.commands';
 import type { CustomerContext } from './customer.context';
 import { toKg, toTonnes } from './customer.context';
 import type { CustomerEvent } from './customer.events';
-import { evaluateFrom } from './customer.rules';
+import { evaluateFrom, reevaluatedGrade } from './customer.rules';
 import { bandOf } from './grading';
 import { monthOf, shanghaiDate } from './shanghai-time';
 
@@ -73,8 +73,8 @@ function reevaluation(context: CustomerContext, pickupId: string, date: string, 
       awardedGrade: record.gradeAfter, reevaluatedGrade: outcome.newGrade, latestMonth, pickupId, reevaluatedAt: now,
     },
   };
-  const regrade = latestMonth && context.grade === record.gradeAfter && outcome.newGrade !== context.grade;
-  if (!regrade) return [reevaluated];
-  const changed = { month, tonnage: outcome.tonnage, band: outcome.band, previousGrade: record.gradeAfter, newGrade: outcome.newGrade, cause: 'reevaluation' as const, ruleId: outcome.ruleId, changedAt: now };
+  const regraded = latestMonth ? reevaluatedGrade(context, month, kg) : null;
+  if (!regraded || context.grade !== record.gradeAfter || regraded.newGrade === context.grade) return [reevaluated];
+  const changed = { month, tonnage: regraded.tonnage, band: regraded.band, previousGrade: record.gradeAfter, newGrade: regraded.newGrade, cause: 'reevaluation' as const, ruleId: 'R-TIER-4', changedAt: now };
   return [reevaluated, { type: 'CustomerGradeChanged', data: changed }];
 }

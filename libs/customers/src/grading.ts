@@ -40,3 +40,17 @@ export function nextGrade(current: Grade, tonnage: number): Grade {
   if (target === from) return current;
   return PLANNED_LADDER[from + Math.sign(target - from)];
 }
+
+/** R-TIER-4: one step from `current` toward `target` on the planned ladder; a grade off the ladder is not a tonnage move. */
+export function oneStepToward(current: Grade, target: Grade): Grade {
+  const from = ladderIndex(current);
+  const to = ladderIndex(target);
+  if (from < 0 || to < 0) return target;
+  return PLANNED_LADDER[from + Math.sign(to - from)];
+}
+
+/** Steps between two grades on the planned ladder (0 when either is off it). */
+export function stepsBetween(a: Grade, b: Grade): number {
+  const [from, to] = [ladderIndex(a), ladderIndex(b)];
+  return from < 0 || to < 0 ? 0 : Math.abs(from - to);
+}

@@ -1,4 +1,4 @@
-import { DomainRuleViolation, workflowSpec } from '@crm/workflow-kit';
+import { DomainRuleViolation, replayEvents, workflowSpec } from '@crm/workflow-kit';
 import { customerWorkflow } from '../src';
 import { cmd, evaluate, history, MANAGER, openCommand, opened, pickup, plannedOpened, SALES, SERVICES, stateOf } from './customer.fixtures';
 
@@ -126,6 +126,28 @@ describe('pickups and late corrections (R-TIER-2, R-TIER-4)', () => {
       { type: 'MonthReevaluated', data: { month: '2026-01', previousTonnage: 1200, tonnage: 0, awardedGrade: 'one_star', reevaluatedGrade: 'ordinary', latestMonth: false } },
     ]);
     expect(decision.after.context.grade).toBe('two_star');
+  });
+
+  it('R-TIER-4: voiding the pickup behind the latest month\'s two-star award moves the grade back ONE step, never two in one event', () => {
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), evaluate('2026-01', FEB_1), evaluate('2026-02', MAR_1)]);
+    expect(stateOf(events).context.grade).toBe('two_star');
+    const voiding = cmd('VoidPickup', { pickupId: 'p-2', reason: '重复录入' }, MANAGER, '2026-03-05T01:00:00.000Z');
+    const decision = given(events).when(voiding).thenMatches([
+      { type: 'PickupVoided', data: { pickupId: 'p-2' } },
+      { type: 'MonthReevaluated', data: { month: '2026-02', awardedGrade: 'two_star', reevaluatedGrade: 'ordinary', latestMonth: true } },
+      { type: 'CustomerGradeChanged', data: { month: '2026-02', previousGrade: 'two_star', newGrade: 'one_star', cause: 'reevaluation', ruleId: 'R-TIER-4' } },
+    ]);
+    expect(decision.after.context.grade).toBe('one_star');
+  });
+
+  it('R-TIER-4: the machine refuses a re-evaluation that would move the grade two steps, whoever decided it', () => {
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), evaluate('2026-01', FEB_1), evaluate('2026-02', MAR_1)]);
+    const voiding = cmd('VoidPickup', { pickupId: 'p-2', reason: '重复录入' }, MANAGER, '2026-03-05T01:00:00.000Z');
+    const [voided, reevaluated] = given(events).when(voiding).thenMatches([{ type: 'PickupVoided' }, { type: 'MonthReevaluated' }, { type: 'CustomerGradeChanged' }]).events;
+    const snapshot = replayEvents(customerWorkflow, [...events, voided, reevaluated]);
+    const jump = { type: 'CustomerGradeChanged', data: { month: '2026-02', tonnage: 0, band: 'ordinary', previousGrade: 'two_star', newGrade: 'ordinary', cause: 'reevaluation', ruleId: 'R-TIER-4', changedAt: '2026-03-05T01:00:00.000Z' } };
+    expect(snapshot.can(jump as never)).toBe(false);
+    expect(snapshot.can({ ...jump, data: { ...jump.data, newGrade: 'one_star' } } as never)).toBe(true);
   });
 
   it('R-TIER-2: a voided pickup cannot be corrected or voided again', () => {
