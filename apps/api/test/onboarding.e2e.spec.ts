@@ -113,15 +113,20 @@ describe('onboarding over HTTP on a real SQLite file: draft → sales → financ
     const refused = await as('dual', 'POST', '/applications/self-3/steps/sales/approve', {});
     expect(refused.status).toBe(403);
     expect(refused.body.rule).toBe('ONB-SELF');
-    const named = await as('manager', 'POST', '/applications', { applicationId: 'self-3b', form: applicationForm(33, 'sales') });
+    // R-KAM-2: only a customer manager can be named one (a plain sales reviewer is refused at the field)
+    const notAManager = await as('manager', 'POST', '/applications', { applicationId: 'self-3c', form: applicationForm(34, 'sales') });
+    expect([notAManager.status, notAManager.body.rule, notAManager.body.field]).toEqual([422, 'R-KAM-2', 'form.customerManagerId']);
+    const named = await as('manager', 'POST', '/applications', { applicationId: 'self-3b', form: applicationForm(33, 'dual') });
     ok(named, 201);
-    ok(await as('manager', 'POST', '/applications/self-3b/submit'));
-    const namedManager = await as('sales', 'POST', '/applications/self-3b/steps/sales/reject', { reason: 'no' });
+    const namedSubmitted = ok(await as('manager', 'POST', '/applications/self-3b/submit'));
+    const namedManager = await as('dual', 'POST', '/applications/self-3b/steps/sales/reject', { reason: 'no' });
     expect(namedManager.status).toBe(403);
     expect(namedManager.body.rule).toBe('ONB-SELF');
-    const inbox = ok(await as('dual', 'GET', `/inbox?minPosition=${submitted.position}`));
+    const inbox = ok(await as('dual', 'GET', `/inbox?minPosition=${namedSubmitted.position}`));
     expect(inbox.items.map((i: any) => i.applicationId)).not.toContain('self-3');
-    expect(inbox.items.map((i: any) => i.applicationId)).toContain('self-3b');
+    expect(inbox.items.map((i: any) => i.applicationId)).not.toContain('self-3b');
+    const salesInbox = ok(await as('sales', 'GET', `/inbox?minPosition=${submitted.position}`));
+    expect(salesInbox.items.map((i: any) => i.applicationId)).toContain('self-3b');
   });
 
   it('ONB-SOD: whoever approved the sales step cannot approve finance; the inbox leaves it out for them only', async () => {

@@ -8,21 +8,33 @@ import { WorkingDays } from './complaint.shapes';
  * Serious complaints have no deadline of their own in the policy text; they take the major
  * deadline (较大事件, "in principle within three working days") while the special meeting sits.
  */
+/**
+ * What the policy text allows an administrator to publish (R-CMP-3: 一般投诉 1 个工作日内, 较大投诉
+ * 原则上 3 个工作日内, 特殊情况经各级主管领导批准最多不超过 7 个工作日): shorter deadlines, never longer;
+ * leaders approve (R-CMP-2 主管领导), the sales department handles.
+ */
+export const POLICY_TEXT_BOUNDS = { general: 1, major: 3, maxWorkingDays: 7 } as const;
+const LEADER_ROLES = ['supervisor', 'general_manager'] as const;
+const HANDLER_ROLES = ['customer_manager', 'sales_reviewer'] as const;
+const atMost = (bound: number, what: string) => WorkingDays.refine((d) => d <= bound, `R-CMP-3: ${what} is at most ${bound} working days in the policy text`);
+const rolesOf = (allowed: readonly Role[], what: string) =>
+  z.array(Role).refine((roles) => roles.every((r) => allowed.includes(r)), `${what} may only be ${allowed.join(', ')}`);
+
 export const ComplaintPolicy = z
   .object({
     version: z.string().trim().min(1).max(50),
     /** R-CMP-3: working days from receipt, per class */
-    deadlines: z.object({ general: WorkingDays, major: WorkingDays }),
+    deadlines: z.object({ general: atMost(POLICY_TEXT_BOUNDS.general, 'a general complaint'), major: atMost(POLICY_TEXT_BOUNDS.major, 'a major complaint') }),
     /** R-CMP-3: the cap, extensions included, from receipt */
-    maxWorkingDays: WorkingDays,
+    maxWorkingDays: atMost(POLICY_TEXT_BOUNDS.maxWorkingDays, 'the total, extensions included,'),
     /** share of the working time after which the handler and supervisor are warned */
     warningShare: z.number().gt(0).lt(1),
     /** who may record, classify, draft, notify, close and request extensions (the department) */
-    handlerRoles: z.array(Role).min(1),
+    handlerRoles: rolesOf(HANDLER_ROLES, 'R-CMP-1: complaint handlers').min(1),
     /** R-CMP-2: leaders who approve or send back a drafted resolution */
-    resolutionApproverRoles: z.array(Role).min(1),
+    resolutionApproverRoles: rolesOf(LEADER_ROLES, 'R-CMP-2: resolution approvers').min(1),
     /** R-CMP-3 "经各级主管领导批准": the chain of leaders, in order, that must approve an extension */
-    extensionApproverRoles: z.array(Role).min(1).max(5),
+    extensionApproverRoles: rolesOf(LEADER_ROLES, 'R-CMP-3: extension approvers').min(1).max(5),
   })
   .refine((p) => p.deadlines.general <= p.maxWorkingDays && p.deadlines.major <= p.maxWorkingDays, {
     message: 'R-CMP-3: a class deadline cannot exceed maxWorkingDays',

@@ -1,7 +1,7 @@
 import type { ComplaintContext } from './complaint.context';
 import type { ComplaintEvent, ComplaintEventOf, ComplaintEventType } from './complaint.events';
 import {
-  allowedWorkingDays, everBreached, isAtOrBefore, MEETING_CHAIR_ROLE, nextChainLevel, nextRequestId,
+  allowedWorkingDays, everBreached, isAtOrBefore, MEETING_CHAIR_ROLE, nextChainLevel, nextRequestId, receivedWithinWindow,
 } from './complaint.rules';
 
 type GuardArgs = { context: ComplaintContext; event: ComplaintEvent };
@@ -28,8 +28,8 @@ export const complaintGuards = {
     const roles = event.type === 'ComplaintRecorded' ? event.data.policy.handlerRoles : (context.policy?.handlerRoles ?? []);
     return roles.some((r) => r === roleOf(event));
   },
-  /** R-CMP-1: a complaint cannot be received after it is logged */
-  receivedBeforeLogged: when('ComplaintRecorded', (_c, d) => isAtOrBefore(d.receivedAt, d.at)),
+  /** R-CMP-1: a complaint cannot be received after it is logged, nor long before (MAX_BACKDATING_DAYS) */
+  receivedBeforeLogged: when('ComplaintRecorded', (_c, d) => receivedWithinWindow(d.receivedAt, d.at)),
   /** R-CMP-3: class deadline counted from receipt, warning before due */
   deadlineMatchesPolicy: when('ComplaintClassified', (c, d) => slaMatches(c, d, d.class)),
   classifiesSerious: when('ComplaintClassified', (_c, d) => d.class === 'serious'),

@@ -26,6 +26,18 @@ export const instantMs = (iso: string): number => Date.parse(iso);
 export const isAtOrBefore = (a: string, b: string): boolean => instantMs(a) <= instantMs(b);
 
 /**
+ * R-CMP-1 (客户投诉记录 when the complaint comes in): a complaint is logged at most this many calendar
+ * days after it was received. A receipt in 1970 or year 0 would put its deadline outside any calendar
+ * (it could never be classified, or it breaks every board that reads it) and escape the SLA.
+ */
+export const MAX_BACKDATING_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** Received no later than it is logged, and not longer ago than MAX_BACKDATING_DAYS. */
+export const receivedWithinWindow = (receivedAt: string, loggedAt: string): boolean =>
+  isAtOrBefore(receivedAt, loggedAt) && instantMs(loggedAt) - instantMs(receivedAt) <= MAX_BACKDATING_DAYS * DAY_MS;
+
+/**
  * R-CMP-3: the working days a complaint of `complaintClass` is given under its recorded policy,
  * granted extensions included, never above the cap (a reclassification can meet the cap).
  */

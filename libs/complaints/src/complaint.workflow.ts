@@ -3,6 +3,7 @@ import { complaintCommandSchemas, type ComplaintCommand } from './complaint.comm
 import type { ComplaintContext } from './complaint.context';
 import { complaintDeadlines } from './complaint.deadlines';
 import { complaintCustomers } from './complaint.customer-scope';
+import { complaintPeople } from './complaint.people';
 import { decideComplaint } from './complaint.decider';
 import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
 import { complaintMachine } from './complaint.machine';
@@ -19,6 +20,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,
   customersOf: complaintCustomers,
+  peopleOf: complaintPeople,
   deadlines: complaintDeadlines,
   // timer firings re-decide safely: a stale one becomes a no-op against fresher state
   retryableOnConflict: ['WarnSla', 'MarkSlaBreached'],

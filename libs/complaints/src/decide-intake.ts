@@ -4,7 +4,7 @@ import type { ComplaintCommandOf } from './complaint.commands';
 import type { ComplaintContext } from './complaint.context';
 import type { ComplaintEvent, ComplaintEventOf } from './complaint.events';
 import { actingRole } from './complaint.permissions';
-import { allowedWorkingDays, ComplaintRule, isAtOrBefore } from './complaint.rules';
+import { allowedWorkingDays, ComplaintRule, isAtOrBefore, MAX_BACKDATING_DAYS, receivedWithinWindow } from './complaint.rules';
 import type { ComplaintServices } from './complaint.services';
 import { computeSla } from './complaint.sla';
 
@@ -15,6 +15,9 @@ export function recordComplaint(command: ComplaintCommandOf<'RecordComplaint'>, 
   const role = actingRole(actor, policy.handlerRoles, ComplaintRule.record, 'recording a complaint');
   if (!isAtOrBefore(command.data.receivedAt, now)) {
     throw new DomainRuleViolation(ComplaintRule.record, `receivedAt ${command.data.receivedAt} is after the time it is logged (${now})`, 'receivedAt');
+  }
+  if (!receivedWithinWindow(command.data.receivedAt, now)) {
+    throw new DomainRuleViolation(ComplaintRule.record, `receivedAt ${command.data.receivedAt} is more than ${MAX_BACKDATING_DAYS} days before it is logged (${now}); log complaints as they come in`, 'receivedAt');
   }
   return [{ type: 'ComplaintRecorded', data: { ...command.data, loggedBy: actor.id, policy, by: actor.id, role, at: now } }];
 }

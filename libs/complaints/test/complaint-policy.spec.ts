@@ -12,9 +12,27 @@ describe('complaint policy as data', () => {
   });
 
   it('R-CMP-3: refuses a class deadline beyond the cap, naming the field', () => {
-    const result = ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, deadlines: { general: 1, major: 8 } });
+    const result = ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, deadlines: { general: 1, major: 2 }, maxWorkingDays: 1 });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ['maxWorkingDays'], message: expect.stringContaining('R-CMP-3') });
+  });
+
+  it.each([
+    ['a total of 30 working days', { maxWorkingDays: 30 }, ['maxWorkingDays']],
+    ['a total of 8 working days', { maxWorkingDays: 8 }, ['maxWorkingDays']],
+    ['a general deadline of 2 working days', { deadlines: { general: 2, major: 3 } }, ['deadlines', 'general']],
+    ['a major deadline of 8 working days', { deadlines: { general: 1, major: 8 } }, ['deadlines', 'major']],
+  ])('R-CMP-3: the policy text bounds what an administrator may publish: refuses %s', (_name, change, path) => {
+    const result = ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path, message: expect.stringContaining('R-CMP-3') });
+  });
+
+  it('R-CMP-2: only leaders approve, only the department handles: an administrator or auditor in a role list is refused', () => {
+    expect(ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, resolutionApproverRoles: ['administrator'] }).success).toBe(false);
+    expect(ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, extensionApproverRoles: ['supervisor', 'auditor'] }).success).toBe(false);
+    expect(ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, handlerRoles: ['general_manager'] }).success).toBe(false);
+    expect(ComplaintPolicy.safeParse({ ...DEFAULT_COMPLAINT_POLICY, deadlines: { general: 1, major: 2 }, maxWorkingDays: 5 }).success).toBe(true);
   });
 
   it.each([

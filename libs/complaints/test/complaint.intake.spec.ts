@@ -1,5 +1,5 @@
-import { DomainRuleViolation, NotPermitted, stateName, TransitionNotAllowed } from '@crm/workflow-kit';
-import { DEFAULT_COMPLAINT_POLICY, type ComplaintContext } from '../src';
+import { DomainRuleViolation, NotPermitted, replayEvents, stateName, TransitionNotAllowed } from '@crm/workflow-kit';
+import { complaintWorkflow, DEFAULT_COMPLAINT_POLICY, type ComplaintContext } from '../src';
 import {
   at, classifiedGeneral, cmd, FINANCE, GM, history, LOGGED, MANAGER, RECEIVED, recordCommand, SALES, SERVICES, spec, stateAfter,
 } from './complaint.fixtures';
@@ -22,6 +22,21 @@ describe('complaint intake: record and classify', () => {
 
   it('R-CMP-1: a complaint cannot be received after the moment it is logged', () => {
     given([]).when(recordCommand('2026-03-02T02:00:00.000Z', LOGGED)).thenThrows(DomainRuleViolation, /R-CMP-1.*receivedAt/);
+  });
+
+  it.each([['1970', '1970-01-01T00:00:00.000Z'], ['year 0', '0000-01-01T00:00:00.000Z'], ['31 days before', '2026-01-30T01:00:00.000Z']])(
+    'R-CMP-1/R-CMP-3: a receipt in %s is refused at receivedAt (it would escape the SLA), by the decider and by the machine',
+    (_name, receivedAt) => {
+      given([]).when(recordCommand(receivedAt, LOGGED)).thenThrows(DomainRuleViolation, /R-CMP-1.*receivedAt .* days before/);
+      const recordedEvent = given([]).when(recordCommand(RECEIVED, LOGGED)).thenMatches([{ type: 'ComplaintRecorded' }]).events[0];
+      const backdated = { ...recordedEvent, data: { ...recordedEvent.data, receivedAt } };
+      expect(replayEvents(complaintWorkflow, []).can(backdated as never)).toBe(false);
+      expect(replayEvents(complaintWorkflow, []).can(recordedEvent as never)).toBe(true);
+    },
+  );
+
+  it('R-CMP-1: a receipt up to 30 days before it is logged is accepted', () => {
+    given([]).when(recordCommand('2026-02-01T01:30:00.000Z', LOGGED)).thenMatches([{ type: 'ComplaintRecorded' }]);
   });
 
   it('R-CMP-1: only the department records complaints (finance may not)', () => {
@@ -114,13 +129,13 @@ describe('complaint reclassification', () => {
 describe('complaint policy versions', () => {
   it('R-CMP-3: a policy change applies to new complaints; an open one keeps the version it started with', () => {
     const events = recorded();
-    const newPolicy = { ...DEFAULT_COMPLAINT_POLICY, version: '2027-1', deadlines: { general: 2, major: 4 } };
+    const newPolicy = { ...DEFAULT_COMPLAINT_POLICY, version: '2027-1', deadlines: { general: 1, major: 2 } };
     const later = spec({ ...SERVICES, policy: newPolicy });
-    later.given(events).when(cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1))).thenMatches([
-      { type: 'ComplaintClassified', data: { workingDays: 1, deadline: { due: at(24) } } },
+    later.given(events).when(cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1))).thenMatches([
+      { type: 'ComplaintClassified', data: { workingDays: 3, deadline: { due: at(72) } } },
     ]);
     const fresh = later.given([]).when(recordCommand(RECEIVED, LOGGED, 'c-2')).thenMatches([{ type: 'ComplaintRecorded', data: { policy: { version: '2027-1' } } }]);
-    const classified = later.given(fresh.events).when(cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1))).thenMatches([{ type: 'ComplaintClassified', data: { workingDays: 2 } }]);
+    const classified = later.given(fresh.events).when(cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1))).thenMatches([{ type: 'ComplaintClassified', data: { workingDays: 2 } }]);
     expect((stateAfter([...fresh.events, ...classified.events]).context as ComplaintContext).policy?.version).toBe('2027-1');
   });
 });

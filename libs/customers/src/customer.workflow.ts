@@ -3,6 +3,7 @@ import { customerCommandSchemas, type CustomerCommand } from './customer.command
 import type { CustomerContext } from './customer.context';
 import { customerDeadlines } from './customer.deadlines';
 import { customerArchiveCustomers } from './customer.customer-scope';
+import { customerPeople } from './customer.people';
 import { decideCustomer } from './customer.decider';
 import { customerEventSchemas, type CustomerEvent } from './customer.events';
 import { customerMachine } from './customer.machine';
@@ -19,6 +20,7 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   creationCommands: ['OpenCustomerArchive'],
   decide: decideCustomer,
   customersOf: customerArchiveCustomers,
+  peopleOf: customerPeople,
   deadlines: customerDeadlines,
   retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],
 };

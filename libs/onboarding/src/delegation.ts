@@ -7,6 +7,11 @@ import { EntityId, IsoDate } from './onboarding.shapes';
  * (inclusive, China dates). Delegations belong to people, not to applications, so they live
  * outside the onboarding stream; the app looks them up and the step decision records both names.
  */
+/** A delegation covers an absence, not a standing transfer of a reviewer's power (issue 14). */
+export const MAX_DELEGATION_DAYS = 90;
+const DAY_MS = 86_400_000;
+export const delegationDays = (from: string, until: string): number => Math.round((Date.parse(until) - Date.parse(from)) / DAY_MS) + 1;
+
 export const Delegation = z
   .object({
     delegationId: EntityId,
@@ -17,6 +22,7 @@ export const Delegation = z
     until: IsoDate,
   })
   .refine((d) => d.from <= d.until, { message: 'from must not be after until', path: ['until'] })
+  .refine((d) => delegationDays(d.from, d.until) <= MAX_DELEGATION_DAYS, { message: `a delegation spans at most ${MAX_DELEGATION_DAYS} days`, path: ['until'] })
   .refine((d) => d.delegatorId !== d.delegateId, { message: 'a reviewer cannot delegate to themselves', path: ['delegateId'] });
 export type Delegation = z.infer<typeof Delegation>;
 

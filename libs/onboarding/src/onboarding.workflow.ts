@@ -5,6 +5,7 @@ import { onboardingDeadlines } from './onboarding.deadlines';
 import { decideOnboarding } from './onboarding.decider';
 import { type OnboardingEvent, onboardingEventSchemas } from './onboarding.events';
 import { onboardingMachine } from './onboarding.machine';
+import { onboardingPeople } from './onboarding.people';
 import type { OnboardingServices } from './onboarding.services';
 
 /** Account opening (客户开户, R-ONB-1..4): streams `onboarding-<applicationId>`. */
@@ -18,6 +19,7 @@ export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, Onboardin
   eventSchemas: onboardingEventSchemas,
   creationCommands: ['CreateApplication', 'VoidApplication'],
   decide: decideOnboarding,
+  peopleOf: onboardingPeople,
   deadlines: onboardingDeadlines,
   // a decision re-made against fresher state would silently skip the step its reviewer saw
   retryableOnConflict: ['SendStepReminder'],

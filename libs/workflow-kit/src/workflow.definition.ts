@@ -2,6 +2,7 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import type { ZodType } from 'zod';
 import type { AnyCommand } from './command';
 import type { CustomerRef } from './customer-ref';
+import type { PersonRef } from './person-ref';
 import type { AnyDomainEvent } from './domain-event';
 
 /** A business deadline a workflow needs while it is in some state (architecture.md: durable timers). */
@@ -54,6 +55,8 @@ export interface WorkflowDefinition<
   decide(command: TCommand, state: WorkflowState<TContext>, services: TServices): TEvent[];
   /** the customers a command concerns (R-KAM-2 ownership and existence are checked on them before deciding) */
   customersOf?(command: TCommand, state: WorkflowState<TContext>): CustomerRef[];
+  /** the people a command names for a part (each must be active and hold one of the part's roles when it is decided) */
+  peopleOf?(command: TCommand, state: WorkflowState<TContext>): PersonRef[];
   /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
   deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];
   /** commands that are safe to re-decide against fresher state after a concurrency conflict */

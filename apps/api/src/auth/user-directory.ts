@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type JsonObject } from '@crm/event-store';
-import type { Role } from '@crm/workflow-kit';
+import { DomainRuleViolation, incompatibleRoles, type Role } from '@crm/workflow-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from './password';
@@ -60,6 +60,7 @@ export class UserDirectory {
 
   /** Appends one event to the user's stream; `expectedRevision` guards read-decide-append races. */
   async append(username: string, type: string, data: JsonObject, options: { by: string; at: Date; expectedRevision: ExpectedRevision }): Promise<number> {
+    assertSeparatedRoles(type, data);
     const metadata = { actor: options.by, correlationId: randomUUID(), causationId: null, occurredAt: options.at.toISOString(), schemaVersion: 1 };
     const result = await this.store.appendToStream(userStreamId(username), [{ id: randomUUID(), type, data, metadata }], {
       expectedRevision: options.expectedRevision,
@@ -81,6 +82,13 @@ export class UserDirectory {
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(username, user);
   }
+}
+
+/** Every write of a user's roles goes through `append`: the one place segregation of duties is kept for accounts. */
+function assertSeparatedRoles(type: string, data: JsonObject): void {
+  if (type !== 'UserRegistered' && type !== 'UserRolesChanged') return;
+  const clash = incompatibleRoles((data.roles ?? []) as Role[]);
+  if (clash) throw new DomainRuleViolation('SOD-ROLES', `one person may not hold both ${clash[0]} and ${clash[1]} (segregation of duties)`, 'roles');
 }
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -38,12 +38,11 @@ export class ComplaintPolicyService {
     const revision = await this.store.streamRevision(COMPLAINT_POLICY_STREAM);
     if (revision === this.loaded.revision) return this.loaded.versions;
     const events = await this.store.readStream(COMPLAINT_POLICY_STREAM);
-    const published = events.map((e) => ({
-      policy: ComplaintPolicy.parse(e.data.policy),
-      publishedBy: e.metadata.actor,
-      publishedAt: e.metadata.occurredAt,
-      position: e.position,
-    }));
+    // a version published before the policy text's bounds were enforced (e.g. 30 working days) never comes into force
+    const published = events.flatMap((e) => {
+      const parsed = ComplaintPolicy.safeParse(e.data.policy);
+      return parsed.success ? [{ policy: parsed.data, publishedBy: e.metadata.actor, publishedAt: e.metadata.occurredAt, position: e.position }] : [];
+    });
     this.loaded = { revision, versions: [SHIPPED, ...published] };
     return this.loaded.versions;
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ReadModelDb } from '@crm/engine';
 import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK, type Clock } from '../infrastructure/clock';
@@ -21,6 +21,8 @@ interface StatsCell {
 /** The supervisors' SLA board: what is about to run out, what has, and how often per class and department. */
 @Injectable()
 export class SlaBoardService {
+  private readonly logger = new Logger('sla-board');
+
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -31,11 +33,9 @@ export class SlaBoardService {
     const now = this.clock.now().toISOString();
     const calendar = await this.calendars.current();
     const open = await this.readModels.db.selectFrom(COMPLAINTS_TABLE).selectAll().where('status', '=', 'open').execute();
-    const withLeft = open.map((r) => {
-      const left = calendar.workingTimeBetween(now, r.due_at as string);
-      return { ...complaintRowOf(r), workingTimeLeftMs: left.ms, workingHoursLeft: Math.round((left.ms / 3_600_000) * 100) / 100, leftProvisional: left.provisional };
-    });
-    withLeft.sort((a, b) => a.workingTimeLeftMs - b.workingTimeLeftMs || a.complaintId.localeCompare(b.complaintId));
+    const withLeft = open.map((r) => this.timeLeft(calendar, now, r));
+    // a row whose time left cannot be computed goes first: it needs a person's eyes more than any other
+    withLeft.sort((a, b) => (a.workingTimeLeftMs ?? -Infinity) - (b.workingTimeLeftMs ?? -Infinity) || a.complaintId.localeCompare(b.complaintId));
     const breached = await this.readModels.db
       .selectFrom(COMPLAINTS_TABLE)
       .selectAll()
@@ -45,6 +45,21 @@ export class SlaBoardService {
       .limit(limit)
       .execute();
     return { now, open: withLeft.slice(0, limit), breached: breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string })) };
+  }
+
+  /**
+   * Each row on its own: one complaint whose due instant the calendar cannot count to (a receipt
+   * in 1970 stored before receipts were bounded) is shown with its error, and the board still answers.
+   */
+  private timeLeft(calendar: Awaited<ReturnType<CalendarService['current']>>, now: string, r: Record<string, any>) {
+    const row = complaintRowOf(r);
+    try {
+      const left = calendar.workingTimeBetween(now, r.due_at as string);
+      return { ...row, workingTimeLeftMs: left.ms as number | null, workingHoursLeft: Math.round((left.ms / 3_600_000) * 100) / 100, leftProvisional: left.provisional, error: null as string | null };
+    } catch (error) {
+      this.logger.warn(`SLA board: time left of ${row.complaintId} cannot be computed: ${(error as Error).message}`);
+      return { ...row, workingTimeLeftMs: null, workingHoursLeft: null, leftProvisional: true, error: (error as Error).message };
+    }
   }
 
   /** Breach rate = complaints with a breach on record / classified complaints, by month of receipt (Beijing time). */

@@ -96,6 +96,7 @@ export class DelegationService {
     if (!delegate || delegate.disabled || !delegate.roles.includes(role))
       throw new DomainRuleViolation(RULE, `${body.delegateId} is not an active ${role}: a delegate must hold the same role`, 'delegateId');
     if (body.until < shanghaiDate(now)) throw new DomainRuleViolation(RULE, `the delegation would end before today (${shanghaiDate(now)})`, 'until');
+    if (body.from < shanghaiDate(now)) throw new DomainRuleViolation(RULE, `a delegation cannot start in the past (today is ${shanghaiDate(now)})`, 'from');
     const parsed = Delegation.safeParse({ delegationId, delegatorId: actor.id, delegateId: body.delegateId, role, from: body.from, until: body.until });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -103,8 +103,9 @@ export class OnboardingCommandService {
     }
   }
 
-  /** The decider's own refusals (role, applicant, duplicates in the read model) before anything is reserved. */
+  /** The engine's guards and the decider's own refusals (role, applicant, duplicates in the read model) before anything is reserved. */
   private async preflight(id: string, command: AnyCommand, state: WorkflowState<any>, needed: FactsNeeded): Promise<void> {
+    await this.engine.authorize(onboardingWorkflow, id, command);
     const services = await this.facts.servicesFor(id, needed);
     onboardingWorkflow.decide(command as never, state, services);
   }

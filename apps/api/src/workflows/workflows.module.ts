@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { WorkflowEngine, WorkflowRegistry } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import { peopleGuard, separationGuard } from '../auth/people.guard';
+import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
 import { CustomerAccess, customerOwnershipGuard } from '../customers/customer-access';
 import { ExecuteWorkflowHandler } from './execute-workflow.handler';
@@ -12,9 +14,10 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
   providers: [
     {
       provide: WORKFLOW_ENGINE,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => {
-        const engine: WorkflowEngine = new WorkflowEngine(store, { guards: [customerOwnershipGuard(() => engine)] });
+      inject: [EVENT_STORE, UserDirectory],
+      useFactory: (store: EventStore, users: UserDirectory) => {
+        // who may act first (segregation of duties, R-KAM-2 ownership), then whom the command names
+        const engine: WorkflowEngine = new WorkflowEngine(store, { guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)] });
         return engine;
       },
     },

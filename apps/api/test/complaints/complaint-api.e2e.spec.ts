@@ -10,7 +10,7 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 const POLICY_2026_2 = {
   version: '2026-2',
-  deadlines: { general: 2, major: 3 },
+  deadlines: { general: 1, major: 2 },
   maxWorkingDays: 7,
   warningShare: 0.5,
   handlerRoles: ['customer_manager', 'sales_reviewer'],
@@ -72,7 +72,7 @@ describe('complaints over HTTP (R-CMP-1..4) on the real service', () => {
 
   it('a new policy version applies to complaints recorded after it; open ones keep the version they started with', async () => {
     const manager = await token('manager');
-    const before = await recordAndClassify(api, manager, '2026-10-09T10:30:00+08:00', 'general');
+    const before = await recordAndClassify(api, manager, '2026-10-09T10:30:00+08:00', 'major');
     expect((await api.request('PUT', '/complaint-policies/current', { token: manager, body: POLICY_2026_2 })).status).toBe(403);
     const published = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: POLICY_2026_2 });
     expect(published.status).toBe(200);
@@ -82,11 +82,15 @@ describe('complaints over HTTP (R-CMP-1..4) on the real service', () => {
     expect(again.body.rule).toBe('CMP-POLICY');
     const tooLong = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: { ...POLICY_2026_2, version: '2026-3', deadlines: { general: 9, major: 3 } } });
     expect(tooLong.status).toBe(400);
+    // R-CMP-3 caps the total at 7 working days: an administrator cannot publish 30
+    const thirty = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: { ...POLICY_2026_2, version: '2026-4', maxWorkingDays: 30 } });
+    expect(thirty.status).toBe(400);
+    expect(JSON.stringify(thirty.body)).toContain('maxWorkingDays');
 
-    const after = await recordAndClassify(api, manager, '2026-10-09T10:45:00+08:00', 'general');
+    const after = await recordAndClassify(api, manager, '2026-10-09T10:45:00+08:00', 'major');
     const old = await api.request('GET', `/complaints/${before.id}`, { token: manager });
     const fresh = await api.request('GET', `/complaints/${after.id}`, { token: manager });
-    expect([old.body.policyVersion, old.body.sla.workingDays]).toEqual(['2026-1', 1]);
+    expect([old.body.policyVersion, old.body.sla.workingDays]).toEqual(['2026-1', 3]);
     expect([fresh.body.policyVersion, fresh.body.sla.workingDays]).toEqual(['2026-2', 2]);
     const events = await api.store.readStream('complaint-policies');
     expect(events.map((e) => e.type)).toEqual(['ComplaintPolicyPublished']);

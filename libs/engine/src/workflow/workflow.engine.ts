@@ -103,6 +103,15 @@ export class WorkflowEngine {
     }
   }
 
+  /** The command guards alone, for a caller that must write elsewhere first (e.g. reserve a company) and may not if they refuse. */
+  async authorize(workflow: AnyWorkflow, instanceId: string, command: AnyCommand): Promise<void> {
+    await this.runGuards(workflow, command, await this.streams.read(workflow, instanceId));
+  }
+
+  private async runGuards(workflow: AnyWorkflow, command: AnyCommand, stream: StreamSnapshot): Promise<void> {
+    for (const guard of this.guards) await guard(workflow, command, stream.state);
+  }
+
   async load(workflow: AnyWorkflow, instanceId: string): Promise<LoadedWorkflow> {
     const { streamId, state, events } = await this.streams.read(workflow, instanceId);
     // the cached array is frozen; callers get their own array (the events in it stay frozen)
@@ -124,7 +133,7 @@ export class WorkflowEngine {
   private async attempt(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
     const stream = await this.streams.read(workflow, instanceId);
     // authorise before anything else, a replay included: a key answers only a request still allowed
-    for (const guard of this.guards) await guard(workflow, command, stream.state);
+    await this.runGuards(workflow, command, stream);
     const prior = priorResult(workflow, stream, command);
     if (prior) return prior;
     const early = options.precheck?.(stream);

@@ -37,7 +37,7 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
   await expectOk('user', api.request('POST', '/users', { token: admin, body: { username: 'fz-victim', name: '模糊测试', roles: ['sales_reviewer'], password: 'fz-victim-password' } }));
   const delegations = await Promise.all(
     ['fz-dlg-1', 'fz-dlg-2'].map((key) =>
-      expectOk('delegation', api.request('POST', '/delegations', { token: sales, headers: { 'Idempotency-Key': key }, body: { delegateId: 'sales2', from: '2026-03-02', until: '2026-12-31' } })),
+      expectOk('delegation', api.request('POST', '/delegations', { token: sales, headers: { 'Idempotency-Key': key }, body: { delegateId: 'sales2', from: '2026-03-02', until: '2026-04-30' } })),
     ),
   );
   await expectOk('visit plan', api.request('POST', '/visit-plans', { token: manager, body: { year: 2026, items: [{ itemId: 'fz-i1', customerId: 'fz-cust', month: 3 }] } }));

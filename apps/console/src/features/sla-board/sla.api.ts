@@ -16,7 +16,7 @@ export interface SlaAlert {
   at: string;
 }
 
-export type BoardRow = ComplaintRow & { workingTimeLeftMs: number; leftProvisional: boolean };
+export type BoardRow = ComplaintRow & { workingTimeLeftMs: number | null; leftProvisional: boolean; error?: string | null };
 
 export interface SlaBoard {
   /** the service's clock */
