@@ -11,8 +11,9 @@ import { enterRequestContext } from './http/request-context';
 import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
 import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
+import { applyServerLimits } from './http/server-limits';
 import { setupOpenApi } from './openapi';
-import type { ApiRuntime } from './runtime';
+import { transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Builds the whole service; tests call it with a real store and a manual clock. */
 export async function createApp(runtime: ApiRuntime, security: SecurityOptions = securityOptionsFromEnv()): Promise<INestApplication> {
@@ -20,6 +21,7 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
     logger: runtime.quiet ? false : new RequestContextLogger({ logLevels: ['log', 'warn', 'error'] }),
     bodyParser: false,
   });
+  applyServerLimits(app.getHttpServer(), transportLimitsOf(runtime));
   app.use(requestId);
   app.use(helmet({ contentSecurityPolicy: false }));
   // only the console's origin may call cross-origin; none configured: same origin only
