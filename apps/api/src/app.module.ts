@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@crm/event-store';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { Authenticator } from './auth/authenticator';
 import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
@@ -37,6 +38,7 @@ export class AppModule {
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
         },
         UserDirectory,
+        Authenticator,
         { provide: SignInThrottle, useFactory: () => new SignInThrottle(() => runtime.clock.now()) },
         CalendarService,
         DemoUserSeeder,
@@ -44,7 +46,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, SignInThrottle, CalendarService],
+      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
     };
   }
 }

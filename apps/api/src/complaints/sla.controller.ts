@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import type { Request, Response } from 'express';
+import { QueryTokenAllowed } from '../auth/query-token.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
@@ -38,11 +39,12 @@ export class SlaController {
 
   @Get('alerts/stream')
   @Roles('supervisor', 'general_manager', 'auditor')
+  @QueryTokenAllowed()
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this position (EventSource sends it on reconnect)' })
   @ApiOperation({
     summary: 'Live SLA alerts (Server-Sent Events: event ComplaintSlaWarned / ComplaintSlaBreached, id = global position). ' +
-      'EventSource cannot send headers: pass ?access_token=. Without Last-Event-ID only alerts from now on are sent.',
+      'EventSource cannot send headers: pass ?access_token= (accepted on this endpoint only). Without Last-Event-ID only alerts from now on are sent.',
   })
   async live(@Query({ schema: StreamQuery }) query: StreamQuery, @Req() request: Request, @Res() response: Response) {
     const header = request.headers['last-event-id'];
