@@ -17,7 +17,7 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { zodValidationPipe } from './http/validation.pipe';
 import { CLOCK } from './infrastructure/clock';
 import { featureModules } from './features';
-import { API_RUNTIME, type ApiRuntime } from './runtime';
+import { API_RUNTIME, TRANSPORT_LIMITS, transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Shared ports (store, clock, runtime, token service) are global so feature modules can inject them by token. */
 @Global()
@@ -31,6 +31,7 @@ export class AppModule {
       controllers: [HealthController, AuthController, CalendarController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
+        { provide: TRANSPORT_LIMITS, useValue: transportLimitsOf(runtime) },
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: CLOCK, useValue: runtime.clock },
         {
@@ -46,7 +47,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
+      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
     };
   }
 }

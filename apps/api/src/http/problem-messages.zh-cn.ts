@@ -28,6 +28,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   THROTTLED: (p) => `失败次数过多，请在 ${String(p.retryAfterSeconds ?? '')} 秒后重试`,
   'PAYLOAD-TOO-LARGE': (p) => `请求内容过大（上限 ${String(p.limitBytes ?? '')} 字节）`,
   'NOT-FOUND': specifics('未找到'),
+  'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
+  'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
+  SHUTDOWN: () => '服务正在停止，请稍后重新连接',
 };
 
 /** Last resort by HTTP status, keeping the English specifics. */
