@@ -4,15 +4,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { Authenticator } from './auth/authenticator';
 import { serveConsole } from './console/console-static';
 import { accessLog } from './http/access-log';
+import { authenticateFirst } from './http/authenticate-first';
 import { bodyParserErrors } from './http/body-errors';
 import { enterRequestContext } from './http/request-context';
 import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
+import { RouteTable } from './http/route-table';
 import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
-import { setupOpenApi } from './openapi';
-import type { ApiRuntime } from './runtime';
+import { applyServerLimits } from './http/server-limits';
+import { buildOpenApiDocument, setupOpenApi } from './openapi';
+import { transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Builds the whole service; tests call it with a real store and a manual clock. */
 export async function createApp(runtime: ApiRuntime, security: SecurityOptions = securityOptionsFromEnv()): Promise<INestApplication> {
@@ -20,6 +24,8 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
     logger: runtime.quiet ? false : new RequestContextLogger({ logLevels: ['log', 'warn', 'error'] }),
     bodyParser: false,
   });
+  applyServerLimits(app.getHttpServer(), transportLimitsOf(runtime));
+  const document = buildOpenApiDocument(app);
   app.use(requestId);
   app.use(helmet({ contentSecurityPolicy: false }));
   // only the console's origin may call cross-origin; none configured: same origin only
@@ -28,12 +34,14 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Language'],
     maxAge: 600,
   });
+  // before every body parser (the CSV one is a route middleware, registered later by Nest)
+  app.use(authenticateFirst(RouteTable.fromOpenApi(document), app.get(Authenticator)));
   app.useBodyParser('json', { limit: security.bodyLimitBytes });
   app.use(bodyParserErrors(security.bodyLimitBytes));
   app.use(enterRequestContext); // after the body parser, which would lose the async context
   app.use(accessLog);
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  setupOpenApi(app, document);
   serveConsole(app); // the built web console at `/`, when apps/console/dist exists
   await app.init();
   return app;

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE } from '@crm/event-store';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { Authenticator } from './auth/authenticator';
 import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
@@ -16,7 +17,7 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { zodValidationPipe } from './http/validation.pipe';
 import { CLOCK } from './infrastructure/clock';
 import { featureModules } from './features';
-import { API_RUNTIME, type ApiRuntime } from './runtime';
+import { API_RUNTIME, TRANSPORT_LIMITS, transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Shared ports (store, clock, runtime, token service) are global so feature modules can inject them by token. */
 @Global()
@@ -30,6 +31,7 @@ export class AppModule {
       controllers: [HealthController, AuthController, CalendarController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
+        { provide: TRANSPORT_LIMITS, useValue: transportLimitsOf(runtime) },
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: CLOCK, useValue: runtime.clock },
         {
@@ -37,6 +39,7 @@ export class AppModule {
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
         },
         UserDirectory,
+        Authenticator,
         { provide: SignInThrottle, useFactory: () => new SignInThrottle(() => runtime.clock.now()) },
         CalendarService,
         DemoUserSeeder,
@@ -44,7 +47,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, SignInThrottle, CalendarService],
+      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
     };
   }
 }

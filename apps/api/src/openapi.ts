@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-/** `GET /openapi.json` for clients and tests, `GET /docs` for people. */
-export function setupOpenApi(app: INestApplication): void {
+/** The document of every route; built before the middleware so the edge can read the routes' flags from it. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CRM workflow engine API')
     .setDescription(
@@ -12,7 +12,11 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** `GET /openapi.json` for clients and tests, `GET /docs` for people. */
+export function setupOpenApi(app: INestApplication, document: OpenAPIObject): void {
   app.getHttpAdapter().get('/openapi.json', (_req: Request, res: Response) => res.json(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from '@crm/config';
 import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from './infrastructure/clock';
@@ -13,5 +14,12 @@ export interface ApiRuntime {
   readModelSource?: ReadModelSource;
   /** silence Nest's logger (tests) */
   quiet?: boolean;
+  /** HTTP timeouts and connection/stream caps; unset ones keep their defaults */
+  transport?: Partial<TransportLimits>;
 }
 export const API_RUNTIME = Symbol('API_RUNTIME');
+export const TRANSPORT_LIMITS = Symbol('TRANSPORT_LIMITS');
+
+export function transportLimitsOf(runtime: ApiRuntime): TransportLimits {
+  return { ...DEFAULT_TRANSPORT_LIMITS, ...runtime.transport };
+}

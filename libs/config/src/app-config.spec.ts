@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './index';
+import { ConfigError, DEFAULT_TRANSPORT_LIMITS, loadConfig } from './index';
 
 function issuesOf(env: Record<string, string>): { variable: string; message: string }[] {
   try {
@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       tokenTtlSeconds: 28800,
       seedDemoUsers: true,
+      transport: DEFAULT_TRANSPORT_LIMITS,
     });
   });
 
@@ -125,6 +126,28 @@ describe('loadConfig', () => {
   it('AUTH_SECRET must be long enough to be a key', () => {
     expect(loadConfig({ AUTH_SECRET: 'k'.repeat(32) }).authSecret).toBe('k'.repeat(32));
     expect(issuesOf({ AUTH_SECRET: 'secret' })[0].variable).toBe('AUTH_SECRET');
+  });
+
+  it('the HTTP edge and SSE limits are read from their variables', () => {
+    const env = {
+      HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '120000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      HTTP_MAX_HEADERS_COUNT: '50', HTTP_MAX_HEADER_BYTES: '8192', HTTP_MAX_CONNECTIONS: '300',
+      SSE_MAX_STREAMS: '100', SSE_MAX_STREAMS_PER_USER: '3', SLA_STREAM_POLL_MS: '500', SLA_STREAM_HEARTBEAT_MS: '30000',
+    };
+    expect(loadConfig(env).transport).toEqual({
+      headersTimeoutMs: 5000, requestTimeoutMs: 120000, keepAliveTimeoutMs: 65000, maxHeadersCount: 50, maxHeaderBytes: 8192,
+      maxConnections: 300, sseMaxStreams: 100, sseMaxStreamsPerUser: 3, ssePollMs: 500, sseHeartbeatMs: 30000,
+    });
+  });
+
+  it.each([
+    [{ HTTP_HEADERS_TIMEOUT_MS: '0' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ HTTP_MAX_CONNECTIONS: 'many' }, 'HTTP_MAX_CONNECTIONS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '20000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ SSE_MAX_STREAMS: '10', SSE_MAX_STREAMS_PER_USER: '11' }, 'SSE_MAX_STREAMS_PER_USER'],
+    [{ HTTP_MAX_CONNECTIONS: '100', SSE_MAX_STREAMS: '100' }, 'SSE_MAX_STREAMS'],
+  ])('contradicting or out-of-range edge limits are refused: %j', (env, variable) => {
+    expect(issuesOf(env).map((i) => i.variable)).toEqual([variable]);
   });
 
   it('every bad variable is listed at once, in one message', () => {

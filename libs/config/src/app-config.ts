@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config.error';
 import { type EventStoreLocation, parseEventStore, parseSqlStore } from './store-location';
+import { DEFAULT_TRANSPORT_LIMITS, TRANSPORT_VARIABLES, transportConflicts, type TransportLimits } from './transport-limits';
 
 export interface AppConfig {
   eventStore: EventStoreLocation;
@@ -14,6 +15,8 @@ export interface AppConfig {
   authSecret?: string;
   tokenTtlSeconds: number;
   seedDemoUsers: boolean;
+  /** timeouts and caps of the HTTP edge and the SSE streams */
+  transport: TransportLimits;
 }
 
 /** An unset and an empty variable mean the same: use the default. */
@@ -38,6 +41,16 @@ export const AppEnv = z.object({
   AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (use e.g. `openssl rand -hex 32`)')),
   TOKEN_TTL_SECONDS: optional(integer(60, 30 * 24 * 3600)),
   SEED_DEMO_USERS: optional(flag),
+  HTTP_HEADERS_TIMEOUT_MS: optional(integer(1_000, 300_000)),
+  HTTP_REQUEST_TIMEOUT_MS: optional(integer(1_000, 3_600_000)),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: optional(integer(1_000, 600_000)),
+  HTTP_MAX_HEADERS_COUNT: optional(integer(20, 2_000)),
+  HTTP_MAX_HEADER_BYTES: optional(integer(4 * 1024, 64 * 1024)),
+  HTTP_MAX_CONNECTIONS: optional(integer(10, 1_000_000)),
+  SSE_MAX_STREAMS: optional(integer(1, 100_000)),
+  SSE_MAX_STREAMS_PER_USER: optional(integer(1, 1_000)),
+  SLA_STREAM_POLL_MS: optional(integer(50, 60_000)),
+  SLA_STREAM_HEARTBEAT_MS: optional(integer(1_000, 300_000)),
 });
 export type AppEnv = z.infer<typeof AppEnv>;
 
@@ -53,6 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values: Partial<AppEnv> = parsed.success ? parsed.data : {};
   const dataDir = (parsed.success ? values.DATA_DIR : nonEmpty(env.DATA_DIR)) ?? './data';
   const eventStore = resolveEventStore(env, dataDir, issues);
+  const transport = transportOf(values);
+  if (parsed.success) issues.push(...transportConflicts(transport));
   if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   const nodeEnv = values.NODE_ENV ?? 'development';
   return {
@@ -65,7 +80,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(values.AUTH_SECRET ? { authSecret: values.AUTH_SECRET } : {}),
     tokenTtlSeconds: values.TOKEN_TTL_SECONDS ?? 8 * 3600,
     seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
+    transport,
   };
+}
+
+function transportOf(values: Partial<AppEnv>): TransportLimits {
+  const limits = { ...DEFAULT_TRANSPORT_LIMITS };
+  for (const [key, variable] of Object.entries(TRANSPORT_VARIABLES) as [keyof TransportLimits, keyof AppEnv][]) {
+    const value = values[variable];
+    if (typeof value === 'number') limits[key] = value;
+  }
+  return limits;
 }
 
 function resolveEventStore(

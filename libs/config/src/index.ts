@@ -1,3 +1,4 @@
 export * from './app-config';
 export * from './config.error';
 export * from './store-location';
+export * from './transport-limits';

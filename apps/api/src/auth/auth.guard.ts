@@ -1,32 +1,34 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@crm/workflow-kit';
 import { AUDITOR_ALLOWED } from './auditor-allowed.decorator';
 import { assertAuditorMayCall } from './auditor-read-only';
-import { TOKEN_SERVICE } from './auth.tokens';
+import { Authenticator, bearerTokenOf, verifiedBefore } from './authenticator';
 import { IS_PUBLIC } from './public.decorator';
+import { QUERY_TOKEN_ALLOWED } from './query-token.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
-import { revocationReason } from './token-validity';
 import { TokenService, type TokenClaims } from './token.service';
-import { UserDirectory } from './user-directory';
+
+type GuardedRequest = { headers: Record<string, string | string[] | undefined>; query?: unknown; bearerToken?: string };
 
 /**
  * Authenticates every request and checks, before any handler loads or writes anything:
  * the token (signature, expiry, not revoked), the auditor read-only rule, the endpoint's roles.
+ * `?access_token=` counts only on endpoints marked `@QueryTokenAllowed()`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
-    private readonly users: UserDirectory,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const claims = await this.authenticate(request);
+    const queryAllowed = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) === true;
+    const claims = await this.authenticate(request, queryAllowed);
     request.actor = TokenService.actorOf(claims);
     request.tokenClaims = claims;
     assertAuditorMayCall(request.method, claims.roles, this.reflector.getAllAndOverride<string>(AUDITOR_ALLOWED, targets));
@@ -43,16 +45,12 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: { headers: Record<string, string | undefined>; query?: Record<string, unknown> }): Promise<TokenClaims> {
-    const header = request.headers.authorization;
-    const query = request.query?.access_token;
-    // the query form exists for EventSource (SSE), which cannot send headers
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof query === 'string' ? query : undefined;
-    if (!token) throw unauthorized('a bearer token is required');
-    const verdict = this.tokens.verify(token);
+  private async authenticate(request: GuardedRequest, queryAllowed: boolean): Promise<TokenClaims> {
+    const token = bearerTokenOf(request, queryAllowed);
+    const verdict = (token && verifiedBefore(request, token)) || (await this.authenticator.verify(token));
     if (!verdict.ok) throw unauthorized(verdict.reason);
-    const revoked = revocationReason(verdict.claims, await this.users.current(verdict.claims.sub));
-    if (revoked) throw unauthorized(revoked);
+    // long-lived responses (SSE) re-check the very token they were opened with
+    request.bearerToken = token;
     return verdict.claims;
   }
 }

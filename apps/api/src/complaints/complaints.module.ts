@@ -6,6 +6,7 @@ import { ComplaintPoliciesController } from './complaint-policies.controller';
 import { ComplaintPolicyService } from './complaint-policy.service';
 import { ComplaintQueriesController } from './complaint-queries.controller';
 import { ComplaintReadService } from './complaint-read.service';
+import { SlaAlertPoller } from './sla-alert.poller';
 import { SlaAlertStream } from './sla-alert.stream';
 import { SlaBoardService } from './sla-board.service';
 import { SlaController } from './sla.controller';
@@ -17,6 +18,6 @@ import { SlaController } from './sla.controller';
  */
 @Module({
   controllers: [ComplaintCommandsController, ComplaintEscalationsController, ComplaintPoliciesController, ComplaintQueriesController, SlaController],
-  providers: [ComplaintPolicyService, ComplaintCommandService, ComplaintReadService, SlaBoardService, SlaAlertStream],
+  providers: [ComplaintPolicyService, ComplaintCommandService, ComplaintReadService, SlaBoardService, SlaAlertPoller, SlaAlertStream],
 })
 export class ComplaintsModule {}

@@ -1,83 +1,116 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { ReadModelDb } from '@crm/engine';
-import type { Response } from 'express';
-import { READ_MODEL_DB } from '../read-models/read-model.tokens';
-import { alertsAfter, type SlaAlert } from './sla-alerts.projection';
+import { HttpException, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { TransportLimits } from '@crm/config';
+import type { Request, Response } from 'express';
+import { Authenticator, type UserLookup } from '../auth/authenticator';
+import { UserDirectory, type User } from '../auth/user-directory';
+import type { Problem } from '../http/problem';
+import { TRANSPORT_LIMITS } from '../runtime';
+import { SlaAlertPoller } from './sla-alert.poller';
+import { SseConnection, type StreamSession } from './sse-connection';
+
+export { SSE_EVENT_NAME } from './sse-connection';
 
 const logger = new Logger('sla-stream');
 
-/** SSE event names: the domain events the alerts come from. */
-export const SSE_EVENT_NAME = { warning: 'ComplaintSlaWarned', breach: 'ComplaintSlaBreached' } as const;
-
-interface Connection {
-  response: Response;
-  after: number;
-  timer: NodeJS.Timeout | null;
-  lastWriteAt: number;
-  closed: boolean;
-}
-
 /**
- * Live SLA alerts as Server-Sent Events. Each connection polls the `sla_alerts` read model after
- * the last position it sent (a small indexed query); `id:` is the global position, so a client
- * that reconnects with Last-Event-ID resumes exactly after the last alert it received, across
- * restarts and replicas, because the read model, not this process, holds the alerts.
+ * Live SLA alerts as Server-Sent Events. The shared poller feeds every stream from the
+ * `sla_alerts` read model; `id:` is the global position, so a client that reconnects with
+ * Last-Event-ID resumes exactly after the last alert it received, across restarts and replicas.
+ *
+ * A stream outlives the check the guard made when it opened, so one heartbeat timer re-checks
+ * every stream's token (expiry, sign-out, revocation, disabled user, roles) and ends those that
+ * no longer hold with a `StreamClosed` event saying why. Streams are capped per user and in all.
  */
 @Injectable()
 export class SlaAlertStream implements OnModuleDestroy {
-  private readonly connections = new Set<Connection>();
-  private readonly pollMs = Number(process.env.SLA_STREAM_POLL_MS ?? 200);
-  private readonly heartbeatMs = Number(process.env.SLA_STREAM_HEARTBEAT_MS ?? 15_000);
+  private readonly connections = new Set<SseConnection>();
+  private readonly perUser = new Map<string, number>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
-  constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb) {}
+  constructor(
+    private readonly poller: SlaAlertPoller,
+    private readonly authenticator: Authenticator,
+    private readonly users: UserDirectory,
+    @Inject(TRANSPORT_LIMITS) private readonly limits: TransportLimits,
+  ) {}
 
-  open(response: Response, after: number, onClose: (listener: () => void) => void): void {
-    response.status(200);
-    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-cache, no-transform');
-    response.setHeader('Connection', 'keep-alive');
-    response.setHeader('X-Accel-Buffering', 'no'); // proxies must not buffer a live stream
-    response.flushHeaders();
-    const connection: Connection = { response, after, timer: null, lastWriteAt: Date.now(), closed: false };
+  /** Turns the response into a stream of alerts after `after`; refuses with 429/503 when a cap is reached. */
+  open(request: Request, response: Response, after: number, session: StreamSession): void {
+    this.assertRoom(session.username);
+    const connection = new SseConnection(response, after, session);
     this.connections.add(connection);
-    // the browser waits this long before reconnecting; the comment makes the stream visibly open
-    response.write(`retry: 3000\n: resuming after position ${after}\n\n`);
-    onClose(() => this.close(connection));
-    void this.tick(connection);
+    this.perUser.set(session.username, (this.perUser.get(session.username) ?? 0) + 1);
+    request.on('close', () => this.close(connection));
+    this.poller.subscribe(connection);
+    this.heartbeat ??= setTimeout(() => void this.beat(), this.limits.sseHeartbeatMs);
   }
 
   onModuleDestroy(): void {
-    for (const connection of [...this.connections]) this.close(connection);
+    if (this.heartbeat) clearTimeout(this.heartbeat);
+    this.heartbeat = null;
+    const shutdown: Problem = { statusCode: 503, error: 'Service Unavailable', message: 'the service is shutting down; reconnect', rule: 'SHUTDOWN' };
+    for (const connection of [...this.connections]) this.close(connection, shutdown);
   }
 
-  private async tick(connection: Connection): Promise<void> {
-    if (connection.closed) return;
-    try {
-      const alerts = await alertsAfter(this.readModels.db, connection.after, 100);
-      for (const alert of alerts) this.send(connection, alert);
-      if (!connection.closed && Date.now() - connection.lastWriteAt >= this.heartbeatMs) this.write(connection, ': heartbeat\n\n');
-    } catch (error) {
-      logger.warn(`alert poll failed: ${(error as Error).message}`);
+  private assertRoom(username: string): void {
+    const { sseMaxStreamsPerUser: mine, sseMaxStreams: all } = this.limits;
+    if ((this.perUser.get(username) ?? 0) >= mine) {
+      throw new HttpException(
+        { statusCode: 429, error: 'Too Many Requests', message: `at most ${mine} open alert streams per user; close one first`, rule: 'SSE-STREAMS-PER-USER', limit: mine },
+        429,
+      );
     }
-    if (!connection.closed) connection.timer = setTimeout(() => void this.tick(connection), this.pollMs);
+    if (this.connections.size >= all) {
+      throw new HttpException(
+        { statusCode: 503, error: 'Service Unavailable', message: `the service already holds its ${all} open alert streams; retry later`, rule: 'SSE-STREAMS', limit: all },
+        503,
+      );
+    }
   }
 
-  private send(connection: Connection, alert: SlaAlert): void {
-    if (connection.closed) return;
-    this.write(connection, `id: ${alert.position}\nevent: ${SSE_EVENT_NAME[alert.kind]}\ndata: ${JSON.stringify(alert)}\n\n`);
-    connection.after = alert.position;
+  /** One round for all streams; the next is scheduled when this one is done, so rounds never overlap. */
+  private async beat(): Promise<void> {
+    const lookup = oncePerRound((username) => this.users.current(username));
+    await Promise.all([...this.connections].map((connection) => this.recheck(connection, lookup)));
+    this.heartbeat = this.connections.size > 0 ? setTimeout(() => void this.beat(), this.limits.sseHeartbeatMs) : null;
   }
 
-  private write(connection: Connection, chunk: string): void {
-    connection.response.write(chunk);
-    connection.lastWriteAt = Date.now();
+  private async recheck(connection: SseConnection, lookup: UserLookup): Promise<void> {
+    try {
+      const problem = await this.refusal(connection.session, lookup);
+      if (problem) this.close(connection, problem);
+      else connection.comment('heartbeat');
+    } catch (error) {
+      // the user directory is down: keep the stream; the next round checks again
+      logger.warn(`stream re-check failed: ${(error as Error).message}`);
+    }
   }
 
-  private close(connection: Connection): void {
-    if (connection.closed) return;
-    connection.closed = true;
-    if (connection.timer) clearTimeout(connection.timer);
-    this.connections.delete(connection);
-    if (!connection.response.writableEnded) connection.response.end();
+  /** Why the stream's session no longer holds, as the guard would have answered, or null. */
+  private async refusal(session: StreamSession, lookup: UserLookup): Promise<Problem | null> {
+    const verdict = await this.authenticator.verify(session.token, lookup);
+    if (!verdict.ok) return { statusCode: 401, error: 'Unauthorized', message: verdict.reason, rule: 'AUTH' };
+    const allowed = session.roles.filter((role) => verdict.claims.roles.includes(role) && verdict.user.roles.includes(role));
+    if (allowed.length > 0) return null;
+    return { statusCode: 403, error: 'Forbidden', message: `requires one of the roles: ${session.roles.join(', ')}`, rule: 'ROLE', requiredRoles: session.roles };
   }
+
+  private close(connection: SseConnection, problem?: Problem): void {
+    if (!this.connections.delete(connection)) return;
+    const left = (this.perUser.get(connection.session.username) ?? 1) - 1;
+    if (left > 0) this.perUser.set(connection.session.username, left);
+    else this.perUser.delete(connection.session.username);
+    this.poller.unsubscribe(connection);
+    connection.end(problem);
+  }
+}
+
+/** A lookup that asks the directory once per user, however many streams that user has open. */
+function oncePerRound(lookup: UserLookup): UserLookup {
+  const seen = new Map<string, Promise<User | null>>();
+  return (username) => {
+    let found = seen.get(username);
+    if (!found) seen.set(username, (found = lookup(username)));
+    return found;
+  };
 }

@@ -2,8 +2,12 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import type { Actor, Role } from '@crm/workflow-kit';
 import type { Request, Response } from 'express';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { QueryTokenAllowed } from '../auth/query-token.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { negotiateLocale } from '../http/locale';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { AlertsQuery, BoardQuery, StatsQuery, StreamQuery } from './complaints.bodies';
@@ -13,6 +17,8 @@ import { alertsAfter, SLA_ALERTS_PROJECTION } from './sla-alerts.projection';
 import { SlaBoardService } from './sla-board.service';
 
 const LAST_EVENT_ID = /^\d{1,15}$/;
+/** who may follow the live stream; re-checked on every heartbeat while it is open */
+const STREAM_ROLES: Role[] = ['supervisor', 'general_manager', 'auditor'];
 
 /** For supervisors: SLA warnings and breaches (list and live stream), the SLA board and breach rates. */
 @ApiTags('sla')
@@ -37,18 +43,27 @@ export class SlaController {
   }
 
   @Get('alerts/stream')
-  @Roles('supervisor', 'general_manager', 'auditor')
+  @Roles(...STREAM_ROLES)
+  @QueryTokenAllowed()
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this position (EventSource sends it on reconnect)' })
   @ApiOperation({
     summary: 'Live SLA alerts (Server-Sent Events: event ComplaintSlaWarned / ComplaintSlaBreached, id = global position). ' +
-      'EventSource cannot send headers: pass ?access_token=. Without Last-Event-ID only alerts from now on are sent.',
+      'EventSource cannot send headers: pass ?access_token= (accepted on this endpoint only). Without Last-Event-ID only alerts from now on are sent. ' +
+      'The token is re-checked on every heartbeat: once it expires, is signed out or revoked, a last StreamClosed event says why and the stream ends. ' +
+      'Too many open streams: 429 SSE-STREAMS-PER-USER or 503 SSE-STREAMS.',
   })
-  async live(@Query({ schema: StreamQuery }) query: StreamQuery, @Req() request: Request, @Res() response: Response) {
+  async live(
+    @Query({ schema: StreamQuery }) query: StreamQuery,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request & { bearerToken?: string },
+    @Res() response: Response,
+  ) {
     const header = request.headers['last-event-id'];
     const resumeFrom = typeof header === 'string' && LAST_EVENT_ID.test(header.trim()) ? Number(header.trim()) : query.lastEventId;
     const after = resumeFrom ?? (await this.store.headPosition());
-    this.stream.open(response, after, (listener) => request.on('close', listener));
+    const session = { username: actor.id, token: request.bearerToken ?? '', roles: STREAM_ROLES, locale: negotiateLocale(request.header('accept-language')) };
+    this.stream.open(request, response, after, session);
   }
 
   @Get('board')

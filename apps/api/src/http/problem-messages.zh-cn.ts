@@ -31,6 +31,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'IDEMPOTENCY-KEY': (p) => `幂等键（Idempotency-Key）已被另一请求使用，新的请求请换一个新键${keyOf(p)}`,
   'CUSTOMER-UNKNOWN': (p) => `客户不存在（字段 ${String(p.field ?? '')}）：${p.message}`,
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
+  'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
+  'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
+  SHUTDOWN: () => '服务正在停止，请稍后重新连接',
 };
 
 function keyOf(problem: Problem): string {

@@ -21,7 +21,9 @@ describeEachEngine('complaint SLA alerts end to end (R-CMP-3, R-CMP-4) on the re
   beforeAll(async () => {
     // the test runs every delivery pass itself, so that it can tell which attempt did what
     process.env.WEBHOOK_POLL_MS = '0';
-    api = await startTestApi({ start: '2026-09-30T02:00:00.000Z', engine });
+    // the clock jumps days while a stream is open, which expires its token: a heartbeat would
+    // (rightly) end the stream, so none comes during this spec (sse-sessions.e2e covers that)
+    api = await startTestApi({ start: '2026-09-30T02:00:00.000Z', engine, transport: { sseHeartbeatMs: 30 * 60_000 } });
     receiver = new WebhookReceiver(SECRET);
     await receiver.start();
   });

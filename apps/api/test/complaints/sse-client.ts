@@ -14,14 +14,41 @@ export class SseClient {
   private readonly controller = new AbortController();
   private done: Promise<void> = Promise.resolve();
   status = 0;
+  /** heartbeat comments received so far */
+  heartbeats = 0;
+  /** the problem body when the stream was refused (not 2xx) */
+  refusal: any = undefined;
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
     const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: client.controller.signal });
     client.status = response.status;
     if (response.ok && response.body) client.done = client.pump(response.body);
-    else await response.text();
+    else client.refusal = JSON.parse((await response.text()) || 'null');
     return client;
+  }
+
+  /** Resolves once the server has ended the stream; rejects after `timeoutMs` of real time. */
+  async ended(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the stream was not ended within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.done, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Resolves once `count` more heartbeats have arrived: the stream is still open and re-checked. */
+  async moreHeartbeats(count: number, timeoutMs = 10_000): Promise<void> {
+    const target = this.heartbeats + count;
+    const deadline = Date.now() + timeoutMs;
+    while (this.heartbeats < target) {
+      if (Date.now() > deadline) throw new Error(`fewer than ${count} heartbeats within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Resolves with the first event (at or after `from`) matching, or rejects after `timeoutMs`. */
@@ -62,6 +89,7 @@ export class SseClient {
       this.buffer = this.buffer.slice(end + 2);
       const fields = { id: null as string | null, event: 'message', data: [] as string[] };
       for (const line of block.split('\n')) {
+        if (line === ': heartbeat') this.heartbeats += 1;
         if (line.startsWith(':') || !line.includes(':')) continue;
         const [name, ...rest] = line.split(':');
         const value = rest.join(':').replace(/^ /, '');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@crm/config';
+import { loadConfig, type TransportLimits } from '@crm/config';
 import type { EventStore } from '@crm/event-store';
 import { createThrowawayDatabase, type DatabaseLocation, type PgOverlapWatch, rawStatement, type ThrowawayDatabase, watchPgClientOverlap } from '@crm/testing';
 import { createApp } from '../../src/app.factory';
@@ -21,6 +21,8 @@ export interface TestApiOptions {
    * on a throw-away database of the test server, read models beside the events, dropped on close.
    */
   engine?: TestEngine;
+  /** HTTP timeouts and connection/stream caps (small ones make the edge specs fast) */
+  transport?: Partial<TransportLimits>;
 }
 
 export interface TestApi {
@@ -77,7 +79,8 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   const boot = async () => {
     const store = await openEventStore(loadConfig({ EVENT_STORE: eventStore }).eventStore);
     try {
-      const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
+      const app = await createApp(runtime);
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
