@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     authSecret: secret,
     tokenTtlSeconds: config.tokenTtlSeconds,
     seedDemoUsers: config.seedDemoUsers,
+    webhookAllowPrivateHosts: config.webhookAllowPrivateHosts,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
   await app.listen(config.port);

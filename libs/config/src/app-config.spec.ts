@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       tokenTtlSeconds: 28800,
       seedDemoUsers: true,
+      webhookAllowPrivateHosts: 'none',
     });
   });
 
@@ -125,6 +126,15 @@ describe('loadConfig', () => {
   it('AUTH_SECRET must be long enough to be a key', () => {
     expect(loadConfig({ AUTH_SECRET: 'k'.repeat(32) }).authSecret).toBe('k'.repeat(32));
     expect(issuesOf({ AUTH_SECRET: 'secret' })[0].variable).toBe('AUTH_SECRET');
+  });
+
+  it('WEBHOOK_ALLOW_PRIVATE_HOSTS=loopback is for tests and local receivers, refused in production', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_HOSTS: 'loopback' }).webhookAllowPrivateHosts).toBe('loopback');
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: 'none' }).webhookAllowPrivateHosts).toBe('none');
+    expect(issuesOf({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: 'loopback' })).toEqual([
+      { variable: 'WEBHOOK_ALLOW_PRIVATE_HOSTS', message: expect.stringMatching(/NODE_ENV=production/) },
+    ]);
+    expect(issuesOf({ WEBHOOK_ALLOW_PRIVATE_HOSTS: 'private' })[0].variable).toBe('WEBHOOK_ALLOW_PRIVATE_HOSTS');
   });
 
   it('every bad variable is listed at once, in one message', () => {

@@ -14,7 +14,14 @@ export interface AppConfig {
   authSecret?: string;
   tokenTtlSeconds: number;
   seedDemoUsers: boolean;
+  /**
+   * Which non-public webhook destinations deliveries may reach: 'none' (default) or 'loopback'
+   * (127/8, ::1), for tests and local receivers; refused with NODE_ENV=production.
+   */
+  webhookAllowPrivateHosts: WebhookHostPolicy;
 }
+
+export type WebhookHostPolicy = 'none' | 'loopback';
 
 /** An unset and an empty variable mean the same: use the default. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -38,6 +45,7 @@ export const AppEnv = z.object({
   AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (use e.g. `openssl rand -hex 32`)')),
   TOKEN_TTL_SECONDS: optional(integer(60, 30 * 24 * 3600)),
   SEED_DEMO_USERS: optional(flag),
+  WEBHOOK_ALLOW_PRIVATE_HOSTS: optional(z.enum(['none', 'loopback'], 'must be none or loopback')),
 });
 export type AppEnv = z.infer<typeof AppEnv>;
 
@@ -53,8 +61,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const values: Partial<AppEnv> = parsed.success ? parsed.data : {};
   const dataDir = (parsed.success ? values.DATA_DIR : nonEmpty(env.DATA_DIR)) ?? './data';
   const eventStore = resolveEventStore(env, dataDir, issues);
-  if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   const nodeEnv = values.NODE_ENV ?? 'development';
+  // a production service reaching its own loopback on a registered URL is the SSRF this guards against
+  if (values.WEBHOOK_ALLOW_PRIVATE_HOSTS === 'loopback' && nodeEnv === 'production') {
+    issues.push({ variable: 'WEBHOOK_ALLOW_PRIVATE_HOSTS', message: 'loopback webhooks are for tests and local receivers; not allowed with NODE_ENV=production' });
+  }
+  if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   return {
     eventStore,
     port: values.PORT ?? 3000,
@@ -65,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(values.AUTH_SECRET ? { authSecret: values.AUTH_SECRET } : {}),
     tokenTtlSeconds: values.TOKEN_TTL_SECONDS ?? 8 * 3600,
     seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
+    webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
   };
 }
 

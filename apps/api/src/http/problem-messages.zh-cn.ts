@@ -28,6 +28,7 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   THROTTLED: (p) => `失败次数过多，请在 ${String(p.retryAfterSeconds ?? '')} 秒后重试`,
   'PAYLOAD-TOO-LARGE': (p) => `请求内容过大（上限 ${String(p.limitBytes ?? '')} 字节）`,
   'NOT-FOUND': specifics('未找到'),
+  'WEBHOOK-DESTINATION': specifics('Webhook 地址不允许：只能发送到公网地址'),
 };
 
 /** Last resort by HTTP status, keeping the English specifics. */

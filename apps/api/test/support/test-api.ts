@@ -21,6 +21,11 @@ export interface TestApiOptions {
    * on a throw-away database of the test server, read models beside the events, dropped on close.
    */
   engine?: TestEngine;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_HOSTS for this service: 'loopback' (default here, so the tests' receivers
+   * on 127.0.0.1 can be reached) or 'none', the production default.
+   */
+  webhookHosts?: 'none' | 'loopback';
 }
 
 export interface TestApi {
@@ -75,9 +80,11 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   }
   const eventStore = location.kind === 'postgres' ? location.url : `sqlite:${location.path}`;
   const boot = async () => {
-    const store = await openEventStore(loadConfig({ EVENT_STORE: eventStore }).eventStore);
+    const config = loadConfig({ EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
+    const store = await openEventStore(config.eventStore);
     try {
-      const app = await createApp({ store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true };
+      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
