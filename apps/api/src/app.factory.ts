@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/console-static';
 import { accessLog } from './http/access-log';
@@ -10,6 +9,7 @@ import { bodyParserErrors } from './http/body-errors';
 import { enterRequestContext } from './http/request-context';
 import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
+import { noStore, securityHeaders } from './http/security-headers';
 import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
 import { setupOpenApi } from './openapi';
 import type { ApiRuntime } from './runtime';
@@ -21,7 +21,8 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
     bodyParser: false,
   });
   app.use(requestId);
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders());
+  app.use(noStore);
   // only the console's origin may call cross-origin; none configured: same origin only
   app.enableCors({
     origin: (origin, callback) => callback(null, origin !== undefined && security.consoleOrigins.includes(origin)),
