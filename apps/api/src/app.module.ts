@@ -8,6 +8,7 @@ import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
 import { DemoUserSeeder } from './auth/demo-user.seeder';
+import { SignInLog } from './auth/sign-in.events';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
@@ -37,6 +38,7 @@ export class AppModule {
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
         },
         UserDirectory,
+        SignInLog,
         { provide: SignInThrottle, useFactory: () => new SignInThrottle(() => runtime.clock.now()) },
         CalendarService,
         DemoUserSeeder,
