@@ -1,4 +1,4 @@
-import { Role } from '@crm/workflow-kit';
+import { freeText, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { WorkingDays } from './complaint.shapes';
 
@@ -10,7 +10,7 @@ import { WorkingDays } from './complaint.shapes';
  */
 export const ComplaintPolicy = z
   .object({
-    version: z.string().trim().min(1).max(50),
+    version: freeText(50),
     /** R-CMP-3: working days from receipt, per class */
     deadlines: z.object({ general: WorkingDays, major: WorkingDays }),
     /** R-CMP-3: the cap, extensions included, from receipt */

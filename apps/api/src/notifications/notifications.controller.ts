@@ -69,7 +69,7 @@ export class NotificationsController {
   async putWebhook(@Param('recipient', { schema: Recipient }) recipient: string, @Body({ schema: WebhookBody }) body: WebhookBody, @CurrentActor() actor: Actor) {
     const refusal = literalRefusal(new URL(body.url), allowedClasses(this.runtime.webhookAllowPrivateHosts ?? 'none'));
     if (refusal) {
-      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: refusal, rule: 'WEBHOOK-DESTINATION', field: 'body.url' });
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: refusal, rule: 'WEBHOOK-DESTINATION', field: 'url' });
     }
     await this.endpoints.put(recipient, body.url, body.secret, actor.id, this.clock.now());
     return { recipient, url: body.url, source: 'registry' };

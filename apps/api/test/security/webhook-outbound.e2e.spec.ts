@@ -46,11 +46,11 @@ describe('WEBHOOK-DESTINATION: without WEBHOOK_ALLOW_PRIVATE_HOSTS (the producti
   });
 
   it.each(['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://[::1]/x', 'http://10.0.0.7/x', 'http://169.254.169.254/latest', 'http://[::ffff:192.168.1.1]/x'])(
-    'registering %s is refused with 422 naming body.url',
+    'registering %s is refused with 422 naming the url field',
     async (url) => {
       const res = await api.request('PUT', '/webhooks/finance', { token: admin, body: { url, secret: SECRET } });
       expect(res.status).toBe(422);
-      expect(res.body).toMatchObject({ statusCode: 422, rule: 'WEBHOOK-DESTINATION', field: 'body.url' });
+      expect(res.body).toMatchObject({ statusCode: 422, rule: 'WEBHOOK-DESTINATION', field: 'url' });
     },
   );
 
