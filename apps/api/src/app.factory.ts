@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { Authenticator } from './auth/authenticator';
 import { serveConsole } from './console/console-static';
@@ -13,6 +12,7 @@ import { enterRequestContext } from './http/request-context';
 import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
 import { RouteTable } from './http/route-table';
+import { noStore, securityHeaders } from './http/security-headers';
 import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
 import { applyServerLimits } from './http/server-limits';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
@@ -27,7 +27,8 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
   applyServerLimits(app.getHttpServer(), transportLimitsOf(runtime));
   const document = buildOpenApiDocument(app);
   app.use(requestId);
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders());
+  app.use(noStore);
   // only the console's origin may call cross-origin; none configured: same origin only
   app.enableCors({
     origin: (origin, callback) => callback(null, origin !== undefined && security.consoleOrigins.includes(origin)),

@@ -9,6 +9,7 @@ import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
 import { DemoUserSeeder } from './auth/demo-user.seeder';
+import { SignInLog } from './auth/sign-in.events';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
@@ -40,6 +41,7 @@ export class AppModule {
         },
         UserDirectory,
         Authenticator,
+        SignInLog,
         { provide: SignInThrottle, useFactory: () => new SignInThrottle(() => runtime.clock.now()) },
         CalendarService,
         DemoUserSeeder,

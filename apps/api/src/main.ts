@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     tokenTtlSeconds: config.tokenTtlSeconds,
     seedDemoUsers: config.seedDemoUsers,
     transport: config.transport,
+    webhookAllowPrivateHosts: config.webhookAllowPrivateHosts,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
   await app.listen(config.port);

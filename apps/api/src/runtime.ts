@@ -12,6 +12,8 @@ export interface ApiRuntime {
   seedDemoUsers: boolean;
   /** where read models live when the store has no SQL of its own (EventStoreDB); default: next to the events */
   readModelSource?: ReadModelSource;
+  /** WEBHOOK_ALLOW_PRIVATE_HOSTS: non-public webhook destinations allowed; absent: none */
+  webhookAllowPrivateHosts?: 'none' | 'loopback';
   /** silence Nest's logger (tests) */
   quiet?: boolean;
   /** HTTP timeouts and connection/stream caps; unset ones keep their defaults */

@@ -1,4 +1,4 @@
-import { Role } from '@crm/workflow-kit';
+import { freeText, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { WorkingDays } from './complaint.shapes';
 
@@ -22,7 +22,7 @@ const rolesOf = (allowed: readonly Role[], what: string) =>
 
 export const ComplaintPolicy = z
   .object({
-    version: z.string().trim().min(1).max(50),
+    version: freeText(50),
     /** R-CMP-3: working days from receipt, per class */
     deadlines: z.object({ general: atMost(POLICY_TEXT_BOUNDS.general, 'a general complaint'), major: atMost(POLICY_TEXT_BOUNDS.major, 'a major complaint') }),
     /** R-CMP-3: the cap, extensions included, from receipt */

@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 
 /** Building blocks shared by the complaint commands and events. */
@@ -8,7 +9,8 @@ export type EntityId = z.infer<typeof EntityId>;
 export const Instant = z.iso.datetime({ offset: true });
 export type Instant = z.infer<typeof Instant>;
 
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text (names, remarks, reasons …): no control, bidi-override or zero-width characters. */
+export const text = freeText;
 
 /** How the complaint reached the company. */
 export const ComplaintChannel = z.enum(['phone', 'email', 'visit', 'letter', 'other']);

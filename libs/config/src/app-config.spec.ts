@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       tokenTtlSeconds: 28800,
       seedDemoUsers: true,
       transport: DEFAULT_TRANSPORT_LIMITS,
+      webhookAllowPrivateHosts: 'none',
     });
   });
 
@@ -148,6 +149,15 @@ describe('loadConfig', () => {
     [{ HTTP_MAX_CONNECTIONS: '100', SSE_MAX_STREAMS: '100' }, 'SSE_MAX_STREAMS'],
   ])('contradicting or out-of-range edge limits are refused: %j', (env, variable) => {
     expect(issuesOf(env).map((i) => i.variable)).toEqual([variable]);
+  });
+
+  it('WEBHOOK_ALLOW_PRIVATE_HOSTS=loopback is for tests and local receivers, refused in production', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_HOSTS: 'loopback' }).webhookAllowPrivateHosts).toBe('loopback');
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: 'none' }).webhookAllowPrivateHosts).toBe('none');
+    expect(issuesOf({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_HOSTS: 'loopback' })).toEqual([
+      { variable: 'WEBHOOK_ALLOW_PRIVATE_HOSTS', message: expect.stringMatching(/NODE_ENV=production/) },
+    ]);
+    expect(issuesOf({ WEBHOOK_ALLOW_PRIVATE_HOSTS: 'private' })[0].variable).toBe('WEBHOOK_ALLOW_PRIVATE_HOSTS');
   });
 
   it('every bad variable is listed at once, in one message', () => {

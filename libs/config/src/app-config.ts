@@ -17,7 +17,14 @@ export interface AppConfig {
   seedDemoUsers: boolean;
   /** timeouts and caps of the HTTP edge and the SSE streams */
   transport: TransportLimits;
+  /**
+   * Which non-public webhook destinations deliveries may reach: 'none' (default) or 'loopback'
+   * (127/8, ::1), for tests and local receivers; refused with NODE_ENV=production.
+   */
+  webhookAllowPrivateHosts: WebhookHostPolicy;
 }
+
+export type WebhookHostPolicy = 'none' | 'loopback';
 
 /** An unset and an empty variable mean the same: use the default. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -51,6 +58,7 @@ export const AppEnv = z.object({
   SSE_MAX_STREAMS_PER_USER: optional(integer(1, 1_000)),
   SLA_STREAM_POLL_MS: optional(integer(50, 60_000)),
   SLA_STREAM_HEARTBEAT_MS: optional(integer(1_000, 300_000)),
+  WEBHOOK_ALLOW_PRIVATE_HOSTS: optional(z.enum(['none', 'loopback'], 'must be none or loopback')),
 });
 export type AppEnv = z.infer<typeof AppEnv>;
 
@@ -68,8 +76,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const eventStore = resolveEventStore(env, dataDir, issues);
   const transport = transportOf(values);
   if (parsed.success) issues.push(...transportConflicts(transport));
-  if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   const nodeEnv = values.NODE_ENV ?? 'development';
+  // a production service reaching its own loopback on a registered URL is the SSRF this guards against
+  if (values.WEBHOOK_ALLOW_PRIVATE_HOSTS === 'loopback' && nodeEnv === 'production') {
+    issues.push({ variable: 'WEBHOOK_ALLOW_PRIVATE_HOSTS', message: 'loopback webhooks are for tests and local receivers; not allowed with NODE_ENV=production' });
+  }
+  if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   return {
     eventStore,
     port: values.PORT ?? 3000,
@@ -81,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlSeconds: values.TOKEN_TTL_SECONDS ?? 8 * 3600,
     seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
     transport,
+    webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
   };
 }
 

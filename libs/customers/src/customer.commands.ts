@@ -1,4 +1,5 @@
 import type { Command } from '@crm/workflow-kit';
+import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { Grade } from './grading';
 import {
@@ -10,7 +11,7 @@ import {
 export const OpenCustomerArchive = z.object({
   customerId: Id,
   applicationId: Id,
-  name: z.string().trim().min(1).max(200),
+  name: freeText(200),
   identifiers: Identifiers,
   invoicing: Invoicing,
   contacts: z.array(Contact).max(50),
@@ -19,7 +20,7 @@ export const OpenCustomerArchive = z.object({
   /** optional: derived from the class (R-TIER-2/3); when given it must agree */
   grade: Grade.nullable().optional(),
   customerManagerId: Id,
-  region: z.string().trim().min(1).max(100),
+  region: freeText(100),
   documents: z.array(QualificationDocument).max(50),
   /** required for other chemical products (R-TIER-6) */
   admission: Admission.nullable().optional(),
@@ -28,10 +29,10 @@ export type OpenCustomerArchive = z.infer<typeof OpenCustomerArchive>;
 
 export const ChangeCustomerInformation = z.object({
   changes: z
-    .object({ contacts: z.array(Contact).max(50), invoicing: Invoicing, class: CustomerClass, customerManagerId: Id, region: z.string().trim().min(1).max(100) })
+    .object({ contacts: z.array(Contact).max(50), invoicing: Invoicing, class: CustomerClass, customerManagerId: Id, region: freeText(100) })
     .partial()
     .strict(),
-  reason: z.string().trim().min(1).max(2000),
+  reason: freeText(2000),
 });
 export type ChangeCustomerInformation = z.infer<typeof ChangeCustomerInformation>;
 
@@ -44,12 +45,12 @@ export const ExpireDocument = z.object({ documentId: Id, validUntil: IsoDate });
 export type ExpireDocument = z.infer<typeof ExpireDocument>;
 
 export const RecordPickup = z.object({
-  pickupId: Id, date: IsoDate, product: z.string().trim().min(1).max(200), tonnes: Tonnes, warehouse: z.string().trim().min(1).max(200),
+  pickupId: Id, date: IsoDate, product: freeText(200), tonnes: Tonnes, warehouse: freeText(200),
 });
 export type RecordPickup = z.infer<typeof RecordPickup>;
-export const CorrectPickup = z.object({ pickupId: Id, tonnes: Tonnes, reason: z.string().trim().min(1).max(2000) });
+export const CorrectPickup = z.object({ pickupId: Id, tonnes: Tonnes, reason: freeText(2000) });
 export type CorrectPickup = z.infer<typeof CorrectPickup>;
-export const VoidPickup = z.object({ pickupId: Id, reason: z.string().trim().min(1).max(2000) });
+export const VoidPickup = z.object({ pickupId: Id, reason: freeText(2000) });
 export type VoidPickup = z.infer<typeof VoidPickup>;
 
 export const EvaluateMonth = z.object({ month: IsoMonth });
@@ -64,9 +65,9 @@ export type ExpireAgencyLicence = z.infer<typeof ExpireAgencyLicence>;
 
 export const ProposeDisqualification = z.object({ reason: DisqualificationReason, evidence: Evidence });
 export type ProposeDisqualification = z.infer<typeof ProposeDisqualification>;
-export const ApproveDisqualification = z.object({ comment: z.string().trim().max(2000).optional() });
+export const ApproveDisqualification = z.object({ comment: optionalText(2000).optional() });
 export type ApproveDisqualification = z.infer<typeof ApproveDisqualification>;
-export const RejectDisqualification = z.object({ comment: z.string().trim().min(1).max(2000) });
+export const RejectDisqualification = z.object({ comment: freeText(2000) });
 export type RejectDisqualification = z.infer<typeof RejectDisqualification>;
 
 export const customerCommandSchemas = {

@@ -1,3 +1,4 @@
+import { freeText, safeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { isCalendarDate, ISO_MONTH } from './shanghai-time';
 
@@ -7,7 +8,7 @@ export type IsoDate = z.infer<typeof IsoDate>;
 // bounded: month arithmetic (addMonths, endOfShanghaiMonth) breaks on years 0000-0999 and past 9999-12 (issue 10 fuzz: 500s)
 export const IsoMonth = z.string().regex(ISO_MONTH, 'expected a month YYYY-MM').refine((m) => m >= '2000-01' && m <= '2099-12', 'expected a month between 2000-01 and 2099-12');
 export type IsoMonth = z.infer<typeof IsoMonth>;
-export const Id = z.string().trim().min(1).max(100);
+export const Id = freeText(100);
 
 export const ProductLine = z.enum(['polyolefin', 'other_chemicals']);
 export type ProductLine = z.infer<typeof ProductLine>;
@@ -20,17 +21,17 @@ export const CustomerClass = z.object({ salesObject: SalesObject, salesForm: Sal
 export type CustomerClass = z.infer<typeof CustomerClass>;
 
 /** Unified social credit code or the older separate numbers (R-ONB-1): onboarding validated them. */
-export const Identifiers = z.record(z.string(), z.string().max(200));
+export const Identifiers = z.record(z.string(), safeText(z.string().max(200)));
 export type Identifiers = z.infer<typeof Identifiers>;
-export const Invoicing = z.record(z.string(), z.string().max(500));
+export const Invoicing = z.record(z.string(), safeText(z.string().max(500)));
 export type Invoicing = z.infer<typeof Invoicing>;
-export const Contact = z.record(z.string(), z.string().max(200));
+export const Contact = z.record(z.string(), safeText(z.string().max(200)));
 export type Contact = z.infer<typeof Contact>;
 
 export const QualificationDocument = z.object({
   documentId: Id,
-  kind: z.string().trim().min(1).max(100),
-  number: z.string().trim().min(1).max(100),
+  kind: freeText(100),
+  number: freeText(100),
   validFrom: IsoDate,
   validUntil: IsoDate,
 });
@@ -49,14 +50,14 @@ export const AdmissionCriterion = z.enum([
 export type AdmissionCriterion = z.infer<typeof AdmissionCriterion>;
 export const Admission = z.object({
   checkedBy: Id,
-  attestations: z.array(z.object({ criterion: AdmissionCriterion, evidence: z.string().trim().min(1).max(2000) })).max(20),
+  attestations: z.array(z.object({ criterion: AdmissionCriterion, evidence: freeText(2000) })).max(20),
 });
 export type Admission = z.infer<typeof Admission>;
 
 export const PickupWindow = z.object({ from: IsoDate, to: IsoDate });
 export type PickupWindow = z.infer<typeof PickupWindow>;
 export const SalesPlanLine = z.object({
-  customer: z.string().trim().min(1).max(200),
+  customer: freeText(200),
   quantity: z.number().positive().max(100_000),
   pickupWindow: PickupWindow,
 });
@@ -64,7 +65,7 @@ export type SalesPlanLine = z.infer<typeof SalesPlanLine>;
 
 export const DisqualificationReason = z.enum(['false_information', 'fraud_or_bad_faith', 'economic_loss_or_reputation', 'under_investigation']);
 export type DisqualificationReason = z.infer<typeof DisqualificationReason>;
-export const Evidence = z.array(z.string().trim().min(1).max(2000)).min(1).max(50);
+export const Evidence = z.array(freeText(2000)).min(1).max(50);
 
 /** Who an outbox projection must tell (R-ONB-4, R-ARC-2; warnings go to the customer manager). */
 export const NotifyTarget = z.enum(['finance', 'plant_offices', 'customer_manager']);

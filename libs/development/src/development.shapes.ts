@@ -1,4 +1,5 @@
 import { isValidCreditCode } from '@crm/onboarding';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 
 /** Building blocks shared by the prospect and development-plan commands and events. */
@@ -12,7 +13,8 @@ export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as 
 /** R-DEV-2: plans are set per quarter. */
 export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Q1..Q4');
 
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text (names, remarks, reasons …): no control, bidi-override or zero-width characters. */
+export const text = freeText;
 
 /**
  * R-DEV-1: what is known of the prospect's identifiers; a credit code, when given, must pass the

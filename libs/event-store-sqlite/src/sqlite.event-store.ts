@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import {
   type AppendOptions,
@@ -23,6 +21,7 @@ import {
   validateAppend,
   WrongExpectedRevisionError,
 } from '@crm/event-store';
+import { type ModeChange, restrictSqliteFiles } from './file-modes';
 import { applyDurablePragmas, type EventRow, SCHEMA, toStoredEvent } from './sqlite.schema';
 import { prepareStatements, type SqliteStatements } from './sqlite.statements';
 
@@ -30,6 +29,8 @@ export interface SqliteEventStoreOptions {
   clock?: () => Date;
   /** how often subscriptions look for commits made by other processes on the same file */
   pollMs?: number;
+  /** told which looser modes `open` narrowed (directory 0700, file, -wal, -shm 0600), to log them */
+  onFileModes?: (changes: readonly ModeChange[]) => void;
 }
 
 const NO_LIMIT = -1;
@@ -43,9 +44,16 @@ export class SqliteEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private closed = false;
 
-  /** Opens (and creates, with its directory) the store's file; the store owns and closes the handle. */
+  /**
+   * Opens (and creates, with its directory) the store's file; the store owns and closes the handle.
+   * The file holds password hashes: its directory is made 0700 and the files 0600, also when an
+   * earlier start left them looser.
+   */
   static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      const changes = restrictSqliteFiles(path);
+      if (changes.length > 0) options.onFileModes?.(changes);
+    }
     return new SqliteEventStore(new BetterSqlite3(path), options, true);
   }
 

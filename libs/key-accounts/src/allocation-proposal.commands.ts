@@ -1,4 +1,5 @@
 import type { Command } from '@crm/workflow-kit';
+import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { AllocationDemand } from './allocation';
 
@@ -9,13 +10,13 @@ export const ProposeAllocation = z.object({
   /** the production plan's volume for the month, entered by the sales department (R-ALLOC-2) */
   availableKg: z.number().int().min(0).max(10_000_000_000),
   demands: z.array(AllocationDemand).max(5000),
-  note: z.string().max(2000).nullable().default(null),
+  note: optionalText(2000).nullable().default(null),
 });
 export type ProposeAllocation = z.infer<typeof ProposeAllocation>;
 /** `round` names the proposal decided on, so a decision never lands on a newer proposal unseen. */
-export const ApproveAllocation = z.object({ round: z.number().int().min(1), comment: z.string().max(2000).nullable().default(null) });
+export const ApproveAllocation = z.object({ round: z.number().int().min(1), comment: optionalText(2000).nullable().default(null) });
 export type ApproveAllocation = z.infer<typeof ApproveAllocation>;
-export const ReturnAllocation = z.object({ round: z.number().int().min(1), reason: z.string().trim().min(1).max(2000) });
+export const ReturnAllocation = z.object({ round: z.number().int().min(1), reason: freeText(2000) });
 export type ReturnAllocation = z.infer<typeof ReturnAllocation>;
 
 export const allocationCommandSchemas = { ProposeAllocation, ApproveAllocation, ReturnAllocation } as const;

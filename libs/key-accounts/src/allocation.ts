@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 
 /** R-ALLOC-1: classes in the order they are served. Names as libs/customers spells sales objects. */
@@ -6,7 +7,7 @@ export const AllocationClass = z.enum(ALLOCATION_ORDER);
 export type AllocationClass = z.infer<typeof AllocationClass>;
 
 export const AllocationDemand = z.object({
-  customerId: z.string().trim().min(1).max(100),
+  customerId: freeText(100),
   salesObject: AllocationClass,
   /** what the customer asked for: an agent's monthly sales plan (R-TIER-7) or a customer's request */
   kg: z.number().int().min(0).max(1_000_000_000),

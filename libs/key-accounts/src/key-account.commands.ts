@@ -1,4 +1,5 @@
 import type { Command } from '@crm/workflow-kit';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { DeclinePolicy } from './decline-policy';
 import { LoyaltyPolicy } from './loyalty-policy';
@@ -11,12 +12,12 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month 'YYY
  * on or before the month's end, the customer's ABC class for the period, and the policies in force.
  */
 export const EvaluateKeyAccountMonth = z.object({
-  customerId: z.string().trim().min(1).max(100),
+  customerId: freeText(100),
   month: Month,
   abcClass: z.enum(['A', 'B', 'C']),
   kgByMonth: z.record(Month, z.number().int().min(0)),
   lastPickupDate: z.iso.date().nullable(),
-  customerManagerId: z.string().min(1).max(100).nullable(),
+  customerManagerId: freeText(100).nullable(),
   declinePolicy: DeclinePolicy,
   loyaltyPolicy: LoyaltyPolicy,
 });

@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import type { CustomerClass, ProductLine } from './onboarding.shapes';
 
@@ -13,7 +14,7 @@ export const AdmissionCriterion = z.enum([
 ]);
 export type AdmissionCriterion = z.infer<typeof AdmissionCriterion>;
 
-export const AdmissionAttestation = z.object({ criterion: AdmissionCriterion, evidence: z.string().trim().min(1).max(2000) });
+export const AdmissionAttestation = z.object({ criterion: AdmissionCriterion, evidence: freeText(2000) });
 export type AdmissionAttestation = z.infer<typeof AdmissionAttestation>;
 
 const DIRECT: AdmissionCriterion[] = ['producer_of_scale', 'good_funds_and_credit'];

@@ -1,10 +1,11 @@
 import type { Command } from '@crm/workflow-kit';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { AdmissionAttestation } from './onboarding.admission';
 import { ApplicationForm } from './onboarding.form';
 import { EntityId, Instant, ReviewStep } from './onboarding.shapes';
 
-const comment = z.string().trim().min(1).max(2000);
+const comment = freeText(2000);
 
 /** A customer manager drafts the form; `applicationId` is chosen by the caller (the stream is `onboarding-<id>`). */
 export const CreateApplication = z.object({ applicationId: EntityId.max(59, 'at most 59 characters (the customer id is cust-<applicationId>)'), form: ApplicationForm });
@@ -58,7 +59,7 @@ export type SendStepReminder = z.infer<typeof SendStepReminder>;
  * reserved a company but was never drafted (the request died between the two appends), so the
  * late draft cannot land once another application has taken the company over.
  */
-export const VoidApplication = z.object({ applicationId: CreateApplication.shape.applicationId, identityKey: z.string().min(1).max(20), reservedAt: Instant });
+export const VoidApplication = z.object({ applicationId: CreateApplication.shape.applicationId, identityKey: freeText(20), reservedAt: Instant });
 export type VoidApplication = z.infer<typeof VoidApplication>;
 
 export const onboardingCommandSchemas = {

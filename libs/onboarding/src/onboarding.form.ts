@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import {
   CompanyIdentifiers, CompanyName, Contact, CustomerClass, EntityId, InvoicingData, ProductLine, QualificationDocument,
@@ -26,7 +27,7 @@ export const ApplicationForm = z
     contacts: z.array(Contact).min(1, 'R-ONB-1: at least one contact').max(10),
     productLine: ProductLine,
     customerClass: CustomerClass,
-    region: z.string().trim().min(1).max(50),
+    region: freeText(50),
     customerManagerId: EntityId,
     documents: z.array(QualificationDocument).max(20),
   })

@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import {
   isValidBusinessLicenceNo, isValidCreditCode, isValidOrganisationCode, isValidTaxRegistrationNo,
@@ -11,7 +12,8 @@ export type Instant = z.infer<typeof Instant>;
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text (names, remarks, reasons …): no control, bidi-override or zero-width characters. */
+const text = freeText;
 
 /** At least one Chinese character; brackets, middle dot, Latin letters and digits occur in real names. */
 export const CompanyName = text(100).regex(

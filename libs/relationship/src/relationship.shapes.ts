@@ -1,3 +1,4 @@
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 
 /** Building blocks shared by the relationship-maintenance commands and events. */
@@ -13,7 +14,8 @@ export const LocalDate = z.iso.date();
 export const Year = z.number().int().min(2000).max(2100);
 export const MonthOfYear = z.number().int().min(1).max(12);
 
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text (names, remarks, reasons …): no control, bidi-override or zero-width characters. */
+export const text = freeText;
 
 /** A department or role the notification outbox delivers to (its recipient pattern). */
 export const Department = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a department name: lower-case letters, digits and underscores');

@@ -10,3 +10,4 @@ export * from './workflow.replay';
 export * from './workflow.decision';
 export * from './workflow.spec-helpers';
 export * from './workflow.graph';
+export * from './free-text';

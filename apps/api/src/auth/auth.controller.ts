@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@crm/workflow-kit';
+import { type Actor, safeText } from '@crm/workflow-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/clock';
@@ -9,12 +9,14 @@ import { TOKEN_SERVICE } from './auth.tokens';
 import { CurrentActor } from './current-actor.decorator';
 import { CurrentToken } from './current-token.decorator';
 import { Public } from './public.decorator';
-import { SignInThrottle } from './sign-in-throttle';
+import { SignInLog } from './sign-in.events';
+import { SignInThrottle, throttled } from './sign-in-throttle';
 import { TokenService, type TokenClaims } from './token.service';
 import { UserDirectory } from './user-directory';
 
 export const SignIn = z.strictObject({
-  username: z.string().min(1).max(40),
+  // recorded in SignInFailed as typed: nothing there may read differently to an auditor
+  username: safeText(z.string().min(1).max(40)),
   password: z.string().min(1).max(200),
 });
 export type SignIn = z.infer<typeof SignIn>;
@@ -26,23 +28,29 @@ export class AuthController {
     private readonly users: UserDirectory,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
+    private readonly signIns: SignInLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('token')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: exchange username and password for a bearer token (429 after repeated failures)' })
+  @ApiOperation({ summary: 'Sign in: exchange username and password for a bearer token (429 with Retry-After while a progressive delay runs)' })
   async signIn(@Body({ schema: SignIn }) body: SignIn, @Req() request: Request) {
     const client = request.ip ?? 'unknown';
-    this.throttle.check(body.username, client);
+    const refusal = this.throttle.refusal(body.username, client);
+    if (refusal) {
+      if (refusal.first) await this.signIns.throttled(body.username, client, refusal, this.clock.now());
+      throw throttled(refusal);
+    }
     const user = await this.users.authenticate(body.username, body.password);
     if (!user) {
-      this.throttle.recordFailure(body.username, client);
+      const recentFailures = this.throttle.recordFailure(body.username, client);
+      await this.signIns.failed(body.username, client, recentFailures, this.clock.now());
       // one message for both halves: a failed sign-in does not say which was wrong
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'unknown user or wrong password', rule: 'AUTH' });
     }
-    this.throttle.recordSuccess(body.username);
+    this.throttle.recordSuccess(body.username, client);
     const { token, expiresAt } = this.tokens.issue(user);
     return { accessToken: token, tokenType: 'Bearer', expiresAt, user: { id: user.id, name: user.name, roles: user.roles } };
   }

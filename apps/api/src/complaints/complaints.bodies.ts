@@ -2,6 +2,7 @@ import {
   ApproveExtension, ApproveResolution, ClassifyComplaint, CloseComplaint, ComplaintClass, ComplaintPolicy, DraftResolution, EntityId,
   NotifyCustomer, ReclassifyComplaint, RecordComplaint, RecordSpecialMeetingDecision, RejectExtension, RequestExtension, SendBackResolution,
 } from '@crm/complaints';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 import { COMPLAINT_POLICY_STREAM } from './complaint-policy.service';
@@ -42,7 +43,7 @@ export const ComplaintsQuery = z.strictObject({
   status: ComplaintStatus.optional(),
   class: ComplaintClass.optional(),
   customer: EntityId.optional(),
-  department: z.string().trim().min(1).max(100).optional(),
+  department: freeText(100).optional(),
   breached: Flag.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   minPosition: MinPosition,

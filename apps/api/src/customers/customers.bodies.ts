@@ -2,6 +2,7 @@ import {
   ApproveDisqualification, ChangeCustomerInformation, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
   ProductLine, ProposeDisqualification, RecordPickup, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
 } from '@crm/customers';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 
@@ -11,7 +12,7 @@ export const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'an
 /** Bodies are the domain's command schemas, closed: unknown fields are refused, not dropped. */
 export const ChangeBody = z.strictObject(ChangeCustomerInformation.shape);
 export type ChangeBody = z.infer<typeof ChangeBody>;
-export const RenewBody = z.strictObject({ number: z.string().trim().min(1).max(100), validFrom: IsoDate, validUntil: IsoDate });
+export const RenewBody = z.strictObject({ number: freeText(100), validFrom: IsoDate, validUntil: IsoDate });
 export type RenewBody = z.infer<typeof RenewBody>;
 export const PickupBody = z.strictObject(RecordPickup.shape);
 export type PickupBody = z.infer<typeof PickupBody>;
@@ -41,7 +42,7 @@ export const CustomerListQuery = z.strictObject({
   class: SalesObject.optional(),
   salesForm: SalesForm.optional(),
   productLine: ProductLine.optional(),
-  region: z.string().trim().min(1).max(100).optional(),
+  region: freeText(100).optional(),
   manager: PathId.optional(),
   status: CustomerStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

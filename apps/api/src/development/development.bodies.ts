@@ -2,6 +2,7 @@ import {
   ApproveAsDepartmentHead, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
   RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, UpdateProspect,
 } from '@crm/development';
+import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 
@@ -29,7 +30,7 @@ export const DevIdParam = EntityId;
 
 export const ProspectsQuery = z.strictObject({
   status: z.enum(['active', 'converted', 'dropped']).optional(),
-  region: z.string().trim().min(1).max(100).optional(),
+  region: freeText(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   minPosition: MinPosition,
 });

@@ -1,3 +1,4 @@
+import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 
 /**
@@ -13,9 +14,9 @@ export const MAX_LONG_TEXT = 4000;
 export const MAX_LIST_ITEMS = 100;
 
 /** A name, title or label: trimmed, 1–200 characters. */
-export const ShortText = z.string().trim().min(1).max(MAX_SHORT_TEXT);
+export const ShortText = freeText(MAX_SHORT_TEXT);
 /** A comment or reason: up to 4,000 characters. */
-export const LongText = z.string().max(MAX_LONG_TEXT);
+export const LongText = optionalText(MAX_LONG_TEXT);
 /** An id in a path: letters, digits, dot, dash, underscore, colon; up to 100. */
 export const IdParam = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits, dot, dash, underscore or colon; 1–100 characters');
 /** `?limit=&offset=` paging. */

@@ -34,6 +34,7 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
   SHUTDOWN: () => '服务正在停止，请稍后重新连接',
+  'WEBHOOK-DESTINATION': specifics('Webhook 地址不允许：只能发送到公网地址'),
 };
 
 function keyOf(problem: Problem): string {

@@ -1,3 +1,4 @@
+import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 
@@ -23,7 +24,7 @@ export type EvaluationBody = z.infer<typeof EvaluationBody>;
 export const WarningsQuery = z.strictObject({ month: Month.optional(), minPosition: MinPosition });
 export type WarningsQuery = z.infer<typeof WarningsQuery>;
 
-export const AllocationRequest = z.strictObject({ customerId: z.string().trim().min(1).max(100), tonnes: Tonnes(1_000_000) });
+export const AllocationRequest = z.strictObject({ customerId: freeText(100), tonnes: Tonnes(1_000_000) });
 export const ProposalBody = z.strictObject({
   /** R-ALLOC-2: the production plan's volume for the month */
   availableTonnes: Tonnes(10_000_000),
@@ -32,12 +33,12 @@ export const ProposalBody = z.strictObject({
     .array(AllocationRequest)
     .max(5000)
     .refine((rs) => new Set(rs.map((r) => r.customerId)).size === rs.length, 'R-ALLOC-2: one request per customer'),
-  note: z.string().max(2000).nullable().default(null),
+  note: optionalText(2000).nullable().default(null),
 });
 export type ProposalBody = z.infer<typeof ProposalBody>;
-export const ApproveAllocationBody = z.strictObject({ round: z.number().int().min(1), comment: z.string().max(2000).nullable().default(null) });
+export const ApproveAllocationBody = z.strictObject({ round: z.number().int().min(1), comment: optionalText(2000).nullable().default(null) });
 export type ApproveAllocationBody = z.infer<typeof ApproveAllocationBody>;
-export const ReturnAllocationBody = z.strictObject({ round: z.number().int().min(1), reason: z.string().trim().min(1).max(2000) });
+export const ReturnAllocationBody = z.strictObject({ round: z.number().int().min(1), reason: freeText(2000) });
 export type ReturnAllocationBody = z.infer<typeof ReturnAllocationBody>;
 export const MonthParam = Month;
 

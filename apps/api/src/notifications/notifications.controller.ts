@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
 import type { Actor } from '@crm/workflow-kit';
@@ -7,10 +7,13 @@ import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
+import { API_RUNTIME, type ApiRuntime } from '../runtime';
 import { notificationOutboxProjection, OUTBOX_TABLE } from './notification-outbox.projection';
 import { NotificationId, NotificationsQuery, Recipient, WebhookBody } from './notifications.queries';
 import { WEBHOOK_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
-import { attemptsOf, DELIVERIES_TABLE } from './webhook-deliveries';
+import { allowedClasses } from './outbound-address';
+import { literalRefusal } from './outbound-request';
+import { attemptsOf, DELIVERIES_TABLE, redactAttempt } from './webhook-deliveries';
 import { bodyOf, type OutboxNotification, type WebhookDeliverer } from './webhook.deliverer';
 import type { WebhookEndpoints } from './webhook-endpoints';
 
@@ -24,12 +27,13 @@ export class NotificationsController {
     @Inject(WEBHOOK_DELIVERER) private readonly deliverer: WebhookDeliverer,
     @Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
   ) {}
 
   @Get('notifications')
   @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
   @ApiOperation({ summary: 'R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient) with each delivery status' })
-  async list(@Query({ schema: NotificationsQuery }) query: NotificationsQuery) {
+  async list(@Query({ schema: NotificationsQuery }) query: NotificationsQuery, @CurrentActor() actor: Actor) {
     await waitForProjections(this.runner, [notificationOutboxProjection.name], query.minPosition);
     let q = this.readModels.db
       .selectFrom(`${OUTBOX_TABLE} as o`)
@@ -39,15 +43,17 @@ export class NotificationsController {
     if (query.recipient) q = q.where('o.recipient', '=', query.recipient);
     if (query.afterPosition !== undefined) q = q.where('o.position', '>', query.afterPosition);
     const rows = await q.orderBy('o.position').orderBy('o.notification_id').limit(query.limit).execute();
-    const items = rows.map((r) => ({ ...bodyOf(r as unknown as OutboxNotification), delivery: deliveryOf(r) }));
+    const full = isAdministrator(actor);
+    const items = rows.map((r) => ({ ...bodyOf(r as unknown as OutboxNotification), delivery: deliveryOf(r, full) }));
     return { items, nextAfterPosition: items.length === query.limit ? items[items.length - 1].position : null };
   }
 
   @Get('notifications/:id/attempts')
   @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
-  @ApiOperation({ summary: 'Every webhook delivery attempt of one notification' })
-  async attempts(@Param('id', { schema: NotificationId }) id: string) {
-    return { id, attempts: await attemptsOf(this.readModels.db, id) };
+  @ApiOperation({ summary: 'Every webhook delivery attempt of one notification (URL, status code and error for administrators only)' })
+  async attempts(@Param('id', { schema: NotificationId }) id: string, @CurrentActor() actor: Actor) {
+    const attempts = await attemptsOf(this.readModels.db, id);
+    return { id, attempts: isAdministrator(actor) ? attempts : attempts.map(redactAttempt) };
   }
 
   @Get('webhooks')
@@ -61,6 +67,10 @@ export class NotificationsController {
   @Roles('administrator')
   @ApiOperation({ summary: 'Register or replace the webhook a recipient is notified at; deliveries are signed with its secret' })
   async putWebhook(@Param('recipient', { schema: Recipient }) recipient: string, @Body({ schema: WebhookBody }) body: WebhookBody, @CurrentActor() actor: Actor) {
+    const refusal = literalRefusal(new URL(body.url), allowedClasses(this.runtime.webhookAllowPrivateHosts ?? 'none'));
+    if (refusal) {
+      throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: refusal, rule: 'WEBHOOK-DESTINATION', field: 'url' });
+    }
     await this.endpoints.put(recipient, body.url, body.secret, actor.id, this.clock.now());
     return { recipient, url: body.url, source: 'registry' };
   }
@@ -81,14 +91,12 @@ export class NotificationsController {
   }
 }
 
-function deliveryOf(r: Record<string, any>) {
+const isAdministrator = (actor: Actor): boolean => actor.roles.includes('administrator');
+
+/** `full`: with the last status code and error, which only administrators see. */
+function deliveryOf(r: Record<string, any>, full: boolean) {
   if (!r.status) return { status: 'not_sent', attempts: 0 };
-  return {
-    status: r.status as string,
-    attempts: Number(r.attempts),
-    lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code),
-    lastError: r.last_error,
-    deliveredAt: r.delivered_at,
-    nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
-  };
+  const seen = { status: r.status as string, attempts: Number(r.attempts), deliveredAt: r.delivered_at, nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null };
+  if (!full) return seen;
+  return { ...seen, lastStatusCode: r.last_status_code === null ? null : Number(r.last_status_code), lastError: r.last_error };
 }

@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplication
 import type { ReadModelDb } from '@crm/engine';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { API_RUNTIME, type ApiRuntime } from '../runtime';
 import { NotificationsController } from './notifications.controller';
 import { WEBHOOK_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
 import { WebhookDeliverer } from './webhook.deliverer';
@@ -19,8 +20,9 @@ const logger = new Logger('webhooks');
     { provide: WEBHOOK_ENDPOINTS, inject: [READ_MODEL_DB], useFactory: (readModels: ReadModelDb) => new WebhookEndpoints(readModels) },
     {
       provide: WEBHOOK_DELIVERER,
-      inject: [READ_MODEL_DB, WEBHOOK_ENDPOINTS, CLOCK],
-      useFactory: (readModels: ReadModelDb, endpoints: WebhookEndpoints, clock: Clock) => new WebhookDeliverer(readModels, endpoints, { clock }),
+      inject: [READ_MODEL_DB, WEBHOOK_ENDPOINTS, CLOCK, API_RUNTIME],
+      useFactory: (readModels: ReadModelDb, endpoints: WebhookEndpoints, clock: Clock, runtime: ApiRuntime) =>
+        new WebhookDeliverer(readModels, endpoints, { clock, allowPrivateHosts: runtime.webhookAllowPrivateHosts ?? 'none' }),
     },
   ],
   exports: [WEBHOOK_DELIVERER, WEBHOOK_ENDPOINTS],

@@ -52,6 +52,14 @@ export async function attemptsOf(db: Kysely<any>, deliveryId: string): Promise<D
   return rows.map((r) => ({ attempt: Number(r.attempt), attemptedAt: r.attempted_at, url: r.url, statusCode: r.status_code === null ? null : Number(r.status_code), error: r.error }));
 }
 
+/**
+ * What a non-administrator may see of an attempt: when, and whether it got through. URLs, status
+ * codes and error texts describe the receiver's network and stay with administrators.
+ */
+export function redactAttempt(a: DeliveryAttempt): { attempt: number; attemptedAt: string; outcome: 'delivered' | 'failed' } {
+  return { attempt: a.attempt, attemptedAt: a.attemptedAt, outcome: a.error === null ? 'delivered' : 'failed' };
+}
+
 /** Exponential back-off: base, 2×base, 4×base … capped. */
 export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));

@@ -1,4 +1,6 @@
 import type { ReadModelDb } from '@crm/engine';
+import { allowedClasses } from './outbound-address';
+import { type Lookup, postTo, vetDestination } from './outbound-request';
 import { OUTBOX_TABLE } from './notification-outbox.projection';
 import { ATTEMPTS_TABLE, backoffMs, DELIVERIES_TABLE, migrateWebhookDeliveries } from './webhook-deliveries';
 import type { WebhookEndpoint, WebhookEndpoints } from './webhook-endpoints';
@@ -16,7 +18,10 @@ export interface WebhookDelivererOptions {
   /** a claim by a process that died is taken over after this long */
   claimMs?: number;
   requestTimeoutMs?: number;
-  fetch?: typeof fetch;
+  /** non-public destinations allowed besides public ones (WEBHOOK_ALLOW_PRIVATE_HOSTS); default none */
+  allowPrivateHosts?: 'none' | 'loopback';
+  /** name resolution at send time (tests substitute a resolver) */
+  lookup?: Lookup;
 }
 
 export interface OutboxNotification {
@@ -42,8 +47,8 @@ export type DeliveryOutcome = { deliveryId: string; attempt: number; delivered: 
  */
 export class WebhookDeliverer {
   private readonly clock: { now(): Date };
-  private readonly opts: Required<Omit<WebhookDelivererOptions, 'clock' | 'fetch'>>;
-  private readonly send: typeof fetch;
+  private readonly opts: Required<Omit<WebhookDelivererOptions, 'clock' | 'lookup'>>;
+  private readonly lookup: Lookup | undefined;
   private running: Promise<DeliveryOutcome[]> = Promise.resolve([]);
 
   constructor(
@@ -52,8 +57,9 @@ export class WebhookDeliverer {
     options: WebhookDelivererOptions = {},
   ) {
     this.clock = options.clock ?? { now: () => new Date() };
-    this.send = options.fetch ?? fetch;
-    this.opts = { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 10, batchSize: 50, claimMs: 60_000, requestTimeoutMs: 10_000, ...options };
+    this.lookup = options.lookup;
+    const defaults = { baseDelayMs: 10_000, maxDelayMs: 3_600_000, maxAttempts: 10, batchSize: 50, claimMs: 60_000, requestTimeoutMs: 10_000 };
+    this.opts = { ...defaults, allowPrivateHosts: 'none', ...options };
   }
 
   async migrate(): Promise<void> {
@@ -127,28 +133,28 @@ export class WebhookDeliverer {
   private async deliver(row: OutboxNotification, endpoint: WebhookEndpoint): Promise<DeliveryOutcome> {
     const body = JSON.stringify(bodyOf(row));
     const timestamp = this.clock.now().toISOString();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await this.send(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signWebhook(endpoint.secret, timestamp, body),
-          [TIMESTAMP_HEADER]: timestamp,
-          [DELIVERY_HEADER]: row.notification_id,
-          [EVENT_HEADER]: row.event_type,
-        },
-        body,
-        signal: AbortSignal.timeout(this.opts.requestTimeoutMs),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (failure) {
-      error = (failure as Error).message.slice(0, 500);
-    }
+    const headers = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signWebhook(endpoint.secret, timestamp, body),
+      [TIMESTAMP_HEADER]: timestamp,
+      [DELIVERY_HEADER]: row.notification_id,
+      [EVENT_HEADER]: row.event_type,
+    };
+    const { statusCode, error } = await this.post(endpoint.url, headers, body);
     return this.record(row, endpoint, statusCode, error);
+  }
+
+  /** One attempt; a refused destination, a redirect or any non-2xx is a failure with its reason. */
+  private async post(target: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+    try {
+      const url = new URL(target);
+      const address = await vetDestination(url, allowedClasses(this.opts.allowPrivateHosts), this.lookup);
+      const statusCode = await postTo(url, address, { headers, body, timeoutMs: this.opts.requestTimeoutMs });
+      if (statusCode >= 300 && statusCode < 400) return { statusCode, error: `HTTP ${statusCode}: redirects are not followed` };
+      return { statusCode, error: statusCode >= 200 && statusCode < 300 ? null : `HTTP ${statusCode}` };
+    } catch (failure) {
+      return { statusCode: null, error: (failure as Error).message.slice(0, 500) };
+    }
   }
 
   private async record(row: OutboxNotification, endpoint: WebhookEndpoint, statusCode: number | null, error: string | null): Promise<DeliveryOutcome> {

@@ -1,10 +1,10 @@
 import { AdmissionAttestation, ApplicationForm, CreateApplication, EntityId, FinanceChecks, IsoDate, ReviewStep } from '@crm/onboarding';
-import { Role } from '@crm/workflow-kit';
+import { freeText, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 
 /** HTTP bodies: the domain's own shapes, strict at the top so an unknown field is refused. */
-const comment = z.string().trim().min(1).max(2000);
+const comment = freeText(2000);
 const onBehalfOf = EntityId.optional().describe('the reviewer whose delegation the caller uses');
 
 export const ApplicationIdParam = EntityId;

@@ -91,8 +91,11 @@ describe('R-ARC-2: the notification outbox and signed webhook delivery (real SQL
     }
     const id = String(changed[0].headers[DELIVERY_HEADER]);
     expect(changed[1].headers[DELIVERY_HEADER]).toBe(id);
-    const attempts = await api.request('GET', `/notifications/${encodeURIComponent(id)}/attempts`, { token: tokens.finance });
+    const attempts = await api.request('GET', `/notifications/${encodeURIComponent(id)}/attempts`, { token: tokens.admin });
     expect(attempts.body.attempts.map((a: any) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 200]]);
+    // finance reads its own outbox, but status codes and receiver URLs stay with administrators
+    const redacted = await api.request('GET', `/notifications/${encodeURIComponent(id)}/attempts`, { token: tokens.finance });
+    expect(redacted.body.attempts.map((a: any) => [a.attempt, a.outcome, a.statusCode])).toEqual([[1, 'failed', undefined], [2, 'delivered', undefined]]);
     const list = await api.request('GET', '/notifications?recipient=finance', { token: tokens.finance });
     expect(list.body.items.map((n: any) => n.delivery.status)).toEqual(['delivered', 'delivered']);
     const offices = await api.request('GET', '/notifications?recipient=plant_offices', { token: tokens.finance });

@@ -1,6 +1,7 @@
 import { negotiateLocale } from '../../src/http/locale';
 import { localizeProblem } from '../../src/http/localize-problem';
 import { securityOptionsFromEnv } from '../../src/http/security-options';
+import { DEFAULT_THROTTLE_LIMITS, SignInThrottle } from '../../src/auth/sign-in-throttle';
 
 describe('Accept-Language negotiation', () => {
   it.each([
@@ -48,5 +49,42 @@ describe('edge options from the environment', () => {
     [{ BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES'],
   ])('%j is refused naming the variable', (env, variable) => {
     expect(() => securityOptionsFromEnv(env)).toThrow(variable);
+  });
+});
+
+describe('THROTTLED: the progressive sign-in delay', () => {
+  const start = Date.parse('2026-03-02T01:00:00.000Z');
+  let now = start;
+  const throttle = () => new SignInThrottle(() => new Date(now));
+  beforeEach(() => {
+    now = start;
+  });
+
+  it('doubles per failure of the pair after the free ones, up to the cap', () => {
+    const t = new SignInThrottle(() => new Date(now), { ...DEFAULT_THROTTLE_LIMITS, maxDelaySeconds: 8 });
+    const waits: Array<number | null> = [];
+    for (let i = 0; i < 8; i += 1) {
+      const refusal = t.refusal('gm', 'a');
+      waits.push(refusal?.retryAfterSeconds ?? null);
+      now += (refusal?.retryAfterSeconds ?? 0) * 1000;
+      t.recordFailure('gm', 'a');
+    }
+    expect(waits).toEqual([null, null, null, 1, 2, 4, 8, 8]);
+  });
+
+  it('a stretch of refusals is reported once, and never reaches another client or the same client on another username', () => {
+    const t = throttle();
+    for (let i = 0; i < 3; i += 1) t.recordFailure('GM', 'a');
+    expect([t.refusal('gm', 'a')?.first, t.refusal('gm', 'a')?.first]).toEqual([true, false]);
+    expect(t.refusal('gm', 'b')).toBeNull();
+    expect(t.refusal('sales', 'a')).toBeNull();
+  });
+
+  it('failures older than the window are forgotten', () => {
+    const t = throttle();
+    for (let i = 0; i < 5; i += 1) t.recordFailure('gm', 'a');
+    now += DEFAULT_THROTTLE_LIMITS.windowSeconds * 1000 + 1;
+    expect(t.refusal('gm', 'a')).toBeNull();
+    expect(t.recordFailure('gm', 'a')).toBe(1);
   });
 });

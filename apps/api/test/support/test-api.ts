@@ -23,6 +23,11 @@ export interface TestApiOptions {
   engine?: TestEngine;
   /** HTTP timeouts and connection/stream caps (small ones make the edge specs fast) */
   transport?: Partial<TransportLimits>;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_HOSTS for this service: 'loopback' (default here, so the tests' receivers
+   * on 127.0.0.1 can be reached) or 'none', the production default.
+   */
+  webhookHosts?: 'none' | 'loopback';
 }
 
 export interface TestApi {
@@ -77,10 +82,11 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   }
   const eventStore = location.kind === 'postgres' ? location.url : `sqlite:${location.path}`;
   const boot = async () => {
-    const store = await openEventStore(loadConfig({ EVENT_STORE: eventStore }).eventStore);
+    const config = loadConfig({ EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
+    const store = await openEventStore(config.eventStore);
     try {
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
-      const app = await createApp(runtime);
+      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
