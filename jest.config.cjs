@@ -9,5 +9,7 @@ const projects = ['apps', 'libs'].flatMap((dir) =>
 module.exports = {
   projects,
   globalSetup: '<rootDir>/tools/jest.global-setup.cjs',
+  // the whole suite shares two cores with real databases and a browser: generous, never a timing assertion
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/tools/jest.summary-reporter.cjs'],
 };
