@@ -8,4 +8,6 @@ export interface CustomerRef {
   customerId: string;
   /** the command field that names it: an unknown customer is refused (422) at this field; without one, 404 */
   field?: string;
+  /** the customer must exist, but any manager may name it (a violation reported on someone else's customer) */
+  anyManager?: boolean;
 }

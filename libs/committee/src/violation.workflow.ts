@@ -1,0 +1,58 @@
+import { type CustomerRef, DomainRuleViolation, NotPermitted, type WorkflowDefinition, type WorkflowState } from '@crm/workflow-kit';
+import { assign, setup } from 'xstate';
+import { CommitteeRule, type CommitteeCharter } from './committee.shapes';
+import { violationCommandSchemas, type ViolationCommand } from './violation.commands';
+import { violationEventSchemas, type ViolationEvent } from './violation.events';
+
+export interface ViolationContext { caseId: string | null; customerId: string | null; chairId: string | null; openedBy: string | null }
+export interface ViolationServices { charter: CommitteeCharter | null }
+const INITIAL: ViolationContext = { caseId: null, customerId: null, chairId: null, openedBy: null };
+const RULE = CommitteeRule.violation;
+
+const violationMachine = setup({
+  types: { context: {} as ViolationContext, events: {} as ViolationEvent },
+  guards: { byTheChair: ({ context, event }) => event.type === 'ViolationCaseDecided' && event.data.by === context.chairId },
+  actions: {
+    open: assign(({ event }) => (event.type === 'ViolationCaseOpened' ? { caseId: event.data.caseId, customerId: event.data.customerId, chairId: event.data.chairId, openedBy: event.data.by } : INITIAL)),
+  },
+}).createMachine({
+  id: 'violation-case',
+  initial: 'none',
+  context: INITIAL,
+  states: {
+    none: { on: { ViolationCaseOpened: { target: 'open', actions: 'open' } } },
+    open: { on: { ViolationCaseDecided: { guard: 'byTheChair', target: 'decided' } } },
+    decided: { type: 'final' },
+  },
+});
+
+/** R-PRICE-2: opened by anyone (auditors only read), decided by the committee through its chair; visible in the customer's history. */
+function decideViolation(command: ViolationCommand, state: WorkflowState<ViolationContext>, services: ViolationServices): ViolationEvent[] {
+  const { actor, now: at } = command.meta;
+  if (command.type === 'OpenViolationCase') {
+    const chairId = services.charter?.chairId;
+    if (!chairId) throw new DomainRuleViolation(RULE, 'the committee has no charter yet: an administrator publishes it first', 'caseId');
+    return [{ type: 'ViolationCaseOpened', data: { ...command.data, chairId, by: actor.id, at, notifyUsers: [chairId] } }];
+  }
+  if (state.context.chairId !== actor.id) throw new NotPermitted(RULE, 'the committee\'s chair records its decision on a case');
+  const { caseId, customerId, openedBy } = state.context;
+  return [{ type: 'ViolationCaseDecided', data: { ...command.data, caseId: caseId as string, customerId, by: actor.id, at, notifyUsers: [openedBy as string] } }];
+}
+
+/** A case names a customer that must exist; anyone may report on any customer, so ownership does not restrict it. */
+const customers = (command: ViolationCommand, state: WorkflowState<ViolationContext>): CustomerRef[] => {
+  const id = command.type === 'OpenViolationCase' ? command.data.customerId : state.context.customerId;
+  return id ? [{ customerId: id, field: 'customerId', anyManager: true }] : [];
+};
+
+export const violationWorkflow: WorkflowDefinition<ViolationCommand, ViolationEvent, ViolationContext, ViolationServices> = {
+  name: 'violation-case',
+  version: '1',
+  streamPrefix: 'violation-case',
+  machine: violationMachine,
+  commandSchemas: violationCommandSchemas,
+  eventSchemas: violationEventSchemas,
+  creationCommands: ['OpenViolationCase'],
+  decide: decideViolation,
+  customersOf: customers,
+};
