@@ -172,6 +172,27 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /allocations/{month}/approve': roles('general_manager'),
   'POST /allocations/{month}/return': roles('general_manager'),
   'GET /allocations/{month}': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  // 价格与客户管理委员会 (R-PRICE-1/2, 篇5) and the commercial master data (R-TIER-1, R-PRIN-4): administrators keep the
+  // charter and the catalogue; the sales department (or the GM) proposes prices; the deciding roles vote (membership is the
+  // charter's); anyone working with customers may report a violation; auditors read the agenda
+  'GET /committee/charter': ANY_ROLE,
+  'PUT /committee/charter': roles('administrator'),
+  'POST /committee/proposals': roles('sales_reviewer', 'general_manager'),
+  'GET /committee/proposals': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'GET /committee/proposals/{id}': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'POST /committee/proposals/{id}/votes': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'POST /committee/proposals/{id}/close': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'POST /committee/proposals/{id}/group-decision': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'POST /committee/proposals/{id}/withdraw': roles('sales_reviewer', 'general_manager'),
+  'POST /committee/violations': roles('customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'GET /committee/violations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'GET /committee/violations/{id}': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'POST /committee/violations/{id}/decision': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'GET /catalogue': ANY_ROLE,
+  'PUT /catalogue/product-lines/{id}': roles('administrator'),
+  'PUT /catalogue/warehouses/{id}': roles('administrator'),
+  'POST /catalogue/warehouses/{id}/withdraw': roles('administrator'),
+  'GET /prices/{productLine}/{warehouse}': ANY_ROLE,
   // notifications and webhooks
   'GET /notifications': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),
   'GET /notifications/{id}/attempts': roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor'),

@@ -78,6 +78,10 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /development-plans/{id}': none('the company\'s quarterly plan (R-DEV-2)'),
   'GET /development-plans/{id}/weekly': none('the company\'s quarterly plan (R-DEV-2)'),
   'GET /development-plans/{id}/monthly': none('the company\'s quarterly plan (R-DEV-2)'),
+  'GET /committee/charter': none('the committee as constituted, the same for everyone'),
+  'POST /committee/violations': none('R-PRICE-2: anyone may report a violation on any existing customer'),
+  'GET /catalogue': none('company master data'),
+  'GET /prices/{productLine}/{warehouse}': none('the company\'s price list, the same for every customer'),
   'POST /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
   'GET /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
   // the archive and its records
