@@ -26,7 +26,11 @@ export const ReadAllBody = z.strictObject({
 });
 export type ReadAllBody = z.infer<typeof ReadAllBody>;
 
-export const MyStreamQuery = z.strictObject({ lastEventId: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
+export const MyStreamQuery = z.strictObject({
+  /** EventSource cannot send headers; the guard reads the token from here on this endpoint only */
+  access_token: z.string().max(4000).optional(),
+  lastEventId: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
 export type MyStreamQuery = z.infer<typeof MyStreamQuery>;
 
 /** What users set themselves: where e-mail goes and the language messages are written in. */
