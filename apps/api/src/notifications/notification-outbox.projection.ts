@@ -3,7 +3,9 @@ import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
 import { ensureColumns } from '../read-models/ensure-columns';
 import { addressEvent, type OutboxAddress } from './outbox-addressing';
-import { migrateOutboxDirectory, PEOPLE_TABLE, resetOutboxDirectory, trackDirectory } from './outbox-directory';
+import {
+  CUSTOMER_ROUTES_TABLE, migrateOutboxDirectory, PEOPLE_TABLE, PLANT_OFFICES_TABLE, resetOutboxDirectory, SUBJECTS_TABLE, trackDirectory,
+} from './outbox-directory';
 import { PERSON_MARK, personRowId } from './recipient-groups';
 
 export const OUTBOX_TABLE = 'notification_outbox';
@@ -26,6 +28,9 @@ export const notificationOutboxProjection: Projection = {
   tables: [
     { name: OUTBOX_TABLE, orderBy: 'notification_id' },
     { name: PEOPLE_TABLE, orderBy: 'username' },
+    { name: SUBJECTS_TABLE, orderBy: 'stream_id' },
+    { name: CUSTOMER_ROUTES_TABLE, orderBy: 'customer_id' },
+    { name: PLANT_OFFICES_TABLE, orderBy: 'office_id' },
   ],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     const big = dialect === 'postgres' ? 'bigint' : 'integer';
