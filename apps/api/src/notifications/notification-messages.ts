@@ -19,7 +19,8 @@ const changedFields = (data: Data, language: NotificationLanguage): string | nul
   const names = language === 'zh' ? fields.map((f) => FIELD_ZH[f] ?? f).join('、') : fields.join(', ');
   return `${language === 'zh' ? '变更内容' : 'Changed'}: ${names}${text(data.reason) ? ` (${text(data.reason)})` : ''}`;
 };
-const taskTitle = (zh: string, en: string) => (data: Data, language: NotificationLanguage) => `${language === 'zh' ? zh : en}: ${text(data.title) ?? ''}`;
+const taskTitle = (zh: string, en: string) => (data: Data, language: NotificationLanguage) =>
+  language === 'zh' ? `${zh}：${text(data.title) ?? ''}` : `${en}: ${text(data.title) ?? ''}`;
 
 /**
  * The one table of what each notifying event says, in Chinese (the default) and English. An

@@ -61,7 +61,7 @@ describeEachEngine('group channels and routing', (engine) => {
     const wecom = robots.received.filter((r) => r.platform === 'wecom');
     expect(wecom.map((r) => r.key)).toEqual(['wecom-key-1']); // the throttled one was answered before it was read
     expect(wecom[0].body.msgtype).toBe('markdown');
-    expect(wecom[0].body.markdown.content).toContain('待办已升级: 审批投诉处理方案');
+    expect(wecom[0].body.markdown.content).toContain('待办已升级：审批投诉处理方案');
     expect(wecom[0].body.markdown.content).toContain('天津渤化塑料有限公司');
     expect(wecom[0].body.markdown.content).toContain('(http://localhost:3000/#/complaints/c-1)');
     const [ding] = robots.received.filter((r) => r.platform === 'dingtalk');

@@ -43,7 +43,7 @@ describeEachEngine('notifications to people', (engine) => {
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ total: 1, unread: 1 });
     expect(mine.body.items[0]).toMatchObject({
-      id: `${eventId}:@supervisor`, type: 'TaskReminded', read: false, title: '待办提醒: 审批投诉处理方案', company: '宁波甬兴塑业有限公司',
+      id: `${eventId}:@supervisor`, type: 'TaskReminded', read: false, title: '待办提醒：审批投诉处理方案', company: '宁波甬兴塑业有限公司',
       step: '审批投诉处理方案', deadline: '2026年10月10日 10:00', link: '/complaints/c-1', url: `${CONSOLE}/#/complaints/c-1`,
     });
     expect((await api.request('GET', '/me/notifications/unread-count', { token: await token('supervisor') })).body).toEqual({ unread: 1 });
@@ -74,7 +74,7 @@ describeEachEngine('notifications to people', (engine) => {
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(mail.to).toEqual(['sun@example.cn']);
-    expect(mail.subject).toBe('[客户管理] 待办提醒: 审批投诉处理方案 — 宁波甬兴塑业有限公司');
+    expect(mail.subject).toBe('[客户管理] 待办提醒：审批投诉处理方案 — 宁波甬兴塑业有限公司');
     expect(mail.text).toContain('截止时间（北京时间）：2026年10月10日 10:00');
     expect(mail.text).toContain(`${CONSOLE}/#/complaints/c-1`);
     expect(mail.html).toContain(`href="${CONSOLE}/#/complaints/c-1"`);
@@ -109,7 +109,7 @@ describeEachEngine('notifications to people', (engine) => {
     expect(got.data).toMatchObject({ type: 'TaskReminded', title: 'Task reminder: 主持严重投诉专题会议', read: false });
     expect(got.id).toBe(String(got.data.position));
     // gm's first event is gm's own: the supervisor's, appended before it, never reached gm's stream
-    expect((await theirs.next((e) => e.event === 'Notification')).data.title).toBe('待办提醒: 审批开户申请');
+    expect((await theirs.next((e) => e.event === 'Notification')).data.title).toBe('待办提醒：审批开户申请');
     await mine.close();
     await theirs.close();
   });
