@@ -37,7 +37,6 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'WEBHOOK-DESTINATION': specifics('Webhook 地址不允许：只能发送到公网地址'),
   'NOTIFY-CHANNEL': (p) => `通知渠道配置不完整（字段 ${String(p.field ?? '')}）：${p.message}`,
   'NOTIFY-EMAIL': () => '开通邮件通知前须先填写该用户的电子邮箱（字段 email）',
-  'NOTIFY-USER': specifics('用户不存在'),
   'NOTIFICATION-ADDRESSEE': () => '只能查看发给本人的通知；他人的通知仅系统管理员和审计可查看',
 };
 

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@crm/event-store';
 import type { Kysely } from 'kysely';
 import { Username } from '../auth/user-directory';
-import { CUSTOMER_ROUTES_TABLE, PEOPLE_TABLE, PLANT_OFFICES_TABLE, SUBJECTS_TABLE } from './outbox-directory';
+import { CUSTOMER_ROUTES_TABLE, CUSTOMER_STREAM, PEOPLE_TABLE, PLANT_OFFICES_TABLE, SUBJECTS_TABLE } from './outbox-directory';
 import { PLANT_OFFICES_GROUP, plantOfficeGroup, RECIPIENT_GROUPS, RECIPIENT_PATTERN } from './recipient-groups';
 
 /** Who one event reaches: groups (their channels) and people (in-app, their e-mail). */
@@ -49,6 +49,7 @@ export async function addressEvent(event: StoredEvent, trx: Kysely<any>): Promis
 }
 
 async function subjectOf(event: StoredEvent, data: NotifyingData, trx: Kysely<any>): Promise<string | null> {
+  if (event.streamId.startsWith(CUSTOMER_STREAM)) return event.streamId.slice(CUSTOMER_STREAM.length);
   const row = await trx.selectFrom(SUBJECTS_TABLE).select('customer_id').where('stream_id', '=', event.streamId).executeTakeFirst();
   if (row) return row.customer_id as string;
   const named = data.subject?.customerId ?? data.customerId;

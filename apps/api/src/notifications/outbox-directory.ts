@@ -11,7 +11,7 @@ export const SUBJECTS_TABLE = 'notification_subjects';
 export const CUSTOMER_ROUTES_TABLE = 'notification_customer_routes';
 export const PLANT_OFFICES_TABLE = 'notification_plant_offices';
 
-const CUSTOMER_STREAM = 'customer-';
+export const CUSTOMER_STREAM = 'customer-';
 
 /**
  * What the outbox must know to turn groups into people and "相应的驻厂办" into one office: users
@@ -45,8 +45,9 @@ export async function trackDirectory(event: StoredEvent, trx: Kysely<any>): Prom
   if (event.type === 'PlantOfficeConfigured' || event.type === 'PlantOfficeRemoved') return trackPlantOffice(event, trx);
   const customerId = customerOfEvent(event);
   if (customerId === null) return;
+  // a customer's own stream names its customer; only other streams need remembering (one insert per complaint, visit …)
+  if (event.streamId.startsWith(CUSTOMER_STREAM)) return trackCustomer(event, customerId, trx);
   await trx.insertInto(SUBJECTS_TABLE).values({ stream_id: event.streamId, customer_id: customerId }).onConflict((oc) => oc.column('stream_id').doNothing()).execute();
-  if (event.streamId === `${CUSTOMER_STREAM}${customerId}`) await trackCustomer(event, customerId, trx);
 }
 
 /** The customer an event is about: a customer stream's own id, or the `customerId` its data names. */
