@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     seedDemoUsers: config.seedDemoUsers,
     transport: config.transport,
     webhookAllowPrivateHosts: config.webhookAllowPrivateHosts,
+    mail: config.mail,
+    consoleUrl: config.consoleUrl,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
   await app.listen(config.port);

@@ -1,4 +1,4 @@
-import { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from '@crm/config';
+import { DEFAULT_TRANSPORT_LIMITS, type MailConfig, type TransportLimits } from '@crm/config';
 import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from './infrastructure/clock';
@@ -14,6 +14,10 @@ export interface ApiRuntime {
   readModelSource?: ReadModelSource;
   /** WEBHOOK_ALLOW_PRIVATE_HOSTS: non-public webhook destinations allowed; absent: none */
   webhookAllowPrivateHosts?: 'none' | 'loopback';
+  /** SMTP for e-mail notifications; absent or null: e-mail is not a channel */
+  mail?: MailConfig | null;
+  /** CONSOLE_URL: the base of the links in notifications; absent: http://localhost:3000 */
+  consoleUrl?: string;
   /** silence Nest's logger (tests) */
   quiet?: boolean;
   /** HTTP timeouts and connection/stream caps; unset ones keep their defaults */

@@ -24,6 +24,8 @@ export type ComplaintClassified = z.infer<typeof ComplaintClassified>;
 /** R-CMP-2: a serious complaint goes to a special meeting chaired by the general manager. */
 export const ComplaintEscalated = z.object({
   to: z.literal('special_meeting'), chairedByRole: z.literal('general_manager'), ...Acted,
+  /** 报请总经理召开专题会议: the general manager is notified (absent on events from before issue 15) */
+  notify: z.array(Role).max(5).optional(),
 });
 export type ComplaintEscalated = z.infer<typeof ComplaintEscalated>;
 

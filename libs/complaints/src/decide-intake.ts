@@ -51,8 +51,11 @@ export function reclassifyComplaint(command: ComplaintCommandOf<'ReclassifyCompl
   return to === 'serious' ? [reclassified, escalation(actor.id, role, now)] : [reclassified];
 }
 
+/** R-CMP-2: 报请总经理召开专题会议 — the chair hears of it at once. */
+export const ESCALATION_RECIPIENTS = ['general_manager'] as const;
+
 function escalation(by: string, role: ComplaintEventOf<'ComplaintEscalated'>['data']['role'], at: string): ComplaintEvent {
-  return { type: 'ComplaintEscalated', data: { to: 'special_meeting', chairedByRole: 'general_manager', by, role, at } };
+  return { type: 'ComplaintEscalated', data: { to: 'special_meeting', chairedByRole: 'general_manager', by, role, at, notify: [...ESCALATION_RECIPIENTS] } };
 }
 
 /** The facts every later command needs; present once ComplaintRecorded was folded in. */

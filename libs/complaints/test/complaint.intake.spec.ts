@@ -76,6 +76,14 @@ describe('complaint intake: record and classify', () => {
     expect(stateName(decision.after.value)).toBe('open.awaitingMeeting');
   });
 
+  it('R-CMP-2: 报请总经理召开专题会议 — the escalation notifies the general manager (the outbox reaches every active GM)', () => {
+    const decision = given(recorded()).when(cmd('ClassifyComplaint', { class: 'serious' }, SALES, at(1))).thenMatches([
+      { type: 'ComplaintClassified', data: { class: 'serious' } },
+      { type: 'ComplaintEscalated', data: { notify: ['general_manager'] } },
+    ]);
+    expect(decision.events.find((e) => e.type === 'ComplaintClassified')?.data).not.toHaveProperty('notify');
+  });
+
   it('R-CMP-2: leaders do not classify; the department does', () => {
     given(recorded()).when(cmd('ClassifyComplaint', { class: 'general' }, GM, at(1))).thenThrows(NotPermitted, 'R-CMP-2');
   });

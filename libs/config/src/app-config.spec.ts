@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       seedDemoUsers: true,
       transport: DEFAULT_TRANSPORT_LIMITS,
       webhookAllowPrivateHosts: 'none',
+      mail: null,
+      consoleUrl: 'http://localhost:3000',
     });
   });
 
@@ -182,5 +184,24 @@ describe('loadConfig', () => {
       if (saved === undefined) delete process.env.PORT;
       else process.env.PORT = saved;
     }
+  });
+
+  it('e-mail notifications: SMTP_URL or SMTP_HOST with SMTP_FROM; none configured means no e-mail channel; CONSOLE_URL defaults to localhost:3000', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({}).consoleUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_FROM: 'crm@example.cn', CONSOLE_URL: 'https://crm.example.cn/' })).toMatchObject({
+      mail: { url: 'smtp://127.0.0.1:2525', from: 'crm@example.cn' },
+      consoleUrl: 'https://crm.example.cn',
+    });
+    expect(loadConfig({ SMTP_HOST: 'mail.example.cn', SMTP_PORT: '465', SMTP_USER: 'crm', SMTP_PASS: 'pw', SMTP_FROM: '客户管理 <crm@example.cn>' }).mail).toEqual({
+      host: 'mail.example.cn', port: 465, secure: true, user: 'crm', pass: 'pw', from: '客户管理 <crm@example.cn>',
+    });
+    expect(issuesOf({ SMTP_URL: 'http://mail' })[0].variable).toBe('SMTP_URL');
+    expect(issuesOf({ SMTP_URL: 'smtp://mail' }).map((i) => i.variable)).toEqual(['SMTP_FROM']);
+    expect(issuesOf({ SMTP_URL: 'smtp://mail', SMTP_HOST: 'mail', SMTP_FROM: 'a@b.c' }).map((i) => i.variable)).toEqual(['SMTP_HOST']);
+    expect(issuesOf({ SMTP_HOST: 'mail', SMTP_USER: 'crm', SMTP_FROM: 'a@b.c' }).map((i) => i.variable)).toEqual(['SMTP_PASS']);
+    expect(issuesOf({ SMTP_FROM: 'a@b.c' }).map((i) => i.variable)).toEqual(['SMTP_FROM']);
+    expect(issuesOf({ SMTP_HOST: 'mail', SMTP_PORT: '70000', SMTP_FROM: 'a@b.c' })[0].variable).toBe('SMTP_PORT');
+    expect(issuesOf({ CONSOLE_URL: 'ftp://x' })[0].variable).toBe('CONSOLE_URL');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config.error';
+import { type MailConfig, NotificationEnv, notificationConfigOf } from './notification-config';
 import { type EventStoreLocation, parseEventStore, parseSqlStore } from './store-location';
 import { DEFAULT_TRANSPORT_LIMITS, TRANSPORT_VARIABLES, transportConflicts, type TransportLimits } from './transport-limits';
 
@@ -22,6 +23,10 @@ export interface AppConfig {
    * (127/8, ::1), for tests and local receivers; refused with NODE_ENV=production.
    */
   webhookAllowPrivateHosts: WebhookHostPolicy;
+  /** SMTP for e-mail notifications (SMTP_URL or SMTP_HOST…); null: e-mail is not a channel */
+  mail: MailConfig | null;
+  /** CONSOLE_URL: the base of the console links in notifications (default http://localhost:3000) */
+  consoleUrl: string;
 }
 
 export type WebhookHostPolicy = 'none' | 'loopback';
@@ -59,6 +64,7 @@ export const AppEnv = z.object({
   SLA_STREAM_POLL_MS: optional(integer(50, 60_000)),
   SLA_STREAM_HEARTBEAT_MS: optional(integer(1_000, 300_000)),
   WEBHOOK_ALLOW_PRIVATE_HOSTS: optional(z.enum(['none', 'loopback'], 'must be none or loopback')),
+  ...NotificationEnv.shape,
 });
 export type AppEnv = z.infer<typeof AppEnv>;
 
@@ -76,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const eventStore = resolveEventStore(env, dataDir, issues);
   const transport = transportOf(values);
   if (parsed.success) issues.push(...transportConflicts(transport));
+  const notifications = notificationConfigOf(values, issues);
   const nodeEnv = values.NODE_ENV ?? 'development';
   // a production service reaching its own loopback on a registered URL is the SSRF this guards against
   if (values.WEBHOOK_ALLOW_PRIVATE_HOSTS === 'loopback' && nodeEnv === 'production') {
@@ -94,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
     transport,
     webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
+    ...notifications,
   };
 }
 

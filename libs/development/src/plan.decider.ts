@@ -1,6 +1,6 @@
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, type Actor, type WorkflowState } from '@crm/workflow-kit';
 import {
-  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, PLAN_DRAFTER_ROLES,
+  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, MONTHLY_REPORT_RECIPIENTS, PLAN_DRAFTER_ROLES,
 } from './development.rules';
 import type { PlanCommand, PlanCommandOf } from './plan.commands';
 import type { PlanContext } from './plan.context';
@@ -89,7 +89,10 @@ function recordProgress(command: PlanCommandOf<'RecordDevelopmentProgress'>, con
   if (periodStart(period) > beijingDate(at)) throw new DomainRuleViolation(DevelopmentRule.progress, 'progress is reported for a period that has begun', 'period');
   return [{
     type: 'DevelopmentProgressRecorded',
-    data: { entryId, targetId, prospectId: target.prospectId, period, summary, achieved, problems: problems ?? null, supportNeeded: supportNeeded ?? null, by: actor.id, role, at },
+    data: {
+      entryId, targetId, prospectId: target.prospectId, period, summary, achieved, problems: problems ?? null, supportNeeded: supportNeeded ?? null, by: actor.id, role, at,
+      ...(period.kind === 'monthly' ? { notify: [...MONTHLY_REPORT_RECIPIENTS] } : {}),
+    },
   }];
 }
 

@@ -17,6 +17,8 @@ export const DevelopmentPlanRejected = z.object({ stage: ReviewStage, reason: te
 export const DevelopmentProgressRecorded = z.object({
   entryId: EntityId, targetId: EntityId, prospectId: EntityId, period: ReportPeriod, summary: text(4000), achieved: z.boolean(),
   problems: z.string().max(4000).nullable(), supportNeeded: z.string().max(2000).nullable(), ...Acted,
+  /** R-DEV-3 上报部门经理、总经理: a monthly report notifies them (absent on weekly summaries and older events) */
+  notify: z.array(Role).max(5).optional(),
 });
 export type DevelopmentProgressRecorded = z.infer<typeof DevelopmentProgressRecorded>;
 /** The deadline passed: every target not achieved by then is on record as not achieved. */

@@ -89,7 +89,8 @@ export type ApplicationApproved = z.infer<typeof ApplicationApproved>;
 export const ApplicationRejected = StepDecision.extend({ step: ReviewStep, reason: comment });
 export type ApplicationRejected = z.infer<typeof ApplicationRejected>;
 
-export const ApplicationReturnedForRevision = StepDecision.extend({ step: ReviewStep, comment });
+/** `notifyUsers`: the applicant (the customer manager) is told it came back (issue 15). */
+export const ApplicationReturnedForRevision = StepDecision.extend({ step: ReviewStep, comment, notifyUsers: z.array(EntityId).max(1).optional() });
 export type ApplicationReturnedForRevision = z.infer<typeof ApplicationReturnedForRevision>;
 
 export const StepReassigned = z.object({

@@ -88,7 +88,9 @@ export function rejectStep(command: Command<'RejectStep', RejectStep>, state: St
 
 export function returnForRevision(command: Command<'ReturnForRevision', ReturnForRevision>, state: State, services: OnboardingServices): OnboardingEvent[] {
   const base = stepDecisionBase(command, state, services, false, 'ApplicationReturnedForRevision');
-  return [{ type: 'ApplicationReturnedForRevision', data: { ...base, step: command.data.step, comment: command.data.comment } }];
+  const applicant = state.context.applicantId;
+  const notifyUsers = applicant ? { notifyUsers: [applicant] } : {};
+  return [{ type: 'ApplicationReturnedForRevision', data: { ...base, step: command.data.step, comment: command.data.comment, ...notifyUsers } }];
 }
 
 export function reassignStep(command: Command<'ReassignStep', ReassignStep>, state: State): OnboardingEvent[] {

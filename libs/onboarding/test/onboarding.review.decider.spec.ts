@@ -148,6 +148,10 @@ describe('ONB-SELF / ONB-SOD: who may decide', () => {
 });
 
 describe('R-ONB-3: reject (final) and return for revision (loop)', () => {
+  it('a returned application notifies its applicant, the customer manager who filed it (notifyUsers)', () => {
+    given(atFinance()).when(returnAt('finance', finance)).thenMatches([{ type: 'ApplicationReturnedForRevision', data: { step: 'finance', notifyUsers: ['wang'] } }]);
+  });
+
   it('a rejection with its reason is final', () => {
     const decision = given(atFinance()).when(cmd('RejectStep', { step: 'finance', reason: '税务登记证已注销' }, finance)).then([
       { type: 'ApplicationRejected', data: { ...decidedBy('zhang', 'finance_reviewer'), step: 'finance', reason: '税务登记证已注销' } },

@@ -1,8 +1,7 @@
-import type { Role } from '@crm/workflow-kit';
 import type { Response } from 'express';
-import type { Locale } from '../http/locale';
 import { localizeProblem } from '../http/localize-problem';
 import type { Problem } from '../http/problem';
+import type { StreamSession } from '../http/sse/stream-session';
 import type { AlertSubscriber } from './sla-alert.poller';
 import type { SlaAlert } from './sla-alerts.projection';
 
@@ -12,14 +11,7 @@ export const SSE_EVENT_NAME = { warning: 'ComplaintSlaWarned', breach: 'Complain
 /** A client that reads this far behind is dropped rather than buffered for without end. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** Who holds the stream and on what grounds: re-checked on every heartbeat. */
-export interface StreamSession {
-  username: string;
-  token: string;
-  /** roles the endpoint admits; the user must still hold one */
-  roles: readonly Role[];
-  locale: Locale;
-}
+export type { StreamSession } from '../http/sse/stream-session';
 
 /** One open `text/event-stream` response. */
 export class SseConnection implements AlertSubscriber {
@@ -41,8 +33,13 @@ export class SseConnection implements AlertSubscriber {
   }
 
   deliver(alert: SlaAlert): void {
-    this.write(`id: ${alert.position}\nevent: ${SSE_EVENT_NAME[alert.kind]}\ndata: ${JSON.stringify(alert)}\n\n`);
-    this.after = alert.position;
+    this.send(alert.position, SSE_EVENT_NAME[alert.kind], alert);
+  }
+
+  /** One event; `id` is a global position, so Last-Event-ID resumes after it. */
+  send(id: number, event: string, data: unknown): void {
+    this.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.after = id;
   }
 
   comment(text: string): void {

@@ -35,6 +35,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
   SHUTDOWN: () => '服务正在停止，请稍后重新连接',
   'WEBHOOK-DESTINATION': specifics('Webhook 地址不允许：只能发送到公网地址'),
+  'NOTIFY-CHANNEL': (p) => `通知渠道配置不完整（字段 ${String(p.field ?? '')}）：${p.message}`,
+  'NOTIFY-EMAIL': () => '开通邮件通知前须先填写该用户的电子邮箱（字段 email）',
+  'NOTIFICATION-ADDRESSEE': () => '只能查看发给本人的通知；他人的通知仅系统管理员和审计可查看',
 };
 
 function keyOf(problem: Problem): string {

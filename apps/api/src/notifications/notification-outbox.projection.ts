@@ -1,23 +1,37 @@
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../read-models/ensure-columns';
+import { addressEvent, type OutboxAddress } from './outbox-addressing';
+import {
+  CUSTOMER_ROUTES_TABLE, migrateOutboxDirectory, PEOPLE_TABLE, PLANT_OFFICES_TABLE, resetOutboxDirectory, SUBJECTS_TABLE, trackDirectory,
+} from './outbox-directory';
+import { PERSON_MARK, personRowId } from './recipient-groups';
 
 export const OUTBOX_TABLE = 'notification_outbox';
+export { RECIPIENT_PATTERN } from './recipient-groups';
 
-/** A recipient is a department or role name (`finance`, `plant_offices`, `customer_manager`, `supervisor` …). */
-export const RECIPIENT_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+/** A group row goes to the group's channels; a person row is that person's in-app notification and e-mail. */
+export type OutboxKind = 'group' | 'person';
 
 /**
- * R-ARC-2, R-ONB-4: every stored event whose data names `notify` recipients becomes one outbox
- * row per recipient. Any context opts in by putting `notify: [...]` in its event data; the row id
- * is `<eventId>:<recipient>`, so replaying an event inserts nothing new. Delivery state lives in
- * the deliverer's own tables, so a rebuild of the outbox never re-sends what was delivered.
+ * The one notification outbox. Every stored event whose data names `notify` groups or
+ * `notifyUsers` becomes one row per group (`<eventId>:<group>`, as before people were reached, so
+ * nothing delivered then is sent again) and one per person (`<eventId>:@<username>`). Replaying an
+ * event inserts nothing new; delivery and read state live in tables of their own, so a rebuild
+ * never re-sends what was delivered nor marks unread what was read.
  */
 export const notificationOutboxProjection: Projection = {
   name: 'notification_outbox',
-  version: 1,
+  version: 2,
   handles: () => true,
-  tables: [{ name: OUTBOX_TABLE, orderBy: 'notification_id' }],
+  tables: [
+    { name: OUTBOX_TABLE, orderBy: 'notification_id' },
+    { name: PEOPLE_TABLE, orderBy: 'username' },
+    { name: SUBJECTS_TABLE, orderBy: 'stream_id' },
+    { name: CUSTOMER_ROUTES_TABLE, orderBy: 'customer_id' },
+    { name: PLANT_OFFICES_TABLE, orderBy: 'office_id' },
+  ],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     const big = dialect === 'postgres' ? 'bigint' : 'integer';
     await db.schema
@@ -35,40 +49,50 @@ export const notificationOutboxProjection: Projection = {
       .addColumn('actor', 'text')
       .addColumn('payload', 'text', (c) => c.notNull())
       .execute();
+    // version 1 had neither; it is rebuilt from position zero after this
+    await ensureColumns(db, OUTBOX_TABLE, [['kind', 'text'], ['customer_id', 'text'], ['via', 'text']]);
     await db.schema.createIndex('notification_outbox_recipient').ifNotExists().on(OUTBOX_TABLE).columns(['recipient', 'position']).execute();
+    await db.schema.createIndex('notification_outbox_addressee').ifNotExists().on(OUTBOX_TABLE).columns(['kind', 'addressee', 'position']).execute();
+    await migrateOutboxDirectory(db, dialect);
   },
   async reset(trx: Kysely<any>) {
     await trx.deleteFrom(OUTBOX_TABLE).execute();
+    await resetOutboxDirectory(trx);
   },
   async apply(event: StoredEvent, trx: Kysely<any>) {
-    const rows = outboxRowsOf(event);
+    await trackDirectory(event, trx);
+    const address = await addressEvent(event, trx);
+    if (!address) return;
+    const rows = outboxRowsOf(event, address);
     if (rows.length === 0) return;
     await trx.insertInto(OUTBOX_TABLE).values(rows).onConflict((oc) => oc.column('notification_id').doNothing()).execute();
   },
 };
 
-function outboxRowsOf(event: StoredEvent) {
-  const notify = (event.data as { notify?: unknown }).notify;
-  if (!Array.isArray(notify)) return [];
-  const recipients = [...new Set(notify.filter((r): r is string => typeof r === 'string' && RECIPIENT_PATTERN.test(r)))];
-  return recipients.map((recipient) => ({
-    notification_id: `${event.id}:${recipient}`,
+function outboxRowsOf(event: StoredEvent, address: OutboxAddress) {
+  const common = {
     event_id: event.id,
     position: event.position,
-    recipient,
-    addressee: addresseeOf(event, recipient),
     event_type: event.type,
     stream_id: event.streamId,
     workflow: typeof event.metadata.workflow === 'string' ? event.metadata.workflow : null,
     occurred_at: event.metadata.occurredAt,
     actor: event.metadata.actor ?? null,
     payload: JSON.stringify(event.data),
+    customer_id: address.customerId,
+  };
+  const manager = [...address.people].find(([, via]) => via.includes('customer_manager'))?.[0] ?? legacyAddressee(event);
+  const groups = address.groups.map((recipient) => ({
+    ...common, notification_id: `${event.id}:${recipient}`, kind: 'group', recipient, addressee: recipient === 'customer_manager' ? manager : null, via: null,
   }));
+  const people = [...address.people].map(([username, via]) => ({
+    ...common, notification_id: personRowId(event.id, username), kind: 'person', recipient: `${PERSON_MARK}${username}`, addressee: username, via: JSON.stringify(via),
+  }));
+  return [...groups, ...people];
 }
 
-/** A personal recipient (the customer's manager) is addressed by the user id the event names. */
-function addresseeOf(event: StoredEvent, recipient: string): string | null {
-  if (recipient !== 'customer_manager') return null;
+/** Before people were tracked, the customer manager's row named the manager the event did. */
+function legacyAddressee(event: StoredEvent): string | null {
   const id = (event.data as { customerManagerId?: unknown }).customerManagerId;
   return typeof id === 'string' ? id : null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
 import type { Actor } from '@crm/workflow-kit';
@@ -10,11 +10,14 @@ import { waitForProjections } from '../read-models/read-your-writes';
 import { API_RUNTIME, type ApiRuntime } from '../runtime';
 import { notificationOutboxProjection, OUTBOX_TABLE } from './notification-outbox.projection';
 import { NotificationId, NotificationsQuery, Recipient, WebhookBody } from './notifications.queries';
-import { WEBHOOK_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
+import { NOTIFICATION_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
 import { allowedClasses } from './outbound-address';
 import { literalRefusal } from './outbound-request';
 import { attemptsOf, DELIVERIES_TABLE, redactAttempt } from './webhook-deliveries';
-import { bodyOf, type OutboxNotification, type WebhookDeliverer } from './webhook.deliverer';
+import type { OutboxNotification } from './delivery-channel';
+import type { NotificationDeliverer } from './notification.deliverer';
+import { PERSON_MARK } from './recipient-groups';
+import { bodyOf } from './webhook.channel';
 import type { WebhookEndpoints } from './webhook-endpoints';
 
 @ApiTags('notifications')
@@ -24,7 +27,7 @@ export class NotificationsController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-    @Inject(WEBHOOK_DELIVERER) private readonly deliverer: WebhookDeliverer,
+    @Inject(NOTIFICATION_DELIVERER) private readonly deliverer: NotificationDeliverer,
     @Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
@@ -32,14 +35,21 @@ export class NotificationsController {
 
   @Get('notifications')
   @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
-  @ApiOperation({ summary: 'R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient) with each delivery status' })
+  @ApiOperation({
+    summary: "R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient group) with each webhook delivery status; " +
+      "?addressee= lists one person's rows (administrators and auditors only: 403 NOTIFICATION-ADDRESSEE)",
+  })
   async list(@Query({ schema: NotificationsQuery }) query: NotificationsQuery, @CurrentActor() actor: Actor) {
+    if (query.addressee !== undefined) assertSeesPeople(actor);
     await waitForProjections(this.runner, [notificationOutboxProjection.name], query.minPosition);
     let q = this.readModels.db
       .selectFrom(`${OUTBOX_TABLE} as o`)
       .leftJoin(`${DELIVERIES_TABLE} as d`, 'd.delivery_id', 'o.notification_id')
       .selectAll('o')
       .select(['d.status', 'd.attempts', 'd.last_status_code', 'd.last_error', 'd.delivered_at', 'd.next_attempt_at']);
+    // a person's rows are their own notifications: only with ?addressee=, and only for those who may see anyone's
+    if (query.addressee !== undefined) q = q.where('o.kind', '=', 'person').where('o.addressee', '=', query.addressee);
+    else q = q.where((eb) => eb.or([eb('o.kind', 'is', null), eb('o.kind', '=', 'group')]));
     if (query.recipient) q = q.where('o.recipient', '=', query.recipient);
     if (query.afterPosition !== undefined) q = q.where('o.position', '>', query.afterPosition);
     const rows = await q.orderBy('o.position').orderBy('o.notification_id').limit(query.limit).execute();
@@ -52,6 +62,7 @@ export class NotificationsController {
   @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
   @ApiOperation({ summary: 'Every webhook delivery attempt of one notification (URL, status code and error for administrators only)' })
   async attempts(@Param('id', { schema: NotificationId }) id: string, @CurrentActor() actor: Actor) {
+    if (id.includes(`:${PERSON_MARK}`)) assertSeesPeople(actor);
     const attempts = await attemptsOf(this.readModels.db, id);
     return { id, attempts: isAdministrator(actor) ? attempts : attempts.map(redactAttempt) };
   }
@@ -85,13 +96,19 @@ export class NotificationsController {
   @Post('webhooks/deliveries/run')
   @Roles('administrator')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run one delivery pass now (the service also runs one every WEBHOOK_POLL_MS)' })
+  @ApiOperation({ summary: 'Run one delivery pass over every channel now (the service also runs one every WEBHOOK_POLL_MS)' })
   async runDeliveries() {
     return { outcomes: await this.deliverer.runDue() };
   }
 }
 
 const isAdministrator = (actor: Actor): boolean => actor.roles.includes('administrator');
+
+/** Another person's notifications are theirs: administrators (operations) and auditors (oversight) only. */
+function assertSeesPeople(actor: Actor): void {
+  if (actor.roles.includes('administrator') || actor.roles.includes('auditor')) return;
+  throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: "a person's notifications are shown to them, administrators and auditors only", rule: 'NOTIFICATION-ADDRESSEE' });
+}
 
 /** `full`: with the last status code and error, which only administrators see. */
 function deliveryOf(r: Record<string, any>, full: boolean) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Username } from '../auth/user-directory';
 import { MinPosition } from '../read-models/read-your-writes';
 import { RECIPIENT_PATTERN } from './notification-outbox.projection';
 
@@ -6,6 +7,8 @@ export const Recipient = z.string().regex(RECIPIENT_PATTERN, 'a recipient name: 
 
 export const NotificationsQuery = z.strictObject({
   recipient: Recipient.optional(),
+  /** one person's rows (administrators and auditors) */
+  addressee: Username.optional(),
   /** paging by position: pass the last position seen */
   afterPosition: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

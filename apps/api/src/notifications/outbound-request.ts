@@ -52,7 +52,15 @@ export interface OutboundPost {
  * that changes between check and connect (rebinding) cannot redirect the request; Host and TLS
  * still use the name. Answers the status code; redirects are never followed (node:http has none).
  */
-export function postTo(url: URL, target: LookupAddress, request: OutboundPost): Promise<number> {
+export async function postTo(url: URL, target: LookupAddress, request: OutboundPost): Promise<number> {
+  return (await postForAnswer(url, target, request)).statusCode;
+}
+
+/** The most of an answer's body kept: the robots answer `{"errcode":0,"errmsg":"ok"}`. */
+const MAX_ANSWER_BYTES = 16 * 1024;
+
+/** As postTo, with the start of the answer's body (group robots say "refused" with HTTP 200 and an errcode). */
+export function postForAnswer(url: URL, target: LookupAddress, request: OutboundPost): Promise<{ statusCode: number; body: string }> {
   const client = url.protocol === 'https:' ? https : http;
   const pinned: LookupFunction = (_hostname, options, callback) => {
     if (options.all) (callback as (e: null, a: LookupAddress[]) => void)(null, [target]);
@@ -69,8 +77,14 @@ export function postTo(url: URL, target: LookupAddress, request: OutboundPost): 
         signal: AbortSignal.timeout(request.timeoutMs),
       },
       (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (kept < MAX_ANSWER_BYTES) chunks.push(chunk.subarray(0, MAX_ANSWER_BYTES - kept));
+          kept += chunk.length;
+        });
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
       },
     );
     req.on('error', reject);

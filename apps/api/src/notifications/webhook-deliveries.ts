@@ -1,12 +1,15 @@
 import type { ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../read-models/ensure-columns';
 
 export const DELIVERIES_TABLE = 'webhook_deliveries';
 export const ATTEMPTS_TABLE = 'webhook_delivery_attempts';
 
 /**
- * The deliverer's own state, keyed by outbox notification id. Not a projection: it records what
- * happened on the wire, so rebuilding the outbox must not forget that a notification was delivered.
+ * The deliverer's own state, keyed by delivery id: the outbox row's id for its group's signed
+ * webhook (as before other channels existed), `<row id>:<channel>` for every other channel (so
+ * `<eventId>:@<user>:email`). Not a projection: it records what happened on the wire, so
+ * rebuilding the outbox must not forget that a notification was delivered.
  */
 export async function migrateWebhookDeliveries(db: Kysely<any>, dialect: ReadModelDialect): Promise<void> {
   const big = dialect === 'postgres' ? 'bigint' : 'integer';
@@ -37,6 +40,8 @@ export async function migrateWebhookDeliveries(db: Kysely<any>, dialect: ReadMod
     .addColumn('error', 'text')
     .addPrimaryKeyConstraint('webhook_delivery_attempts_pk', ['delivery_id', 'attempt'])
     .execute();
+  // null: a webhook delivery written before the other channels
+  await ensureColumns(db, DELIVERIES_TABLE, [['channel', 'text']]);
 }
 
 export interface DeliveryAttempt {

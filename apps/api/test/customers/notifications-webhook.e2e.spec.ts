@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WEBHOOK_DELIVERER } from '../../src/notifications/notifications.tokens';
-import type { WebhookDeliverer } from '../../src/notifications/webhook.deliverer';
+import type { NotificationDeliverer } from '../../src/notifications/notification.deliverer';
+import { NOTIFICATION_DELIVERER } from '../../src/notifications/notifications.tokens';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../src/notifications/webhook-signature';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { archive, openCustomer } from './customer-fixtures';
@@ -38,12 +38,12 @@ describe('R-ARC-2: the notification outbox and signed webhook delivery (real SQL
   let api: TestApi;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let tokens: Record<string, string>;
-  let deliverer: WebhookDeliverer;
+  let deliverer: NotificationDeliverer;
   beforeAll(async () => {
     process.env.WEBHOOK_POLL_MS = '0'; // the test runs the delivery passes itself
     api = await startTestApi('2026-03-31T02:00:00.000Z');
     receiver = await startReceiver();
-    deliverer = api.app.get<WebhookDeliverer>(WEBHOOK_DELIVERER);
+    deliverer = api.app.get<NotificationDeliverer>(NOTIFICATION_DELIVERER);
     tokens = {};
     for (const user of ['manager', 'finance', 'admin', 'auditor']) tokens[user] = await api.tokenFor(user);
   });

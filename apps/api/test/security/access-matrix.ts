@@ -200,4 +200,22 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'PUT /webhooks/{recipient}': roles('administrator'),
   'DELETE /webhooks/{recipient}': roles('administrator'),
   'POST /webhooks/deliveries/run': roles('administrator'),
+  // the caller's own notification centre: everyone has one, an auditor too (marking read changes only their own state)
+  'GET /me/notifications': ANY_ROLE,
+  'GET /me/notifications/unread-count': ANY_ROLE,
+  'GET /me/notifications/stream': ANY_ROLE,
+  'POST /me/notifications/{id}/read': { ...ANY_ROLE, auditorMayCall: true },
+  'POST /me/notifications/read-all': { ...ANY_ROLE, auditorMayCall: true },
+  'GET /me/notification-settings': ANY_ROLE,
+  'PUT /me/notification-settings': { ...ANY_ROLE, auditorMayCall: true },
+  // who gets what where is configured by administrators
+  'GET /notification-settings/users/{username}': roles('administrator'),
+  'PUT /notification-settings/users/{username}': roles('administrator'),
+  'GET /notification-settings/groups': roles('administrator'),
+  'PUT /notification-settings/groups/{recipient}/channels/{channel}': roles('administrator'),
+  'DELETE /notification-settings/groups/{recipient}/channels/{channel}': roles('administrator'),
+  // R-ARC-2: the plant offices (驻厂办) archive changes are routed to; sales and finance read who is told
+  'GET /plant-offices': roles('administrator', 'sales_reviewer', 'finance_reviewer', 'auditor'),
+  'PUT /plant-offices/{officeId}': roles('administrator'),
+  'POST /plant-offices/{officeId}/remove': roles('administrator'),
 };

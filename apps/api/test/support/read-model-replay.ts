@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Projection, readModelSnapshot, ReadModelDb } from '@crm/engine';
+import { type Projection, projectionHandles, readModelSnapshot, ReadModelDb } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import { createThrowawayDatabase, describeWithPostgres } from '@crm/testing';
 
 export interface ReadModelReplay {
   /** the read-model database of the running suite (set in beforeAll) */
   readonly readModels: ReadModelDb;
-  /** every event a projection reads, applied in one transaction */
+  /** every event a projection reads (its eventTypes, or all for one that reads all), applied in one transaction */
   applyAll(projection: Projection, events: readonly StoredEvent[]): Promise<void>;
   /** applies the events to each projection, then again, and expects the second pass to change nothing */
   expectReplayTwiceUnchanged(events: readonly StoredEvent[]): Promise<void>;
@@ -53,7 +53,7 @@ function suite(projections: readonly Projection[], body: (replay: ReadModelRepla
     applyAll(projection, events) {
       const rm = replay.readModels;
       return rm.transaction(async (trx) => {
-        for (const e of events) if (projection.eventTypes?.includes(e.type)) await projection.apply(e, trx, rm.dialect);
+        for (const e of events) if (projectionHandles(projection, e.type)) await projection.apply(e, trx, rm.dialect);
       });
     },
     async expectReplayTwiceUnchanged(events) {

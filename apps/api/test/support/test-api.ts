@@ -28,6 +28,8 @@ export interface TestApiOptions {
    * on 127.0.0.1 can be reached) or 'none', the production default.
    */
   webhookHosts?: 'none' | 'loopback';
+  /** more variables for loadConfig (SMTP_URL, SMTP_FROM, CONSOLE_URL …), validated as main.ts does */
+  env?: Record<string, string>;
 }
 
 export interface TestApi {
@@ -82,11 +84,11 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   }
   const eventStore = location.kind === 'postgres' ? location.url : `sqlite:${location.path}`;
   const boot = async () => {
-    const config = loadConfig({ EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
+    const config = loadConfig({ ...options.env, EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
     const store = await openEventStore(config.eventStore);
     try {
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
-      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts });
+      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };

@@ -6,6 +6,7 @@ import { hasPage } from '../features/feature-pages';
 import { useI18n } from '../i18n/i18n.context';
 import { Link, navigate, useLocation } from '../router/hash-router';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notifications/notification-bell';
 
 /** Header (brand, navigation, language, user), then the page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -27,6 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <MainNav />
         <div className="topbar-actions">
+          <SignedInBell />
           <LanguageSwitch />
           <UserMenu />
         </div>
@@ -55,6 +57,12 @@ function MainNav() {
       ))}
     </nav>
   );
+}
+
+/** Only a signed-in user has notifications (the bell's hooks need the session). */
+function SignedInBell() {
+  const { session } = useSession();
+  return session ? <NotificationBell /> : null;
 }
 
 function UserMenu() {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 // The browser tests drive the real API through its own test harness (real server, real SQLite
 // file); test support is not part of the API's public surface, so it has no @crm entry.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
+import { startTestApi, type TestApi, type TestApiOptions } from '../../../api/test/support/test-api';
 import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './browser';
 import { ARTIFACTS, sharedConsoleBuild } from './build-console';
 
@@ -24,13 +24,13 @@ export interface ServedConsole {
 
 /**
  * The console (one build shared by the run's suites), served by the real API (fresh SQLite file, manual
- * clock starting at `start`), and a headless Chromium. One per spec file.
+ * clock starting at `start`; `options` for the service, e.g. SMTP in `env`), and a headless Chromium. One per spec file.
  */
-export async function startServedConsole(start?: string): Promise<ServedConsole> {
+export async function startServedConsole(start?: string, options: TestApiOptions = {}): Promise<ServedConsole> {
   const dist = await sharedConsoleBuild();
   const saved = process.env.CONSOLE_DIR;
   process.env.CONSOLE_DIR = dist; // read by apps/api/src/console/console-static.ts at start
-  const api = await startTestApi(start);
+  const api = await startTestApi({ ...options, ...(start ? { start } : {}) });
   const browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

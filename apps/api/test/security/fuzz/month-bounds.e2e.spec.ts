@@ -1,6 +1,9 @@
 import { archive, openCustomer } from '../../customers/customer-fixtures';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
+// a real service starts in its beforeAll: Jest's 5 s default is too short on a busy two-core machine
+jest.setTimeout(30_000);
+
 /**
  * Found by the command fuzz: a month with a year the month arithmetic cannot carry (0080-03,
  * 9999-12) crashed the grading decider with a RangeError (500). Months are bounded at the edge now.
