@@ -59,6 +59,13 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /auth/me': none('the caller\'s own session'),
   'POST /auth/logout': none('the caller\'s own session'),
   'POST /users/me/password': none('the caller\'s own account'),
+  'GET /me/notification-settings': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'PUT /me/notification-settings': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'GET /me/notifications': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'GET /me/notifications/stream': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'GET /me/notifications/unread-count': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'POST /me/notifications/{id}/read': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
+  'POST /me/notifications/read-all': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),
   'GET /complaint-policies': none('company policy, the same for every customer'),
   'GET /complaint-policies/current': none('company policy, the same for every customer'),
   // an application is not a customer yet: its manager is named on the form and checked (R-KAM-2 people guard, ONB-SELF)
