@@ -1,4 +1,4 @@
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, type CustomerContext } from '@crm/customers';
+import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, NO_PREPAYMENT, type CustomerContext } from '@crm/customers';
 import { replayStored } from '@crm/engine';
 import { InMemoryEventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -26,7 +26,7 @@ describe('CustomerArchiveFold agrees with the customer machine', () => {
     const store = new InMemoryEventStore();
     const { engine } = await buildCustomer(store);
     for (const [now, type, data, actor] of LATER) {
-      await engine.execute(customerWorkflow, CUSTOMER_ID, { type, data, meta: { actor, now } }, DEFAULT_CUSTOMER_SERVICES);
+      await engine.execute(customerWorkflow, CUSTOMER_ID, { type, data, meta: { actor, now } }, { ...DEFAULT_CUSTOMER_SERVICES, prepayment: NO_PREPAYMENT });
     }
     const events = await store.readStream(stream);
     const types = new Set(events.map((e) => e.type));

@@ -53,6 +53,12 @@ export type CorrectPickup = z.infer<typeof CorrectPickup>;
 export const VoidPickup = z.object({ pickupId: Id, reason: freeText(2000) });
 export type VoidPickup = z.infer<typeof VoidPickup>;
 
+/** R-PRIN-4: a payment finance received (yuan, to the fen), for one product line's prepayment account. */
+export const RecordReceipt = z.object({
+  receiptId: Id, productLine: Id, amount: z.number().positive().max(10_000_000_000).multipleOf(0.01), receivedOn: IsoDate, reference: freeText(200),
+});
+export type RecordReceipt = z.infer<typeof RecordReceipt>;
+
 export const EvaluateMonth = z.object({ month: IsoMonth });
 export type EvaluateMonth = z.infer<typeof EvaluateMonth>;
 
@@ -72,7 +78,7 @@ export type RejectDisqualification = z.infer<typeof RejectDisqualification>;
 
 export const customerCommandSchemas = {
   OpenCustomerArchive, ChangeCustomerInformation, RenewQualificationDocument, WarnDocumentExpiry, ExpireDocument,
-  RecordPickup, CorrectPickup, VoidPickup, EvaluateMonth, FileSalesPlan, IssueAgencyLicence, ExpireAgencyLicence,
+  RecordPickup, CorrectPickup, VoidPickup, RecordReceipt, EvaluateMonth, FileSalesPlan, IssueAgencyLicence, ExpireAgencyLicence,
   ProposeDisqualification, ApproveDisqualification, RejectDisqualification,
 } as const;
 

@@ -16,6 +16,8 @@ export interface PickupState {
   /** kilograms, so month sums stay exact integers */
   kg: number;
   voided: boolean;
+  /** R-PRIN-4: fen per tonne it was charged at; null when recorded before prepayment was in force */
+  priceFen?: number | null;
 }
 
 export interface EvaluationRecord {
@@ -58,6 +60,9 @@ export interface CustomerContext {
   pendingDisqualification: PendingDisqualification | null;
   suspendedSince: string | null;
   disqualifiedAt: string | null;
+  /** R-PRIN-4: prepayment balance per product line, fen */
+  balances: Record<string, number>;
+  receiptIds: Record<string, true>;
 }
 
 export const initialCustomerContext: CustomerContext = {
@@ -84,6 +89,8 @@ export const initialCustomerContext: CustomerContext = {
   pendingDisqualification: null,
   suspendedSince: null,
   disqualifiedAt: null,
+  balances: {},
+  receiptIds: {},
 };
 
 export const toKg = (tonnes: number): number => Math.round(tonnes * 1000);

@@ -11,6 +11,7 @@ import { approveDisqualification, proposeDisqualification, rejectDisqualificatio
 import { expireDocument, renewDocument, warnDocumentExpiry } from './decide-documents';
 import { evaluateMonth } from './decide-grading';
 import { correctPickup, recordPickup, voidPickup } from './decide-pickups';
+import { recordReceipt } from './decide-prepayment';
 
 /** Commands that start business: refused while suspended (R-EVAL-1). */
 export const BUSINESS_COMMANDS: ReadonlySet<CustomerCommandType> = new Set(['RecordPickup', 'FileSalesPlan', 'IssueAgencyLicence']);
@@ -49,11 +50,13 @@ function route(command: CustomerCommand, state: WorkflowState<CustomerContext>, 
     case 'ExpireDocument':
       return expireDocument(command, context, state.state);
     case 'RecordPickup':
-      return recordPickup(command, context);
+      return recordPickup(command, context, services);
     case 'CorrectPickup':
       return correctPickup(command, context);
     case 'VoidPickup':
       return voidPickup(command, context);
+    case 'RecordReceipt':
+      return recordReceipt(command, context);
     case 'EvaluateMonth':
       return evaluateMonth(command, context);
     case 'FileSalesPlan':

@@ -45,19 +45,35 @@ export type CustomerSuspended = z.infer<typeof CustomerSuspended>;
 export const CustomerReinstated = z.object({ reason: z.literal('R-EVAL-1'), reinstatedAt: Instant, notify: Notify });
 export type CustomerReinstated = z.infer<typeof CustomerReinstated>;
 
+/** R-PRIN-4: what a pickup cost, at the price in force at its warehouse, and the prepayment left after it (fen). */
+export const PickupCharge = z.object({ priceFen: z.number().int().positive(), amountFen: z.number().int().min(0), balanceAfterFen: z.number().int().min(0) });
+export type PickupCharge = z.infer<typeof PickupCharge>;
 export const PickupRecorded = z.object({
   pickupId: Id, date: IsoDate, product: z.string().min(1).max(200), tonnes: z.number().positive(), warehouse: z.string().min(1).max(200),
   recordedBy: Id, recordedAt: Instant,
+  /** absent on pickups recorded before R-PRIN-4 was in force for the product line */
+  charge: PickupCharge.nullable().optional(),
 });
 export type PickupRecorded = z.infer<typeof PickupRecorded>;
 /** `effectiveDate` is the pickup's own date (the month it counts in); `recordedAt` is when we learnt. */
 export const PickupCorrected = z.object({
   pickupId: Id, previousTonnes: z.number(), tonnes: z.number().positive(), reason: z.string().min(1), effectiveDate: IsoDate, recordedAt: Instant, correctedBy: Id,
+  /** debited (positive) or credited back (negative) at the pickup's own price, and the balance after */
+  charge: z.object({ deltaFen: z.number().int(), balanceAfterFen: z.number().int().min(0) }).nullable().optional(),
 });
 export type PickupCorrected = z.infer<typeof PickupCorrected>;
 export const PickupVoided = z.object({
   pickupId: Id, tonnes: z.number(), reason: z.string().min(1), effectiveDate: IsoDate, recordedAt: Instant, voidedBy: Id,
+  /** credited back to the prepayment account */
+  creditFen: z.number().int().min(0).nullable().optional(),
 });
+
+/** R-PRIN-4 款到发货: finance records a payment received into the customer's prepayment account for a product line. */
+export const ReceiptRecorded = z.object({
+  receiptId: Id, productLine: z.string().min(1).max(64), amountFen: z.number().int().positive(), receivedOn: IsoDate, reference: z.string().max(200),
+  balanceAfterFen: z.number().int().min(0), recordedBy: Id, recordedAt: Instant,
+});
+export type ReceiptRecorded = z.infer<typeof ReceiptRecorded>;
 export type PickupVoided = z.infer<typeof PickupVoided>;
 
 export const GradeChangeCause = z.enum(['monthly_evaluation', 'reevaluation', 'became_planned', 'direct_customer']);
@@ -101,7 +117,7 @@ export const customerEventSchemas = {
   CustomerArchiveOpened, CustomerInformationChanged, QualificationDocumentRenewed, DocumentExpiryWarned, QualificationExpired,
   CustomerSuspended, CustomerReinstated, PickupRecorded, PickupCorrected, PickupVoided, CustomerGradeChanged, MonthEvaluated,
   MonthReevaluated, SalesPlanFiled, AgencyLicenceIssued, AgencyLicenceExpired, DisqualificationProposed, DisqualificationRejected,
-  CustomerDisqualified,
+  CustomerDisqualified, ReceiptRecorded,
 } as const;
 
 type Schemas = typeof customerEventSchemas;

@@ -27,7 +27,9 @@ export function evolveCustomer(context: CustomerContext, event: CustomerEvent): 
     case 'PickupRecorded':
     case 'PickupCorrected':
     case 'PickupVoided':
-      return pickupChanged(context, event);
+      return { ...pickupChanged(context, event), ...balanceAfter(context, event) };
+    case 'ReceiptRecorded':
+      return { balances: { ...context.balances, [event.data.productLine]: event.data.balanceAfterFen }, receiptIds: { ...context.receiptIds, [event.data.receiptId]: true } };
     case 'CustomerGradeChanged':
       return gradeChanged(context, event);
     case 'MonthEvaluated':
@@ -76,7 +78,7 @@ function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupR
   const recorded = before as PickupState;
   const after: PickupState =
     event.type === 'PickupRecorded'
-      ? { date: event.data.date, product: event.data.product, warehouse: event.data.warehouse, kg: toKg(event.data.tonnes), voided: false }
+      ? { date: event.data.date, product: event.data.product, warehouse: event.data.warehouse, kg: toKg(event.data.tonnes), voided: false, ...(event.data.charge ? { priceFen: event.data.charge.priceFen } : {}) }
       : event.type === 'PickupCorrected'
         ? { ...recorded, kg: toKg(event.data.tonnes) }
         : { ...recorded, voided: true };
@@ -100,4 +102,16 @@ function gradeChanged(context: CustomerContext, { data }: CustomerEventOf<'Custo
 function evaluated(context: CustomerContext, month: string, tonnage: number, gradeBefore: Grade, gradeAfter: Grade): Partial<CustomerContext> {
   const record = { tonnageKg: toKg(tonnage), gradeBefore, gradeAfter };
   return { evaluations: { ...context.evaluations, [month]: record }, lastEvaluatedMonth: month };
+}
+
+/** R-PRIN-4: a charged pickup moves its product line's prepayment balance to what the event says it left. */
+function balanceAfter(context: CustomerContext, event: CustomerEventOf<'PickupRecorded' | 'PickupCorrected' | 'PickupVoided'>): Partial<CustomerContext> {
+  const line = context.productLine;
+  if (!line) return {};
+  const current = context.balances[line] ?? 0;
+  const after =
+    event.type === 'PickupRecorded' ? event.data.charge?.balanceAfterFen
+      : event.type === 'PickupCorrected' ? event.data.charge?.balanceAfterFen
+        : event.data.creditFen ? current + event.data.creditFen : undefined;
+  return after === undefined ? {} : { balances: { ...context.balances, [line]: after } };
 }

@@ -2,6 +2,7 @@ import type { CustomerContext } from './customer.context';
 import type { CustomerClass } from './customer.shapes';
 import { toKg } from './customer.context';
 import type { CustomerEvent } from './customer.events';
+import { amountFenOf } from './decide-prepayment';
 import { type Grade, stepsBetween } from './grading';
 import {
   classProblem, evaluateMonthOf, gradeForClass, hasExpiredDocument, missingAdmission, nextMonthToEvaluate, reevaluatedGrade,
@@ -38,8 +39,11 @@ export const customerGuards = {
   /** R-EVAL-1 */
   hasExpiredDocument: (c) => hasExpiredDocument(c),
   allDocumentsValid: (c) => !hasExpiredDocument(c),
-  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId),
-  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && c.pickups.get(e.data.pickupId)?.voided === false,
+  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId) && pickupChargeIsExact(c, e),
+  isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && c.pickups.get(e.data.pickupId)?.voided === false && adjustmentIsExact(c, e),
+  /** R-PRIN-4: a new receipt adds exactly its amount to its product line's balance */
+  receiptAddsUp: (c, e) =>
+    e.type === 'ReceiptRecorded' && !c.receiptIds[e.data.receiptId] && e.data.productLine === c.productLine && e.data.balanceAfterFen === (c.balances[e.data.productLine] ?? 0) + e.data.amountFen,
   /** R-TIER-2/3/4: an unchanged month must really be unchanged */
   isUnchangedNextMonth: (c, e) =>
     e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,
@@ -59,6 +63,24 @@ export const customerGuards = {
 /** R-TIER-4: a move by tonnage (monthly or re-evaluated) is one step; reclassifications (R-TIER-2/3) are not tonnage moves. */
 function withinOneStep(d: { cause: string; previousGrade: Grade; newGrade: Grade }): boolean {
   return (d.cause !== 'monthly_evaluation' && d.cause !== 'reevaluation') || stepsBetween(d.previousGrade, d.newGrade) <= 1;
+}
+
+/** R-PRIN-4 款到发货: a charged pickup costs tonnes × price and never takes the balance below zero, whoever decided it. */
+function pickupChargeIsExact(c: CustomerContext, e: Extract<CustomerEvent, { type: 'PickupRecorded' }>): boolean {
+  const charge = e.data.charge;
+  if (!charge) return true;
+  const balance = c.productLine ? (c.balances[c.productLine] ?? 0) : 0;
+  return charge.amountFen === amountFenOf(toKg(e.data.tonnes), charge.priceFen) && charge.balanceAfterFen === balance - charge.amountFen && charge.balanceAfterFen >= 0;
+}
+
+/** A correction or void moves the balance by exactly the pickup's own price × the tonnes changed. */
+function adjustmentIsExact(c: CustomerContext, e: Extract<CustomerEvent, { type: 'PickupCorrected' | 'PickupVoided' }>): boolean {
+  const pickup = c.pickups.get(e.data.pickupId);
+  if (!pickup?.priceFen || !c.productLine) return e.type === 'PickupCorrected' ? !e.data.charge : !e.data.creditFen;
+  const balance = c.balances[c.productLine] ?? 0;
+  if (e.type === 'PickupVoided') return e.data.creditFen === amountFenOf(pickup.kg, pickup.priceFen);
+  const delta = amountFenOf(toKg(e.data.tonnes), pickup.priceFen) - amountFenOf(pickup.kg, pickup.priceFen);
+  return !!e.data.charge && e.data.charge.deltaFen === delta && e.data.charge.balanceAfterFen === balance - delta && e.data.charge.balanceAfterFen >= 0;
 }
 
 function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'CustomerGradeChanged' }>): boolean {

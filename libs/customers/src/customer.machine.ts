@@ -35,6 +35,7 @@ export const customerMachine = setup({
         DocumentExpiryWarned: on('documentAwaitsWarning'),
         QualificationExpired: on('documentIsLive'),
         PickupCorrected: on('isLivePickup'),
+        ReceiptRecorded: on('receiptAddsUp'),
         PickupVoided: on('isLivePickup'),
         MonthEvaluated: on('isUnchangedNextMonth'),
         CustomerGradeChanged: on('gradeChangeIsWarranted'),

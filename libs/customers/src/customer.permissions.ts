@@ -23,6 +23,7 @@ export const CUSTOMER_PERMISSIONS: Readonly<Record<CustomerCommandType, Permissi
   RecordPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
   CorrectPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
   VoidPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },
+  RecordReceipt: { ruleId: 'R-PRIN-4', issuers: ['finance_reviewer'] },
   EvaluateMonth: { ruleId: 'R-TIER-4', issuers: ['sales_reviewer', 'system'] },
   FileSalesPlan: { ruleId: 'R-TIER-7', issuers: ARCHIVE_KEEPERS },
   IssueAgencyLicence: { ruleId: 'R-TIER-7', issuers: ['sales_reviewer', 'general_manager'] },

@@ -1,7 +1,25 @@
+/**
+ * R-PRIN-4 款到发货, 提货地点以公司指定库位为准: the commercial facts a pickup is decided on, read
+ * by the app before deciding. The rule is in force for a product line once the company has
+ * designated its warehouses (the catalogue); before that, pickups are recorded as tonnage only,
+ * as they were (ADR 0019).
+ */
+export interface PrepaymentFacts {
+  enforced(productLine: string): boolean;
+  isDesignated(productLine: string, warehouseId: string): boolean;
+  /** the price in force at an instant, fen per tonne; null: none decided */
+  priceFenAt(productLine: string, warehouseId: string, at: string): number | null;
+}
+
 /** What the customer decider needs from outside. No clock: time comes from `command.meta.now`. */
 export interface CustomerServices {
   /** calendar days before a document's validUntil that its customer manager is warned (R-ARC-4) */
   documentWarningDays: number;
+  /** required by the commands that move money (pickups and their corrections): absent, they are refused, never unchecked */
+  prepayment?: PrepaymentFacts;
 }
+
+/** For tests and the ledger-only paths: R-PRIN-4 not in force for any product line. */
+export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null };
 
 export const DEFAULT_CUSTOMER_SERVICES: CustomerServices = { documentWarningDays: 30 };

@@ -5,10 +5,12 @@ import { toKg, toTonnes } from './customer.context';
 import type { CustomerEvent } from './customer.events';
 import { evaluateFrom, reevaluatedGrade } from './customer.rules';
 import { bandOf } from './grading';
+import type { CustomerServices } from './customer.services';
+import { chargeForCorrection, chargeForPickup, creditForVoid, prepaymentFacts } from './decide-prepayment';
 import { monthOf, shanghaiDate } from './shanghai-time';
 
 /** R-TIER-2: pickups are the evidence for monthly grading. A repeated identical record is a no-op. */
-export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context: CustomerContext): CustomerEvent[] {
+export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context: CustomerContext, services: CustomerServices): CustomerEvent[] {
   const { data, meta } = command;
   const existing = context.pickups.get(data.pickupId);
   if (existing) {
@@ -20,7 +22,8 @@ export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context
   if (context.openedAt && data.date < shanghaiDate(context.openedAt)) {
     throw new DomainRuleViolation('R-ONB-4', `pickup date ${data.date} is before the archive was opened`, 'data.date');
   }
-  const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now } };
+  const charge = chargeForPickup(context, prepaymentFacts(services), data.date, data.warehouse, toKg(data.tonnes));
+  const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now, ...(charge ? { charge } : {}) } };
   return [recorded, ...reevaluation(context, data.pickupId, data.date, toKg(data.tonnes), meta.now)];
 }
 
@@ -38,7 +41,10 @@ export function correctPickup(command: CustomerCommandOf<'CorrectPickup'>, conte
   if (toKg(data.tonnes) === pickup.kg) throw new DomainRuleViolation('R-TIER-2', `pickup ${data.pickupId} already has ${data.tonnes} t`, 'data.tonnes');
   const corrected: CustomerEvent = {
     type: 'PickupCorrected',
-    data: { pickupId: data.pickupId, previousTonnes: toTonnes(pickup.kg), tonnes: data.tonnes, reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, correctedBy: meta.actor.id },
+    data: {
+      pickupId: data.pickupId, previousTonnes: toTonnes(pickup.kg), tonnes: data.tonnes, reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, correctedBy: meta.actor.id,
+      ...withCharge(chargeForCorrection(context, pickup, toKg(data.tonnes))),
+    },
   };
   return [corrected, ...reevaluation(context, data.pickupId, pickup.date, toKg(data.tonnes) - pickup.kg, meta.now)];
 }
@@ -48,7 +54,7 @@ export function voidPickup(command: CustomerCommandOf<'VoidPickup'>, context: Cu
   const pickup = livePickup(context, data.pickupId);
   const voided: CustomerEvent = {
     type: 'PickupVoided',
-    data: { pickupId: data.pickupId, tonnes: toTonnes(pickup.kg), reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, voidedBy: meta.actor.id },
+    data: { pickupId: data.pickupId, tonnes: toTonnes(pickup.kg), reason: data.reason, effectiveDate: pickup.date, recordedAt: meta.now, voidedBy: meta.actor.id, ...withCredit(creditForVoid(pickup)) },
   };
   return [voided, ...reevaluation(context, data.pickupId, pickup.date, -pickup.kg, meta.now)];
 }
@@ -78,3 +84,6 @@ function reevaluation(context: CustomerContext, pickupId: string, date: string, 
   const changed = { month, tonnage: regraded.tonnage, band: regraded.band, previousGrade: record.gradeAfter, newGrade: regraded.newGrade, cause: 'reevaluation' as const, ruleId: 'R-TIER-4', changedAt: now };
   return [reevaluated, { type: 'CustomerGradeChanged', data: changed }];
 }
+
+const withCharge = (charge: { deltaFen: number; balanceAfterFen: number } | null) => (charge ? { charge } : {});
+const withCredit = (creditFen: number | null) => (creditFen ? { creditFen } : {});

@@ -1,5 +1,5 @@
 import { commandOf, SCHEDULER_ACTOR, type Actor, type AnyDomainEvent } from '@crm/workflow-kit';
-import { customerWorkflow, type CustomerCommand, type CustomerCommandType, type OpenCustomerArchive } from '../src';
+import { customerWorkflow, type CustomerCommand, type CustomerCommandType, type CustomerServices, NO_PREPAYMENT, type OpenCustomerArchive } from '../src';
 import { decideOnWorkflow, replayEvents, toWorkflowState } from '@crm/workflow-kit';
 
 export const SYSTEM: Actor = { id: 'system:onboarding', roles: [], system: true };
@@ -7,11 +7,12 @@ export const SCHEDULER = SCHEDULER_ACTOR;
 export const MANAGER: Actor = { id: 'mgr-li', roles: ['customer_manager'] };
 export const SALES: Actor = { id: 'sales-wang', roles: ['sales_reviewer'] };
 export const GM: Actor = { id: 'gm-zhao', roles: ['general_manager'] };
+export const FINANCE: Actor = { id: 'fin-zhang', roles: ['finance_reviewer'] };
 export const AUDITOR: Actor = { id: 'aud-qian', roles: ['auditor'] };
 
 /** 2026-01-15 10:00 in Shanghai. */
 export const OPENED_AT = '2026-01-15T02:00:00.000Z';
-export const SERVICES = { documentWarningDays: 30 };
+export const SERVICES: CustomerServices = { documentWarningDays: 30, prepayment: NO_PREPAYMENT };
 
 export const licence = { documentId: 'doc-licence', kind: 'business_licence', number: '91310000MA1FL0000X', validFrom: '2021-06-01', validUntil: '2026-06-30' };
 

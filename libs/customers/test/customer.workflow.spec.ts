@@ -1,5 +1,5 @@
 import { customerEventSchemas, customerWorkflow, type OpenCustomerArchive } from '../src';
-import { cmd, evaluate, GM, history, MANAGER, openCommand, pickup, SALES, SCHEDULER } from './customer.fixtures';
+import { cmd, evaluate, FINANCE, GM, history, MANAGER, openCommand, pickup, SALES, SCHEDULER } from './customer.fixtures';
 
 const agent: Partial<OpenCustomerArchive> = {
   productLine: 'other_chemicals',
@@ -17,6 +17,7 @@ describe('customer workflow definition', () => {
       openCommand({ class: { salesObject: 'distributor', salesForm: 'planned' } }),
       cmd('ChangeCustomerInformation', { changes: { contacts: [{ name: '王' }] }, reason: '换联系人' }, MANAGER, '2026-01-16T00:00:00.000Z'),
       pickup('p-1', '2026-01-20', 1200),
+      cmd('RecordReceipt', { receiptId: 'r-1', productLine: 'polyolefin', amount: 100000, receivedOn: '2026-01-19', reference: '工行回单 001' }, FINANCE, '2026-01-19T08:00:00.000Z'),
       evaluate('2026-02', '2026-03-01T00:00:00.000Z'),
       cmd('CorrectPickup', { pickupId: 'p-1', tonnes: 800, reason: 'r' }, MANAGER, '2026-03-02T00:00:00.000Z'),
       cmd('VoidPickup', { pickupId: 'p-1', reason: 'r' }, MANAGER, '2026-03-02T00:00:00.000Z'),

@@ -1,6 +1,6 @@
 import {
   ApproveDisqualification, ChangeCustomerInformation, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
-  ProductLine, ProposeDisqualification, RecordPickup, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
+  ProductLine, ProposeDisqualification, RecordPickup, RecordReceipt, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
 } from '@crm/customers';
 import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
@@ -15,6 +15,8 @@ export type ChangeBody = z.infer<typeof ChangeBody>;
 export const RenewBody = z.strictObject({ number: freeText(100), validFrom: IsoDate, validUntil: IsoDate });
 export type RenewBody = z.infer<typeof RenewBody>;
 export const PickupBody = z.strictObject(RecordPickup.shape);
+export const ReceiptBody = z.strictObject(RecordReceipt.shape);
+export type ReceiptBody = z.infer<typeof ReceiptBody>;
 export type PickupBody = z.infer<typeof PickupBody>;
 export const CorrectBody = z.strictObject(CorrectPickup.omit({ pickupId: true }).shape);
 export type CorrectBody = z.infer<typeof CorrectBody>;

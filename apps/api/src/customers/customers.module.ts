@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { text } from 'express';
+import { AccountController } from './account.controller';
 import { CustomerCommandService } from './customer-command.service';
 import { CustomerCommandsController } from './customer-commands.controller';
 import { CustomerQueriesController } from './customer-queries.controller';
@@ -10,7 +11,7 @@ import { SalesPlanController } from './sales-plan.controller';
 
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
-  controllers: [CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController, SalesPlanController],
+  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController, SalesPlanController],
   providers: [CustomerCommandService, CustomerReadService],
 })
 export class CustomersModule implements NestModule {

@@ -1,13 +1,11 @@
 import { BadRequestException, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type CustomerContext, customerWorkflow, type CustomerServices } from '@crm/customers';
-import type { WorkflowRegistry } from '@crm/engine';
+import type { CustomerContext } from '@crm/customers';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
-import { WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
 import { isManagerScoped } from './customer-access';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
 import { ImportBody } from './customers.bodies';
@@ -20,7 +18,6 @@ export class PickupImportController {
   constructor(
     private readonly commands: CustomerCommandService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +31,7 @@ export class PickupImportController {
     const csv = csvOf(req.body);
     const report = await importPickups(csv, {
       store: this.store,
-      services: this.registry.get(customerWorkflow.name).services as CustomerServices,
+      servicesFor: (warehouses) => this.commands.servicesFor(warehouses),
       actor,
       now: this.clock.now().toISOString(),
       execute: (customerId, command) => this.commands.execute(customerId, command.type, command.data, actor, req),

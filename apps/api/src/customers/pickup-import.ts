@@ -18,7 +18,8 @@ export type PickupImportReport =
 
 export interface PickupImportOptions {
   store: EventStore;
-  services: CustomerServices;
+  /** the decider's services for rows at these warehouses (R-PRIN-4's facts are read for them) */
+  servicesFor(warehouses: readonly string[]): Promise<CustomerServices>;
   actor: Actor;
   now: string;
   /** how one row's command is executed (API: the CQRS bus; CLI: the engine) */
@@ -39,7 +40,8 @@ export async function importPickups(text: string, options: PickupImportOptions):
   const parsed = parsePickupCsv(text);
   if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
   const commands = parsed.rows.map((row) => ({ row, command: commandOf(row, options) }));
-  const errors = await dryRun(commands, options);
+  const services = await options.servicesFor([...new Set(parsed.rows.map((r) => r.warehouse))]);
+  const errors = await dryRun(commands, options, services);
   if (errors.length > 0) return { ok: false, stage: 'check', errors, recorded: 0 };
   let recorded = 0;
   let position = 0;
@@ -62,7 +64,7 @@ function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCom
   return { type: 'RecordPickup', data, meta: { actor: options.actor, now: options.now } } as CustomerCommand;
 }
 
-async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerCommand }>, options: PickupImportOptions): Promise<ImportRowError[]> {
+async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerCommand }>, options: PickupImportOptions, services: CustomerServices): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
   const streams = new Map<string, { snapshot: AnyMachineSnapshot; revision: number | null; refusal: string | null } | null>();
   for (const { row, command } of commands) {
@@ -77,7 +79,7 @@ async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerComm
       continue;
     }
     try {
-      stream.snapshot = decideOnWorkflow(customerWorkflow, stream.snapshot, stream.revision, command, options.services).after;
+      stream.snapshot = decideOnWorkflow(customerWorkflow, stream.snapshot, stream.revision, command, services).after;
     } catch (error) {
       errors.push(rowError(row, error));
     }

@@ -1,4 +1,4 @@
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, type CustomerCommandType } from '@crm/customers';
+import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, NO_PREPAYMENT, type CustomerCommandType } from '@crm/customers';
 import { createReadModelDb, type Projection, type ReadModelDb, readModelSnapshot, WorkflowEngine } from '@crm/engine';
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
@@ -20,7 +20,7 @@ const ALL: Projection[] = [...customerProjections(), notificationOutboxProjectio
 async function someHistory(store: EventStore): Promise<StoredEvent[]> {
   const engine = new WorkflowEngine(store);
   const run = (id: string, type: CustomerCommandType, data: unknown, actor: Actor, now: string) =>
-    engine.execute(customerWorkflow, id, { type, data, meta: { actor, now } }, DEFAULT_CUSTOMER_SERVICES);
+    engine.execute(customerWorkflow, id, { type, data, meta: { actor, now } }, { ...DEFAULT_CUSTOMER_SERVICES, prepayment: NO_PREPAYMENT });
   const doc = { documentId: 'licence', kind: 'business_licence', number: 'BL-1', validFrom: '2021-04-16', validUntil: '2026-04-15' };
   await run('r-1', 'OpenCustomerArchive', archive('r-1', { documents: [doc] }), ONBOARDING, '2026-03-31T02:00:00.000Z');
   await run('r-2', 'OpenCustomerArchive', archive('r-2'), ONBOARDING, '2026-03-31T02:00:00.000Z');

@@ -111,6 +111,8 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /reports/expiring-documents': list(async (fx) => ({ path: `/reports/expiring-documents?withinDays=3650&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /reports/grade-changes': list(async (fx) => ({ path: `/reports/grade-changes?month=2026-09&minPosition=${await fx.api.store.headPosition()}` })),
   // the auditor's replay, which a customer's own manager may read too
+  'GET /customers/{id}/account': record(onCustomer('/account')),
+  'GET /customers/{id}/statements/{month}': record(onCustomer('/statements/2026-10')),
   'GET /customers/{id}/history': record(onCustomer('/history')),
   'GET /customers/{id}/as-of': record((fx) => ({ path: `/customers/${fx.customerId}/as-of?at=${encodeURIComponent(new Date().toISOString())}` })),
   'GET /customers/{id}/export': record(onCustomer('/export?format=csv')),

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
+import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, NO_PREPAYMENT } from '@crm/customers';
 import { WorkflowEngine } from '@crm/engine';
 import type { NewEvent } from '@crm/event-store';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
@@ -77,7 +77,7 @@ async function commands(size: number, makeEngine: (store: SqliteEventStore) => W
     const engine = makeEngine(store);
     const now = new Date(START + (size + 10) * HOUR).toISOString();
     const run = (k: number) =>
-      engine.execute(customerWorkflow, 'bench-c', { type: 'RecordPickup', data: { pickupId: `cmd-${k}`, date: now.slice(0, 10), product: 'HDPE 5000S', tonnes: 1, warehouse: '镇海库' }, meta: { actor: MANAGER, now } }, DEFAULT_CUSTOMER_SERVICES);
+      engine.execute(customerWorkflow, 'bench-c', { type: 'RecordPickup', data: { pickupId: `cmd-${k}`, date: now.slice(0, 10), product: 'HDPE 5000S', tonnes: 1, warehouse: '镇海库' }, meta: { actor: MANAGER, now } }, { ...DEFAULT_CUSTOMER_SERVICES, prepayment: NO_PREPAYMENT });
     await run(-1); // the first command of a process replays the whole stream either way
     const times: number[] = [];
     for (let k = 0; k < COMMANDS; k++) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
+import { customerWorkflow, type CustomerServices, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
 import { WorkflowEngine } from '@crm/engine';
 import type { Actor } from '@crm/workflow-kit';
 // The very import POST /pickups/import runs (dry run on the decider, then the writes). It sits in
@@ -8,6 +8,8 @@ import type { Actor } from '@crm/workflow-kit';
 // caller appears.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { importPickups, type PickupImportReport } from '../../../api/src/customers/pickup-import';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadPrepaymentFacts } from '../../../api/src/customers/prepayment-facts';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
 import { openStore, storeLocationOrExplain } from '../open-store';
 import { ProgressBar } from '../progress-bar';
@@ -33,12 +35,14 @@ export const importPickupsCommand: CliCommand = {
       const actor: Actor = { id: options.actor ?? `cli:${userInfo().username}`, name: 'import-pickups', roles: [], system: true };
       const engine = new WorkflowEngine(store);
       const bar = new ProgressBar((t) => io.err(t), 'recording pickups', io.interactive);
+      const servicesFor = async (warehouses: readonly string[]): Promise<CustomerServices> => ({ ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, warehouses) });
       const report = await importPickups(text, {
         store,
-        services: DEFAULT_CUSTOMER_SERVICES,
+        servicesFor,
         actor,
         now: new Date().toISOString(),
-        execute: (customerId, command) => engine.execute(customerWorkflow, customerId, command, DEFAULT_CUSTOMER_SERVICES),
+        // each row re-reads the facts: a price or a receipt may have changed since the check
+        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor([(command.data as { warehouse: string }).warehouse])),
         onProgress: (done, total) => bar.update(done, total),
       });
       return printReport(report, positional[0], io);

@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '@crm/calendar';
 import { complaintWorkflow, DEFAULT_COMPLAINT_POLICY } from '@crm/complaints';
-import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES } from '@crm/customers';
+import { customerWorkflow, DEFAULT_CUSTOMER_SERVICES, NO_PREPAYMENT } from '@crm/customers';
 import { WorkflowEngine } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Actor, AnyWorkflow } from '@crm/workflow-kit';
@@ -56,7 +56,7 @@ const STEPS: Step[] = [
  */
 export async function buildCustomer(store: EventStore): Promise<{ observations: Observation[]; engine: WorkflowEngine }> {
   const engine = new WorkflowEngine(store);
-  const services = (w: AnyWorkflow) => (w === customerWorkflow ? DEFAULT_CUSTOMER_SERVICES : { calendar, policy: DEFAULT_COMPLAINT_POLICY });
+  const services = (w: AnyWorkflow) => (w === customerWorkflow ? { ...DEFAULT_CUSTOMER_SERVICES, prepayment: NO_PREPAYMENT } : { calendar, policy: DEFAULT_COMPLAINT_POLICY });
   const observations: Observation[] = [];
   const complaints = new Set<string>();
   for (const [at, step, workflow, id, type, data, actor] of STEPS) {
