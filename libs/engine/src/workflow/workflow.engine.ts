@@ -3,8 +3,10 @@ import {
   type AnyCommand,
   type AnyDomainEvent,
   type AnyWorkflow,
+  type Decision,
   decideOnWorkflow,
   DomainRuleViolation,
+  NotPermitted,
   toWorkflowState,
   TransitionNotAllowed,
   WorkflowNotFound,
@@ -17,6 +19,11 @@ import { toNewEvents } from './event-envelope';
 import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
 import { replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 import { timerEvents, timerIdOf } from './timer-events';
+import { alreadyCompleted } from '../task/task-conflict';
+import { checkTaskAssignee, type DelegationLookup } from '../task/task-assignee.guard';
+import { taskEventsOfDecision } from '../task/task-append';
+import type { TaskCalendar } from '../task/task-derivation';
+import { taskFactsOf } from '../task/task-facts';
 
 export interface ExecuteOptions {
   /** looks at the freshly read stream first; a result returned here is returned as is, nothing written */
@@ -36,7 +43,12 @@ export interface WorkflowEngineOptions {
   streamCacheEvents?: number;
   /** checks every command passes first, in order (command-guard.ts) */
   guards?: readonly CommandGuard[];
+  /** human tasks: due and idle times on the official calendar, delegations for reassigned tasks (ADR 0015) */
+  tasks?: { calendar?: TaskCalendar; delegations?: DelegationLookup };
 }
+
+const REFUSALS = [DomainRuleViolation, TransitionNotAllowed, NotPermitted];
+const isRefusal = (error: unknown) => REFUSALS.some((kind) => error instanceof kind) && !(error instanceof DomainRuleViolation && (error.ruleId === 'SCHEMA' || error.ruleId === 'COMMAND'));
 
 /**
  * The generic command handler: read the stream, replay it through the machine, decide, append
@@ -47,12 +59,14 @@ export interface WorkflowEngineOptions {
 export class WorkflowEngine {
   private readonly streams: StreamCache;
   private readonly guards: readonly CommandGuard[];
+  private readonly tasks: NonNullable<WorkflowEngineOptions['tasks']>;
 
   constructor(
     readonly store: EventStore,
     options: WorkflowEngineOptions = {},
   ) {
     this.guards = options.guards ?? [];
+    this.tasks = options.tasks ?? {};
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
     this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE, options.streamCacheEvents ?? DEFAULT_STREAM_CACHE_EVENTS);
@@ -72,7 +86,7 @@ export class WorkflowEngine {
       const replay = await this.replayOf(workflow, instanceId, command);
       if (replay) return replay;
       const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
-      if (!retryable) throw error;
+      if (!retryable) throw (await this.completedMeanwhile(workflow, instanceId, command)) ?? error;
       return this.attempt(workflow, instanceId, command, services, options);
     }
   }
@@ -138,14 +152,15 @@ export class WorkflowEngine {
     if (prior) return prior;
     const early = options.precheck?.(stream);
     if (early) return early;
-    assertExistence(workflow, stream, command);
-    const decision = decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    const onBehalfOf = await checkTaskAssignee(command, taskFactsOf(stream.events).open, this.tasks.delegations);
+    const decision = this.decided(workflow, stream, command, services);
     assertKeyNotReused(stream.events, command);
     const keep = new Set(options.keepTimerIds ?? []);
     const cancelled = decision.cancelled.filter((d) => !keep.has(timerIdOf(stream.streamId, d.key, new Date(d.dueAt).toISOString())));
     const events = [
       ...decision.events,
       ...timerEvents(workflow, stream.streamId, instanceId, decision.scheduled, cancelled),
+      ...taskEventsOfDecision(workflow, stream, instanceId, command, decision, onBehalfOf, this.tasks.calendar),
       ...(options.extraEvents?.(stream) ?? []),
     ];
     const after = toWorkflowState<any>(decision.after, stream.revision);
@@ -153,6 +168,34 @@ export class WorkflowEngine {
       return { streamId: stream.streamId, revision: stream.revision, position: stream.events.at(-1)?.position ?? 0, state: after, events: [], replayed: false };
     }
     return this.append(workflow, stream, command, events, after);
+  }
+
+  /** Existence, then the decision; a refusal of a step someone already completed becomes TaskAlreadyCompleted (409 naming who). */
+  private decided(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, services: unknown) {
+    try {
+      assertExistence(workflow, stream, command);
+      return decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    } catch (error) {
+      throw (isRefusal(error) && alreadyCompleted(workflow, stream.events, command)) || error;
+    }
+  }
+
+  private async completedMeanwhile(workflow: AnyWorkflow, instanceId: string, command: AnyCommand) {
+    const fresh = await this.streams.read(workflow, instanceId);
+    return alreadyCompleted(workflow, fresh.events, command);
+  }
+
+  /**
+   * Everything a command would pass through, without writing: the guards, a reassigned task's
+   * assignee, the decision and the machine. For "may this person complete this task now" (the
+   * task list's property test, the detail view, a reassignment's eligibility check).
+   */
+  async dryRun(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown): Promise<Decision> {
+    assertMeta(command);
+    const stream = await this.streams.read(workflow, instanceId);
+    await this.runGuards(workflow, command, stream);
+    await checkTaskAssignee(command, taskFactsOf(stream.events).open, this.tasks.delegations);
+    return this.decided(workflow, stream, command, services);
   }
 
   private async append(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, events: AnyDomainEvent[], after: CommandResult['state']): Promise<CommandResult> {
