@@ -13,3 +13,4 @@ export * from './workflow.graph';
 export * from './free-text';
 export * from './task.declaration';
 export * from './open-tasks';
+export * from './task.graph';

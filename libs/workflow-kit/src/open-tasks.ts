@@ -11,6 +11,7 @@ export interface DeclaredTask {
   delegable: boolean;
   commands: readonly string[];
   dueWorkingDays: number | null;
+  dueAt: string | null;
   reminders: TaskReminderPolicy;
   subject: TaskSubject;
   link: TaskLink;
@@ -30,15 +31,17 @@ export function isOpenIn(declaration: TaskDeclaration, state: WorkflowState<unkn
 export function declaredTasks(workflow: AnyWorkflow, state: WorkflowState<unknown>, instanceId: string): DeclaredTask[] {
   return (workflow.tasks ?? [])
     .filter((d) => isOpenIn(d, state))
-    .map((d) => ({
+    .flatMap((d) => (d.keysOf?.(state) ?? ['']).map((key) => ({ d, key })))
+    .map(({ d, key }) => ({
       taskType: d.type,
-      key: d.keyOf?.(state) ?? '',
+      key,
       title: d.title,
       step: d.step,
-      holders: d.holders(state),
+      holders: d.holders(state, key),
       delegable: d.delegable,
       commands: d.commands,
       dueWorkingDays: d.dueWorkingDays,
+      dueAt: d.dueAtOf?.(state, key) ?? null,
       reminders: d.reminders,
       subject: d.subject(state, instanceId),
       link: d.link(instanceId, state),

@@ -48,9 +48,9 @@ export interface TaskDeclaration<TContext = any> {
   states: readonly string[];
   /** a further condition on the context, for tasks that are not a state of their own (a pending extension) */
   openWhen?(state: WorkflowState<TContext>): boolean;
-  /** distinguishes two tasks of one type open at once (one per expiring document); default '' */
-  keyOf?(state: WorkflowState<TContext>): string;
-  holders(state: WorkflowState<TContext>): TaskHolders;
+  /** one key per task of this type open at once (one per expiring document); default [''] */
+  keysOf?(state: WorkflowState<TContext>): string[];
+  holders(state: WorkflowState<TContext>, key: string): TaskHolders;
   /** whether a holder may let a colleague of the same role act for them (delegation) */
   delegable: boolean;
   /** whether a command's data aims at this task (onboarding's decisions name their step); default: every one of `commands` does */
@@ -59,6 +59,8 @@ export interface TaskDeclaration<TContext = any> {
   commands: readonly [string, ...string[]];
   /** due in working days on the official calendar from opening; null: no due time */
   dueWorkingDays: number | null;
+  /** a due instant the workflow already keeps (a complaint's SLA deadline); wins over `dueWorkingDays` */
+  dueAtOf?(state: WorkflowState<TContext>, key: string): string | null;
   reminders: TaskReminderPolicy;
   subject(state: WorkflowState<TContext>, instanceId: string): TaskSubject;
   link(instanceId: string, state: WorkflowState<TContext>): TaskLink;
@@ -71,5 +73,5 @@ export interface TaskDeclaration<TContext = any> {
    * Data for each completing command that a dry run may decide with (a property test, the detail
    * view's "what you may send now"); the console's form is derived from the command's schema.
    */
-  sampleData?(commandType: string, state: WorkflowState<TContext>, actorId: string): Record<string, unknown> | null;
+  sampleData?(commandType: string, state: WorkflowState<TContext>, actorId: string, key: string): Record<string, unknown> | null;
 }

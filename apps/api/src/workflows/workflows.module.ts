@@ -14,10 +14,14 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
   providers: [
     {
       provide: WORKFLOW_ENGINE,
-      inject: [EVENT_STORE, UserDirectory],
-      useFactory: (store: EventStore, users: UserDirectory) => {
+      inject: [EVENT_STORE, UserDirectory, CalendarService],
+      useFactory: (store: EventStore, users: UserDirectory, calendars: CalendarService) => {
         // who may act first (segregation of duties, R-KAM-2 ownership), then whom the command names
-        const engine: WorkflowEngine = new WorkflowEngine(store, { guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)] });
+        const engine: WorkflowEngine = new WorkflowEngine(store, {
+          guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)],
+          // task due and idle times on the calendar in force (refreshed by every query that reads it)
+          tasks: { calendar: { addWorkingDays: (start, days) => calendars.cached().addWorkingDays(start, days).due } },
+        });
         return engine;
       },
     },

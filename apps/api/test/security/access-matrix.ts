@@ -72,6 +72,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
   // the delegator revokes their own; an administrator any (the service checks which delegation is whose)
   'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'administrator'),
+  // human tasks (any signed-in user sees their own; an administrator reassigns)
+  'GET /tasks': ANY_ROLE,
+  'GET /tasks/{id}': ANY_ROLE,
+  'POST /tasks/{id}/reassign': roles('administrator'),
   // customers
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),

@@ -94,7 +94,7 @@ function openedData(task: DeclaredTask, input: DerivationInput): TaskOpened {
     subject: task.subject,
     link: task.link,
     openedAt: now,
-    dueAt: after(task.dueWorkingDays),
+    dueAt: task.dueAt ?? after(task.dueWorkingDays),
     remindAt: after(task.reminders.remindAfterWorkingDays),
     escalateAt: after(task.reminders.escalateAfterWorkingDays),
     policy: { ...task.reminders },

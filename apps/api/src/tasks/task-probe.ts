@@ -1,0 +1,61 @@
+import type { WorkflowEngine, WorkflowRegistry } from '@crm/engine';
+import { type Actor, taskDeclaration, type WorkflowState } from '@crm/workflow-kit';
+import { z } from 'zod';
+
+/** The stored task the probe asks about (a row of the tasks read model, or the same from a spec). */
+export interface ProbedTask {
+  workflow: string;
+  instanceId: string;
+  taskType: string;
+  key: string;
+}
+
+export interface CommandProbe {
+  command: string;
+  allowed: boolean;
+  /** why the guards refuse it now (rule id), when they do */
+  refusedBy: string | null;
+  /** the zod schema's name and its JSON schema: the console derives the form from it */
+  schema: { name: string; jsonSchema: unknown };
+}
+
+const ruleOf = (error: unknown): string => (error as { ruleId?: string }).ruleId ?? (error as Error).name ?? 'REFUSED';
+
+/**
+ * Dry-runs a task's commands for one person: the engine's guards, the decider and the machine,
+ * nothing written (WorkflowEngine.dryRun). The data is the declaration's sample, so "allowed"
+ * means "who you are allows it now"; the caller still fills the form.
+ */
+export async function probeCommands(
+  engine: WorkflowEngine, registry: WorkflowRegistry, task: ProbedTask, actor: Actor, now: string, options: { only?: string; ignoreTaskAssignee?: boolean } = {},
+): Promise<CommandProbe[]> {
+  const { only } = options;
+  const { workflow, services } = registry.get(task.workflow);
+  const declaration = taskDeclaration(workflow, task.taskType);
+  if (!declaration) return [];
+  const { state } = await engine.load(workflow, task.instanceId);
+  const probes: CommandProbe[] = [];
+  for (const command of declaration.commands.filter((c) => !only || c === only)) {
+    const data = declaration.sampleData?.(command, state as WorkflowState<unknown>, actor.id, task.key) ?? null;
+    const schema = { name: command, jsonSchema: jsonSchemaOf(workflow.commandSchemas[command]) };
+    if (data === null) {
+      probes.push({ command, allowed: false, refusedBy: 'NO-SAMPLE', schema });
+      continue;
+    }
+    try {
+      await engine.dryRun(workflow, task.instanceId, { type: command, data, meta: { actor, now } }, services, { ignoreTaskAssignee: options.ignoreTaskAssignee ?? false });
+      probes.push({ command, allowed: true, refusedBy: null, schema });
+    } catch (error) {
+      probes.push({ command, allowed: false, refusedBy: ruleOf(error), schema });
+    }
+  }
+  return probes;
+}
+
+function jsonSchemaOf(schema: unknown): unknown {
+  try {
+    return z.toJSONSchema(schema as z.ZodType, { unrepresentable: 'any', io: 'input' });
+  } catch {
+    return null;
+  }
+}
