@@ -10,7 +10,7 @@ const VERSION = 'allocation-tasks-2026-12';
  */
 export const allocationTasks: readonly TaskDeclaration<AllocationContext>[] = [
   {
-    type: 'allocation.approve',
+    type: 'resource-allocation.approve',
     title: '月度资源量分配方案待总经理审批',
     step: 'approve',
     states: ['draft'],
@@ -24,7 +24,7 @@ export const allocationTasks: readonly TaskDeclaration<AllocationContext>[] = [
     sampleData: (commandType, s) => (commandType === 'ApproveAllocation' ? { round: s.context.round } : { round: s.context.round, reason: '请调整' }),
   },
   {
-    type: 'allocation.propose-again',
+    type: 'resource-allocation.propose-again',
     title: '资源量分配方案被退回待重新编制',
     step: 'propose-again',
     states: ['returned'],

@@ -12,7 +12,7 @@ const VERSION = 'survey-tasks-2026-12';
  */
 export const surveyTasks: readonly TaskDeclaration<SurveyContext>[] = [
   {
-    type: 'survey.improvement-plan',
+    type: 'satisfaction-survey.improvement-plan',
     title: '满意度调查待制定服务改进计划',
     step: 'improvement-plan',
     states: ['reported'],
@@ -26,7 +26,7 @@ export const surveyTasks: readonly TaskDeclaration<SurveyContext>[] = [
     sampleData: () => ({ measures: ['提高响应速度'] }),
   },
   {
-    type: 'survey.approve-plan',
+    type: 'satisfaction-survey.approve-plan',
     title: '服务改进计划待总经理审批',
     step: 'approve-plan',
     states: ['planSubmitted'],

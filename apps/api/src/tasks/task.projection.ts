@@ -53,7 +53,7 @@ async function apply(event: StoredEvent, trx: Trx): Promise<void> {
     case 'TaskUpdated': {
       const d = data as TaskUpdated;
       if (!(await isOpen(trx, d.taskId))) return;
-      await trx.updateTable(TASKS_TABLE).set({ assignee: d.assignee, roles: JSON.stringify(d.roles), excluded: JSON.stringify(d.excluded) }).where('task_id', '=', d.taskId).execute();
+      await trx.updateTable(TASKS_TABLE).set({ assignee: d.assignee, roles: JSON.stringify(d.roles), excluded: JSON.stringify(d.excluded), due_at: d.dueAt }).where('task_id', '=', d.taskId).execute();
       return setHolders(trx, d.taskId, d.roles, d.excluded);
     }
     case 'TaskReassigned': {

@@ -101,11 +101,13 @@ function openedData(task: DeclaredTask, input: DerivationInput): TaskOpened {
   };
 }
 
+/** Who may complete it changed (a reassignment the workflow keeps), or the due time it follows moved (an extension). */
 function holdersUpdate(fact: OpenTaskFact, task: DeclaredTask, now: string): TaskUpdated | null {
   const assignee = fact.engineAssignee ?? task.holders.assignee;
   const excluded = [...new Set(task.holders.excluded)];
-  if (assignee === fact.assignee && sameList(task.holders.roles, fact.roles) && sameList(excluded, fact.excluded)) return null;
-  return { taskId: fact.taskId, taskType: fact.taskType, workflow: fact.workflow, instanceId: fact.instanceId, roles: [...task.holders.roles], assignee, excluded, at: now };
+  const dueAt = task.dueAt ?? fact.dueAt;
+  if (assignee === fact.assignee && sameList(task.holders.roles, fact.roles) && sameList(excluded, fact.excluded) && dueAt === fact.dueAt) return null;
+  return { taskId: fact.taskId, taskType: fact.taskType, workflow: fact.workflow, instanceId: fact.instanceId, roles: [...task.holders.roles], assignee, excluded, dueAt, at: now };
 }
 
 /** The idle timers of a task: remind the holder, then escalate to the leader (fired by the scheduler, never XState `after`). */

@@ -25,7 +25,7 @@ export function taskFactsOf(events: readonly StoredEvent[]): { open: Map<string,
     if (!fact) continue;
     if (event.type === 'TaskUpdated') {
       const u = data as TaskUpdated;
-      open.set(u.taskId, { ...fact, roles: u.roles, assignee: u.assignee, excluded: u.excluded });
+      open.set(u.taskId, { ...fact, roles: u.roles, assignee: u.assignee, excluded: u.excluded, dueAt: u.dueAt });
     } else if (event.type === 'TaskReassigned') {
       const r = data as TaskReassigned;
       open.set(r.taskId, { ...fact, assignee: r.to, engineAssignee: r.to });

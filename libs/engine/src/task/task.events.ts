@@ -38,8 +38,8 @@ export const TaskOpened = z.object({
 });
 export type TaskOpened = z.infer<typeof TaskOpened>;
 
-/** The workflow changed who may complete the open task (onboarding's own reassignment, a new exclusion). */
-export const TaskUpdated = z.object({ ...TaskRef, ...Holders, at: Instant });
+/** The workflow changed who may complete the open task (onboarding's own reassignment, a new exclusion) or its due time (an extension). */
+export const TaskUpdated = z.object({ ...TaskRef, ...Holders, dueAt: Instant.nullable(), at: Instant });
 export type TaskUpdated = z.infer<typeof TaskUpdated>;
 
 /** An administrator handed the task to a person the guards allow (the engine's own assignee). */
