@@ -1,6 +1,7 @@
 import type { WorkflowEngine, WorkflowRegistry } from '@crm/engine';
 import { type Actor, taskDeclaration, type WorkflowState } from '@crm/workflow-kit';
 import { z } from 'zod';
+import type { CommandServices } from '../workflows/command-services';
 
 /** The stored task the probe asks about (a row of the tasks read model, or the same from a spec). */
 export interface ProbedTask {
@@ -26,8 +27,14 @@ const ruleOf = (error: unknown): string => (error as { ruleId?: string }).ruleId
  * nothing written (WorkflowEngine.dryRun). The data is the declaration's sample, so "allowed"
  * means "who you are allows it now"; the caller still fills the form.
  */
+export interface ProbeContext {
+  engine: WorkflowEngine;
+  registry: WorkflowRegistry;
+  services: CommandServices;
+}
+
 export async function probeCommands(
-  engine: WorkflowEngine, registry: WorkflowRegistry, task: ProbedTask, actor: Actor, now: string, options: { only?: string; ignoreTaskAssignee?: boolean } = {},
+  { engine, registry, services: perCommand }: ProbeContext, task: ProbedTask, actor: Actor, now: string, options: { only?: string; ignoreTaskAssignee?: boolean } = {},
 ): Promise<CommandProbe[]> {
   const { only } = options;
   const { workflow, services } = registry.get(task.workflow);
@@ -43,7 +50,9 @@ export async function probeCommands(
       continue;
     }
     try {
-      await engine.dryRun(workflow, task.instanceId, { type: command, data, meta: { actor, now } }, services, { ignoreTaskAssignee: options.ignoreTaskAssignee ?? false });
+      const probe = { type: command, data, meta: { actor, now } };
+      const decidedWith = await perCommand.servicesFor(workflow.name, task.instanceId, probe, services);
+      await engine.dryRun(workflow, task.instanceId, probe, decidedWith, { ignoreTaskAssignee: options.ignoreTaskAssignee ?? false });
       probes.push({ command, allowed: true, refusedBy: null, schema });
     } catch (error) {
       probes.push({ command, allowed: false, refusedBy: ruleOf(error), schema });

@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { DELEGATIONS_TABLE, notRevoked } from '../onboarding/delegations.projection';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
+import { CommandServices } from '../workflows/command-services';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
 import type { TaskListQuery } from './task.bodies';
 import { TASKS_PROJECTION, TASKS_TABLE } from './task.tables';
@@ -29,7 +30,12 @@ export class TasksService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly calendars: CalendarService,
     private readonly users: UserDirectory,
+    private readonly commandServices: CommandServices,
   ) {}
+
+  private get probes() {
+    return { engine: this.engine, registry: this.registry, services: this.commandServices };
+  }
 
   async list(actor: Actor, query: TaskListQuery) {
     await waitForProjections(this.runner, [TASKS_PROJECTION], query.minPosition);
@@ -45,7 +51,7 @@ export class TasksService {
     if (!mine && !actor.roles.some((r) => READS_ANY_TASK.includes(r)) && !(row.status !== 'open' && couldHold)) throw notFound(taskId);
     const view = taskView(row, await this.calendars.current(), now, actor.id);
     const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key };
-    const commands = row.status === 'open' && mine ? await probeCommands(this.engine, this.registry, task, actor, now.toISOString()) : [];
+    const commands = row.status === 'open' && mine ? await probeCommands(this.probes, task, actor, now.toISOString()) : [];
     return { ...view, mine, commands };
   }
 
@@ -79,7 +85,7 @@ export class TasksService {
 
   private probeFor(row: Record<string, any>, target: Actor, now: string, only?: string) {
     const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key };
-    return probeCommands(this.engine, this.registry, task, target, now, { only, ignoreTaskAssignee: true });
+    return probeCommands(this.probes, task, target, now, { only, ignoreTaskAssignee: true });
   }
 
   private async row(taskId: string): Promise<Record<string, any>> {

@@ -5,6 +5,7 @@ import { peopleGuard, separationGuard } from '../auth/people.guard';
 import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
 import { CustomerAccess, customerOwnershipGuard } from '../customers/customer-access';
+import { CommandServices } from './command-services';
 import { ExecuteWorkflowHandler } from './execute-workflow.handler';
 import { registerWorkflows } from './workflow-registrations';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
@@ -32,7 +33,8 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
     },
     ExecuteWorkflowHandler,
     CustomerAccess,
+    CommandServices,
   ],
-  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, CustomerAccess],
+  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, CustomerAccess, CommandServices],
 })
 export class WorkflowsModule {}
