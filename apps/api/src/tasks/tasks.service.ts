@@ -11,11 +11,11 @@ import { waitForProjections } from '../read-models/read-your-writes';
 import { CommandServices } from '../workflows/command-services';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
 import type { TaskListQuery } from './task.bodies';
-import { TASKS_PROJECTION, TASKS_TABLE } from './task.tables';
+import { TASK_ROLES_TABLE, TASKS_PROJECTION, TASKS_TABLE } from './task.tables';
 import { taskView } from './task.view';
 import { listTasks } from './task-list.query';
 import { probeCommands } from './task-probe';
-import { holdsNothing, visibleTasks } from './task-visibility';
+import { holdsNothing, visibleHolders } from './task-visibility';
 
 const READS_ANY_TASK = ['administrator', 'auditor'];
 
@@ -97,7 +97,7 @@ export class TasksService {
   private async isListed(actor: Actor, taskId: string, now: Date): Promise<boolean> {
     if (holdsNothing(actor)) return false;
     const viewer = { actor, delegators: await this.delegatorsOf(actor.id, now) };
-    const hit = await visibleTasks(this.readModels.db.selectFrom(TASKS_TABLE).select(`${TASKS_TABLE}.task_id`), viewer).where(`${TASKS_TABLE}.task_id`, '=', taskId).executeTakeFirst();
+    const hit = await visibleHolders(this.readModels.db, viewer).select(`${TASK_ROLES_TABLE}.task_id`).where(`${TASK_ROLES_TABLE}.task_id`, '=', taskId).executeTakeFirst();
     return hit !== undefined;
   }
 
