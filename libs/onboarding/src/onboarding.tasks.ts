@@ -46,6 +46,8 @@ function reviewTask(step: ReviewStep): TaskDeclaration<OnboardingContext> {
     commands: ['ApproveStep', 'RejectStep', 'ReturnForRevision'],
     dueWorkingDays: null,
     reminders: step === 'generalManager' ? GM_REMINDERS : REVIEW_REMINDERS,
+    // SendStepReminder's instant: the step's own reminder (StepReminderSent) and the task's notice (TaskReminded) fall together
+    remindAtOf: (s) => s.context.pending?.reminderDueAt ?? null,
     subject,
     link: (id) => ({ console: `/#/inbox/${encodeURIComponent(id)}`, api: `/applications/${encodeURIComponent(id)}` }),
     reassignCommand: (_s, to, reason) => ({ type: 'ReassignStep', data: { step, to, ...(reason ? { reason } : {}) } }),

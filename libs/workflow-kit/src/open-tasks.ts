@@ -12,6 +12,7 @@ export interface DeclaredTask {
   commands: readonly string[];
   dueWorkingDays: number | null;
   dueAt: string | null;
+  remindAt: string | null;
   reminders: TaskReminderPolicy;
   subject: TaskSubject;
   link: TaskLink;
@@ -42,6 +43,7 @@ export function declaredTasks(workflow: AnyWorkflow, state: WorkflowState<unknow
       commands: d.commands,
       dueWorkingDays: d.dueWorkingDays,
       dueAt: d.dueAtOf?.(state, key) ?? null,
+      remindAt: d.remindAtOf?.(state, key) ?? null,
       reminders: d.reminders,
       subject: d.subject(state, instanceId),
       link: d.link(instanceId, state),

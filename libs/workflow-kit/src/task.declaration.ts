@@ -62,6 +62,8 @@ export interface TaskDeclaration<TContext = any> {
   /** a due instant the workflow already keeps (a complaint's SLA deadline); wins over `dueWorkingDays` */
   dueAtOf?(state: WorkflowState<TContext>, key: string): string | null;
   reminders: TaskReminderPolicy;
+  /** a reminder instant the workflow already keeps (onboarding's reminderDueAt); wins over `remindAfterWorkingDays` */
+  remindAtOf?(state: WorkflowState<TContext>, key: string): string | null;
   subject(state: WorkflowState<TContext>, instanceId: string): TaskSubject;
   link(instanceId: string, state: WorkflowState<TContext>): TaskLink;
   /**

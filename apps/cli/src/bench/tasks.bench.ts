@@ -63,7 +63,7 @@ const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(
 
 /** the counts statement, for EXPLAIN QUERY PLAN */
 function listQuerySql(readModels: ReadModelDb) {
-  return visibleHolders(readModels.db, { actor: ME, delegators: [] }).select(['task_type', (eb) => eb.fn.count('task_id').distinct().as('n')]).groupBy('task_type').compile() as { sql: string; parameters: unknown[] };
+  return visibleHolders(readModels.db, { actor: ME, delegators: [] }).select(['task_type', (eb) => eb.fn.count('task_id').distinct().as('n')]).groupBy('task_type').compile() as { sql: string; parameters: readonly unknown[] };
 }
 
 function p99(times: number[]): number {

@@ -95,7 +95,7 @@ function openedData(task: DeclaredTask, input: DerivationInput): TaskOpened {
     link: task.link,
     openedAt: now,
     dueAt: task.dueAt ?? after(task.dueWorkingDays),
-    remindAt: after(task.reminders.remindAfterWorkingDays),
+    remindAt: task.remindAt ?? after(task.reminders.remindAfterWorkingDays),
     escalateAt: after(task.reminders.escalateAfterWorkingDays),
     policy: { ...task.reminders },
   };
