@@ -21,7 +21,8 @@ interface AxeViolation { id: string; impact: string | null; help: string; nodes:
  * serious and critical violations, one readable line per offending element.
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // evaluated through the DevTools protocol: the console's strict CSP (script-src 'self') refuses an inline <script>
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
