@@ -40,7 +40,18 @@ export class TasksService {
   async list(actor: Actor, query: TaskListQuery) {
     await waitForProjections(this.runner, [TASKS_PROJECTION], query.minPosition);
     const now = this.clock.now();
-    return listTasks(this.readModels.db, { actor, delegators: await this.delegatorsOf(actor.id, now) }, query, now, await this.calendars.current());
+    const page = await listTasks(this.readModels.db, { actor, delegators: await this.delegatorsOf(actor.id, now) }, query, now, await this.calendars.current());
+    return { ...page, people: await this.peopleOf(page.items.flatMap((t) => [t.assignee, t.onBehalfOf])) };
+  }
+
+  /** The people a page names (assignees, whom a delegate acts for), as the console shows them: 姓名（角色）. */
+  private async peopleOf(ids: Array<string | null>): Promise<Record<string, { name: string; roles: string[] }>> {
+    const people: Record<string, { name: string; roles: string[] }> = {};
+    for (const id of new Set(ids.filter((x): x is string => x !== null))) {
+      const user = await this.users.current(id);
+      if (user) people[id] = { name: user.name, roles: user.roles };
+    }
+    return people;
   }
 
   async detail(actor: Actor, taskId: string) {
@@ -52,7 +63,7 @@ export class TasksService {
     const view = taskView(row, await this.calendars.current(), now, actor.id);
     const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key };
     const commands = row.status === 'open' && mine ? await probeCommands(this.probes, task, actor, now.toISOString()) : [];
-    return { ...view, mine, commands };
+    return { ...view, mine, commands, people: await this.peopleOf([view.assignee, view.onBehalfOf, view.completion?.by ?? null, view.completion?.onBehalfOf ?? null]) };
   }
 
   /**

@@ -52,6 +52,8 @@ describe('reassignment and delegation for every task type (issue 15, SQLite)', (
     await caughtUp(api, 'delegations');
     const [item] = await listed('gm2', 'complaint.approve-resolution');
     expect(item).toMatchObject({ assignee: 'gm', onBehalfOf: 'gm' });
+    // the console shows people as 姓名（角色）: the page names them
+    expect((await as('gm2', 'GET', '/tasks')).body.people.gm).toMatchObject({ roles: ['general_manager'], name: expect.any(String) });
     expect((await as('gm2', 'POST', `/complaints/${item.instanceId}/resolution/approve`, {})).status).toBe(200);
     const completed = (await api.store.readStream(`complaint-${item.instanceId}`)).find((e) => e.type === 'TaskCompleted' && e.data.taskId === complaintTask);
     expect(completed?.data).toMatchObject({ by: 'gm2', onBehalfOf: 'gm', commandType: 'ApproveResolution' });

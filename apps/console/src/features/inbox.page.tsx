@@ -6,7 +6,7 @@ import { ErrorAlert } from '../shell/error-alert';
 import { PageHeading } from '../shell/page-heading';
 import type { FeaturePageProps } from './feature-pages';
 import { ApplicationDecision, type Decided } from './inbox/application-decision';
-import { type TaskItem, TaskList } from './inbox/task-list';
+import { type People, type TaskItem, TaskList } from './inbox/task-list';
 import { TaskTypeFilter } from './inbox/task-type-filter';
 import { taskTypeTitles } from './inbox/task-types';
 import { useTasksT } from './inbox/tasks.messages';
@@ -17,6 +17,7 @@ interface TaskPage {
   items: TaskItem[];
   counts: Record<string, number>;
   total: number;
+  people: People;
 }
 
 /**
@@ -71,7 +72,7 @@ export default function InboxPage({ segments }: FeaturePageProps) {
       ) : page === null ? null : (
         <>
           <TaskTypeFilter counts={page.counts} titles={taskTypeTitles(lang)} selected={type} onSelect={setType} />
-          {page.items.length === 0 ? <p className="empty">{tt('empty')}</p> : <TaskList items={page.items} onOpenApplication={open} />}
+          {page.items.length === 0 ? <p className="empty">{tt('empty')}</p> : <TaskList items={page.items} people={page.people} onOpenApplication={open} />}
         </>
       )}
     </section>

@@ -1,4 +1,6 @@
+import type { Role } from '@crm/workflow-kit';
 import { formatInstant } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
 import { useTasksT } from './tasks.messages';
 
 export interface TaskItem {
@@ -19,6 +21,19 @@ export interface TaskItem {
   link: { console: string; api: string };
 }
 
+export type People = Record<string, { name: string; roles: Role[] }>;
+
+/** 姓名（角色）, as people are shown everywhere in the console; the id when the person is unknown. */
+export function usePersonLabel(people: People): (id: string) => string {
+  const { t, lang } = useI18n();
+  return (id) => {
+    const person = people[id];
+    if (!person) return id;
+    const roles = person.roles.map((r) => t(`role.${r}`)).join(lang === 'en' ? ', ' : '、');
+    return lang === 'en' ? `${person.name} (${roles})` : `${person.name}（${roles}）`;
+  };
+}
+
 /** The console route of a task's workflow page: the API gives '/#/…', the router wants '#/…'. */
 export const taskHref = (task: TaskItem) => task.link.console.replace(/^\/?#?/, '#');
 
@@ -34,8 +49,9 @@ function TaskDue({ task }: { task: TaskItem }) {
 }
 
 /** One row per task, whatever its workflow; onboarding's open in place (the decision form), others on their page. */
-export function TaskList({ items, onOpenApplication }: { items: TaskItem[]; onOpenApplication(id: string): void }) {
+export function TaskList({ items, people, onOpenApplication }: { items: TaskItem[]; people: People; onOpenApplication(id: string): void }) {
   const { t } = useTasksT();
+  const person = usePersonLabel(people);
   return (
     <div className="card card-flush">
       <table className="data-table" data-testid="inbox-table">
@@ -55,7 +71,8 @@ export function TaskList({ items, onOpenApplication }: { items: TaskItem[]; onOp
               <tr key={task.taskId} data-task-type={task.type}>
                 <td>
                   <span className="badge badge-primary">{task.title}</span>
-                  {task.onBehalfOf ? <div className="muted small">{t('onBehalfOf', { name: task.onBehalfOf })}</div> : null}
+                  {task.onBehalfOf ? <div className="muted small" data-testid="task-on-behalf-of">{t('onBehalfOf', { name: person(task.onBehalfOf) })}</div> : null}
+                  {task.assignee && !task.onBehalfOf ? <div className="muted small">{t('assignedToMe')}</div> : null}
                 </td>
                 <td>
                   <div>{task.subject.name ?? task.subject.customerId ?? '—'}</div>
