@@ -70,6 +70,23 @@ const DEADLINE = '2026-12-31T15:59:59.000Z';
     await gm.waitForURL(`**/#/complaints/${serious}`);
   });
 
+  it('R-EVAL-3: the general manager opens the disqualification from the list and decides it on the customer\'s page; the task leaves the list', async () => {
+    const gm = await served.signedInPage('gm');
+    await gm.goto(`${served.api.url}/#/inbox`);
+    await rows(gm).filter({ hasText: '取消客户资格' }).getByRole('link').click();
+    await gm.waitForURL('**/#/customers/cust-t-2');
+    const form = gm.getByTestId('pending-disqualification');
+    await form.getByText(/伪造磅单/).waitFor();
+    await checkPage(gm, 'tasks-03-disqualification-form');
+    await form.getByLabel('意见').fill('证据确凿，同意取消');
+    await form.getByRole('button', { name: '同意取消资格' }).click();
+    await gm.getByTestId('customer-detail').locator('.alert-error').waitFor(); // 已取消资格 since …
+    await caughtUp(served.api, 'tasks');
+    await gm.goto(`${served.api.url}/#/inbox`);
+    await rows(gm).first().waitFor();
+    expect(await rows(gm).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task-type')).sort())).toEqual(['complaint.special-meeting', 'development-plan.managers-meeting']);
+  });
+
   it('R-CMP-3: the supervisor sees the extension to approve, and not the general manager\'s tasks', async () => {
     const supervisor = await served.signedInPage('supervisor');
     await supervisor.goto(`${served.api.url}/#/inbox`);
