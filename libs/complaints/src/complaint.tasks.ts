@@ -7,12 +7,12 @@ type Decl = TaskDeclaration<ComplaintContext>;
 
 /**
  * R-CMP-3 gives the deadline (一般投诉一个工作日内, 较大事件不超过三个工作日): every complaint task is
- * due at the complaint's SLA deadline. Reminders run ahead of the SLA warning: half a day is not
- * expressible in working days, so the holder is reminded after one idle day and the supervisor
- * (主管领导) is told after two.
+ * due at the complaint's SLA deadline. The holder is reminded after one idle working day; the
+ * escalation to the supervisor (主管领导) is the SLA's own warning and breach alert (ADR 0010), so
+ * the task adds none of its own.
  */
-const REMINDERS: TaskReminderPolicy = { version: 'complaint-tasks-2026-12', remindAfterWorkingDays: 1, escalateAfterWorkingDays: 2, escalateTo: 'supervisor' };
-const GM_REMINDERS: TaskReminderPolicy = { ...REMINDERS, escalateAfterWorkingDays: null, escalateTo: null };
+const REMINDERS: TaskReminderPolicy = { version: 'complaint-tasks-2026-12', remindAfterWorkingDays: 1, escalateAfterWorkingDays: null, escalateTo: null };
+const GM_REMINDERS: TaskReminderPolicy = REMINDERS;
 
 const handlers = (s: State): Role[] => [...(s.context.policy?.handlerRoles ?? [])];
 const base = {
