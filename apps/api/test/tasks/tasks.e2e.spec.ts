@@ -38,6 +38,13 @@ describeEachEngine('GET /tasks: one list for every human step', (engine) => {
     expect((await tasksOf('admin')).items).toEqual([]);
   });
 
+  it('bad filters are refused at the edge, naming the field (400)', async () => {
+    for (const [query, field] of [['limit=0', 'limit'], ['type=Bad%20Type', 'type'], ['dueBefore=tomorrow', 'dueBefore'], ['sort=priority', 'sort']]) {
+      const res = await as('sales', 'GET', `/tasks?${query}`);
+      expect({ status: res.status, field: res.body.field }).toEqual({ status: 400, field });
+    }
+  });
+
   it('GET /tasks/{id}: the workflow resource and the commands the caller may send now, with their schemas', async () => {
     const [task] = (await tasksOf('sales')).items;
     const detail = await as('sales', 'GET', `/tasks/${task.taskId}`);
