@@ -47,6 +47,9 @@ export interface WorkflowEngineOptions {
   tasks?: { calendar?: TaskCalendar; delegations?: DelegationLookup };
 }
 
+/** The tasks open in the stream; a workflow that declares none has none (no scan of a long stream). */
+const openTasksOf = (workflow: AnyWorkflow, stream: StreamSnapshot) => (workflow.tasks?.length ? taskFactsOf(stream.events).open : new Map());
+
 const REFUSALS = [DomainRuleViolation, TransitionNotAllowed, NotPermitted];
 const isRefusal = (error: unknown) => REFUSALS.some((kind) => error instanceof kind) && !(error instanceof DomainRuleViolation && (error.ruleId === 'SCHEMA' || error.ruleId === 'COMMAND'));
 
@@ -157,7 +160,7 @@ export class WorkflowEngine {
     if (prior) return prior;
     const early = options.precheck?.(stream);
     if (early) return early;
-    const onBehalfOf = await checkTaskAssignee(command, taskFactsOf(stream.events).open, this.tasks.delegations);
+    const onBehalfOf = await checkTaskAssignee(command, openTasksOf(workflow, stream), this.tasks.delegations);
     const decision = this.decided(workflow, stream, command, services);
     assertKeyNotReused(stream.events, command);
     const keep = new Set(options.keepTimerIds ?? []);
@@ -199,7 +202,7 @@ export class WorkflowEngine {
     assertMeta(command);
     const stream = await this.streams.read(workflow, instanceId);
     await this.runGuards(workflow, command, stream);
-    if (!options.ignoreTaskAssignee) await checkTaskAssignee(command, taskFactsOf(stream.events).open, this.tasks.delegations);
+    if (!options.ignoreTaskAssignee) await checkTaskAssignee(command, openTasksOf(workflow, stream), this.tasks.delegations);
     return this.decided(workflow, stream, command, services);
   }
 
