@@ -9,6 +9,14 @@ export interface ProbedTask {
   instanceId: string;
   taskType: string;
   key: string;
+  /** the named assignee: a caller acting for them names them where the command has a field for it */
+  assignee?: string | null;
+}
+
+/** A delegate acts for the assignee: onboarding's decisions say so in `onBehalfOf`; engine-assigned tasks need nothing (TASK-ASSIGNEE). */
+function onBehalfOf(schema: unknown, task: ProbedTask, actor: Actor): Record<string, unknown> {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return task.assignee && task.assignee !== actor.id && shape && 'onBehalfOf' in shape ? { onBehalfOf: task.assignee } : {};
 }
 
 export interface CommandProbe {
@@ -50,7 +58,7 @@ export async function probeCommands(
       continue;
     }
     try {
-      const probe = { type: command, data, meta: { actor, now } };
+      const probe = { type: command, data: { ...data, ...onBehalfOf(workflow.commandSchemas[command], task, actor) }, meta: { actor, now } };
       const decidedWith = await perCommand.servicesFor(workflow.name, task.instanceId, probe, services);
       await engine.dryRun(workflow, task.instanceId, probe, decidedWith, { ignoreTaskAssignee: options.ignoreTaskAssignee ?? false });
       probes.push({ command, allowed: true, refusedBy: null, schema });

@@ -61,7 +61,7 @@ export class TasksService {
     const couldHold = JSON.parse(row.roles).some((r: string) => actor.roles.includes(r as never));
     if (!mine && !actor.roles.some((r) => READS_ANY_TASK.includes(r)) && !(row.status !== 'open' && couldHold)) throw notFound(taskId);
     const view = taskView(row, await this.calendars.current(), now, actor.id);
-    const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key };
+    const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key, assignee: row.assignee };
     const commands = row.status === 'open' && mine ? await probeCommands(this.probes, task, actor, now.toISOString()) : [];
     return { ...view, mine, commands, people: await this.peopleOf([view.assignee, view.onBehalfOf, view.completion?.by ?? null, view.completion?.onBehalfOf ?? null]) };
   }

@@ -67,7 +67,15 @@ describe('reassignment and delegation for every task type (issue 15, SQLite)', (
     expect((await as('admin', 'POST', `/tasks/${task.taskId}/reassign`, { to: 'sales2' })).status).toBe(200);
     expect((await listed('sales', 'onboarding.sales')).map((t) => t.instanceId)).toEqual([]);
     expect((await listed('sales2', 'onboarding.sales')).map((t) => t.assignee)).toEqual(['sales2']);
+    expect((await as('sales', 'POST', '/applications/ra-1/steps/sales/approve', {})).body.rule).toBe('ONB-ASSIGNEE');
     expect((await api.store.readStream('onboarding-ra-1')).map((e) => e.type)).toContain('StepReassigned');
+    // ONB-DELEGATION: the assignee's delegate holds it on their behalf, and may approve it now (the detail's dry run names the assignee)
+    expect((await as('sales2', 'POST', '/delegations', { delegateId: 'sales', role: 'sales_reviewer', from: '2026-03-10', until: '2026-03-12' })).status).toBe(201);
+    await caughtUp(api, 'delegations');
+    const [held] = await listed('sales', 'onboarding.sales');
+    expect(held).toMatchObject({ instanceId: 'ra-1', assignee: 'sales2', onBehalfOf: 'sales2' });
+    const detail = await as('sales', 'GET', `/tasks/${held.taskId}`);
+    expect(detail.body.commands.find((c: any) => c.command === 'ApproveStep')).toMatchObject({ allowed: true });
     // never to someone the step's rules refuse: the application's own manager holds no sales role
     const own = await as('admin', 'POST', `/tasks/${task.taskId}/reassign`, { to: 'manager' });
     expect({ status: own.status, rule: own.body.rule }).toEqual({ status: 422, rule: 'R-ONB-3' });
