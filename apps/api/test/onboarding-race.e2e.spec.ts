@@ -32,8 +32,10 @@ describeEachEngine('an application through three approvals to a customer, two fi
       release();
     }
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.status === 409)?.body.rule).toBe('CONCURRENCY');
     const winner = results.find((r) => r.status === 200)?.body;
+    // issue 15: the loser of the race learns who completed the step, how and when (not a bare CONCURRENCY)
+    const winnerId = ['finance', 'finance2'][results.findIndex((r) => r.status === 200)];
+    expect(results.find((r) => r.status === 409)?.body).toMatchObject({ rule: 'TASK-DONE', step: 'finance', completedBy: winnerId, command: 'ApproveStep', events: ['FinanceReviewApproved'] });
     expect(winner.state).toBe('review.generalManager');
 
     const events = await api.store.readStream('onboarding-race-1');

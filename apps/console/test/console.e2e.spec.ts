@@ -74,10 +74,10 @@ if (!runs) {
 
   it("shows the customer manager's actions on the home page, each a live page", async () => {
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['new-application', 'customers', 'complaints', 'development', 'visits', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'new-application', 'customers', 'complaints', 'development', 'visits', 'calendar']); // 待办 first (issue 15)
     // every feature in the catalogue has its page now: none is marked "coming soon"
     expect(await page.locator('[data-feature="new-application"]').textContent()).not.toContain('即将上线');
-    expect(await page.locator('a.feature-card').count()).toBe(6);
+    expect(await page.locator('a.feature-card').count()).toBe(7);
     expect(await page.getByRole('link', { name: /工作日历/ }).count()).toBe(2); // the card and the navigation
     await page.getByText('角色：客户经理').waitFor();
     await checkPage(page, '02-home-zh');
@@ -157,7 +157,7 @@ if (!runs) {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['customers', 'complaints', 'sla-board', 'development', 'visits', 'key-accounts', 'calendar']);
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'customers', 'complaints', 'sla-board', 'development', 'visits', 'key-accounts', 'calendar']);
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {

@@ -202,7 +202,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await finance.getByTestId('inbox-notice').getByText(/已同意/).waitFor();
     await finance2.getByRole('button', { name: '同意' }).click();
     await finance2.getByTestId('inbox-notice').getByText(/该步骤已被他人处理/).waitFor();
-    await finance2.getByText('目前没有待我处理的审批。').waitFor();
+    await finance2.getByText('目前没有待我处理的事项。').waitFor();
     await checkPage(finance2, 'inbox-04-conflict-refreshed');
     const events = await served.api.store.readStream('onboarding-race-1');
     expect(events.filter((e) => e.type === 'FinanceReviewApproved')).toHaveLength(1);

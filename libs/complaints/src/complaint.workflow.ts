@@ -4,6 +4,7 @@ import type { ComplaintContext } from './complaint.context';
 import { complaintDeadlines } from './complaint.deadlines';
 import { complaintCustomers } from './complaint.customer-scope';
 import { complaintPeople } from './complaint.people';
+import { complaintTasks } from './complaint.tasks';
 import { decideComplaint } from './complaint.decider';
 import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
 import { complaintMachine } from './complaint.machine';
@@ -22,6 +23,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   customersOf: complaintCustomers,
   peopleOf: complaintPeople,
   deadlines: complaintDeadlines,
+  tasks: complaintTasks,
   // timer firings re-decide safely: a stale one becomes a no-op against fresher state
   retryableOnConflict: ['WarnSla', 'MarkSlaBreached'],
 };

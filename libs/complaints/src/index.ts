@@ -14,3 +14,4 @@ export { computeSla, workingTimeLeft } from './complaint.sla';
 export { complaintWorkflow } from './complaint.workflow';
 export { explainComplaintDeadline, type DeadlineExplanation } from './complaint.explain';
 export { whatIf, type WhatIfScenario, type WhatIfOutcome, type WhatIfReport } from './what-if';
+export * from './complaint.tasks';

@@ -1,5 +1,5 @@
-import { assertMachineGraph, stateName, type AnyDomainEvent } from '@crm/workflow-kit';
-import { complaintMachine } from '../src';
+import { assertMachineGraph, stateName, tasksOnGraph, type AnyDomainEvent } from '@crm/workflow-kit';
+import { complaintMachine, complaintWorkflow } from '../src';
 import { at, cmd, GM, history, MANAGER, recordCommand, SALES, SCHEDULER, SUPERVISOR } from './complaint.fixtures';
 
 const draft = cmd('DraftResolution', { department: '销售部', text: '致歉', handler: 'cm-li' }, MANAGER, at(2));
@@ -69,5 +69,14 @@ describe('complaint machine graph (@xstate/graph)', () => {
     expect(Object.keys(escalating.on)).toEqual(['ComplaintEscalated']);
     const [transition] = escalating.on.ComplaintEscalated;
     expect(transition.target?.map((node) => stateName(node.path.join('.')))).toEqual(['open.awaitingMeeting']);
+  });
+});
+
+describe('complaint human tasks on the machine graph (issue 15)', () => {
+  it('R-CMP-2/R-CMP-3: every state waiting on a person opens its task (the leaders\' chain for a pending extension), no other state does', () => {
+    // an extension pending (and how far its chain got) is context, so it tells states apart here
+    // open.escalating is only passed through (classified serious and escalated in one append): no task is derived there
+    const serializeState = (s: any) => JSON.stringify([s.value, s.context.pendingExtension?.approvals.length ?? null]);
+    expect(tasksOnGraph(complaintWorkflow, { events: sampleEvents(), serializeState })).toEqual({ closed: [''], none: [''], notified: ['complaint.close'], 'open.awaitingApproval': ['complaint.approve-extension+complaint.approve-resolution', 'complaint.approve-resolution'], 'open.awaitingMeeting': ['complaint.approve-extension+complaint.special-meeting', 'complaint.special-meeting'], 'open.drafting': ['complaint.approve-extension+complaint.draft-resolution', 'complaint.draft-resolution'], 'open.escalating': ['', 'complaint.approve-extension'], 'open.resolved': ['complaint.approve-extension+complaint.notify-customer', 'complaint.notify-customer'], received: ['complaint.classify'] });
   });
 });

@@ -4,6 +4,7 @@ import type { CustomerContext } from './customer.context';
 import { customerDeadlines } from './customer.deadlines';
 import { customerArchiveCustomers } from './customer.customer-scope';
 import { customerPeople } from './customer.people';
+import { customerTasks } from './customer.tasks';
 import { decideCustomer } from './customer.decider';
 import { customerEventSchemas, type CustomerEvent } from './customer.events';
 import { customerMachine } from './customer.machine';
@@ -22,5 +23,6 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   customersOf: customerArchiveCustomers,
   peopleOf: customerPeople,
   deadlines: customerDeadlines,
+  tasks: customerTasks,
   retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],
 };

@@ -15,3 +15,4 @@ export * from './pickup-csv';
 export { expiryInstant } from './decide-documents';
 export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
 export * from './persistent-map';
+export * from './customer.tasks';

@@ -1,6 +1,6 @@
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getStateNodes } from '@xstate/graph';
-import { stateName } from '@crm/workflow-kit';
-import { customerMachine, type CustomerEvent } from '../src';
+import { stateName, tasksOnGraph } from '@crm/workflow-kit';
+import { customerMachine, customerWorkflow, type CustomerEvent } from '../src';
 import { history, openCommand, cmd, SCHEDULER, MANAGER, SALES, GM } from './customer.fixtures';
 
 /** One real instance of every lifecycle event, produced by the decider itself. */
@@ -38,5 +38,13 @@ describe('customer machine graph', () => {
     const final = paths.find((p) => stateName(p.state.value) === 'disqualified');
     expect(final?.state.status).toBe('done');
     expect(customerMachine.root.states.disqualified.type).toBe('final');
+  });
+});
+
+describe('customer human tasks on the machine graph (issue 15)', () => {
+  it('R-ARC-4/R-EVAL-1/R-EVAL-3: an expired document waits on its renewal, a proposed disqualification on the general manager; nothing else waits on anyone', () => {
+    // open.suspended with no renewal task: between a renewal and the reinstatement appended with it (never stored apart)
+    const serializeState = (s: any) => JSON.stringify([s.value, Object.values(s.context.documents).map((d: any) => [d.expired, d.warnedFor]), s.context.pendingDisqualification !== null]);
+    expect(tasksOnGraph(customerWorkflow, { events: sampleEvents(), serializeState })).toEqual({ disqualified: [''], none: [''], 'open.active': ['', 'customer.disqualification', 'customer.disqualification+customer.document-renewal', 'customer.document-renewal'], 'open.suspended': ['', 'customer.disqualification', 'customer.disqualification+customer.document-renewal', 'customer.document-renewal'] });
   });
 });

@@ -18,3 +18,4 @@ export { planDeadlines } from './plan.deadlines';
 export { deadlineVerdict } from './plan.rules';
 export { developmentPlanWorkflow } from './plan.workflow';
 export { beijingDate, isMonday, mondayOf, monthOfWeek, weeksDue, missingWeeklyReports } from './report-weeks';
+export * from './plan.tasks';

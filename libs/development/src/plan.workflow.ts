@@ -1,3 +1,4 @@
+import { planTasks } from './plan.tasks';
 import type { WorkflowDefinition } from '@crm/workflow-kit';
 import { planCommandSchemas, type PlanCommand } from './plan.commands';
 import type { PlanContext } from './plan.context';
@@ -17,6 +18,7 @@ export const developmentPlanWorkflow: WorkflowDefinition<PlanCommand, PlanEvent,
   creationCommands: ['DraftDevelopmentPlan'],
   decide: (command, state) => decidePlan(command, state),
   deadlines: planDeadlines,
+  tasks: planTasks,
   // the timer firing re-decides safely: a stale one becomes a no-op against fresher state
   retryableOnConflict: ['MarkPlanDeadlinePassed'],
 };

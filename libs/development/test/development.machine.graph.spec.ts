@@ -1,4 +1,4 @@
-import { assertMachineGraph, type AnyDomainEvent } from '@crm/workflow-kit';
+import { assertMachineGraph, tasksOnGraph, type AnyDomainEvent } from '@crm/workflow-kit';
 import { developmentPlanWorkflow, planMachine, prospectMachine, prospectWorkflow } from '../src';
 import { at, cmd, DEADLINE, draftCommand, GM, HEAD, history, MANAGER, pcmd, planContent, registerCommand, SALES, SCHEDULER } from './development.fixtures';
 
@@ -56,5 +56,13 @@ describe('prospect machine graph (@xstate/graph)', () => {
     expect([...new Set(events.map((e) => e.type))].sort()).toEqual(named(prospectMachine));
     expect(report.unreachable).toEqual([]);
     expect([...report.finalStates].sort()).toEqual(['converted', 'dropped']);
+  });
+});
+
+describe('development human tasks on the machine graphs (issue 15)', () => {
+  const byValue = { serializeState: (s: any) => JSON.stringify(s.value) };
+  it('R-DEV-2: the department head and the managers\' meeting each open a task; a draft, an approved plan and a prospect wait on no one', () => {
+    expect(tasksOnGraph(developmentPlanWorkflow, { events: planSamples(), ...byValue })).toEqual({ approved: [''], concluded: [''], draft: [''], none: [''], rejected: [''], 'review.departmentHead': ['development-plan.department-head'], 'review.managersMeeting': ['development-plan.managers-meeting'] });
+    expect(tasksOnGraph(prospectWorkflow, { events: prospectSamples(), ...byValue })).toEqual({ active: [''], converted: [''], dropped: [''], none: [''] });
   });
 });

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { allocationTasks } from './allocation-proposal.tasks';
 import { allocationCommandSchemas, type AllocationCommand } from './allocation-proposal.commands';
 import type { AllocationContext } from './allocation-proposal.context';
 import { decideAllocation } from './allocation-proposal.decider';
@@ -14,6 +15,7 @@ export const allocationWorkflow: WorkflowDefinition<AllocationCommand, Allocatio
   commandSchemas: allocationCommandSchemas,
   eventSchemas: allocationEventSchemas,
   creationCommands: ['ProposeAllocation'],
+  tasks: allocationTasks,
   openOrContinueCommands: ['ProposeAllocation'],
   decide: decideAllocation,
 };

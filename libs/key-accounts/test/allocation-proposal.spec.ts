@@ -1,4 +1,4 @@
-import { assertMachineGraph, DomainRuleViolation, NotPermitted, TransitionNotAllowed, workflowSpec } from '@crm/workflow-kit';
+import { assertMachineGraph, tasksOnGraph, DomainRuleViolation, NotPermitted, TransitionNotAllowed, workflowSpec } from '@crm/workflow-kit';
 import { allocationMachine, allocationWorkflow } from '../src';
 import { allocationCmd, allocationHistory, demand, GM, SALES } from './key-account.fixtures';
 
@@ -70,5 +70,8 @@ describe('resource-allocation machine graph', () => {
     expect(report.unreachable).toEqual([]);
     expect(report.finalStates).toEqual(['approved']);
     expect(report.pathsToFinal.approved).toEqual(['AllocationProposed', 'AllocationApproved']);
+  });
+  it('issue 15 (R-ALLOC-2): a draft waits on the general manager, a returned proposal on the sales department', () => {
+    expect(tasksOnGraph(allocationWorkflow, { events, serializeState: (s) => JSON.stringify([s.value, s.context]), limit: 5000 })).toEqual({ approved: [''], draft: ['resource-allocation.approve'], none: [''], returned: ['resource-allocation.propose-again'] });
   });
 });

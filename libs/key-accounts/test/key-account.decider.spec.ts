@@ -1,4 +1,4 @@
-import { assertMachineGraph, replayEvents, workflowSpec } from '@crm/workflow-kit';
+import { assertMachineGraph, replayEvents, tasksOnGraph, workflowSpec } from '@crm/workflow-kit';
 import { keyAccountMachine, keyAccountWorkflow } from '../src';
 import { evaluate, keyAccountHistory, series } from './key-account.fixtures';
 
@@ -79,6 +79,8 @@ describe('key-account machine graph', () => {
 
   it('R-KAM-3/4: every state is reachable with the decider\'s own events', () => {
     expect(report.unreachable).toEqual([]);
+    // issue 15: a decline warning is a notice, cleared by the next evaluation: it waits on no one
+    expect(tasksOnGraph(keyAccountWorkflow, { events, serializeState: (s) => JSON.stringify([s.value, s.context]), limit: 5000 })).toEqual({ none: [''], 'tracked.normal': [''], 'tracked.warned': [''] });
     expect([...new Set(events.map((e) => e.type))].sort()).toEqual(keyAccountMachine.events.filter((t: string) => !t.startsWith('xstate.')).sort());
   });
 });

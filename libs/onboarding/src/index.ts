@@ -22,3 +22,4 @@ export * from './identity-reservation.policy';
 export * from './identity-reservation.machine';
 export * from './identity-reservation.decider';
 export * from './identity-reservation.workflow';
+export * from './onboarding.tasks';

@@ -6,6 +6,7 @@ import { decideOnboarding } from './onboarding.decider';
 import { type OnboardingEvent, onboardingEventSchemas } from './onboarding.events';
 import { onboardingMachine } from './onboarding.machine';
 import { onboardingPeople } from './onboarding.people';
+import { onboardingTasks } from './onboarding.tasks';
 import type { OnboardingServices } from './onboarding.services';
 
 /** Account opening (客户开户, R-ONB-1..4): streams `onboarding-<applicationId>`. */
@@ -21,6 +22,7 @@ export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, Onboardin
   decide: decideOnboarding,
   peopleOf: onboardingPeople,
   deadlines: onboardingDeadlines,
+  tasks: onboardingTasks,
   // a decision re-made against fresher state would silently skip the step its reviewer saw
   retryableOnConflict: ['SendStepReminder'],
 };

@@ -27,3 +27,6 @@ export { forumMachine } from './forum.machine';
 export { decideForum } from './forum.decider';
 export { forumWorkflow } from './forum.workflow';
 export { forumYears, type ForumYear } from './forum-years';
+export * from './visit-plan.tasks';
+export * from './visit-report.tasks';
+export * from './survey.tasks';

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { surveyTasks } from './survey.tasks';
 import { surveyCustomers } from './relationship.customer-scope';
 import { surveyCommandSchemas, type SurveyCommand } from './survey.commands';
 import type { SurveyContext } from './survey.context';
@@ -16,6 +17,7 @@ export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, Surv
   commandSchemas: surveyCommandSchemas,
   eventSchemas: surveyEventSchemas,
   creationCommands: ['OpenSurveyCampaign'],
+  tasks: surveyTasks,
   decide: (command, state) => decideSurvey(command, state),
   customersOf: surveyCustomers,
 };

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitPlanTasks } from './visit-plan.tasks';
 import { visitPlanCustomers } from './relationship.customer-scope';
 import { visitPlanCommandSchemas, type VisitPlanCommand } from './visit-plan.commands';
 import type { VisitPlanContext } from './visit-plan.context';
@@ -15,6 +16,7 @@ export const visitPlanWorkflow: WorkflowDefinition<VisitPlanCommand, VisitPlanEv
   commandSchemas: visitPlanCommandSchemas,
   eventSchemas: visitPlanEventSchemas,
   creationCommands: ['DraftVisitPlan'],
+  tasks: visitPlanTasks,
   decide: (command, state) => decideVisitPlan(command, state),
   customersOf: visitPlanCustomers,
 };

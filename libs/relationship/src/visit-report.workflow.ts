@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { visitReportTasks } from './visit-report.tasks';
 import { visitReportCustomers } from './relationship.customer-scope';
 import { visitReportCommandSchemas, type VisitReportCommand } from './visit-report.commands';
 import type { VisitReportContext, VisitReportServices } from './visit-report.context';
@@ -15,6 +16,7 @@ export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitRe
   commandSchemas: visitReportCommandSchemas,
   eventSchemas: visitReportEventSchemas,
   creationCommands: ['SubmitVisitReport'],
+  tasks: visitReportTasks,
   decide: decideVisitReport,
   customersOf: visitReportCustomers,
 };

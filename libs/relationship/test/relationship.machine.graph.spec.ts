@@ -1,4 +1,4 @@
-import { assertMachineGraph, type AnyDomainEvent } from '@crm/workflow-kit';
+import { assertMachineGraph, tasksOnGraph, type AnyDomainEvent } from '@crm/workflow-kit';
 import {
   forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
   type ForumCommand, type SurveyCommand, type VisitPlanCommand, type VisitReportCommand,
@@ -25,6 +25,8 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     const report = assertMachineGraph(visitPlanMachine, { events: unique(events), ...byValue });
     expect(report.unreachable).toEqual([]);
     expect(report.pathsToFinal.approved).toEqual(['VisitPlanDrafted', 'VisitPlanSubmitted', 'VisitPlanApproved']);
+    // issue 15: a submitted plan waits on the sales department, nothing else on anyone
+    expect(tasksOnGraph(visitPlanWorkflow, { events: unique(events), ...byValue })).toEqual({ approved: [''], drafting: [''], none: [''], submitted: ['visit-plan.approve'] });
   });
 
   it('R-VISIT-3: report — filed at once without findings; with findings only the leader\'s acknowledgement ends it', () => {
@@ -41,6 +43,8 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     expect(report.unreachable).toEqual([]);
     expect(report.finalStates.sort()).toEqual(['acknowledged', 'filed']);
     expect(report.pathsToFinal.acknowledged).toEqual(['VisitReportSubmitted', 'VisitFindingsAcknowledged']);
+    // issue 15 (R-VISIT-3): findings wait on the responsible leader
+    expect(tasksOnGraph(visitReportWorkflow, { events, ...byValue })).toEqual({ acknowledged: [''], awaitingAcknowledgement: ['visit-report.acknowledge'], filed: [''], none: [''] });
   });
 
   it('R-SURV-1: survey — responses, report, improvement plan, the general manager\'s approval', () => {
@@ -66,6 +70,8 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     const report = assertMachineGraph(surveyMachine, { events: unique(straight, events), serializeState: serializeState as never });
     expect(report.unreachable).toEqual([]);
     expect(report.pathsToFinal.planApproved).toEqual(['SurveyCampaignOpened', 'SurveyResponseRecorded', 'SurveyReportIssued', 'ImprovementPlanSubmitted', 'ImprovementPlanApproved']);
+    // issue 15 (R-SURV-1): the report owes an improvement plan, a submitted plan waits on the general manager
+    expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reported: ['satisfaction-survey.improvement-plan'] });
   });
 
   it('R-FORUM-1: forum — minutes filed once', () => {
@@ -73,5 +79,7 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     const report = assertMachineGraph(forumMachine, { events, ...byValue });
     expect(report.unreachable).toEqual([]);
     expect(report.pathsToFinal.filed).toEqual(['ForumMinutesFiled']);
+    // issue 15: filing minutes waits on no one
+    expect(tasksOnGraph(forumWorkflow, { events, ...byValue })).toEqual({ filed: [''], none: [''] });
   });
 });

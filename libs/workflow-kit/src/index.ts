@@ -11,3 +11,6 @@ export * from './workflow.decision';
 export * from './workflow.spec-helpers';
 export * from './workflow.graph';
 export * from './free-text';
+export * from './task.declaration';
+export * from './open-tasks';
+export * from './task.graph';

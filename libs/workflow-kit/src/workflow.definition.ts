@@ -4,6 +4,7 @@ import type { AnyCommand } from './command';
 import type { CustomerRef } from './customer-ref';
 import type { PersonRef } from './person-ref';
 import type { AnyDomainEvent } from './domain-event';
+import type { TaskDeclaration } from './task.declaration';
 
 /** A business deadline a workflow needs while it is in some state (architecture.md: durable timers). */
 export interface DeadlineSpec {
@@ -59,6 +60,8 @@ export interface WorkflowDefinition<
   peopleOf?(command: TCommand, state: WorkflowState<TContext>): PersonRef[];
   /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
   deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];
+  /** the human tasks its states open (docs/adr/0015-human-tasks.md); the engine derives the task facts */
+  tasks?: readonly TaskDeclaration<TContext>[];
   /** commands that are safe to re-decide against fresher state after a concurrency conflict */
   retryableOnConflict?: readonly TCommand['type'][];
   /** current schema version per event type (default 1); older stored events go through `upcast` */

@@ -2,8 +2,9 @@ import { initialTransition, transition, type AnyMachineSnapshot, type StateValue
 import type { AnyDomainEvent } from './domain-event';
 import type { AnyWorkflow, WorkflowState } from './workflow.definition';
 
-/** Engine bookkeeping events (timers) share the stream but are invisible to the machine. */
-export const ENGINE_EVENT_TYPES: ReadonlySet<string> = new Set(['TimerScheduled', 'TimerCancelled', 'TimerFired']);
+/** Engine bookkeeping events (timers, human tasks) share the stream but are invisible to the machine. */
+export const TASK_EVENT_TYPES: readonly string[] = ['TaskOpened', 'TaskUpdated', 'TaskReassigned', 'TaskCompleted', 'TaskCancelled', 'TaskReminded', 'TaskEscalated'];
+export const ENGINE_EVENT_TYPES: ReadonlySet<string> = new Set(['TimerScheduled', 'TimerCancelled', 'TimerFired', ...TASK_EVENT_TYPES]);
 
 export function initialSnapshot(workflow: AnyWorkflow): AnyMachineSnapshot {
   return initialTransition(workflow.machine)[0] as AnyMachineSnapshot;

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { CalendarDataError, CalendarInputError } from '@crm/calendar';
+import { TaskAlreadyCompleted } from '@crm/engine';
 import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedRevisionError } from '@crm/event-store';
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, WorkflowNotFound } from '@crm/workflow-kit';
 import type { Request, Response } from 'express';
@@ -22,6 +23,13 @@ export function toProblem(error: unknown): Problem {
       message: error.message,
       rule: error.ruleId,
       field: error.field,
+    };
+  }
+  if (error instanceof TaskAlreadyCompleted) {
+    const c = error.completion;
+    return {
+      statusCode: 409, error: 'Conflict', message: error.message, rule: 'TASK-DONE', taskId: c.taskId, taskType: c.taskType, step: error.step,
+      completedBy: c.by, completedByName: c.byName, onBehalfOf: c.onBehalfOf, command: c.commandType, events: c.eventTypes, completedAt: c.at,
     };
   }
   if (error instanceof TransitionNotAllowed) {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidV5 } from '@crm/engine';
 import { EVENT_STORE, type EventStore, type NewEvent, type StoredEvent, WrongExpectedRevisionError } from '@crm/event-store';
-import { Delegation, REVIEW_STEPS, shanghaiDate, STEP_ROLE } from '@crm/onboarding';
-import { type Actor, type CommandMeta, DomainRuleViolation, NotPermitted, type Role, TransitionNotAllowed } from '@crm/workflow-kit';
+import { Delegation, shanghaiDate } from '@crm/onboarding';
+import { type Actor, type CommandMeta, DECIDING_ROLES, DomainRuleViolation, NotPermitted, type Role, TransitionNotAllowed } from '@crm/workflow-kit';
 import { randomUUID } from 'node:crypto';
 import { UserDirectory } from '../auth/user-directory';
 import { CLOCK, type Clock } from '../infrastructure/clock';
@@ -11,7 +11,8 @@ import { type DelegationGranted, type DelegationRevoked, delegationStreamOf } fr
 import type { DelegationBody, RevokeDelegationBody } from './onboarding.bodies';
 import type { HttpRequestLike } from './onboarding.command-service';
 
-const REVIEWER_ROLES: Role[] = REVIEW_STEPS.map((s) => STEP_ROLE[s]);
+/** every deciding role: a delegation covers any task of that role (issue 15), onboarding's steps among them */
+const REVIEWER_ROLES: readonly Role[] = DECIDING_ROLES;
 const RULE = 'ONB-DELEGATION';
 
 export interface RevokeResult {

@@ -12,7 +12,8 @@ import { DelegationBody, DelegationIdParam, DelegationsQuery, RevokeDelegationBo
 import type { HttpRequestLike } from './onboarding.command-service';
 import { delegationOfRow } from './onboarding-facts.loader';
 
-const REVIEWERS = ['sales_reviewer', 'finance_reviewer', 'general_manager'] as const;
+/** the deciding roles: a delegation covers every task of its role (issue 15), not only onboarding's steps */
+const REVIEWERS = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'] as const;
 
 @ApiTags('onboarding')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class DelegationsController {
   @HttpCode(201)
   @Roles(...REVIEWERS)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Delegate your review role to a colleague holding the same role, for a date range (China dates, inclusive)' })
+  @ApiOperation({ summary: 'Delegate your deciding role to a colleague holding the same role, for a date range (China dates, inclusive): your tasks of that role, in every workflow' })
   async grant(@Body({ schema: DelegationBody }) body: DelegationBody, @CurrentActor() actor: Actor, @Req() request: HttpRequestLike) {
     const result = await this.delegations.grant(body, actor, request);
     return { id: result.delegation.delegationId, ...result };

@@ -1,4 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import type { WorkflowEngine } from '@crm/engine';
+import { onboardingWorkflow } from '@crm/onboarding';
+import { CommandServices } from '../workflows/command-services';
+import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
+import { onboardingCommandFacts } from './onboarding.command-facts';
 import { ProcessModule } from '../process/process.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsQueryService } from './applications.query';
@@ -22,4 +27,14 @@ import { ReviewController } from './review.controller';
     CustomerArchiveProcess, IdentityReleaseProcess,
   ],
 })
-export class OnboardingModule {}
+export class OnboardingModule implements OnModuleInit {
+  constructor(
+    private readonly commandServices: CommandServices,
+    private readonly facts: OnboardingFactsLoader,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
+  ) {}
+
+  onModuleInit(): void {
+    this.commandServices.register(onboardingWorkflow.name, onboardingCommandFacts(this.engine, this.facts));
+  }
+}

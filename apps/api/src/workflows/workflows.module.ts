@@ -5,6 +5,7 @@ import { peopleGuard, separationGuard } from '../auth/people.guard';
 import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
 import { CustomerAccess, customerOwnershipGuard } from '../customers/customer-access';
+import { CommandServices } from './command-services';
 import { ExecuteWorkflowHandler } from './execute-workflow.handler';
 import { registerWorkflows } from './workflow-registrations';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
@@ -14,10 +15,14 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
   providers: [
     {
       provide: WORKFLOW_ENGINE,
-      inject: [EVENT_STORE, UserDirectory],
-      useFactory: (store: EventStore, users: UserDirectory) => {
+      inject: [EVENT_STORE, UserDirectory, CalendarService],
+      useFactory: (store: EventStore, users: UserDirectory, calendars: CalendarService) => {
         // who may act first (segregation of duties, R-KAM-2 ownership), then whom the command names
-        const engine: WorkflowEngine = new WorkflowEngine(store, { guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)] });
+        const engine: WorkflowEngine = new WorkflowEngine(store, {
+          guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)],
+          // task due and idle times on the calendar in force (refreshed by every query that reads it)
+          tasks: { calendar: { addWorkingDays: (start, days) => calendars.cached().addWorkingDays(start, days).due } },
+        });
         return engine;
       },
     },
@@ -28,7 +33,8 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
     },
     ExecuteWorkflowHandler,
     CustomerAccess,
+    CommandServices,
   ],
-  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, CustomerAccess],
+  exports: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, CustomerAccess, CommandServices],
 })
 export class WorkflowsModule {}

@@ -54,7 +54,8 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
 
     // R-VISIT-3: the outbox has one notification per recipient of the findings
     await caughtUp(api, 'notification_outbox');
-    const outbox = await api.request('GET', `/notifications?afterPosition=${report.body.position - 1}`, { token: await token('sales') });
+    // the report's position is its append's last event (the task facts come after the report, issue 15)
+    const outbox = await api.request('GET', `/notifications?afterPosition=${report.body.events[0].position - 1}`, { token: await token('sales') });
     const ofReport = outbox.body.items.filter((n: { streamId: string }) => n.streamId === `visit-report-${reportId}`);
     expect(ofReport.map((n: { recipient: string }) => n.recipient).sort()).toEqual(['logistics', 'supervisor']);
 
@@ -63,7 +64,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     expect((await api.request('POST', `/visit-reports/${reportId}/acknowledge`, { token: await token('sales'), body: {} })).status).toBe(403);
     const ack = await api.request('POST', `/visit-reports/${reportId}/acknowledge`, { token: await token('supervisor'), body: { note: '已责成物流部整改' } });
     expect(ack.status).toBe(200);
-    expect(ack.body.events.map((e: { type: string }) => e.type)).toEqual(['VisitFindingsAcknowledged']);
+    expect(ack.body.events.map((e: { type: string }) => e.type)).toEqual(['VisitFindingsAcknowledged', 'TaskCompleted', 'TimerCancelled']); // the leader's task, issue 15
     const after = await api.request('GET', `/visit-reports/feedback?minPosition=${ack.body.position}`, { token: await token('gm') });
     expect(after.body.items).toEqual([]);
 

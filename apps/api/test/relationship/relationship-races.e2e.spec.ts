@@ -28,7 +28,8 @@ describe('relationship maintenance under concurrent requests (SQLite)', () => {
       api.request('POST', `/visit-reports/${report.body.id}/acknowledge`, { token: gm, body: {} }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    expect(await typesOn(`visit-report-${report.body.id}`)).toEqual(['VisitReportSubmitted', 'VisitFindingsAcknowledged']);
+    // one acknowledgement; the leader's task opened with the report and completed once (issue 15)
+    expect(await typesOn(`visit-report-${report.body.id}`)).toEqual(['VisitReportSubmitted', 'TaskOpened', 'TimerScheduled', 'VisitFindingsAcknowledged', 'TaskCompleted', 'TimerCancelled']);
   });
 
   it('R-SURV-1: two first campaigns of a year at once — one opened, the other refused; a retry with the same key replays', async () => {

@@ -68,10 +68,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /applications/{id}/steps/{step}/return': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
   'POST /applications/{id}/steps/{step}/reassign': roles('administrator'),
   'GET /inbox': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
-  'GET /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'auditor', 'administrator'),
-  'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager'),
+  // issue 15: every deciding role delegates its tasks (supervisors too)
+  'GET /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'administrator'),
+  'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   // the delegator revokes their own; an administrator any (the service checks which delegation is whose)
-  'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'administrator'),
+  'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'),
+  // human tasks (any signed-in user sees their own; an administrator reassigns)
+  'GET /tasks': ANY_ROLE,
+  'GET /tasks/{id}': ANY_ROLE,
+  'POST /tasks/{id}/reassign': roles('administrator'),
   // customers
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),

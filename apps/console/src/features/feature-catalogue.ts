@@ -14,7 +14,8 @@ export interface Feature {
  * file makes it live. The API still checks every role: this list only decides what is shown.
  */
 export const FEATURES: readonly Feature[] = [
-  { id: 'inbox', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager'] },
+  // 待办: every task of every workflow (issue 15), so every role that decides or owes a step
+  { id: 'inbox', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'customer_manager'] },
   { id: 'new-application', roles: ['customer_manager'] },
   { id: 'customers', roles: ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'] },
   { id: 'complaints', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },

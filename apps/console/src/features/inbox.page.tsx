@@ -1,33 +1,35 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeError, type ErrorDescription } from '../api/describe-error';
 import { useSignedIn } from '../auth/session.context';
-import { formatInstant } from '../format/shanghai-time';
 import { useI18n } from '../i18n/i18n.context';
 import { ErrorAlert } from '../shell/error-alert';
 import { PageHeading } from '../shell/page-heading';
 import type { FeaturePageProps } from './feature-pages';
 import { ApplicationDecision, type Decided } from './inbox/application-decision';
-import { useInboxT } from './inbox/inbox.messages';
+import { type People, type TaskItem, TaskList } from './inbox/task-list';
+import { TaskTypeFilter } from './inbox/task-type-filter';
+import { taskTypeTitles } from './inbox/task-types';
+import { useTasksT } from './inbox/tasks.messages';
 import '../components/components.css';
 import '../components/onboarding.css';
 
-interface InboxItem {
-  applicationId: string;
-  companyName: string;
-  step: 'sales' | 'finance' | 'generalManager';
-  since: string;
-  waitingWorkingDays: number;
+interface TaskPage {
+  items: TaskItem[];
+  counts: Record<string, number>;
+  total: number;
+  people: People;
 }
 
-/** Two working days is the reminder threshold for a step (ONB-TIMER); past it the wait shows red. */
-const waitingTone = (days: number) => (days >= 2 ? 'waiting-long' : days >= 1 ? 'waiting-mid' : '');
-
-/** The approver's inbox (审批待办): pending steps for my role, oldest first, then one application to decide. */
+/**
+ * 待办: every task of every workflow the signed-in person may complete (GET /tasks), by due time,
+ * filtered by type; an onboarding step opens its decision form here, any other task its workflow's page.
+ */
 export default function InboxPage({ segments }: FeaturePageProps) {
-  const { t: it } = useInboxT();
+  const { t: tt, lang } = useTasksT();
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [items, setItems] = useState<InboxItem[] | null>(null);
+  const [page, setPage] = useState<TaskPage | null>(null);
+  const [type, setType] = useState<string | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [notice, setNotice] = useState<Decided | null>(null);
   const selected = segments[0];
@@ -35,14 +37,13 @@ export default function InboxPage({ segments }: FeaturePageProps) {
   const load = useCallback(
     async (minPosition?: number) => {
       try {
-        const page = await api.get<{ items: InboxItem[] }>('/inbox', { minPosition, limit: 200 });
-        setItems(page.items);
+        setPage(await api.get<TaskPage>('/tasks', { minPosition, limit: 200, ...(type ? { type } : {}) }));
         setError(null);
       } catch (e) {
         setError(describeError(e, t));
       }
     },
-    [api, t],
+    [api, t, type],
   );
   useEffect(() => void load(), [load]);
 
@@ -58,7 +59,7 @@ export default function InboxPage({ segments }: FeaturePageProps) {
 
   return (
     <section>
-      <PageHeading subtitle={it('subtitle')}>{t('feature.inbox.title')}</PageHeading>
+      <PageHeading subtitle={tt('subtitle')}>{t('feature.inbox.title')}</PageHeading>
       <ErrorAlert error={error} />
       {notice && !selected ? (
         <p role={notice.conflict ? 'alert' : 'status'} className={`notice ${notice.conflict ? 'notice-warning' : 'notice-success'}`} data-testid="inbox-notice">
@@ -68,47 +69,11 @@ export default function InboxPage({ segments }: FeaturePageProps) {
       ) : null}
       {selected ? (
         <ApplicationDecision key={selected} id={selected} onDecided={onDecided} />
-      ) : items === null ? null : items.length === 0 ? (
-        <p className="empty">{it('empty')}</p>
-      ) : (
-        <div className="card card-flush">
-          <table className="data-table" data-testid="inbox-table">
-            <thead>
-              <tr>
-                <th scope="col">{it('company')}</th>
-                <th scope="col">{it('step')}</th>
-                <th scope="col">{it('waiting')}</th>
-                <th scope="col"><span className="visually-hidden">{it('open')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={`${item.applicationId}-${item.step}`}>
-                  <td>
-                    <div>{item.companyName}</div>
-                    <div className="muted small mono">{item.applicationId}</div>
-                  </td>
-                  <td><span className="badge badge-primary">{it(`step.${item.step}`)}</span></td>
-                  <td>
-                    <div className={waitingTone(item.waitingWorkingDays)}>{it('waitingDays', { n: item.waitingWorkingDays })}</div>
-                    <div className="muted small">{it('since', { at: formatInstant(item.since) })}</div>
-                  </td>
-                  <td className="num">
-                    <a
-                      className="button button-secondary button-small"
-                      href={`#/inbox/${encodeURIComponent(item.applicationId)}`}
-                      data-application={item.applicationId}
-                      onClick={(e) => { e.preventDefault(); open(item.applicationId); }}
-                      aria-label={`${it('open')} ${item.companyName}`}
-                    >
-                      {it('open')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      ) : page === null ? null : (
+        <>
+          <TaskTypeFilter counts={page.counts} titles={taskTypeTitles(lang)} selected={type} onSelect={setType} />
+          {page.items.length === 0 ? <p className="empty">{tt('empty')}</p> : <TaskList items={page.items} people={page.people} onOpenApplication={open} />}
+        </>
       )}
     </section>
   );

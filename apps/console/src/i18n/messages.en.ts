@@ -42,8 +42,9 @@ export const en: Record<MessageKey, string> = {
   'home.coming': 'Coming soon',
   'home.open': 'Open',
 
-  'feature.inbox.title': 'Approval inbox',
-  'feature.inbox.summary': 'Onboarding steps waiting for you, oldest first: approve, reject or return.',
+  'feature.inbox.title': 'Tasks',
+  'feature.inbox.summary': 'Everything waiting for you across all workflows: onboarding, complaints, plans, visits, disqualifications… by due time.',
+  'nav.taskCount': '{n} tasks waiting',
   'feature.new-application.title': 'New application',
   'feature.new-application.summary': 'File the account-opening form with the qualification documents.',
   'feature.customers.title': 'Customers',

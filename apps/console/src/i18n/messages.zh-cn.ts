@@ -44,8 +44,9 @@ export const zhCN = {
   'home.coming': '即将上线',
   'home.open': '进入',
 
-  'feature.inbox.title': '审批待办',
-  'feature.inbox.summary': '按等待时长处理开户审批：通过、驳回或退回修改。',
+  'feature.inbox.title': '待办',
+  'feature.inbox.summary': '所有流程中等我处理的事项：开户审批、投诉、开发计划、走访、资格审批……按到期时间排序。',
+  'nav.taskCount': '{n} 项待办',
   'feature.new-application.title': '开户申请',
   'feature.new-application.summary': '填写客户开户审批表并上传资质证件。',
   'feature.customers.title': '客户',

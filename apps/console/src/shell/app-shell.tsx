@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.context';
 import { Link, navigate, useLocation } from '../router/hash-router';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notifications/notification-bell';
+import { useTaskCount } from './task-count';
 
 /** Header (brand, navigation, language, user), then the page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -44,6 +45,7 @@ function MainNav() {
   const { t } = useI18n();
   const { session } = useSession();
   const { segments } = useLocation();
+  const tasks = useTaskCount();
   if (!session) return null;
   const live = FEATURES.filter((f) => hasPage(f.id) && hasAnyRole(session.user, f.roles));
   const current = segments[0] ?? '';
@@ -53,6 +55,9 @@ function MainNav() {
       {items.map((item) => (
         <Link key={item.key} to={item.to} className="nav-link" aria-current={current === item.key ? 'page' : undefined}>
           {item.label}
+          {item.key === 'inbox' && tasks ? (
+            <span className="badge badge-primary nav-count" data-testid="nav-task-count" aria-label={t('nav.taskCount', { n: tasks })}>{tasks}</span>
+          ) : null}
         </Link>
       ))}
     </nav>

@@ -5,6 +5,7 @@ import type { StreamSnapshot } from '../workflow/stream-replay';
 import { type TimerFiredData, timerStatusInStream } from '../workflow/timer-events';
 import type { WorkflowEngine } from '../workflow/workflow.engine';
 import type { WorkflowRegistry } from '../workflow/workflow.registry';
+import { fireTaskTimer, isTaskTimer } from '../task/task-timer-firing';
 
 export interface DueTimer {
   timerId: string;
@@ -38,6 +39,7 @@ const REFUSALS = [DomainRuleViolation, TransitionNotAllowed, NotPermitted];
  * 'refused', so it is never retried forever.
  */
 export async function fireTimer(engine: WorkflowEngine, registry: WorkflowRegistry, timer: DueTimer, firedAt: Date, lateAfterMs: number): Promise<TimerFiring> {
+  if (isTaskTimer(timer)) return fireTaskTimer(engine, registry, timer, firedAt, lateAfterMs);
   const { workflow, services } = registry.get(timer.workflow);
   const now = firedAt.toISOString();
   const lateMs = Math.max(0, firedAt.getTime() - Date.parse(timer.dueAt));

@@ -3,20 +3,27 @@ import {
   type AnyCommand,
   type AnyDomainEvent,
   type AnyWorkflow,
+  type Decision,
   decideOnWorkflow,
   DomainRuleViolation,
+  NotPermitted,
   toWorkflowState,
   TransitionNotAllowed,
-  WorkflowNotFound,
 } from '@crm/workflow-kit';
 import { gateSqliteStore } from '../projection/sqlite-write-gate';
-import { assertKeyNotReused, eventsOfRequest } from './idempotency';
+import { assertKeyNotReused } from './idempotency';
+import { assertExistence, assertMeta, priorResult } from './command-checks';
 import type { CommandGuard } from './command-guard';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
 import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
 import { replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 import { timerEvents, timerIdOf } from './timer-events';
+import { alreadyCompleted } from '../task/task-conflict';
+import { checkTaskAssignee, type DelegationLookup } from '../task/task-assignee.guard';
+import { taskEventsOfDecision } from '../task/task-append';
+import type { TaskCalendar } from '../task/task-derivation';
+import { taskFactsOf } from '../task/task-facts';
 
 export interface ExecuteOptions {
   /** looks at the freshly read stream first; a result returned here is returned as is, nothing written */
@@ -36,7 +43,15 @@ export interface WorkflowEngineOptions {
   streamCacheEvents?: number;
   /** checks every command passes first, in order (command-guard.ts) */
   guards?: readonly CommandGuard[];
+  /** human tasks: due and idle times on the official calendar, delegations for reassigned tasks (ADR 0015) */
+  tasks?: { calendar?: TaskCalendar; delegations?: DelegationLookup };
 }
+
+/** The tasks open in the stream; a workflow that declares none has none (no scan of a long stream). */
+const openTasksOf = (workflow: AnyWorkflow, stream: StreamSnapshot) => (workflow.tasks?.length ? taskFactsOf(stream.events).open : new Map());
+
+const REFUSALS = [DomainRuleViolation, TransitionNotAllowed, NotPermitted];
+const isRefusal = (error: unknown) => REFUSALS.some((kind) => error instanceof kind) && !(error instanceof DomainRuleViolation && (error.ruleId === 'SCHEMA' || error.ruleId === 'COMMAND'));
 
 /**
  * The generic command handler: read the stream, replay it through the machine, decide, append
@@ -47,15 +62,22 @@ export interface WorkflowEngineOptions {
 export class WorkflowEngine {
   private readonly streams: StreamCache;
   private readonly guards: readonly CommandGuard[];
+  private tasks: NonNullable<WorkflowEngineOptions['tasks']>;
 
   constructor(
     readonly store: EventStore,
     options: WorkflowEngineOptions = {},
   ) {
     this.guards = options.guards ?? [];
+    this.tasks = options.tasks ?? {};
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
     this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE, options.streamCacheEvents ?? DEFAULT_STREAM_CACHE_EVENTS);
+  }
+
+  /** The delegations read model lives in a module built after the engine; it hands its lookup in at start. */
+  useTaskDelegations(delegations: DelegationLookup): void {
+    this.tasks = { ...this.tasks, delegations };
   }
 
   cacheStats(): StreamCacheStats {
@@ -72,7 +94,7 @@ export class WorkflowEngine {
       const replay = await this.replayOf(workflow, instanceId, command);
       if (replay) return replay;
       const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
-      if (!retryable) throw error;
+      if (!retryable) throw (await this.completedMeanwhile(workflow, instanceId, command)) ?? error;
       return this.attempt(workflow, instanceId, command, services, options);
     }
   }
@@ -138,14 +160,15 @@ export class WorkflowEngine {
     if (prior) return prior;
     const early = options.precheck?.(stream);
     if (early) return early;
-    assertExistence(workflow, stream, command);
-    const decision = decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    const onBehalfOf = await checkTaskAssignee(command, openTasksOf(workflow, stream), this.tasks.delegations);
+    const decision = this.decided(workflow, stream, command, services);
     assertKeyNotReused(stream.events, command);
     const keep = new Set(options.keepTimerIds ?? []);
     const cancelled = decision.cancelled.filter((d) => !keep.has(timerIdOf(stream.streamId, d.key, new Date(d.dueAt).toISOString())));
     const events = [
       ...decision.events,
       ...timerEvents(workflow, stream.streamId, instanceId, decision.scheduled, cancelled),
+      ...taskEventsOfDecision(workflow, stream, instanceId, command, decision, onBehalfOf, this.tasks.calendar),
       ...(options.extraEvents?.(stream) ?? []),
     ];
     const after = toWorkflowState<any>(decision.after, stream.revision);
@@ -153,6 +176,34 @@ export class WorkflowEngine {
       return { streamId: stream.streamId, revision: stream.revision, position: stream.events.at(-1)?.position ?? 0, state: after, events: [], replayed: false };
     }
     return this.append(workflow, stream, command, events, after);
+  }
+
+  /** Existence, then the decision; a refusal of a step someone already completed becomes TaskAlreadyCompleted (409 naming who). */
+  private decided(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, services: unknown) {
+    try {
+      assertExistence(workflow, stream, command);
+      return decideOnWorkflow(workflow, stream.snapshot, stream.revision, command, services);
+    } catch (error) {
+      throw (isRefusal(error) && alreadyCompleted(workflow, stream.events, command)) || error;
+    }
+  }
+
+  private async completedMeanwhile(workflow: AnyWorkflow, instanceId: string, command: AnyCommand) {
+    const fresh = await this.streams.read(workflow, instanceId);
+    return alreadyCompleted(workflow, fresh.events, command);
+  }
+
+  /**
+   * Everything a command would pass through, without writing: the guards, a reassigned task's
+   * assignee, the decision and the machine. For "may this person complete this task now" (the
+   * task list's property test, the detail view, a reassignment's eligibility check).
+   */
+  async dryRun(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: { ignoreTaskAssignee?: boolean } = {}): Promise<Decision> {
+    assertMeta(command);
+    const stream = await this.streams.read(workflow, instanceId);
+    await this.runGuards(workflow, command, stream);
+    if (!options.ignoreTaskAssignee) await checkTaskAssignee(command, openTasksOf(workflow, stream), this.tasks.delegations);
+    return this.decided(workflow, stream, command, services);
   }
 
   private async append(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, events: AnyDomainEvent[], after: CommandResult['state']): Promise<CommandResult> {
@@ -175,29 +226,5 @@ export class WorkflowEngine {
   private async replayOf(workflow: AnyWorkflow, instanceId: string, command: AnyCommand): Promise<CommandResult | null> {
     if (!command.meta.idempotencyKey) return null;
     return priorResult(workflow, await this.streams.read(workflow, instanceId), command);
-  }
-}
-
-/** The first result of this very request (key, actor and command type) already in the stream, rebuilt from it. */
-function priorResult(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand): CommandResult | null {
-  const written = eventsOfRequest(stream.events, command);
-  if (written.length === 0) return null;
-  const last = written[written.length - 1];
-  const { state } = replayStored(workflow, stream.streamId, stream.events.filter((e) => e.revision <= last.revision));
-  return { streamId: stream.streamId, revision: last.revision, position: last.position, state, events: written, replayed: true };
-}
-
-function assertExistence(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand): void {
-  if (workflow.openOrContinueCommands?.includes(command.type)) return;
-  const creating = workflow.creationCommands.includes(command.type);
-  if (stream.revision === null && !creating) throw new WorkflowNotFound(stream.streamId);
-  // creation commands only ever start a stream: repeating one is a conflict, not a new instance
-  if (stream.revision !== null && creating) throw new TransitionNotAllowed(workflow.name, stream.state.state, command.type);
-}
-
-function assertMeta(command: AnyCommand): void {
-  if (!command?.meta?.actor?.id) throw new DomainRuleViolation('COMMAND', 'meta.actor is required', 'meta.actor');
-  if (typeof command.meta.now !== 'string' || Number.isNaN(Date.parse(command.meta.now))) {
-    throw new DomainRuleViolation('COMMAND', 'meta.now must be an ISO 8601 instant', 'meta.now');
   }
 }

@@ -6,6 +6,7 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CustomerComplaints } from './customer-complaints';
+import { CustomerDisqualification } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
 import { GradeChart } from './grade-chart';
@@ -20,10 +21,11 @@ export function CustomerDetail({ id }: { id: string }) {
   const { api } = useSignedIn();
   const [c, setC] = useState<Detail | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     api.get<Detail>(`/customers/${encodeURIComponent(id)}`).then(setC, (e) => setError(describeError(e, gt)));
-  }, [api, id, gt]);
+  }, [api, id, gt, version]);
   if (!c) return <ErrorAlert error={error} />;
 
   return (
@@ -49,6 +51,9 @@ export function CustomerDetail({ id }: { id: string }) {
           {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
         </dl>
       </div>
+      {c.pendingDisqualification && c.status !== 'disqualified' ? (
+        <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} onDone={() => setVersion((v) => v + 1)} />
+      ) : null}
       <CustomerDocuments documents={c.documents} />
       <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">

@@ -187,4 +187,5 @@ export interface CustomerDetail extends CustomerSummary {
   documents: CustomerDocument[];
   gradeHistory: GradeFact[];
   monthlyTonnage: Array<{ month: string; tonnes: number; pickups: number }>;
+  pendingDisqualification: { reason: string; evidence: string[]; proposedBy: string; proposedAt: string } | null;
 }

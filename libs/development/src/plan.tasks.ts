@@ -1,0 +1,44 @@
+import type { TaskDeclaration, TaskReminderPolicy } from '@crm/workflow-kit';
+import type { PlanContext } from './plan.context';
+import { DEPARTMENT_HEAD_ROLE, MEETING_CHAIR_ROLE } from './development.rules';
+
+/**
+ * 第七条: 交由企业发展部主任审批,最后由部门主任上交经理办公会审批 — the department head, then the
+ * managers' meeting the general manager chairs. The policy gives no time; a plan waits at most a
+ * quarter, so the head is reminded after three idle days and the general manager told after five.
+ */
+const REMINDERS: TaskReminderPolicy = { version: 'development-tasks-2026-12', remindAfterWorkingDays: 3, escalateAfterWorkingDays: 5, escalateTo: 'general_manager' };
+const link = (id: string) => ({ console: `/#/development/${encodeURIComponent(id)}`, api: `/development-plans/${encodeURIComponent(id)}` });
+const subject = () => ({ customerId: null, name: null });
+
+export const planTasks: readonly TaskDeclaration<PlanContext>[] = [
+  {
+    type: 'development-plan.department-head',
+    title: '客户开发计划待部门主任审批',
+    step: 'departmentHead',
+    states: ['review.departmentHead'],
+    // DEV-SELF: nobody who drafted or revised the plan approves it
+    holders: (s) => ({ roles: [DEPARTMENT_HEAD_ROLE], assignee: null, excluded: s.context.authors }),
+    delegable: true,
+    commands: ['ApproveAsDepartmentHead', 'ReturnDevelopmentPlan', 'RejectDevelopmentPlan'],
+    dueWorkingDays: null,
+    reminders: REMINDERS,
+    subject,
+    link,
+    sampleData: (commandType) => (commandType === 'ApproveAsDepartmentHead' ? {} : { reason: '请修改' }),
+  },
+  {
+    type: 'development-plan.managers-meeting',
+    title: '客户开发计划待经理办公会审批',
+    step: 'managersMeeting',
+    states: ['review.managersMeeting'],
+    holders: (s) => ({ roles: [MEETING_CHAIR_ROLE], assignee: null, excluded: s.context.authors }),
+    delegable: true,
+    commands: ['RecordManagersMeetingApproval', 'ReturnDevelopmentPlan', 'RejectDevelopmentPlan'],
+    dueWorkingDays: null,
+    reminders: { ...REMINDERS, escalateAfterWorkingDays: null, escalateTo: null },
+    subject,
+    link,
+    sampleData: (commandType) => (commandType === 'RecordManagersMeetingApproval' ? { minutes: '经理办公会纪要', heldAt: '2026-01-01T00:00:00.000Z' } : { reason: '请修改' }),
+  },
+];

@@ -1,0 +1,42 @@
+import type { TaskDeclaration } from '@crm/workflow-kit';
+import { LEADERSHIP_ROLES, ORGANISER_ROLES } from './relationship.rules';
+import type { SurveyContext } from './survey.context';
+
+const link = (id: string) => ({ console: '/#/visits', api: `/satisfaction-surveys/${encodeURIComponent(id)}` });
+const subject = () => ({ customerId: null, name: null });
+const VERSION = 'survey-tasks-2026-12';
+
+/**
+ * R-SURV-1 (提交公司领导审阅, 并制定服务改进计划): once the report is out, the organiser owes the
+ * improvement plan; a submitted plan waits for the general manager.
+ */
+export const surveyTasks: readonly TaskDeclaration<SurveyContext>[] = [
+  {
+    type: 'satisfaction-survey.improvement-plan',
+    title: '满意度调查待制定服务改进计划',
+    step: 'improvement-plan',
+    states: ['reported'],
+    holders: () => ({ roles: [...ORGANISER_ROLES], assignee: null, excluded: [] }),
+    delegable: true,
+    commands: ['SubmitImprovementPlan'],
+    dueWorkingDays: 10,
+    reminders: { version: VERSION, remindAfterWorkingDays: 5, escalateAfterWorkingDays: 10, escalateTo: 'general_manager' },
+    subject,
+    link,
+    sampleData: () => ({ measures: ['提高响应速度'] }),
+  },
+  {
+    type: 'satisfaction-survey.approve-plan',
+    title: '服务改进计划待总经理审批',
+    step: 'approve-plan',
+    states: ['planSubmitted'],
+    holders: () => ({ roles: [...LEADERSHIP_ROLES], assignee: null, excluded: [] }),
+    delegable: true,
+    commands: ['ApproveImprovementPlan', 'ReturnImprovementPlan'],
+    dueWorkingDays: null,
+    reminders: { version: VERSION, remindAfterWorkingDays: 3, escalateAfterWorkingDays: null, escalateTo: null },
+    subject,
+    link,
+    sampleData: (commandType) => (commandType === 'ApproveImprovementPlan' ? {} : { reason: '请补充措施' }),
+  },
+];
