@@ -5,6 +5,7 @@ import { decideProposal } from './proposal.decider';
 import { proposalEventSchemas, type ProposalEvent } from './proposal.events';
 import { proposalMachine } from './proposal.machine';
 import type { ProposalServices } from './proposal.services';
+import { proposalTasks } from './proposal.tasks';
 
 /** One stream per proposal, `committee-proposal-<proposalId>`. */
 export const proposalWorkflow: WorkflowDefinition<ProposalCommand, ProposalEvent, ProposalContext, ProposalServices> = {
@@ -16,4 +17,5 @@ export const proposalWorkflow: WorkflowDefinition<ProposalCommand, ProposalEvent
   eventSchemas: proposalEventSchemas,
   creationCommands: ['SubmitPriceProposal'],
   decide: decideProposal,
+  tasks: proposalTasks,
 };

@@ -1,4 +1,4 @@
-import { type CustomerRef, DomainRuleViolation, NotPermitted, type WorkflowDefinition, type WorkflowState } from '@crm/workflow-kit';
+import { type CustomerRef, DECIDING_ROLES, DomainRuleViolation, NotPermitted, type TaskDeclaration, type WorkflowDefinition, type WorkflowState } from '@crm/workflow-kit';
 import { assign, setup } from 'xstate';
 import { CommitteeRule, type CommitteeCharter } from './committee.shapes';
 import { violationCommandSchemas, type ViolationCommand } from './violation.commands';
@@ -45,6 +45,24 @@ const customers = (command: ViolationCommand, state: WorkflowState<ViolationCont
   return id ? [{ customerId: id, field: 'customerId', anyManager: true }] : [];
 };
 
+/** R-PRICE-2 处理违规、违纪行为: a case waits on the committee's chair. */
+const violationTasks: readonly TaskDeclaration<ViolationContext>[] = [
+  {
+    type: 'violation-case.decide',
+    title: '违规案件待委员会处理',
+    step: 'decide',
+    states: ['open'],
+    holders: (s) => ({ roles: DECIDING_ROLES, assignee: s.context.chairId, excluded: [] }),
+    delegable: false,
+    commands: ['DecideViolationCase'],
+    dueWorkingDays: 10,
+    reminders: { version: 'committee-tasks-2026-12', remindAfterWorkingDays: 5, escalateAfterWorkingDays: null, escalateTo: null },
+    subject: (s) => ({ customerId: s.context.customerId, name: null }),
+    link: (id) => ({ console: '/#/committee', api: `/committee/violations/${encodeURIComponent(id)}` }),
+    sampleData: () => ({ finding: 'dismissed', decision: '经审议不构成违规', sanction: null }),
+  },
+];
+
 export const violationWorkflow: WorkflowDefinition<ViolationCommand, ViolationEvent, ViolationContext, ViolationServices> = {
   name: 'violation-case',
   version: '1',
@@ -55,4 +73,5 @@ export const violationWorkflow: WorkflowDefinition<ViolationCommand, ViolationEv
   creationCommands: ['OpenViolationCase'],
   decide: decideViolation,
   customersOf: customers,
+  tasks: violationTasks,
 };

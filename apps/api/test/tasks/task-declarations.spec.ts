@@ -27,7 +27,9 @@ describe('task declarations of every registered workflow (issue 15)', () => {
     expect(seen.size).toBeGreaterThanOrEqual(16);
   });
 
-  it('the workflows without a task wait on no one: prospects, forums, key-account warnings, company reservations', () => {
-    expect(workflows.filter((w) => !w.tasks?.length).map((w) => w.name).sort()).toEqual(['customer-forum', 'identity-reservation', 'key-account', 'prospect'].sort());
+  it('the workflows without a task wait on no one: prospects, forums, key-account warnings, company reservations, master data and price books', () => {
+    expect(workflows.filter((w) => !w.tasks?.length).map((w) => w.name).sort()).toEqual(
+      ['commercial-catalogue', 'committee-charter', 'customer-forum', 'identity-reservation', 'key-account', 'price-book', 'prospect'].sort(),
+    );
   });
 });

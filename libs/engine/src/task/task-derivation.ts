@@ -66,7 +66,9 @@ export function deriveTaskEvents(input: DerivationInput): TaskDerivation {
 function closing(fact: OpenTaskFact, input: DerivationInput): DomainEvent<string, any> {
   const { actor, now } = input.command.meta;
   const ref = { taskId: fact.taskId, taskType: fact.taskType, workflow: fact.workflow, instanceId: fact.instanceId };
-  if (!fact.commands.includes(input.command.type)) {
+  // a task named for one person (a member's vote) is completed only by them or for them; others' closed by the same decision are cancelled
+  const holdsIt = fact.assignee === null || fact.assignee === actor.id || input.onBehalfOf === fact.assignee;
+  if (!fact.commands.includes(input.command.type) || !holdsIt) {
     return { type: 'TaskCancelled', data: { ...ref, by: actor.id, commandType: input.command.type, eventTypes: input.eventTypes, at: now } };
   }
   const completed: TaskCompleted = {
