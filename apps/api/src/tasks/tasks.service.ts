@@ -4,6 +4,7 @@ import { shanghaiDate } from '@crm/onboarding';
 import { type Actor, DomainRuleViolation, NotPermitted, taskDeclaration } from '@crm/workflow-kit';
 import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
+import { CustomerAccess, isManagerScoped } from '../customers/customer-access';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { DELEGATIONS_TABLE, notRevoked } from '../onboarding/delegations.projection';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
@@ -31,6 +32,7 @@ export class TasksService {
     private readonly calendars: CalendarService,
     private readonly users: UserDirectory,
     private readonly commandServices: CommandServices,
+    private readonly access: CustomerAccess,
   ) {}
 
   private get probes() {
@@ -60,6 +62,8 @@ export class TasksService {
     const mine = await this.isListed(actor, taskId, now);
     const couldHold = JSON.parse(row.roles).some((r: string) => actor.roles.includes(r as never));
     if (!mine && !actor.roles.some((r) => READS_ANY_TASK.includes(r)) && !(row.status !== 'open' && couldHold)) throw notFound(taskId);
+    // a closed task one's role could have held is readable, but never on another manager's customer (R-KAM-2)
+    if (!mine && isManagerScoped(actor) && row.customer_id) await this.access.assertMayRead(actor, row.customer_id);
     const view = taskView(row, await this.calendars.current(), now, actor.id);
     const task = { workflow: row.workflow, instanceId: row.instance_id, taskType: row.task_type, key: row.task_key, assignee: row.assignee };
     const commands = row.status === 'open' && mine ? await probeCommands(this.probes, task, actor, now.toISOString()) : [];

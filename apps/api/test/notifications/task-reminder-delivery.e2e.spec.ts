@@ -25,7 +25,7 @@ describeEachEngine('a task left idle: its reminder reaches people (R-ONB-3, issu
     process.env.WEBHOOK_POLL_MS = '0';
     smtp = new SmtpReceiver();
     await smtp.start();
-    robots = new RobotReceiver();
+    robots = new RobotReceiver('dingtalk-secret-unused');
     await robots.start();
     api = await startTestApi({ engine, start: '2026-03-02T02:00:00.000Z', env: { SMTP_URL: smtp.url, SMTP_FROM: '客户管理系统 <crm@example.cn>' } });
     as = await onboardingCallers(api);

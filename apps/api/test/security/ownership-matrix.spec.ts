@@ -1,4 +1,6 @@
+import type { ProjectionRunner } from '@crm/engine';
 import type { Role } from '@crm/workflow-kit';
+import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
 import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
 import { applicationForm } from '../support/onboarding.forms';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -65,10 +67,13 @@ function verdict(expectation: (typeof OWNERSHIP_MATRIX)[string], user: string, a
   if (expectation.scope === 'list') {
     if (answer.status !== 200) return [`list answered ${answer.status}`];
     const shows = expectation.shows(answer.body, fx);
-    return user === 'manager2' ? (shows ? ['sees another manager\'s customer'] : []) : shows ? [] : ['does not see the customer'];
+    if (user === 'manager2') return shows ? ['sees another manager\'s customer'] : [];
+    return shows || (user !== 'manager' && expectation.companySees === false) ? [] : ['does not see the customer'];
   }
   if (expectation.scope !== 'record') return [];
-  if (user === 'manager2') return answer.status === 403 && answer.rule === expectation.rule || (expectation.rule === 'R-KAM-2' && mentionsRowRule(answer)) ? [] : [`expected 403 ${expectation.rule}`];
+  // another manager is refused, or told the record is none of theirs (a task: 404, so its existence is not told either)
+  const refused = (answer.status === 403 || answer.status === 404) && answer.rule === expectation.rule;
+  if (user === 'manager2') return refused || (expectation.rule === 'R-KAM-2' && mentionsRowRule(answer)) ? [] : [`expected 403/404 ${expectation.rule}`];
   const customerMissing = answer.status === 404 && JSON.stringify(answer.body).includes(`customer-${fx.customerId}`);
   return refusedByOwnership || answer.rule === 'CUSTOMER-UNKNOWN' || customerMissing ? ['refused as if not theirs'] : [];
 }
@@ -131,6 +136,14 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
       const id = await recordedComplaint();
       await asUser('manager', 'POST', `/complaints/${id}/classify`, { class: 'major' });
       return id;
+    },
+    async openTaskOnCustomer() {
+      const id = await recordedComplaint();
+      await api.store.headPosition().then((head) => api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitForPosition('tasks', head, 10_000));
+      const res = await api.request('GET', `/tasks?customerId=${CUSTOMER}&limit=200`, { token: await api.tokenFor('sales') });
+      const task = (res.body.items as Array<{ taskId: string; instanceId: string }>).find((t) => t.instanceId === id);
+      if (!task) throw new Error(`no open task for complaint ${id}`);
+      return task.taskId;
     },
     async pickup() {
       const pickupId = `p-${++n}`;

@@ -22,7 +22,7 @@ export type Setup = (fx: OwnershipFixtures) => Promise<Probe> | Probe;
 export type Ownership =
   | { scope: 'none'; why: string }
   | { scope: 'record'; setup: Setup; rule: string }
-  | { scope: 'list'; setup: Setup; shows: (body: unknown, fx: OwnershipFixtures) => boolean };
+  | { scope: 'list'; setup: Setup; shows: (body: unknown, fx: OwnershipFixtures) => boolean; companySees?: boolean };
 
 export interface OwnershipFixtures {
   api: TestApi;
@@ -31,6 +31,8 @@ export interface OwnershipFixtures {
   /** a recorded / a classified complaint on it, fresh for each call */
   recordedComplaint(): Promise<string>;
   classifiedComplaint(): Promise<string>;
+  /** an open task (a complaint to classify) on it */
+  openTaskOnCustomer(): Promise<string>;
   /** a live pickup on it, fresh for each call */
   pickup(): Promise<string>;
   /** a prospect kept by `manager` */
@@ -117,6 +119,10 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /customers/{id}/as-of': record((fx) => ({ path: `/customers/${fx.customerId}/as-of?at=${encodeURIComponent(new Date().toISOString())}` })),
   'GET /customers/{id}/export': record(onCustomer('/export?format=csv')),
   'GET /customers/{id}/verify': record(onCustomer('/verify')),
+  // human tasks (issue 15): a manager's task list and a task's detail follow the same rule
+  // a task list shows what the caller can complete: the company-wide roles that hold no complaint task see none of them
+  'GET /tasks': { ...list(async (fx) => ({ path: `/tasks?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })), companySees: false } as Ownership,
+  'GET /tasks/{id}': record(async (fx) => ({ path: `/tasks/${await fx.openTaskOnCustomer()}` }), 'NOT-FOUND'),
   // complaints
   'GET /complaints': list(async (fx) => ({ path: `/complaints?customer=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /complaints/{id}': record(onComplaint('recorded', '')),
