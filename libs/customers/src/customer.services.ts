@@ -9,6 +9,8 @@ export interface PrepaymentFacts {
   isDesignated(productLine: string, warehouseId: string): boolean;
   /** the price in force at an instant, fen per tonne; null: none decided */
   priceFenAt(productLine: string, warehouseId: string, at: string): number | null;
+  /** R-ARC-5: whether a signed sales contract of the customer covers the product line on that day */
+  contractCovers(customerId: string, productLine: string, date: string): boolean;
 }
 
 /** What the customer decider needs from outside. No clock: time comes from `command.meta.now`. */
@@ -20,6 +22,6 @@ export interface CustomerServices {
 }
 
 /** For tests and the ledger-only paths: R-PRIN-4 not in force for any product line. */
-export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null };
+export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null, contractCovers: () => false };
 
 export const DEFAULT_CUSTOMER_SERVICES: CustomerServices = { documentWarningDays: 30 };

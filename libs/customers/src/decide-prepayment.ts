@@ -28,7 +28,7 @@ export function prepaymentFacts(services: CustomerServices): PrepaymentFacts {
 }
 
 /**
- * R-PRIN-4 for a new pickup: at a warehouse designated for the customer's product line, priced at
+ * R-PRIN-4 for a new pickup: under a sales contract in force that day (R-ARC-5), at a warehouse designated for the customer's product line, priced at
  * the price in force there at the start of the pickup's day (Beijing), covered by the balance.
  * Null when the rule is not yet in force for the product line.
  */
@@ -36,6 +36,7 @@ export function chargeForPickup(context: CustomerContext, facts: PrepaymentFacts
   const line = context.productLine;
   if (!line || !facts.enforced(line)) return null;
   if (!facts.isDesignated(line, warehouse)) throw new DomainRuleViolation(PREPAYMENT_RULE, `goods are collected only at a warehouse designated for ${line}; ${warehouse} is not one`, 'data.warehouse');
+  if (!facts.contractCovers(context.customerId ?? '', line, date)) throw new DomainRuleViolation('R-ARC-5', `no signed sales contract for ${line} is in force on ${date}`, 'data.date');
   const priceFen = facts.priceFenAt(line, warehouse, `${date}T00:00:00+08:00`);
   if (priceFen === null) throw new DomainRuleViolation('R-PRICE-1', `no price approved for ${line} at ${warehouse} on ${date}`, 'data.warehouse');
   const amountFen = amountFenOf(kg, priceFen);

@@ -8,6 +8,7 @@ const FACTS: PrepaymentFacts = {
   enforced: (line) => line === 'polyolefin',
   isDesignated: (line, wh) => line === 'polyolefin' && wh === 'zh-1',
   priceFenAt: (_l, wh, at) => (wh === 'zh-1' && at >= '2026-01-01' ? 800_000 : null),
+  contractCovers: (_customer, line, date) => line === 'polyolefin' && date >= '2026-01-01' && date <= '2026-12-31',
 };
 const SERVICES: CustomerServices = { documentWarningDays: 30, prepayment: FACTS };
 const { given } = workflowSpec(customerWorkflow, SERVICES);
@@ -54,6 +55,11 @@ describe('payment before delivery at a designated warehouse (R-PRIN-4 款到发�
     expect(snapshot.can(pickup({ priceFen: 800_000, amountFen: 800_000, balanceAfterFen: 0 }) as never)).toBe(false);
     expect(snapshot.can(pickup({ priceFen: 80_000, amountFen: 80_000, balanceAfterFen: 20_000 }) as never)).toBe(true);
     expect(snapshot.can(pickup({ priceFen: 80_000, amountFen: 1, balanceAfterFen: 99_999 }) as never)).toBe(false);
+  });
+
+  it('R-ARC-5: a pickup outside a signed sales contract in force that day is refused', () => {
+    const noContract = workflowSpec(customerWorkflow, { ...SERVICES, prepayment: { ...FACTS, contractCovers: () => false } });
+    noContract.given(funded(100_000)).when(pickupAt('p-1', 1)).thenThrows(DomainRuleViolation, /R-ARC-5.*no signed sales contract/);
   });
 
   it('R-PRIN-4: a path that did not read the prepayment facts is refused, never let through unchecked', () => {

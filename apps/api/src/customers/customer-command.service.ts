@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { customerWorkflow, type CustomerCommandType, type CustomerServices } from '@crm/customers';
-import type { CommandResult, WorkflowEngine, WorkflowRegistry } from '@crm/engine';
+import type { CommandResult, ProjectionRunner, ReadModelDb, WorkflowEngine, WorkflowRegistry } from '@crm/engine';
+import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { commandMetaFrom } from '../workflows/command-meta';
 import { commandResponse } from '../workflows/command-response';
 import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
+import { CONTRACTS_PROJECTION, CONTRACTS_TABLE } from '../committee/contracts.projection';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { waitForProjections } from '../read-models/read-your-writes';
 import { loadPrepaymentFacts } from './prepayment-facts';
 
 export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
@@ -20,6 +24,9 @@ export class CustomerCommandService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
     @Inject(WORKFLOW_REGISTRY) private readonly registry: WorkflowRegistry,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async run(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike) {
@@ -29,13 +36,21 @@ export class CustomerCommandService {
 
   async execute(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
     const meta = commandMetaFrom(request, actor, this.clock);
-    const services = type === 'RecordPickup' ? await this.servicesFor([(data as { warehouse: string }).warehouse]) : undefined;
+    const services = type === 'RecordPickup' ? await this.servicesFor([(data as { warehouse: string }).warehouse], [customerId]) : undefined;
     return this.commandBus.execute(new ExecuteWorkflowCommand(customerWorkflow.name, customerId, { type, data, meta }, services));
   }
 
-  /** R-PRIN-4: a pickup is decided with the catalogue's and the price books' facts for its warehouses. */
-  async servicesFor(warehouses: readonly string[]): Promise<CustomerServices> {
+  /** R-PRIN-4, R-ARC-5: a pickup is decided with the catalogue's, the price books' and the customers' contracts' facts. */
+  async servicesFor(warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices> {
     const registered = this.registry.get(customerWorkflow.name).services as CustomerServices;
-    return { ...registered, prepayment: await loadPrepaymentFacts(this.engine, warehouses) };
+    return { ...registered, prepayment: await loadPrepaymentFacts(this.engine, warehouses, customers, (ids) => this.contractIds(ids)) };
+  }
+
+  /** The customers' contracts, from the index brought up to the store's head (so one signed a moment ago is found). */
+  private async contractIds(customers: readonly string[]): Promise<string[]> {
+    if (customers.length === 0) return [];
+    await waitForProjections(this.runner, [CONTRACTS_PROJECTION], await this.store.headPosition());
+    const rows = await this.readModels.db.selectFrom(CONTRACTS_TABLE).select('contract_id').where('customer_id', 'in', [...customers]).execute();
+    return rows.map((r) => String(r.contract_id));
   }
 }

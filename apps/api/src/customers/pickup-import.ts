@@ -18,8 +18,8 @@ export type PickupImportReport =
 
 export interface PickupImportOptions {
   store: EventStore;
-  /** the decider's services for rows at these warehouses (R-PRIN-4's facts are read for them) */
-  servicesFor(warehouses: readonly string[]): Promise<CustomerServices>;
+  /** the decider's services for rows at these warehouses by these customers (R-PRIN-4's and R-ARC-5's facts are read for them) */
+  servicesFor(warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices>;
   actor: Actor;
   now: string;
   /** how one row's command is executed (API: the CQRS bus; CLI: the engine) */
@@ -40,7 +40,7 @@ export async function importPickups(text: string, options: PickupImportOptions):
   const parsed = parsePickupCsv(text);
   if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
   const commands = parsed.rows.map((row) => ({ row, command: commandOf(row, options) }));
-  const services = await options.servicesFor([...new Set(parsed.rows.map((r) => r.warehouse))]);
+  const services = await options.servicesFor([...new Set(parsed.rows.map((r) => r.warehouse))], [...new Set(parsed.rows.map((r) => r.customerId))]);
   const errors = await dryRun(commands, options, services);
   if (errors.length > 0) return { ok: false, stage: 'check', errors, recorded: 0 };
   let recorded = 0;

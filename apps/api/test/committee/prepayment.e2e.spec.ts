@@ -1,4 +1,4 @@
-import { archive, openCustomer } from '../customers/customer-fixtures';
+import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
 import { describeEachEngine } from '../support/each-engine';
 import { barrierOnReads } from '../support/read-barrier';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
@@ -32,7 +32,16 @@ describeEachEngine('payment before delivery at a designated warehouse over HTTP 
     for (const m of ['sales2', 'finance']) await ok(as(m, 'POST', '/committee/proposals/p-8000/votes', { vote: 'approve' }));
     api.clock.set('2026-10-12T02:00:00.000Z');
     await waitFor(async () => (await as('sales', 'GET', '/prices/polyolefin/zh-1')).body.inForce?.proposalId === 'p-8000');
+    for (const id of ['pp-c1', 'pp-c2']) await signContract(id, '2026-10-01', '2026-12-31');
   });
+
+  /** R-ARC-5: the sales department drafts, a leader approves, the sales department signs. */
+  async function signContract(customerId: string, validFrom: string, validUntil: string): Promise<string> {
+    const drafted = await ok(as('sales', 'POST', '/contracts', { customerId, productLineId: 'polyolefin', contractNo: `HT-${customerId}`, validFrom, validUntil, terms: '年度购销合同' }), 201);
+    await ok(as('supervisor', 'POST', `/contracts/${drafted.id}/approve`, {}));
+    await ok(as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '客户法定代表人' }));
+    return drafted.id;
+  }
   afterAll(() => api?.close());
 
   it('R-PRIN-4: a pickup the balance does not cover is refused naming the shortfall; after finance records a receipt it is accepted and debited', async () => {
@@ -74,6 +83,28 @@ describeEachEngine('payment before delivery at a designated warehouse over HTTP 
     const charged = events.filter((e) => e.type === 'PickupRecorded');
     expect(charged).toHaveLength(1);
     expect((charged[0].data.charge as { balanceAfterFen: number }).balanceAfterFen).toBe(4_000_000);
+  });
+
+  it('R-ARC-5: no pickup outside a signed contract; a contract is signed only once a leader approved it; it is warned, then expires after its last day, and pickups stop', async () => {
+    await openCustomer(api, archive('pp-c3', { class: { salesObject: 'distributor', salesForm: 'planned' } }));
+    await ok(as('finance', 'POST', '/customers/pp-c3/receipts', { receiptId: 'r-3', productLine: 'polyolefin', amount: 100000, receivedOn: '2026-10-11', reference: '回单 3' }));
+    const without = await as('manager', 'POST', '/customers/pp-c3/pickups', pickup('c3-1', 1));
+    expect([without.status, without.body.rule, without.body.field]).toEqual([422, 'R-ARC-5', 'data.date']);
+    const drafted = await ok(as('sales', 'POST', '/contracts', { customerId: 'pp-c3', productLineId: 'polyolefin', contractNo: 'HT-c3', validFrom: '2026-10-01', validUntil: '2026-11-30', terms: '季度合同' }), 201);
+    expect((await as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表' })).status).toBe(409);
+    await ok(as('gm', 'POST', `/contracts/${drafted.id}/approve`, { comment: '同意' }));
+    await ok(as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表' }));
+    await ok(as('manager', 'POST', '/customers/pp-c3/pickups', pickup('c3-1', 1)));
+    api.clock.set('2026-11-05T02:00:00.000Z');
+    await fireDueTimers(api);
+    api.clock.set('2026-12-01T02:00:00.000Z');
+    await fireDueTimers(api);
+    const contract = await ok(as('sales', 'GET', `/contracts/${drafted.id}`));
+    expect([contract.state, contract.warned]).toEqual(['expired', true]);
+    const types = (await api.store.readStream(`sales-contract-${drafted.id}`)).map((e) => e.type);
+    expect(types.filter((t) => t.startsWith('Contract'))).toEqual(['ContractDrafted', 'ContractApproved', 'ContractSigned', 'ContractExpiryWarned', 'ContractExpired']);
+    const after = await as('manager', 'POST', '/customers/pp-c3/pickups', { ...pickup('c3-2', 1), date: '2026-12-01' });
+    expect([after.status, after.body.rule]).toEqual([422, 'R-ARC-5']);
   });
 
   it('R-PRIN-4 on the import path too: a CSV whose rows together overdraw is refused whole, nothing recorded', async () => {

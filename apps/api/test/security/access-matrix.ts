@@ -196,6 +196,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /committee/violations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'GET /committee/violations/{id}': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'POST /committee/violations/{id}/decision': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  // R-ARC-5 sales contracts: the sales department drafts and signs, a leader approves; everyone who works with customers reads
+  'POST /contracts': roles('sales_reviewer'),
+  'POST /contracts/{id}/approve': roles('supervisor', 'general_manager'),
+  'POST /contracts/{id}/sign': roles('sales_reviewer'),
+  'POST /contracts/{id}/terminate': roles('sales_reviewer', 'general_manager'),
+  'GET /contracts': roles(...READ_ALL),
+  'GET /contracts/{id}': roles(...READ_ALL),
   'GET /catalogue': ANY_ROLE,
   'PUT /catalogue/product-lines/{id}': roles('administrator'),
   'PUT /catalogue/warehouses/{id}': roles('administrator'),

@@ -129,7 +129,9 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
   const recordedComplaint = async () =>
     (await asUser('manager', 'POST', '/complaints', { customerId: CUSTOMER, receivedAt: `${TODAY}T09:00:00+08:00`, channel: 'phone', content: `包装破损 ${++n}` })).id as string;
   await recordedComplaint();
+  const contract = await asUser('sales', 'POST', '/contracts', { customerId: CUSTOMER, productLineId: 'polyolefin', contractNo: 'HT-2026-001', validFrom: '2026-10-01', validUntil: '2027-09-30', terms: '年度购销合同' });
   return {
+    contractId: contract.id as string,
     api, customerId: CUSTOMER, today: TODAY, prospectId: 'own-prospect', visitPlanId: plan.id as string, applicationId: application.id as string,
     recordedComplaint,
     async classifiedComplaint() {

@@ -31,6 +31,8 @@ export interface OwnershipFixtures {
   /** a recorded / a classified complaint on it, fresh for each call */
   recordedComplaint(): Promise<string>;
   classifiedComplaint(): Promise<string>;
+  /** a sales contract drafted for it */
+  contractId: string;
   /** an open task (a complaint to classify) on it */
   openTaskOnCustomer(): Promise<string>;
   /** a live pickup on it, fresh for each call */
@@ -119,6 +121,9 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /customers/{id}/as-of': record((fx) => ({ path: `/customers/${fx.customerId}/as-of?at=${encodeURIComponent(new Date().toISOString())}` })),
   'GET /customers/{id}/export': record(onCustomer('/export?format=csv')),
   'GET /customers/{id}/verify': record(onCustomer('/verify')),
+  // R-ARC-5: a customer's contracts
+  'GET /contracts': list(async (fx) => ({ path: `/contracts?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
+  'GET /contracts/{id}': record((fx) => ({ path: `/contracts/${fx.contractId}` })),
   // human tasks (issue 15): a manager's task list and a task's detail follow the same rule
   // a task list shows what the caller can complete: the company-wide roles that hold no complaint task see none of them
   'GET /tasks': { ...list(async (fx) => ({ path: `/tasks?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })), companySees: false } as Ownership,

@@ -35,14 +35,19 @@ export const importPickupsCommand: CliCommand = {
       const actor: Actor = { id: options.actor ?? `cli:${userInfo().username}`, name: 'import-pickups', roles: [], system: true };
       const engine = new WorkflowEngine(store);
       const bar = new ProgressBar((t) => io.err(t), 'recording pickups', io.interactive);
-      const servicesFor = async (warehouses: readonly string[]): Promise<CustomerServices> => ({ ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, warehouses) });
+      // the CLI has no read models: a customer's contracts are found by one pass over the contract drafts
+      const contractIds = async (customers: readonly string[]) =>
+        (await store.readAll()).filter((e) => e.type === 'ContractDrafted' && customers.includes(String(e.data.customerId))).map((e) => String(e.data.contractId));
+      const servicesFor = async (warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices> => ({
+        ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, warehouses, customers, contractIds),
+      });
       const report = await importPickups(text, {
         store,
         servicesFor,
         actor,
         now: new Date().toISOString(),
         // each row re-reads the facts: a price or a receipt may have changed since the check
-        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor([(command.data as { warehouse: string }).warehouse])),
+        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor([(command.data as { warehouse: string }).warehouse], [customerId])),
         onProgress: (done, total) => bar.update(done, total),
       });
       return printReport(report, positional[0], io);

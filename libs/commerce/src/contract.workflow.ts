@@ -1,0 +1,29 @@
+import type { CustomerRef, WorkflowDefinition } from '@crm/workflow-kit';
+import { contractCommandSchemas, type ContractCommand } from './contract.commands';
+import type { ContractContext } from './contract.context';
+import { contractDeadlines } from './contract.deadlines';
+import { decideContract } from './contract.decider';
+import { contractEventSchemas, type ContractEvent } from './contract.events';
+import { contractMachine } from './contract.machine';
+import { contractTasks } from './contract.tasks';
+
+const customers = (command: ContractCommand, state: { context: ContractContext }): CustomerRef[] => {
+  const id = command.type === 'DraftContract' ? command.data.customerId : state.context.customerId;
+  return id ? [{ customerId: id, ...(command.type === 'DraftContract' ? { field: 'customerId' } : {}) }] : [];
+};
+
+/** One stream per contract, `sales-contract-<contractId>`; the text itself is kept as a file (ADR 0018). */
+export const contractWorkflow: WorkflowDefinition<ContractCommand, ContractEvent, ContractContext> = {
+  name: 'sales-contract',
+  version: '1',
+  streamPrefix: 'sales-contract',
+  machine: contractMachine,
+  commandSchemas: contractCommandSchemas,
+  eventSchemas: contractEventSchemas,
+  creationCommands: ['DraftContract'],
+  decide: (command, state) => decideContract(command, state),
+  deadlines: contractDeadlines,
+  customersOf: customers,
+  tasks: contractTasks,
+  retryableOnConflict: ['WarnContractExpiry', 'ExpireContract'],
+};
