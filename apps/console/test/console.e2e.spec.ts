@@ -341,7 +341,7 @@ if (!runs) {
       });
       expect(imported.status).toBe(200);
       await seed('POST', '/key-accounts/evaluations', 'sales', { month: '2027-05' }, 200);
-      await seed('POST', '/allocations/2027-06/proposals', 'sales', { availableTonnes: 1000, note: '六月资源量', requests: [{ customerId: 'ka-steady', tonnes: 800 }, { customerId: 'ka-big', tonnes: 400 }] }, 200);
+      await seed('POST', '/allocations/2027-06/polyolefin/proposals', 'sales', { availableTonnes: 1000, note: '六月资源量', requests: [{ customerId: 'ka-steady', tonnes: 800 }, { customerId: 'ka-big', tonnes: 400 }] }, 200);
     });
 
     it('R-KAM-1/3/4: sales sees the ABC table and its Pareto chart, the open decline warning and the loyalty level', async () => {
@@ -378,6 +378,10 @@ if (!runs) {
       await card.getByRole('status').getByText('第 1 轮方案已批准。').waitFor();
       await card.locator('[data-status="approved"]').waitFor();
       expect(await card.textContent()).toContain('gm 于');
+      await card.getByTestId('allocation-in-force').getByText('执行中的方案：第 1 轮').waitFor();
+      // R-ALLOC-2: each product line is allocated on its own — other chemicals has no proposal for June
+      await page.getByLabel('产品', { exact: true }).selectOption('other_chemicals');
+      await card.getByText('该月该产品尚无分配方案。').waitFor();
     });
   });
 });

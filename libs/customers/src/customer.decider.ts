@@ -52,7 +52,7 @@ function route(command: CustomerCommand, state: WorkflowState<CustomerContext>, 
     case 'RecordPickup':
       return recordPickup(command, context, services);
     case 'CorrectPickup':
-      return correctPickup(command, context);
+      return correctPickup(command, context, services);
     case 'VoidPickup':
       return voidPickup(command, context);
     case 'RecordReceipt':

@@ -11,6 +11,8 @@ export interface PrepaymentFacts {
   priceFenAt(productLine: string, warehouseId: string, at: string): number | null;
   /** R-ARC-5: whether a signed sales contract of the customer covers the product line on that day */
   contractCovers(customerId: string, productLine: string, date: string): boolean;
+  /** R-ALLOC-2: the customer's kilograms in the approved allocation of the product line's month; null: the month is not allocated */
+  allocatedKg(customerId: string, productLine: string, month: string): number | null;
 }
 
 /** What the customer decider needs from outside. No clock: time comes from `command.meta.now`. */
@@ -22,6 +24,6 @@ export interface CustomerServices {
 }
 
 /** For tests and the ledger-only paths: R-PRIN-4 not in force for any product line. */
-export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null, contractCovers: () => false };
+export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null, contractCovers: () => false, allocatedKg: () => null };
 
 export const DEFAULT_CUSTOMER_SERVICES: CustomerServices = { documentWarningDays: 30 };

@@ -7,6 +7,7 @@ import { evaluateFrom, reevaluatedGrade } from './customer.rules';
 import { bandOf } from './grading';
 import type { CustomerServices } from './customer.services';
 import { chargeForCorrection, chargeForPickup, creditForVoid, prepaymentFacts } from './decide-prepayment';
+import { assertWithinAllocation } from './decide-allocation-limit';
 import { monthOf, shanghaiDate } from './shanghai-time';
 
 /** R-TIER-2: pickups are the evidence for monthly grading. A repeated identical record is a no-op. */
@@ -22,7 +23,9 @@ export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context
   if (context.openedAt && data.date < shanghaiDate(context.openedAt)) {
     throw new DomainRuleViolation('R-ONB-4', `pickup date ${data.date} is before the archive was opened`, 'data.date');
   }
-  const charge = chargeForPickup(context, prepaymentFacts(services), data.date, data.warehouse, toKg(data.tonnes));
+  const facts = prepaymentFacts(services);
+  const charge = chargeForPickup(context, facts, data.date, data.warehouse, toKg(data.tonnes));
+  assertWithinAllocation(context, facts, monthOf(data.date), toKg(data.tonnes));
   const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now, ...(charge ? { charge } : {}) } };
   return [recorded, ...reevaluation(context, data.pickupId, data.date, toKg(data.tonnes), meta.now)];
 }
@@ -35,10 +38,12 @@ function livePickup(context: CustomerContext, pickupId: string) {
 }
 
 /** The correction counts in the pickup's own month (effectiveDate) and records when it was learnt. */
-export function correctPickup(command: CustomerCommandOf<'CorrectPickup'>, context: CustomerContext): CustomerEvent[] {
+export function correctPickup(command: CustomerCommandOf<'CorrectPickup'>, context: CustomerContext, services: CustomerServices): CustomerEvent[] {
   const { data, meta } = command;
   const pickup = livePickup(context, data.pickupId);
   if (toKg(data.tonnes) === pickup.kg) throw new DomainRuleViolation('R-TIER-2', `pickup ${data.pickupId} already has ${data.tonnes} t`, 'data.tonnes');
+  // only an increase can break the allocation; a decrease needs no facts
+  if (toKg(data.tonnes) > pickup.kg) assertWithinAllocation(context, prepaymentFacts(services), monthOf(pickup.date), toKg(data.tonnes) - pickup.kg);
   const corrected: CustomerEvent = {
     type: 'PickupCorrected',
     data: {

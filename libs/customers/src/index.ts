@@ -16,3 +16,4 @@ export { expiryInstant } from './decide-documents';
 export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
 export * from './persistent-map';
 export * from './customer.tasks';
+export * from './decide-allocation-limit';

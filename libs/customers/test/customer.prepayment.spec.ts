@@ -9,6 +9,7 @@ const FACTS: PrepaymentFacts = {
   isDesignated: (line, wh) => line === 'polyolefin' && wh === 'zh-1',
   priceFenAt: (_l, wh, at) => (wh === 'zh-1' && at >= '2026-01-01' ? 800_000 : null),
   contractCovers: (_customer, line, date) => line === 'polyolefin' && date >= '2026-01-01' && date <= '2026-12-31',
+  allocatedKg: () => null,
 };
 const SERVICES: CustomerServices = { documentWarningDays: 30, prepayment: FACTS };
 const { given } = workflowSpec(customerWorkflow, SERVICES);
@@ -60,6 +61,19 @@ describe('payment before delivery at a designated warehouse (R-PRIN-4 款到发�
   it('R-ARC-5: a pickup outside a signed sales contract in force that day is refused', () => {
     const noContract = workflowSpec(customerWorkflow, { ...SERVICES, prepayment: { ...FACTS, contractCovers: () => false } });
     noContract.given(funded(100_000)).when(pickupAt('p-1', 1)).thenThrows(DomainRuleViolation, /R-ARC-5.*no signed sales contract/);
+  });
+
+  it('R-ALLOC-2: a pickup beyond the approved allocation of the month is refused naming the excess; a correction adding tonnes too', () => {
+    const allocated = workflowSpec(customerWorkflow, { ...SERVICES, prepayment: { ...FACTS, allocatedKg: (_c: string, line: string, month: string) => (line === 'polyolefin' && month === '2026-01' ? 3000 : null) } });
+    const two = history([openCommand(planned), receipt('r-1', 100_000), pickupAt('p-1', 2)], SERVICES);
+    allocated.given(two).when(pickupAt('p-2', 1)).thenMatches([{ type: 'PickupRecorded' }]);
+    allocated.given(two).when(pickupAt('p-2', 1.001)).thenThrows(DomainRuleViolation, /R-ALLOC-2.*approved allocation is 3 t, 2 t are already picked up.*exceed it by 0.001 t/);
+    const correct = (tonnes: number) => cmd('CorrectPickup', { pickupId: 'p-1', tonnes, reason: '磅单更正' }, MANAGER, '2026-01-21T08:00:00.000Z');
+    allocated.given(two).when(correct(3.5)).thenThrows(DomainRuleViolation, 'R-ALLOC-2');
+    allocated.given(two).when(correct(3)).thenMatches([{ type: 'PickupCorrected' }]);
+    // a decrease needs no facts at all
+    workflowSpec(customerWorkflow, { documentWarningDays: 30 }).given(two).when(correct(1)).thenMatches([{ type: 'PickupCorrected' }]);
+    workflowSpec(customerWorkflow, { documentWarningDays: 30 }).given(two).when(correct(3)).thenThrows(DomainRuleViolation, 'not read');
   });
 
   it('R-PRIN-4: a path that did not read the prepayment facts is refused, never let through unchecked', () => {

@@ -1,7 +1,7 @@
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, type Actor, type WorkflowState } from '@crm/workflow-kit';
 import { allocate, ALLOCATION_ORDER } from './allocation';
 import type { AllocationCommand } from './allocation-proposal.commands';
-import type { AllocationContext } from './allocation-proposal.context';
+import { allocatedTotalKg, type AllocationContext } from './allocation-proposal.context';
 import type { AllocationEvent } from './allocation-proposal.events';
 
 const PROPOSERS = ['sales_reviewer'];
@@ -9,7 +9,8 @@ const isGeneralManager = (actor: Actor) => actor.roles.includes('general_manager
 
 /**
  * R-ALLOC-1..3: the sales department proposes (the allocation itself is computed here from the
- * inputs, never typed in), the general manager approves or returns it.
+ * inputs, never typed in) and may change a line by hand with a reason; the general manager approves
+ * or returns it. An approved month is amended by proposing the next round.
  */
 export function decideAllocation(command: AllocationCommand, state: WorkflowState<AllocationContext>): AllocationEvent[] {
   const actor = command.meta.actor;
@@ -18,8 +19,11 @@ export function decideAllocation(command: AllocationCommand, state: WorkflowStat
   switch (command.type) {
     case 'ProposeAllocation': {
       if (!actor.roles.some((r) => PROPOSERS.includes(r))) throw new NotPermitted('R-ALLOC-2', 'the sales department proposes the allocation');
-      if (state.state !== 'none' && state.state !== 'returned') throw new TransitionNotAllowed('allocation', state.state, 'AllocationProposed');
+      if (state.state === 'draft') throw new TransitionNotAllowed('allocation', state.state, 'AllocationProposed');
       const d = command.data;
+      if (context.round > 0 && (d.month !== context.month || d.productLine !== context.productLine)) {
+        throw new DomainRuleViolation('R-ALLOC-2', `this allocation is ${context.productLine ?? 'the pooled allocation'} for ${context.month}`, 'productLine');
+      }
       const ids = new Set<string>();
       d.demands.forEach((demand, i) => {
         if (ids.has(demand.customerId)) throw new DomainRuleViolation('R-ALLOC-2', `customer ${demand.customerId} has more than one demand`, `demands.${i}.customerId`);
@@ -31,12 +35,25 @@ export function decideAllocation(command: AllocationCommand, state: WorkflowStat
         {
           type: 'AllocationProposed',
           data: {
-            month: d.month, round: context.round + 1, availableKg: d.availableKg, demands: d.demands, lines: result.lines, demandKg: result.demandKg,
+            month: d.month, productLine: d.productLine, round: context.round + 1, availableKg: d.availableKg, demands: d.demands, lines: result.lines, demandKg: result.demandKg,
             allocatedKg: result.allocatedKg, shortfallKg: result.shortfallKg, classesServed, note: d.note, proposedBy: actor.id, proposedAt: at,
             notify: ['general_manager'],
           },
         },
       ];
+    }
+    case 'AdjustAllocation': {
+      if (!actor.roles.some((r) => PROPOSERS.includes(r))) throw new NotPermitted('R-ALLOC-2', 'the sales department adjusts its proposal');
+      if (state.state !== 'draft') throw new TransitionNotAllowed('allocation', state.state, 'AllocationAdjusted');
+      const d = command.data;
+      if (d.round !== context.round) throw new DomainRuleViolation('R-ALLOC-2', `round ${d.round} is not the proposal under review (round ${context.round})`, 'round');
+      const line = context.lines[d.customerId];
+      if (!line) throw new DomainRuleViolation('R-ALLOC-2', `customer ${d.customerId} has no line in round ${context.round}`, 'customerId');
+      if (d.allocatedKg > line.demandKg) throw new DomainRuleViolation('R-ALLOC-2', `${d.customerId} asked for ${line.demandKg} kg; an adjustment gives at most that`, 'allocatedKg');
+      const total = allocatedTotalKg(context) - line.allocatedKg + d.allocatedKg;
+      if (total > context.availableKg) throw new DomainRuleViolation('R-ALLOC-1', `the month would allocate ${total} kg of the ${context.availableKg} kg available`, 'allocatedKg');
+      if (d.allocatedKg === line.allocatedKg) return [];
+      return [{ type: 'AllocationAdjusted', data: { month: context.month as string, round: context.round, customerId: d.customerId, previousKg: line.allocatedKg, allocatedKg: d.allocatedKg, reason: d.reason, adjustedBy: actor.id, adjustedAt: at } }];
     }
     case 'ApproveAllocation':
     case 'ReturnAllocation': {

@@ -1,7 +1,13 @@
 import type { TaskDeclaration } from '@crm/workflow-kit';
 import type { AllocationContext } from './allocation-proposal.context';
+import { parseAllocationId } from './allocation-id';
 
-const link = (id: string) => ({ console: `/#/key-accounts?month=${encodeURIComponent(id)}`, api: `/allocations/${encodeURIComponent(id)}` });
+const link = (id: string) => {
+  const parsed = parseAllocationId(id);
+  const month = parsed?.month ?? id;
+  const api = parsed?.productLine ? `/allocations/${month}/${parsed.productLine}` : `/allocations/${month}`;
+  return { console: `/#/key-accounts?month=${encodeURIComponent(month)}`, api };
+};
 const VERSION = 'allocation-tasks-2026-12';
 
 /**

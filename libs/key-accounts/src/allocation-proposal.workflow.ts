@@ -6,7 +6,7 @@ import { decideAllocation } from './allocation-proposal.decider';
 import { allocationEventSchemas, type AllocationEvent } from './allocation-proposal.events';
 import { allocationMachine } from './allocation-proposal.machine';
 
-/** One stream per month, `resource-allocation-<YYYY-MM>`: its proposals and the general manager's decisions. */
+/** One stream per product line and month, `resource-allocation-<line>-<YYYY-MM>` (before product lines: `resource-allocation-<YYYY-MM>`). */
 export const allocationWorkflow: WorkflowDefinition<AllocationCommand, AllocationEvent, AllocationContext, void> = {
   name: 'resource-allocation',
   version: '1',

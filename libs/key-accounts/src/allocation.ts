@@ -16,6 +16,8 @@ export const AllocationDemand = z.object({
   completionRate: z.number().min(0).max(100).nullable(),
   /** 1 − CV of weekly pickups (see weeklyEvenness); null without pickups */
   evenness: z.number().min(0).max(1).nullable(),
+  /** 配合度: the sales department's 0..1 score of an agent's cooperation (R-ALLOC-3); absent on proposals before it was recorded */
+  cooperation: z.number().min(0).max(1).nullable().optional(),
 });
 export type AllocationDemand = z.infer<typeof AllocationDemand>;
 
@@ -38,14 +40,18 @@ const byId = (a: { customerId: string }, b: { customerId: string }) => (a.custom
 const capped = (rate: number | null) => (rate === null ? 0 : Math.min(1, rate));
 
 /**
- * R-ALLOC-3 scores. Agents: pickup-completion rate (capped at 1: picking up more than planned is
- * not better cooperation than picking up the plan; cooperation itself is not recorded). Distributors:
- * the mean of capped completion and weekly evenness. Missing figures count as 0 — an unknown record
- * is served after a known one.
+ * R-ALLOC-3 scores (提货完成率高、配合度好的代理商优先). Agents: the mean of the pickup-completion rate
+ * (capped at 1: picking up more than planned is not better than picking up the plan) and the recorded
+ * cooperation score; completion alone where no cooperation was recorded. Distributors: the mean of
+ * capped completion and weekly evenness. Missing figures count as 0 — an unknown record is served
+ * after a known one.
  */
 export function allocationScore(demand: AllocationDemand): number | null {
   if (demand.salesObject === 'direct') return null;
-  if (demand.salesObject === 'exclusive_agent') return capped(demand.completionRate);
+  if (demand.salesObject === 'exclusive_agent') {
+    const cooperation = demand.cooperation ?? null;
+    return cooperation === null ? capped(demand.completionRate) : (capped(demand.completionRate) + cooperation) / 2;
+  }
   return (capped(demand.completionRate) + (demand.evenness ?? 0)) / 2;
 }
 

@@ -17,4 +17,5 @@ export * from './allocation-proposal.context';
 export * from './allocation-proposal.machine';
 export * from './allocation-proposal.decider';
 export * from './allocation-proposal.workflow';
+export * from './allocation-id';
 export * from './allocation-proposal.tasks';

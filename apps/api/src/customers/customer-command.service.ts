@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { customerWorkflow, type CustomerCommandType, type CustomerServices } from '@crm/customers';
+import { type CustomerCommandType, type CustomerContext, customerWorkflow, type CustomerServices } from '@crm/customers';
 import type { CommandResult, ProjectionRunner, ReadModelDb, WorkflowEngine, WorkflowRegistry } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -12,7 +12,7 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens
 import { CONTRACTS_PROJECTION, CONTRACTS_TABLE } from '../committee/contracts.projection';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
-import { loadPrepaymentFacts } from './prepayment-facts';
+import { loadPrepaymentFacts, type PickupScope } from './prepayment-facts';
 
 export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
 
@@ -36,14 +36,27 @@ export class CustomerCommandService {
 
   async execute(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
     const meta = commandMetaFrom(request, actor, this.clock);
-    const services = type === 'RecordPickup' ? await this.servicesFor([(data as { warehouse: string }).warehouse], [customerId]) : undefined;
+    const scope = await this.pickupScope(customerId, type, data);
+    const services = scope ? await this.servicesFor(scope) : undefined;
     return this.commandBus.execute(new ExecuteWorkflowCommand(customerWorkflow.name, customerId, { type, data, meta }, services));
   }
 
-  /** R-PRIN-4, R-ARC-5: a pickup is decided with the catalogue's, the price books' and the customers' contracts' facts. */
-  async servicesFor(warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices> {
+  /** R-PRIN-4, R-ARC-5, R-ALLOC-2: a pickup is decided with the catalogue's, the price books', the contracts' and the month's allocation's facts. */
+  async servicesFor(scope: PickupScope): Promise<CustomerServices> {
     const registered = this.registry.get(customerWorkflow.name).services as CustomerServices;
-    return { ...registered, prepayment: await loadPrepaymentFacts(this.engine, warehouses, customers, (ids) => this.contractIds(ids)) };
+    return { ...registered, prepayment: await loadPrepaymentFacts(this.engine, scope, (ids) => this.contractIds(ids)) };
+  }
+
+  /** A new pickup touches its warehouse and month; a correction, the month of the pickup it corrects (its allocation, R-ALLOC-2). */
+  private async pickupScope(customerId: string, type: CustomerCommandType, data: unknown): Promise<PickupScope | null> {
+    if (type === 'RecordPickup') {
+      const pickup = data as { warehouse: string; date: string };
+      return { warehouses: [pickup.warehouse], customers: [customerId], months: [String(pickup.date).slice(0, 7)] };
+    }
+    if (type !== 'CorrectPickup') return null;
+    const context = (await this.engine.load(customerWorkflow, customerId)).state.context as CustomerContext;
+    const date = context.pickups.get(String((data as { pickupId: string }).pickupId))?.date;
+    return { warehouses: [], customers: [customerId], months: date ? [date.slice(0, 7)] : [] };
   }
 
   /** The customers' contracts, from the index brought up to the store's head (so one signed a moment ago is found). */

@@ -31,7 +31,7 @@ export class PickupImportController {
     const csv = csvOf(req.body);
     const report = await importPickups(csv, {
       store: this.store,
-      servicesFor: (warehouses, customers) => this.commands.servicesFor(warehouses, customers),
+      servicesFor: (scope) => this.commands.servicesFor(scope),
       actor,
       now: this.clock.now().toISOString(),
       execute: (customerId, command) => this.commands.execute(customerId, command.type, command.data, actor, req),

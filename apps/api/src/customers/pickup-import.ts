@@ -1,6 +1,7 @@
 import { type CustomerCommand, type CustomerContext, customerWorkflow, type CustomerServices, parsePickupCsv, type PickupCsvRow } from '@crm/customers';
 import { type CommandResult, loadStream } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
+import type { PickupScope } from './prepayment-facts';
 import { type Actor, decideOnWorkflow } from '@crm/workflow-kit';
 import type { AnyMachineSnapshot } from 'xstate';
 
@@ -18,8 +19,8 @@ export type PickupImportReport =
 
 export interface PickupImportOptions {
   store: EventStore;
-  /** the decider's services for rows at these warehouses by these customers (R-PRIN-4's and R-ARC-5's facts are read for them) */
-  servicesFor(warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices>;
+  /** the decider's services for rows at these warehouses, by these customers, in these months (R-PRIN-4's, R-ARC-5's and R-ALLOC-2's facts are read for them) */
+  servicesFor(scope: PickupScope): Promise<CustomerServices>;
   actor: Actor;
   now: string;
   /** how one row's command is executed (API: the CQRS bus; CLI: the engine) */
@@ -40,7 +41,7 @@ export async function importPickups(text: string, options: PickupImportOptions):
   const parsed = parsePickupCsv(text);
   if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
   const commands = parsed.rows.map((row) => ({ row, command: commandOf(row, options) }));
-  const services = await options.servicesFor([...new Set(parsed.rows.map((r) => r.warehouse))], [...new Set(parsed.rows.map((r) => r.customerId))]);
+  const services = await options.servicesFor(scopeOf(parsed.rows));
   const errors = await dryRun(commands, options, services);
   if (errors.length > 0) return { ok: false, stage: 'check', errors, recorded: 0 };
   let recorded = 0;
@@ -57,6 +58,12 @@ export async function importPickups(text: string, options: PickupImportOptions):
   }
   const customers = new Set(parsed.rows.map((r) => r.customerId)).size;
   return { ok: true, rows: commands.length, recorded, unchanged: commands.length - recorded, customers, position };
+}
+
+/** What a set of rows touches; also what one row's write needs (its own scope). */
+export function scopeOf(rows: ReadonlyArray<Pick<PickupCsvRow, 'warehouse' | 'customerId' | 'date'>>): PickupScope {
+  const distinct = (pick: (row: (typeof rows)[number]) => string) => [...new Set(rows.map(pick))];
+  return { warehouses: distinct((r) => r.warehouse), customers: distinct((r) => r.customerId), months: distinct((r) => r.date.slice(0, 7)) };
 }
 
 function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCommand {

@@ -10,7 +10,8 @@ import { MinPosition, waitForProjections } from '../read-models/read-your-writes
 import { commandResponse } from '../workflows/command-response';
 import { AllocationService } from './allocation.service';
 import { ALLOCATIONS_TABLE } from './key-account-projections';
-import { ApproveAllocationBody, MonthParam, ProposalBody, ReturnAllocationBody } from './key-accounts.bodies';
+import { AdjustAllocationBody, ApproveAllocationBody, MonthParam, ProductLineParam, ProposalBody, ReturnAllocationBody } from './key-accounts.bodies';
+import type { ProductLine } from '@crm/customers';
 import { ANALYSTS } from './key-accounts.controller';
 import type { HttpRequestLike } from './key-account.service';
 
@@ -26,35 +27,51 @@ export class AllocationsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
-  @Post(':month/proposals')
+  @Post(':month/:productLine/proposals')
   @HttpCode(200)
   @Roles('sales_reviewer')
-  @ApiOperation({ summary: "R-ALLOC-1..3: propose the month's allocation from the available volume, requests and the agents' filed plans; computed, recorded with its inputs, sent to the general manager" })
-  async propose(@Param('month', { schema: MonthParam }) month: string, @Body({ schema: ProposalBody }) body: ProposalBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
-    return commandResponse(month, await this.allocations.propose(month, body, actor, req));
+  @ApiOperation({ summary: "R-ALLOC-1..3: propose a product line's allocation for the month from the available volume, requests, the agents' filed plans and cooperation scores; computed, recorded with its inputs, sent to the general manager; on an approved month, an amendment" })
+  async propose(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Body({ schema: ProposalBody }) body: ProposalBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return commandResponse(month, await this.allocations.propose(month, line, body, actor, req));
   }
 
-  @Post(':month/approve')
+  @Post(':month/:productLine/adjustments')
+  @HttpCode(200)
+  @Roles('sales_reviewer')
+  @ApiOperation({ summary: 'R-ALLOC-2: change one line of the proposal under review by hand, with a reason (within the demand and the volume available)' })
+  async adjust(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Body({ schema: AdjustAllocationBody }) body: AdjustAllocationBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return commandResponse(month, await this.allocations.adjust(month, line, body, actor, req));
+  }
+
+  @Post(':month/:productLine/approve')
   @HttpCode(200)
   @Roles('general_manager')
-  @ApiOperation({ summary: 'R-ALLOC-2: the general manager approves the proposal of the round named' })
-  async approve(@Param('month', { schema: MonthParam }) month: string, @Body({ schema: ApproveAllocationBody }) body: ApproveAllocationBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
-    return commandResponse(month, await this.allocations.decide(month, 'ApproveAllocation', body, actor, req));
+  @ApiOperation({ summary: 'R-ALLOC-2: the general manager approves the proposal of the round named; from then on pickups of the month are held to it' })
+  async approve(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Body({ schema: ApproveAllocationBody }) body: ApproveAllocationBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return commandResponse(month, await this.allocations.decide(month, line, 'ApproveAllocation', body, actor, req));
   }
 
-  @Post(':month/return')
+  @Post(':month/:productLine/return')
   @HttpCode(200)
   @Roles('general_manager')
   @ApiOperation({ summary: 'R-ALLOC-2: the general manager returns the proposal with a reason; the sales department proposes again' })
-  async return(@Param('month', { schema: MonthParam }) month: string, @Body({ schema: ReturnAllocationBody }) body: ReturnAllocationBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
-    return commandResponse(month, await this.allocations.decide(month, 'ReturnAllocation', body, actor, req));
+  async return(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Body({ schema: ReturnAllocationBody }) body: ReturnAllocationBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return commandResponse(month, await this.allocations.decide(month, line, 'ReturnAllocation', body, actor, req));
+  }
+
+  @Get(':month/:productLine')
+  @Roles(...ANALYSTS)
+  @ApiOperation({ summary: "R-ALLOC-2: a product line's latest proposal for the month, its lines (rank, score, completion, evenness, cooperation, manual adjustments), its decision and the allocation in force" })
+  async view(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Query({ schema: ViewQuery }) query: { minPosition?: number }) {
+    await waitForProjections(this.runner, [ALLOCATIONS_TABLE], query.minPosition);
+    return this.allocations.view(month, line);
   }
 
   @Get(':month')
   @Roles(...ANALYSTS)
-  @ApiOperation({ summary: "R-ALLOC-2: the month's latest proposal, its lines (rank, score, completion, evenness) and its decision" })
-  async view(@Param('month', { schema: MonthParam }) month: string, @Query({ schema: ViewQuery }) query: { minPosition?: number }) {
+  @ApiOperation({ summary: "R-ALLOC-2: every product line's allocation of the month" })
+  async month(@Param('month', { schema: MonthParam }) month: string, @Query({ schema: ViewQuery }) query: { minPosition?: number }) {
     await waitForProjections(this.runner, [ALLOCATIONS_TABLE], query.minPosition);
-    return this.allocations.view(month);
+    return this.allocations.month(month);
   }
 }

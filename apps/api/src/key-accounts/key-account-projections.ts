@@ -1,11 +1,12 @@
-import type { AllocationApproved, AllocationProposed, AllocationReturned } from '@crm/key-accounts';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
+import { allocationsProjection } from './allocations.projection';
+
+export { ALLOCATIONS_TABLE, allocationsProjection } from './allocations.projection';
 
 export const SALES_PLANS_TABLE = 'key_account_sales_plans';
 export const SIGNALS_TABLE = 'key_account_signals';
-export const ALLOCATIONS_TABLE = 'resource_allocations';
 
 const big = (dialect: ReadModelDialect) => (dialect === 'postgres' ? 'bigint' : 'integer');
 const data = <T>(event: StoredEvent): T => event.data as unknown as T;
@@ -89,60 +90,6 @@ export const signalsProjection: Projection = {
       at: d.raisedAt ?? d.clearedAt ?? d.changedAt ?? event.metadata.occurredAt,
     };
     await trx.insertInto(SIGNALS_TABLE).values(row).onConflict((oc) => oc.column('event_id').doNothing()).execute();
-  },
-};
-
-/** R-ALLOC-2 / R-EVAL-2: each month's latest proposal and its decision. */
-export const allocationsProjection: Projection = {
-  name: ALLOCATIONS_TABLE,
-  version: 1,
-  eventTypes: ['AllocationProposed', 'AllocationApproved', 'AllocationReturned'],
-  tables: [{ name: ALLOCATIONS_TABLE, orderBy: 'month' }],
-  async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
-    await db.schema
-      .createTable(ALLOCATIONS_TABLE)
-      .ifNotExists()
-      .addColumn('month', 'text', (c) => c.primaryKey())
-      .addColumn('round', 'integer', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('available_kg', big(dialect), (c) => c.notNull())
-      .addColumn('demand_kg', big(dialect), (c) => c.notNull())
-      .addColumn('allocated_kg', big(dialect), (c) => c.notNull())
-      .addColumn('shortfall_kg', big(dialect), (c) => c.notNull())
-      .addColumn('lines', 'text', (c) => c.notNull())
-      .addColumn('note', 'text')
-      .addColumn('proposed_by', 'text', (c) => c.notNull())
-      .addColumn('proposed_at', 'text', (c) => c.notNull())
-      .addColumn('decided_by', 'text')
-      .addColumn('decided_at', 'text')
-      .addColumn('decision_text', 'text')
-      .addColumn('last_position', big(dialect), (c) => c.notNull())
-      .execute();
-  },
-  async reset(trx: Kysely<any>) {
-    await trx.deleteFrom(ALLOCATIONS_TABLE).execute();
-  },
-  async apply(event: StoredEvent, trx: Kysely<any>) {
-    if (!event.streamId.startsWith('resource-allocation-')) return;
-    const month = event.streamId.slice('resource-allocation-'.length);
-    const existing = await trx.selectFrom(ALLOCATIONS_TABLE).select('last_position').where('month', '=', month).executeTakeFirst();
-    if (existing && Number(existing.last_position) >= event.position) return;
-    if (event.type === 'AllocationProposed') {
-      const d = data<AllocationProposed>(event);
-      const row = {
-        month, round: d.round, status: 'draft', available_kg: d.availableKg, demand_kg: d.demandKg, allocated_kg: d.allocatedKg, shortfall_kg: d.shortfallKg,
-        lines: JSON.stringify(d.lines), note: d.note, proposed_by: d.proposedBy, proposed_at: d.proposedAt, decided_by: null, decided_at: null,
-        decision_text: null, last_position: event.position,
-      };
-      await trx.insertInto(ALLOCATIONS_TABLE).values(row).onConflict((oc) => oc.column('month').doUpdateSet({ ...row })).execute();
-      return;
-    }
-    const approved = event.type === 'AllocationApproved';
-    const d = approved ? data<AllocationApproved>(event) : data<AllocationReturned>(event);
-    const patch = approved
-      ? { status: 'approved', decided_by: (d as AllocationApproved).approvedBy, decided_at: (d as AllocationApproved).approvedAt, decision_text: (d as AllocationApproved).comment }
-      : { status: 'returned', decided_by: (d as AllocationReturned).returnedBy, decided_at: (d as AllocationReturned).returnedAt, decision_text: (d as AllocationReturned).reason };
-    await trx.updateTable(ALLOCATIONS_TABLE).set({ ...patch, last_position: event.position }).where('month', '=', month).execute();
   },
 };
 

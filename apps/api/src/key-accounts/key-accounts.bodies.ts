@@ -1,3 +1,4 @@
+import { ProductLine } from '@crm/customers';
 import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
@@ -33,14 +34,24 @@ export const ProposalBody = z.strictObject({
     .array(AllocationRequest)
     .max(5000)
     .refine((rs) => new Set(rs.map((r) => r.customerId)).size === rs.length, 'R-ALLOC-2: one request per customer'),
+  /** R-ALLOC-3 配合度: the sales department's 0..1 score of each exclusive agent's cooperation this month */
+  cooperation: z
+    .array(z.strictObject({ customerId: freeText(100), score: z.number().min(0).max(1) }))
+    .max(5000)
+    .default([])
+    .refine((cs) => new Set(cs.map((c) => c.customerId)).size === cs.length, 'R-ALLOC-3: one cooperation score per agent'),
   note: optionalText(2000).nullable().default(null),
 });
 export type ProposalBody = z.infer<typeof ProposalBody>;
+/** R-ALLOC-2: a manual change to one line of the proposal under review, with its reason */
+export const AdjustAllocationBody = z.strictObject({ round: z.number().int().min(1), customerId: freeText(100), tonnes: Tonnes(1_000_000), reason: freeText(2000) });
+export type AdjustAllocationBody = z.infer<typeof AdjustAllocationBody>;
 export const ApproveAllocationBody = z.strictObject({ round: z.number().int().min(1), comment: optionalText(2000).nullable().default(null) });
 export type ApproveAllocationBody = z.infer<typeof ApproveAllocationBody>;
 export const ReturnAllocationBody = z.strictObject({ round: z.number().int().min(1), reason: freeText(2000) });
 export type ReturnAllocationBody = z.infer<typeof ReturnAllocationBody>;
 export const MonthParam = Month;
+export const ProductLineParam = ProductLine;
 
 /** R-EVAL-2: a quarter (2026-Q2), a half-year (2026-H1) or a year (2026). */
 export const ReviewQuery = z.strictObject({

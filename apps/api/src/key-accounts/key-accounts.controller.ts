@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
-import { SIGNALS_TABLE } from './key-account-projections';
+import { ALLOCATIONS_TABLE, SIGNALS_TABLE } from './key-account-projections';
 import { AbcQuery, EvaluationBody, ReviewQuery, WarningsQuery } from './key-accounts.bodies';
 import { FIGURE_PROJECTIONS, KeyAccountService, type HttpRequestLike } from './key-account.service';
 import { ReviewReportService } from './review-report.service';
@@ -67,7 +67,7 @@ export class KeyAccountsController {
   @Roles(...ANALYSTS)
   @ApiOperation({ summary: 'R-EVAL-2: quarterly / half-yearly / yearly review per customer class — volumes, ABC, grade changes, warnings, loyalty, allocations' })
   async review(@Query({ schema: ReviewQuery }) query: ReviewQuery) {
-    await waitForProjections(this.runner, [...FIGURE_PROJECTIONS, 'customer_grade_history', SIGNALS_TABLE, 'resource_allocations'], query.minPosition);
+    await waitForProjections(this.runner, [...FIGURE_PROJECTIONS, 'customer_grade_history', SIGNALS_TABLE, ALLOCATIONS_TABLE], query.minPosition);
     return this.reviews.report(query.period);
   }
 }

@@ -13,6 +13,7 @@ export interface CustomerFacts {
   grade: string | null;
   customerManagerId: string;
   status: string;
+  productLine: string;
 }
 
 /** Weeks of the evenness window (R-ALLOC-3): the quarter before the allocated month. */
@@ -29,12 +30,12 @@ export class PickupFiguresService {
   async customers(): Promise<Map<string, CustomerFacts>> {
     const rows = await this.readModels.db
       .selectFrom(CUSTOMERS_TABLE)
-      .select(['customer_id', 'name', 'sales_object', 'grade', 'customer_manager_id', 'status'])
+      .select(['customer_id', 'name', 'sales_object', 'grade', 'customer_manager_id', 'status', 'product_line'])
       .execute();
     return new Map(
       rows.map((r: Record<string, any>) => [
         r.customer_id,
-        { customerId: r.customer_id, name: r.name, salesObject: r.sales_object, grade: r.grade ?? null, customerManagerId: r.customer_manager_id, status: r.status },
+        { customerId: r.customer_id, name: r.name, salesObject: r.sales_object, grade: r.grade ?? null, customerManagerId: r.customer_manager_id, status: r.status, productLine: r.product_line },
       ]),
     );
   }

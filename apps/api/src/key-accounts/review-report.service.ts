@@ -28,10 +28,10 @@ export class ReviewReportService {
       this.keyAccounts.abc(from, to, { a: 0.8, b: 0.95 }),
       db.selectFrom(GRADE_HISTORY_TABLE).select(['customer_id', 'month', 'previous_grade', 'new_grade', 'kind']).where('kind', '=', 'changed').where('month', '>=', from).where('month', '<=', to).orderBy('position').execute(),
       db.selectFrom(SIGNALS_TABLE).select(['customer_id', 'month', 'kind', 'detail']).where('month', '>=', from).where('month', '<=', to).orderBy('position').execute(),
-      db.selectFrom(ALLOCATIONS_TABLE).select(['month', 'lines']).where('status', '=', 'approved').where('month', '>=', from).where('month', '<=', to).orderBy('month').execute(),
+      db.selectFrom(ALLOCATIONS_TABLE).select(['month', 'approved_lines']).where('approved_lines', 'is not', null).where('month', '>=', from).where('month', '<=', to).orderBy('allocation_id').execute(),
     ]);
     const classOf = new Map(abc.customers.map((c) => [c.customerId, c.salesObject]));
-    const approvedLines = (allocations as Array<Record<string, any>>).flatMap((a) => (JSON.parse(a.lines) as AllocationLine[]).map((l) => ({ month: a.month as string, ...l })));
+    const approvedLines = (allocations as Array<Record<string, any>>).flatMap((a) => (JSON.parse(a.approved_lines) as AllocationLine[]).map((l) => ({ month: a.month as string, ...l })));
     const classes = ALLOCATION_ORDER.map((salesObject) => {
       const members = abc.customers.filter((c) => c.salesObject === salesObject);
       const ids = new Set(members.map((c) => c.customerId));

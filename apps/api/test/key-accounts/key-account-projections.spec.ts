@@ -43,10 +43,12 @@ function history(): StoredEvent[] {
     { customerId: 'a', salesObject: 'exclusive_agent', kg: 500, source: 'sales_plan', completionRate: 0.5, evenness: null },
   ];
   const allocation = run(allocationWorkflow, [
-    ['ProposeAllocation', { month: '2026-08', availableKg: 700, demands, note: null }, SALES, '2026-08-01T02:00:00.000Z'],
+    ['ProposeAllocation', { month: '2026-08', productLine: 'other_chemicals', availableKg: 700, demands, note: null }, SALES, '2026-08-01T02:00:00.000Z'],
     ['ReturnAllocation', { round: 1, reason: '重算' }, GM, '2026-08-01T03:00:00.000Z'],
-    ['ProposeAllocation', { month: '2026-08', availableKg: 900, demands, note: '追加' }, SALES, '2026-08-01T04:00:00.000Z'],
+    ['ProposeAllocation', { month: '2026-08', productLine: 'other_chemicals', availableKg: 900, demands, note: '追加' }, SALES, '2026-08-01T04:00:00.000Z'],
+    ['AdjustAllocation', { round: 2, customerId: 'a', allocatedKg: 300, reason: '代理商检修' }, SALES, '2026-08-01T04:30:00.000Z'],
     ['ApproveAllocation', { round: 2, comment: null }, GM, '2026-08-01T05:00:00.000Z'],
+    ['ProposeAllocation', { month: '2026-08', productLine: 'other_chemicals', availableKg: 1000, demands, note: '月中追加' }, SALES, '2026-08-15T04:00:00.000Z'],
   ] as Array<[AllocationCommand['type'], object, Actor, string]>);
   const plans: AnyDomainEvent[] = [1, 2].map((revision) => ({
     type: 'SalesPlanFiled',
@@ -58,7 +60,7 @@ function history(): StoredEvent[] {
       metadata: { actor: 'x', correlationId: 'corr', causationId: null, occurredAt: '2026-08-01T02:00:00.000Z', schemaVersion: 1 },
       streamId, revision: i, position: start + i, recordedAt: '2026-08-01T02:00:00.000Z', hash: `hash-${start + i}`,
     }));
-  return [...stored(plans, 'customer-agent-1', 1), ...stored(keyAccount, 'key-account-ka-1', 10), ...stored(allocation, 'resource-allocation-2026-08', 30)];
+  return [...stored(plans, 'customer-agent-1', 1), ...stored(keyAccount, 'key-account-ka-1', 10), ...stored(allocation, 'resource-allocation-other_chemicals-2026-08', 30)];
 }
 
 describeReadModels('key-account read models', [salesPlansProjection, signalsProjection, allocationsProjection], (replay) => {
@@ -70,9 +72,13 @@ describeReadModels('key-account read models', [salesPlansProjection, signalsProj
       { month: '2026-06', kind: 'warning_raised' }, { month: '2026-07', kind: 'warning_raised' }, { month: '2026-08', kind: 'warning_cleared' }, { month: '2026-08', kind: 'level_changed' },
     ]);
     const allocation = await replay.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().executeTakeFirstOrThrow();
-    expect(allocation).toMatchObject({ month: '2026-08', status: 'approved', decided_by: 'gm', note: '追加' });
-    expect(Number(allocation.round)).toBe(2);
-    expect(Number(allocation.allocated_kg)).toBe(900);
+    // the amendment (round 3) is under review; round 2 as adjusted stays in force
+    expect(allocation).toMatchObject({ allocation_id: 'other_chemicals-2026-08', month: '2026-08', product_line: 'other_chemicals', status: 'draft', note: '月中追加' });
+    expect(Number(allocation.round)).toBe(3);
+    expect(Number(allocation.allocated_kg)).toBe(1000);
+    expect(Number(allocation.approved_round)).toBe(2);
+    const inForce = JSON.parse(String(allocation.approved_lines)) as Array<{ customerId: string; allocatedKg: number; adjustment?: { previousKg: number; reason: string } }>;
+    expect(inForce.map((l) => [l.customerId, l.allocatedKg, l.adjustment?.previousKg ?? null, l.adjustment?.reason ?? null])).toEqual([['d', 500, null, null], ['a', 300, 400, '代理商检修']]);
     const plan = await replay.readModels.db.selectFrom(SALES_PLANS_TABLE).selectAll().executeTakeFirstOrThrow();
     expect([Number(plan.planned_kg), Number(plan.revision)]).toEqual([201_000, 2]);
   });

@@ -8,6 +8,7 @@ const admission = {
   checkedBy: 'sales',
   attestations: (['sound_operation', 'honest', 'well_funded', 'good_reputation', 'sells_only_group_products'] as const).map((criterion) => ({ criterion, evidence: '走访核实' })),
 };
+const directAdmission = { checkedBy: 'sales', attestations: (['producer_of_scale', 'good_funds_and_credit'] as const).map((criterion) => ({ criterion, evidence: '走访核实' })) };
 const agent = { productLine: 'other_chemicals', class: { salesObject: 'exclusive_agent', salesForm: null }, admission } as never;
 const months = (from: string, count: number) =>
   Array.from({ length: count }, (_, i) => {
@@ -48,8 +49,10 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
 
   beforeAll(async () => {
     api = await startTestApi({ start: '2025-01-02T02:00:00.000Z', engine });
-    for (const id of ['ka-decline', 'ka-steady', 'dist-even', 'dist-lumpy']) await openCustomer(api, archive(id));
-    await openCustomer(api, archive('dir-1', { class: { salesObject: 'direct', salesForm: 'planned' } } as never));
+    for (const id of ['ka-decline', 'ka-steady']) await openCustomer(api, archive(id));
+    // the allocation's customers share one product line (other chemicals has all three sales objects, R-TIER-5)
+    for (const id of ['dist-even', 'dist-lumpy']) await openCustomer(api, archive(id, { productLine: 'other_chemicals', class: { salesObject: 'distributor', salesForm: null }, admission } as never));
+    await openCustomer(api, archive('dir-1', { productLine: 'other_chemicals', class: { salesObject: 'direct', salesForm: null }, admission: directAdmission } as never));
     for (const id of ['agent-hi', 'agent-lo']) await openCustomer(api, archive(id, agent));
     api.clock.set('2026-05-25T02:00:00.000Z');
     for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/sales-plans`, { token: await token('manager'), body: plan('2026-06', 100) })).status).toBe(200);
@@ -117,12 +120,12 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
   it('R-ALLOC-1..3: under shortage the proposal serves direct, then agents by completion, then distributors by completion and evenness; the GM approves', async () => {
     const sales = await token('sales');
     const body = { availableTonnes: 1200, note: '七月资源量', requests: [{ customerId: 'dist-lumpy', tonnes: 200 }, { customerId: 'dir-1', tonnes: 500 }, { customerId: 'dist-even', tonnes: 200 }] };
-    const proposed = await api.request('POST', '/allocations/2026-07/proposals', { token: sales, body });
+    const proposed = await api.request('POST', '/allocations/2026-07/other_chemicals/proposals', { token: sales, body });
     expect(proposed.status).toBe(200);
     expect(proposed.body.state).toBe('draft');
     // issue 15: the general manager's task opens in the same append, its idle timer with it
     expect(proposed.body.events.map((e: { type: string }) => e.type)).toEqual(['AllocationProposed', 'TaskOpened', 'TimerScheduled']);
-    const view = await api.request('GET', `/allocations/2026-07?minPosition=${proposed.body.position}`, { token: await token('gm') });
+    const view = await api.request('GET', `/allocations/2026-07/other_chemicals?minPosition=${proposed.body.position}`, { token: await token('gm') });
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ status: 'draft', round: 1, availableTonnes: 1200, demandTonnes: 1500, allocatedTonnes: 1200, shortfallTonnes: 300 });
     const lines = view.body.lines.map((l: any) => [l.customerId, l.salesObject, l.source, l.completionRate, l.allocatedTonnes]);
@@ -138,33 +141,33 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
     expect(even.evenness).toBeCloseTo(1, 9);
     expect(lumpy.evenness).toBe(0);
 
-    expect((await api.request('POST', '/allocations/2026-07/approve', { token: sales, body: { round: 1 } })).status).toBe(403);
-    const returned = await api.request('POST', '/allocations/2026-07/return', { token: await token('gm'), body: { round: 1, reason: '请复核经销商需求' } });
+    expect((await api.request('POST', '/allocations/2026-07/other_chemicals/approve', { token: sales, body: { round: 1 } })).status).toBe(403);
+    const returned = await api.request('POST', '/allocations/2026-07/other_chemicals/return', { token: await token('gm'), body: { round: 1, reason: '请复核经销商需求' } });
     expect(returned.body.state).toBe('returned');
     expect(returned.body.events[0].type).toBe('AllocationReturned'); // then the task facts (issue 15)
-    const round2 = await api.request('POST', '/allocations/2026-07/proposals', { token: sales, body });
+    const round2 = await api.request('POST', '/allocations/2026-07/other_chemicals/proposals', { token: sales, body });
     expect(round2.status).toBe(200);
     // the general manager approving and returning round 2 at once: exactly one decision is written
     const gm = await token('gm');
     const race = await Promise.all([
-      api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round: 2, comment: '同意' } }),
-      api.request('POST', '/allocations/2026-07/return', { token: gm, body: { round: 2, reason: '再议' } }),
+      api.request('POST', '/allocations/2026-07/other_chemicals/approve', { token: gm, body: { round: 2, comment: '同意' } }),
+      api.request('POST', '/allocations/2026-07/other_chemicals/return', { token: gm, body: { round: 2, reason: '再议' } }),
     ]);
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
-    const stream = await api.store.readStream('resource-allocation-2026-07');
+    const stream = await api.store.readStream('resource-allocation-other_chemicals-2026-07');
     // the decisions, leaving out the engine's timer and task facts (issue 15)
     expect(stream.map((e) => e.type).filter((t) => !/^(Task|Timer)[A-Z]/.test(t))).toEqual(['AllocationProposed', 'AllocationReturned', 'AllocationProposed', race[0].status === 200 ? 'AllocationApproved' : 'AllocationReturned']);
     if (race[0].status !== 200) {
-      expect((await api.request('POST', '/allocations/2026-07/proposals', { token: sales, body })).status).toBe(200);
+      expect((await api.request('POST', '/allocations/2026-07/other_chemicals/proposals', { token: sales, body })).status).toBe(200);
     }
     const round = race[0].status === 200 ? 2 : 3;
-    const approved = race[0].status === 200 ? race[0] : await api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round, comment: '同意' } });
+    const approved = race[0].status === 200 ? race[0] : await api.request('POST', '/allocations/2026-07/other_chemicals/approve', { token: gm, body: { round, comment: '同意' } });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ state: 'approved', done: true });
+    expect(approved.body).toMatchObject({ state: 'approved' });
     expect(approved.body.events.map((e: { type: string }) => e.type).filter((t: string) => !/^(Task|Timer)[A-Z]/.test(t))).toEqual(['AllocationApproved']);
-    const again = await api.request('POST', '/allocations/2026-07/approve', { token: gm, body: { round } });
+    const again = await api.request('POST', '/allocations/2026-07/other_chemicals/approve', { token: gm, body: { round } });
     expect(again.status).toBe(409);
-    expect((await api.request('GET', `/allocations/2026-07?minPosition=${approved.body.position}`, { token: sales })).body).toMatchObject({ status: 'approved', decidedBy: 'gm', decisionText: '同意' });
+    expect((await api.request('GET', `/allocations/2026-07/other_chemicals?minPosition=${approved.body.position}`, { token: sales })).body).toMatchObject({ status: 'approved', decidedBy: 'gm', decisionText: '同意' });
   });
 
   it('R-KAM-3: recovered volume clears the warning at the next evaluation; R-EVAL-2 reports the quarter per class', async () => {
@@ -208,16 +211,19 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
     const future = await api.request('POST', '/key-accounts/evaluations', { token: sales, body: { month: '2026-08' } });
     expect(future.status).toBe(422);
     expect(future.body).toMatchObject({ field: 'month', rule: 'R-KAM-3' });
-    const dup = await api.request('POST', '/allocations/2026-08/proposals', { token: sales, body: { availableTonnes: 10, requests: [{ customerId: 'dir-1', tonnes: 1 }, { customerId: 'dir-1', tonnes: 2 }] } });
+    const dup = await api.request('POST', '/allocations/2026-08/other_chemicals/proposals', { token: sales, body: { availableTonnes: 10, requests: [{ customerId: 'dir-1', tonnes: 1 }, { customerId: 'dir-1', tonnes: 2 }] } });
     expect(dup.status).toBe(400);
     expect(dup.body).toMatchObject({ field: 'requests' });
     expect(dup.body.message).toContain('R-ALLOC-2');
-    const negative = await api.request('POST', '/allocations/2026-08/proposals', { token: sales, body: { availableTonnes: -1, requests: [] } });
+    const negative = await api.request('POST', '/allocations/2026-08/other_chemicals/proposals', { token: sales, body: { availableTonnes: -1, requests: [] } });
     expect(negative.status).toBe(400);
     expect(negative.body.field).toBe('availableTonnes');
-    const unknown = await api.request('POST', '/allocations/2026-08/proposals', { token: sales, body: { availableTonnes: 10, requests: [{ customerId: 'nobody', tonnes: 1 }] } });
+    const unknown = await api.request('POST', '/allocations/2026-08/other_chemicals/proposals', { token: sales, body: { availableTonnes: 10, requests: [{ customerId: 'nobody', tonnes: 1 }] } });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ field: 'requests.0.customerId', rule: 'R-ALLOC-2' });
+    const notAnAgent = await api.request('POST', '/allocations/2026-08/other_chemicals/proposals', { token: sales, body: { availableTonnes: 10, requests: [{ customerId: 'dir-1', tonnes: 1 }], cooperation: [{ customerId: 'dir-1', score: 0.5 }] } });
+    expect(notAnAgent.status).toBe(422);
+    expect(notAnAgent.body).toMatchObject({ field: 'cooperation.0.customerId', rule: 'R-ALLOC-3' });
     const period = await api.request('GET', '/key-accounts/reviews?period=2026-Q5', { token: sales });
     expect(period.status).toBe(400);
     expect(period.body.field).toBe('period');

@@ -176,9 +176,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /key-accounts/evaluations': roles('sales_reviewer', 'supervisor'),
   'GET /key-accounts/warnings': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'GET /key-accounts/reviews': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
-  'POST /allocations/{month}/proposals': roles('sales_reviewer'),
-  'POST /allocations/{month}/approve': roles('general_manager'),
-  'POST /allocations/{month}/return': roles('general_manager'),
+  'POST /allocations/{month}/{productLine}/proposals': roles('sales_reviewer'),
+  'POST /allocations/{month}/{productLine}/adjustments': roles('sales_reviewer'),
+  'POST /allocations/{month}/{productLine}/approve': roles('general_manager'),
+  'POST /allocations/{month}/{productLine}/return': roles('general_manager'),
+  'GET /allocations/{month}/{productLine}': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'GET /allocations/{month}': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
   // 价格与客户管理委员会 (R-PRICE-1/2, 篇5) and the commercial master data (R-TIER-1, R-PRIN-4): administrators keep the
   // charter and the catalogue; the sales department (or the GM) proposes prices; the deciding roles vote (membership is the

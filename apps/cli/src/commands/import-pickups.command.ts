@@ -7,9 +7,9 @@ import type { Actor } from '@crm/workflow-kit';
 // the API because it is application code over libraries only; move it to a library if a third
 // caller appears.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { importPickups, type PickupImportReport } from '../../../api/src/customers/pickup-import';
+import { importPickups, type PickupImportReport, scopeOf } from '../../../api/src/customers/pickup-import';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { loadPrepaymentFacts } from '../../../api/src/customers/prepayment-facts';
+import { loadPrepaymentFacts, type PickupScope } from '../../../api/src/customers/prepayment-facts';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
 import { openStore, storeLocationOrExplain } from '../open-store';
 import { ProgressBar } from '../progress-bar';
@@ -38,8 +38,8 @@ export const importPickupsCommand: CliCommand = {
       // the CLI has no read models: a customer's contracts are found by one pass over the contract drafts
       const contractIds = async (customers: readonly string[]) =>
         (await store.readAll()).filter((e) => e.type === 'ContractDrafted' && customers.includes(String(e.data.customerId))).map((e) => String(e.data.contractId));
-      const servicesFor = async (warehouses: readonly string[], customers: readonly string[]): Promise<CustomerServices> => ({
-        ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, warehouses, customers, contractIds),
+      const servicesFor = async (scope: PickupScope): Promise<CustomerServices> => ({
+        ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, scope, contractIds),
       });
       const report = await importPickups(text, {
         store,
@@ -47,7 +47,7 @@ export const importPickupsCommand: CliCommand = {
         actor,
         now: new Date().toISOString(),
         // each row re-reads the facts: a price or a receipt may have changed since the check
-        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor([(command.data as { warehouse: string }).warehouse], [customerId])),
+        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor(scopeOf([{ ...(command.data as { warehouse: string; date: string }), customerId }]))),
         onProgress: (done, total) => bar.update(done, total),
       });
       return printReport(report, positional[0], io);

@@ -8,22 +8,29 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { labelFor, percent, tonnes, useKeyAccountsT } from './key-accounts.messages';
 
-interface Line { customerId: string; salesObject: string; source: string; rank: number; score: number | null; completionRate: number | null; evenness: number | null; demandTonnes: number; allocatedTonnes: number }
+interface Adjustment { previousTonnes: number; reason: string; by: string; at: string }
+interface Line {
+  customerId: string; salesObject: string; source: string; rank: number; score: number | null; completionRate: number | null; evenness: number | null; cooperation: number | null;
+  demandTonnes: number; allocatedTonnes: number; adjustment: Adjustment | null;
+}
+type ProductLine = 'polyolefin' | 'other_chemicals';
+const PRODUCT_LINES: readonly ProductLine[] = ['polyolefin', 'other_chemicals'];
 interface Proposal {
-  month: string; round: number; status: string; availableTonnes: number; demandTonnes: number; allocatedTonnes: number; shortfallTonnes: number;
+  month: string; productLine: ProductLine; round: number; inForce: { round: number } | null; status: string; availableTonnes: number; demandTonnes: number; allocatedTonnes: number; shortfallTonnes: number;
   note: string | null; decidedBy: string | null; decidedAt: string | null; decisionText: string | null; lines: Line[];
 }
 
 /** This month in Beijing: allocations are proposed for the month they serve. */
 const beijingMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
 
-/** R-ALLOC-1..3: the month's latest proposal, its lines in the order served; the general manager approves a draft. */
+/** R-ALLOC-1..3: a product line's latest proposal for the month, its lines in the order served (with manual adjustments); the general manager approves a draft. */
 export function AllocationCard() {
   const { t } = useKeyAccountsT();
   const { t: gt } = useI18n();
   const { api, session } = useSignedIn();
   const id = useId();
   const [month, setMonth] = useState(beijingMonth);
+  const [line, setLine] = useState<ProductLine>('polyolefin');
   const [proposal, setProposal] = useState<Proposal | null | undefined>();
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,19 +41,19 @@ export function AllocationCard() {
   const load = useCallback(async (minPosition?: number) => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
     try {
-      setProposal(await api.get<Proposal>(`/allocations/${month}`, { minPosition }));
+      setProposal(await api.get<Proposal>(`/allocations/${month}/${line}`, { minPosition }));
       setError(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) { setProposal(null); setError(null); } else setError(describeError(e, gt));
     }
-  }, [api, gt, month]);
+  }, [api, gt, month, line]);
   useEffect(() => void load(), [load]);
 
   async function approve(p: Proposal) {
     setBusy(true);
     setNotice(null);
     try {
-      const answer = await api.post<{ position: number }>(`/allocations/${p.month}/approve`, { round: p.round, comment: comment.trim() || null });
+      const answer = await api.post<{ position: number }>(`/allocations/${p.month}/${p.productLine}/approve`, { round: p.round, comment: comment.trim() || null });
       setNotice(t('approved', { n: p.round }));
       await load(answer.position);
     } catch (e) {
@@ -67,6 +74,12 @@ export function AllocationCard() {
         <label htmlFor={`${id}-month`}>{t('allocationMonth')}</label>
         <input id={`${id}-month`} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
       </div>
+      <div className="field field-narrow">
+        <label htmlFor={`${id}-line`}>{t('allocationLine')}</label>
+        <select id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value as ProductLine)}>
+          {PRODUCT_LINES.map((p) => <option key={p} value={p}>{t(`line.${p}`)}</option>)}
+        </select>
+      </div>
       <ErrorAlert error={error} />
       {notice ? <p role="status" className="notice notice-success">{notice}</p> : null}
       {proposal === null ? <p className="empty">{t('allocationNone')}</p> : null}
@@ -78,6 +91,7 @@ export function AllocationCard() {
             ))}
           </div>
           {proposal.note ? <p className="hint">{proposal.note}</p> : null}
+          {proposal.inForce ? <p className="muted" data-testid="allocation-in-force">{t('inForce', { n: proposal.inForce.round })}</p> : null}
           <table className="data-table" data-testid="allocation-lines">
             <thead>
               <tr>
@@ -86,6 +100,7 @@ export function AllocationCard() {
                 <th scope="col" className="num">{t('rank')}</th>
                 <th scope="col" className="num">{t('completion')}</th>
                 <th scope="col" className="num">{t('evenness')}</th>
+                <th scope="col" className="num">{t('cooperation')}</th>
                 <th scope="col" className="num">{t('demand')}</th>
                 <th scope="col" className="num">{t('allocated')}</th>
               </tr>
@@ -98,8 +113,12 @@ export function AllocationCard() {
                   <td className="num">{l.rank}</td>
                   <td className="num">{percent(l.completionRate)}</td>
                   <td className="num">{percent(l.evenness)}</td>
+                  <td className="num">{percent(l.cooperation)}</td>
                   <td className="num">{tonnes(l.demandTonnes)}</td>
-                  <td className="num">{tonnes(l.allocatedTonnes)}</td>
+                  <td className="num">
+                    {tonnes(l.allocatedTonnes)}
+                    {l.adjustment ? <div className="muted small">{t('adjusted', { from: tonnes(l.adjustment.previousTonnes), reason: l.adjustment.reason, by: l.adjustment.by })}</div> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
