@@ -17,3 +17,5 @@ export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from 
 export * from './persistent-map';
 export * from './customer.tasks';
 export * from './decide-allocation-limit';
+export * from './bank-statement-csv';
+export * from './match-payer';

@@ -7,16 +7,17 @@ import { CustomerQueriesController } from './customer-queries.controller';
 import { CustomerReadService } from './customer-read.service';
 import { CustomerReportsController } from './customer-reports.controller';
 import { PickupImportController } from './pickup-import.controller';
+import { ReceiptImportController } from './receipt-import.controller';
 import { SalesPlanController } from './sales-plan.controller';
 
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
-  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, CustomerReportsController, SalesPlanController],
+  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController],
   providers: [CustomerCommandService, CustomerReadService],
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // the app parses JSON only; a CSV upload arrives as text
-    consumer.apply(text({ type: ['text/csv', 'text/plain'], limit: '20mb' })).forRoutes({ path: 'pickups/import', method: RequestMethod.POST });
+    consumer.apply(text({ type: ['text/csv', 'text/plain'], limit: '20mb' })).forRoutes({ path: 'pickups/import', method: RequestMethod.POST }, { path: 'receipts/import', method: RequestMethod.POST });
   }
 }

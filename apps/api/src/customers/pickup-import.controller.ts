@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { isManagerScoped } from './customer-access';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
-import { ImportBody } from './customers.bodies';
+import { csvOf } from './csv-body';
 import { importPickups } from './pickup-import';
 
 @ApiTags('customers')
@@ -50,11 +50,4 @@ export class PickupImportController {
     }
     return report;
   }
-}
-
-function csvOf(body: unknown): string {
-  if (typeof body === 'string') return body;
-  const parsed = ImportBody.safeParse(body);
-  if (parsed.success) return parsed.data.csv;
-  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'SCHEMA', field: 'csv', message: 'send the CSV as a text/csv body or as JSON {"csv": "..."}' });
 }

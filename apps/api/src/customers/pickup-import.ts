@@ -71,7 +71,14 @@ function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCom
   return { type: 'RecordPickup', data, meta: { actor: options.actor, now: options.now } } as CustomerCommand;
 }
 
-async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerCommand }>, options: PickupImportOptions, services: CustomerServices): Promise<ImportRowError[]> {
+/** A row of an import file, as far as the dry run needs it. */
+export type ImportRow = { line: number; customerId: string };
+
+/**
+ * Decides every row against its customer's replayed stream, one after another (so rows of one
+ * customer see each other), writing nothing; every refusal is reported with its line.
+ */
+export async function dryRun(commands: Array<{ row: ImportRow; command: CustomerCommand }>, options: Pick<PickupImportOptions, 'store' | 'refuse'>, services: CustomerServices | undefined): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
   const streams = new Map<string, { snapshot: AnyMachineSnapshot; revision: number | null; refusal: string | null } | null>();
   for (const { row, command } of commands) {
@@ -94,14 +101,14 @@ async function dryRun(commands: Array<{ row: PickupCsvRow; command: CustomerComm
   return errors;
 }
 
-async function openStream(customerId: string, options: PickupImportOptions) {
+async function openStream(customerId: string, options: Pick<PickupImportOptions, 'store' | 'refuse'>) {
   const stream = await loadStream(options.store, customerWorkflow, customerId);
   if (stream.revision === null) return null;
   const refusal = options.refuse?.(customerId, stream.state.context as CustomerContext) ?? null;
   return { snapshot: stream.snapshot, revision: stream.revision, refusal };
 }
 
-function rowError(row: PickupCsvRow, error: unknown): ImportRowError {
+export function rowError(row: ImportRow, error: unknown): ImportRowError {
   const e = error as { message?: string; ruleId?: string; field?: string; name?: string };
   const field = e.field?.startsWith('data.') ? e.field.slice(5) : 'row';
   return { line: row.line, field, message: e.message ?? String(error), ...(e.ruleId ? { rule: e.ruleId } : e.name === 'TransitionNotAllowed' ? { rule: 'STATE' } : {}) };

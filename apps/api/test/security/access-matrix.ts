@@ -176,6 +176,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /key-accounts/evaluations': roles('sales_reviewer', 'supervisor'),
   'GET /key-accounts/warnings': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'GET /key-accounts/reviews': roles('sales_reviewer', 'general_manager', 'supervisor', 'auditor'),
+  'POST /receipts/import': roles('finance_reviewer'),
   'POST /allocations/{month}/{productLine}/proposals': roles('sales_reviewer'),
   'POST /allocations/{month}/{productLine}/adjustments': roles('sales_reviewer'),
   'POST /allocations/{month}/{productLine}/approve': roles('general_manager'),
