@@ -4,3 +4,4 @@ export * from './blob-hash';
 export * from './sqlite.blob-store';
 export * from './postgres.blob-store';
 export * from './contract/blob-store.contract';
+export * from './blob-store-beside';

@@ -88,7 +88,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     const store = await openEventStore(config.eventStore);
     try {
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
-      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl });
+      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
