@@ -40,6 +40,8 @@ export interface TestApi {
   engine: TestEngine;
   /** the temp dir; on SQLite it holds crm.db */
   dataDir: string;
+  /** the EVENT_STORE the service was started with (for the CLI's --store) */
+  eventStore: string;
   /** signs a demo user in through the real endpoint */
   tokenFor(username: string): Promise<string>;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
@@ -137,6 +139,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     store: running.store,
     engine,
     dataDir,
+    eventStore,
     request,
     rawSql: (statement, params = []) => rawStatement(location, statement, params),
     async tokenFor(username) {

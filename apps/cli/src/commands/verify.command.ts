@@ -85,6 +85,7 @@ function report(result: ChainVerification, what: string, io: CliIo): number {
 
 /** Each altered or missing file by name and sha-256, with every event that refers to it. */
 function reportFiles(result: FileVerification, what: string, io: CliIo): number {
+  if (result.checked === 0) return EXIT.ok; // events from before files were kept: nothing to say
   if (result.ok) {
     io.out(`${what}: files OK, ${result.checked} files re-hashed, each matches the sha-256 its events carry\n`);
     return EXIT.ok;
