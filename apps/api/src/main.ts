@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     webhookAllowPrivateHosts: config.webhookAllowPrivateHosts,
     mail: config.mail,
     consoleUrl: config.consoleUrl,
+    fileMaxBytes: config.fileMaxBytes,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
   await app.listen(config.port);

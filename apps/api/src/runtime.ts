@@ -18,6 +18,8 @@ export interface ApiRuntime {
   mail?: MailConfig | null;
   /** CONSOLE_URL: the base of the links in notifications; absent: http://localhost:3000 */
   consoleUrl?: string;
+  /** FILE_MAX_BYTES: the largest upload; absent: DEFAULT_FILE_MAX_BYTES (10 MiB) */
+  fileMaxBytes?: number;
   /** silence Nest's logger (tests) */
   quiet?: boolean;
   /** HTTP timeouts and connection/stream caps; unset ones keep their defaults */

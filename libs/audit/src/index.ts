@@ -11,3 +11,4 @@ export * from './customer-streams.projection';
 export * from './customer-events.loader';
 export * from './audit-record';
 export * from './history-export';
+export * from './file.verifier';

@@ -25,7 +25,14 @@ describe('loadConfig', () => {
       webhookAllowPrivateHosts: 'none',
       mail: null,
       consoleUrl: 'http://localhost:3000',
+      fileMaxBytes: 10 * 1024 * 1024,
     });
+  });
+
+  it('FILE_MAX_BYTES bounds uploads: a whole number of bytes from 1024 to 100 MiB', () => {
+    expect(loadConfig({ FILE_MAX_BYTES: '65536' }).fileMaxBytes).toBe(65536);
+    expect(() => loadConfig({ FILE_MAX_BYTES: '10' })).toThrow(/FILE_MAX_BYTES/);
+    expect(() => loadConfig({ FILE_MAX_BYTES: '10MB' })).toThrow(/FILE_MAX_BYTES/);
   });
 
   it('empty strings count as unset', () => {

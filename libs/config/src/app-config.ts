@@ -27,7 +27,11 @@ export interface AppConfig {
   mail: MailConfig | null;
   /** CONSOLE_URL: the base of the console links in notifications (default http://localhost:3000) */
   consoleUrl: string;
+  /** FILE_MAX_BYTES: the largest file `POST /files` accepts (default 10 MiB); larger answers 413 */
+  fileMaxBytes: number;
 }
+
+export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export type WebhookHostPolicy = 'none' | 'loopback';
 
@@ -64,6 +68,8 @@ export const AppEnv = z.object({
   SLA_STREAM_POLL_MS: optional(integer(50, 60_000)),
   SLA_STREAM_HEARTBEAT_MS: optional(integer(1_000, 300_000)),
   WEBHOOK_ALLOW_PRIVATE_HOSTS: optional(z.enum(['none', 'loopback'], 'must be none or loopback')),
+  // a scan of a licence is a few hundred KB; 100 MiB is the bound of FileReference.size
+  FILE_MAX_BYTES: optional(integer(1024, 100 * 1024 * 1024)),
   ...NotificationEnv.shape,
 });
 export type AppEnv = z.infer<typeof AppEnv>;
@@ -101,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoUsers: values.SEED_DEMO_USERS ?? nodeEnv !== 'production',
     transport,
     webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
+    fileMaxBytes: values.FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES,
     ...notifications,
   };
 }

@@ -29,7 +29,7 @@ export const CustomerInformationChanged = z.object({
 export type CustomerInformationChanged = z.infer<typeof CustomerInformationChanged>;
 
 export const QualificationDocumentRenewed = FiledDocument.extend({
-  previous: QualificationDocument.pick({ number: true, validFrom: true, validUntil: true }),
+  previous: QualificationDocument.pick({ number: true, validFrom: true, validUntil: true, file: true }),
   renewedBy: Id, renewedAt: Instant, notify: Notify,
 });
 export type QualificationDocumentRenewed = z.infer<typeof QualificationDocumentRenewed>;

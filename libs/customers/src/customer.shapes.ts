@@ -1,4 +1,4 @@
-import { freeText, safeText } from '@crm/workflow-kit';
+import { FileReference, freeText, safeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { isCalendarDate, ISO_MONTH } from './shanghai-time';
 
@@ -34,6 +34,8 @@ export const QualificationDocument = z.object({
   number: freeText(100),
   validFrom: IsoDate,
   validUntil: IsoDate,
+  /** the scan on file (ADR 0018); absent on documents filed before files were kept */
+  file: FileReference.optional(),
 });
 export type QualificationDocument = z.infer<typeof QualificationDocument>;
 

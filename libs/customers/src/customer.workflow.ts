@@ -3,6 +3,7 @@ import { customerCommandSchemas, type CustomerCommand } from './customer.command
 import type { CustomerContext } from './customer.context';
 import { customerDeadlines } from './customer.deadlines';
 import { customerArchiveCustomers } from './customer.customer-scope';
+import { customerFiles } from './customer.files';
 import { customerPeople } from './customer.people';
 import { customerTasks } from './customer.tasks';
 import { decideCustomer } from './customer.decider';
@@ -22,6 +23,7 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   decide: decideCustomer,
   customersOf: customerArchiveCustomers,
   peopleOf: customerPeople,
+  filesOf: customerFiles,
   deadlines: customerDeadlines,
   tasks: customerTasks,
   retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],

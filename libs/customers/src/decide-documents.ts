@@ -34,7 +34,7 @@ export function renewDocument(command: CustomerCommandOf<'RenewQualificationDocu
     type: 'QualificationDocumentRenewed',
     data: {
       ...fileDocument(renewal, services),
-      previous: { number: current.number, validFrom: current.validFrom, validUntil: current.validUntil },
+      previous: { number: current.number, validFrom: current.validFrom, validUntil: current.validUntil, ...(current.file ? { file: current.file } : {}) },
       renewedBy: meta.actor.id, renewedAt: meta.now, notify: ARCHIVE_RECIPIENTS,
     },
   };

@@ -1,4 +1,4 @@
-import { freeText } from '@crm/workflow-kit';
+import { FileReference, freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import {
   isValidBusinessLicenceNo, isValidCreditCode, isValidOrganisationCode, isValidTaxRegistrationNo,
@@ -84,6 +84,8 @@ export const QualificationDocument = z
     validFrom: IsoDate,
     validUntil: IsoDate,
     fileName: text(200).optional(),
+    /** the scan itself (ADR 0018): uploaded first (POST /files), named here by its sha-256 */
+    file: FileReference.optional(),
   })
   .refine((d) => d.validFrom <= d.validUntil, { message: 'R-ONB-2: validFrom must not be after validUntil', path: ['validUntil'] });
 export type QualificationDocument = z.infer<typeof QualificationDocument>;

@@ -5,6 +5,7 @@ import { onboardingDeadlines } from './onboarding.deadlines';
 import { decideOnboarding } from './onboarding.decider';
 import { type OnboardingEvent, onboardingEventSchemas } from './onboarding.events';
 import { onboardingMachine } from './onboarding.machine';
+import { onboardingFiles } from './onboarding.files';
 import { onboardingPeople } from './onboarding.people';
 import { onboardingTasks } from './onboarding.tasks';
 import type { OnboardingServices } from './onboarding.services';
@@ -21,6 +22,7 @@ export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, Onboardin
   creationCommands: ['CreateApplication', 'VoidApplication'],
   decide: decideOnboarding,
   peopleOf: onboardingPeople,
+  filesOf: onboardingFiles,
   deadlines: onboardingDeadlines,
   tasks: onboardingTasks,
   // a decision re-made against fresher state would silently skip the step its reviewer saw

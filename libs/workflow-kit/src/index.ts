@@ -14,3 +14,7 @@ export * from './free-text';
 export * from './task.declaration';
 export * from './open-tasks';
 export * from './task.graph';
+export * from './file-reference';
+export * from './file-ref';
+export * from './file-content-type';
+export * from './find-file-references';

@@ -2,6 +2,7 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import type { ZodType } from 'zod';
 import type { AnyCommand } from './command';
 import type { CustomerRef } from './customer-ref';
+import type { FileRef } from './file-ref';
 import type { PersonRef } from './person-ref';
 import type { AnyDomainEvent } from './domain-event';
 import type { TaskDeclaration } from './task.declaration';
@@ -58,6 +59,8 @@ export interface WorkflowDefinition<
   customersOf?(command: TCommand, state: WorkflowState<TContext>): CustomerRef[];
   /** the people a command names for a part (each must be active and hold one of the part's roles when it is decided) */
   peopleOf?(command: TCommand, state: WorkflowState<TContext>): PersonRef[];
+  /** the files a command names (each must be in the blob store, with that size, when it is decided) */
+  filesOf?(command: TCommand, state: WorkflowState<TContext>): FileRef[];
   /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
   deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];
   /** the human tasks its states open (docs/adr/0015-human-tasks.md); the engine derives the task facts */

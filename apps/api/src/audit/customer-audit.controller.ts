@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { customerAsOf, customerHistory, toCsv, toHtmlReport, toJsonLines } from '@crm/audit';
+import { customerAsOf, customerHistory, toCsv, toHtmlReport, toJsonLines, verifyFiles } from '@crm/audit';
+import { BLOB_STORE, type BlobStore } from '@crm/blob-store';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -22,6 +23,7 @@ export class CustomerAuditController {
     private readonly audit: CustomerAuditService,
     private readonly calendars: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
   @Get('history')
@@ -44,12 +46,13 @@ export class CustomerAuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Recompute every hash chain of the customer's streams and report the first break (plus truncation against the read model)" })
+  @ApiOperation({ summary: "Recompute every hash chain of the customer's streams and report the first break (plus truncation against the read model), and re-hash every file its events name (`files.broken` names each altered or missing file and the events referring to it)" })
   async verify(@Param('id', { schema: CustomerIdParam }) id: string, @CurrentActor() actor: Actor) {
     const record = await this.audit.load(id, actor);
     const result = verifyCustomerRecord(record);
+    const files = await verifyFiles(record.events, this.blobs);
     await this.audit.recordRead(actor, id, 'verify', {});
-    return { customerId: id, ...result };
+    return { customerId: id, ...result, ok: result.ok && files.ok, files };
   }
 
   @Get('export')

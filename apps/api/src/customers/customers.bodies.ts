@@ -2,7 +2,7 @@ import {
   ApproveDisqualification, ChangeCustomerInformation, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
   ProductLine, ProposeDisqualification, RecordPickup, RecordReceipt, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
 } from '@crm/customers';
-import { freeText } from '@crm/workflow-kit';
+import { FileReference, freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 
@@ -12,7 +12,8 @@ export const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'an
 /** Bodies are the domain's command schemas, closed: unknown fields are refused, not dropped. */
 export const ChangeBody = z.strictObject(ChangeCustomerInformation.shape);
 export type ChangeBody = z.infer<typeof ChangeBody>;
-export const RenewBody = z.strictObject({ number: freeText(100), validFrom: IsoDate, validUntil: IsoDate });
+/** `file`: the renewed document's scan, uploaded first (POST /files) and named by its FileReference */
+export const RenewBody = z.strictObject({ number: freeText(100), validFrom: IsoDate, validUntil: IsoDate, file: FileReference.optional() });
 export type RenewBody = z.infer<typeof RenewBody>;
 export const PickupBody = z.strictObject(RecordPickup.shape);
 export const ReceiptBody = z.strictObject(RecordReceipt.shape);

@@ -8,7 +8,8 @@ const defined = (o: Record<string, string | undefined>): Record<string, string> 
  * ApplicationApproved (onboarding) → OpenCustomerArchive (customers), field by field; the two
  * schemas were written separately. Named explicitly so a field added on either side is a
  * decision, not an accident: `applicantId`, `identityKey`, `approvals` and `at` stay in the
- * onboarding stream; a document's `fileName` has no place in the archive's document shape.
+ * onboarding stream; a document's `fileName` has no place in the archive's document shape, its
+ * `file` (the scan, by sha-256) goes with it.
  */
 export function openCustomerArchiveFrom(approved: ApplicationApproved): OpenCustomerArchive {
   return {
@@ -24,7 +25,9 @@ export function openCustomerArchiveFrom(approved: ApplicationApproved): OpenCust
     grade: approved.grade,
     customerManagerId: approved.customerManagerId,
     region: approved.region,
-    documents: approved.documents.map((d) => ({ documentId: d.documentId, kind: d.kind, number: d.number, validFrom: d.validFrom, validUntil: d.validUntil })),
+    documents: approved.documents.map((d) => ({
+      documentId: d.documentId, kind: d.kind, number: d.number, validFrom: d.validFrom, validUntil: d.validUntil, ...(d.file ? { file: { ...d.file } } : {}),
+    })),
     admission: approved.admission
       ? { checkedBy: approved.admission.checkedBy, attestations: approved.admission.attestations.map((a) => ({ criterion: a.criterion, evidence: a.evidence })) }
       : null,

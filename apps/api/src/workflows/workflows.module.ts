@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { WorkflowEngine, WorkflowRegistry } from '@crm/engine';
+import { BLOB_STORE, type BlobStore } from '@crm/blob-store';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { peopleGuard, separationGuard } from '../auth/people.guard';
 import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
 import { CustomerAccess, customerOwnershipGuard } from '../customers/customer-access';
+import { filesGuard } from '../files/files.guard';
 import { CommandServices } from './command-services';
 import { ExecuteWorkflowHandler } from './execute-workflow.handler';
 import { registerWorkflows } from './workflow-registrations';
@@ -15,11 +17,11 @@ import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from './workflow.tokens';
   providers: [
     {
       provide: WORKFLOW_ENGINE,
-      inject: [EVENT_STORE, UserDirectory, CalendarService],
-      useFactory: (store: EventStore, users: UserDirectory, calendars: CalendarService) => {
-        // who may act first (segregation of duties, R-KAM-2 ownership), then whom the command names
+      inject: [EVENT_STORE, UserDirectory, CalendarService, BLOB_STORE],
+      useFactory: (store: EventStore, users: UserDirectory, calendars: CalendarService, blobs: BlobStore) => {
+        // who may act first (segregation of duties, R-KAM-2 ownership), then whom and which files the command names
         const engine: WorkflowEngine = new WorkflowEngine(store, {
-          guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users)],
+          guards: [separationGuard, customerOwnershipGuard(() => engine), peopleGuard(users), filesGuard(() => blobs)],
           // task due and idle times on the calendar in force (refreshed by every query that reads it)
           tasks: { calendar: { addWorkingDays: (start, days) => calendars.cached().addWorkingDays(start, days).due } },
         });

@@ -236,4 +236,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /plant-offices': roles('administrator', 'sales_reviewer', 'finance_reviewer', 'auditor'),
   'PUT /plant-offices/{officeId}': roles('administrator'),
   'POST /plant-offices/{officeId}/remove': roles('administrator'),
+  // documents as files (ADR 0018): whoever files documents on a record uploads; whoever may read a record naming a file downloads it
+  'POST /files': roles('customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  'GET /files/{sha256}': roles(...READ_ALL, 'administrator'),
 };

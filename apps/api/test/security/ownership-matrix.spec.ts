@@ -129,9 +129,11 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
   const recordedComplaint = async () =>
     (await asUser('manager', 'POST', '/complaints', { customerId: CUSTOMER, receivedAt: `${TODAY}T09:00:00+08:00`, channel: 'phone', content: `包装破损 ${++n}` })).id as string;
   await recordedComplaint();
+  const fileSha256 = await fileOnCustomer(api, CUSTOMER);
   const contract = await asUser('sales', 'POST', '/contracts', { customerId: CUSTOMER, productLineId: 'polyolefin', contractNo: 'HT-2026-001', validFrom: '2026-10-01', validUntil: '2027-09-30', terms: '年度购销合同' });
   return {
     contractId: contract.id as string,
+    fileSha256,
     api, customerId: CUSTOMER, today: TODAY, prospectId: 'own-prospect', visitPlanId: plan.id as string, applicationId: application.id as string,
     recordedComplaint,
     async classifiedComplaint() {
@@ -153,4 +155,19 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
       return pickupId;
     },
   };
+}
+
+/** A PDF uploaded (real multipart) by `sales`, then filed on the customer's licence by a renewal. */
+async function fileOnCustomer(api: TestApi, customerId: string): Promise<string> {
+  const token = await api.tokenFor('sales');
+  const form = new FormData();
+  form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n% ownership matrix licence\n%%EOF')], { type: 'application/pdf' }), '营业执照.pdf');
+  const uploaded = await fetch(`${api.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const file = (await uploaded.json()) as { sha256: string; name: string; mediaType: string; size: number };
+  if (uploaded.status !== 201) throw new Error(`fixture upload: ${uploaded.status} ${JSON.stringify(file)}`);
+  const renewed = await api.request('POST', `/customers/${customerId}/documents/licence/renew`, {
+    token, body: { number: 'BL-1b', validFrom: '2026-10-01', validUntil: '2028-03-31', file: { sha256: file.sha256, name: file.name, mediaType: file.mediaType, size: file.size } },
+  });
+  if (renewed.status !== 200) throw new Error(`fixture renewal: ${renewed.status} ${JSON.stringify(renewed.body)}`);
+  return file.sha256;
 }

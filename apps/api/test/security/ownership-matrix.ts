@@ -33,6 +33,8 @@ export interface OwnershipFixtures {
   classifiedComplaint(): Promise<string>;
   /** a sales contract drafted for it */
   contractId: string;
+  /** a licence scan uploaded by `sales` and filed on it by a renewal (so `manager` reads it through the record, not as uploader) */
+  fileSha256: string;
   /** an open task (a complaint to classify) on it */
   openTaskOnCustomer(): Promise<string>;
   /** a live pickup on it, fresh for each call */
@@ -124,6 +126,9 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   // R-ARC-5: a customer's contracts
   'GET /contracts': list(async (fx) => ({ path: `/contracts?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /contracts/{id}': record((fx) => ({ path: `/contracts/${fx.contractId}` })),
+  // documents as files (ADR 0018): a file follows the records naming it
+  'POST /files': none('an upload belongs to no customer until a command names it; the file guard and the download check the record'),
+  'GET /files/{sha256}': record((fx) => ({ path: `/files/${fx.fileSha256}` })),
   // human tasks (issue 15): a manager's task list and a task's detail follow the same rule
   // a task list shows what the caller can complete: the company-wide roles that hold no complaint task see none of them
   'GET /tasks': { ...list(async (fx) => ({ path: `/tasks?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })), companySees: false } as Ownership,

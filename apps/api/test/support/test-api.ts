@@ -40,6 +40,8 @@ export interface TestApi {
   engine: TestEngine;
   /** the temp dir; on SQLite it holds crm.db */
   dataDir: string;
+  /** the EVENT_STORE the service was started with (for the CLI's --store) */
+  eventStore: string;
   /** signs a demo user in through the real endpoint */
   tokenFor(username: string): Promise<string>;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
@@ -88,7 +90,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     const store = await openEventStore(config.eventStore);
     try {
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
-      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl });
+      const app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
@@ -137,6 +139,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     store: running.store,
     engine,
     dataDir,
+    eventStore,
     request,
     rawSql: (statement, params = []) => rawStatement(location, statement, params),
     async tokenFor(username) {

@@ -1,0 +1,7 @@
+export * from './blob-store.port';
+export * from './blob-store.errors';
+export * from './blob-hash';
+export * from './sqlite.blob-store';
+export * from './postgres.blob-store';
+export * from './contract/blob-store.contract';
+export * from './blob-store-beside';

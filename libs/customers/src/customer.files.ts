@@ -1,0 +1,14 @@
+import type { FileRef } from '@crm/workflow-kit';
+import type { CustomerCommand } from './customer.commands';
+
+/**
+ * R-ARC-4: the scans an archive files. The opening carries those onboarding checked; they are
+ * checked again here because the opening is a command of its own (a path of its own).
+ */
+export function customerFiles(command: CustomerCommand): FileRef[] {
+  if (command.type === 'OpenCustomerArchive') {
+    return command.data.documents.flatMap((doc, i) => (doc.file ? [{ file: doc.file, field: `documents.${i}.file` }] : []));
+  }
+  if (command.type === 'RenewQualificationDocument' && command.data.file) return [{ file: command.data.file, field: 'file' }];
+  return [];
+}
