@@ -1,3 +1,4 @@
+import type { FileReference } from '@crm/workflow-kit';
 import type { ContractEvent } from './contract.events';
 
 export interface ContractContext {
@@ -10,10 +11,12 @@ export interface ContractContext {
   draftedBy: string | null;
   approvedBy: string | null;
   signedOn: string | null;
+  /** the signed text kept as a file (保管合同文本), when the signature came with it */
+  signedText: FileReference | null;
   warned: boolean;
 }
 export const INITIAL_CONTRACT_CONTEXT: ContractContext = {
-  contractId: null, customerId: null, productLineId: null, contractNo: null, validFrom: null, validUntil: null, draftedBy: null, approvedBy: null, signedOn: null, warned: false,
+  contractId: null, customerId: null, productLineId: null, contractNo: null, validFrom: null, validUntil: null, draftedBy: null, approvedBy: null, signedOn: null, signedText: null, warned: false,
 };
 
 export function evolveContract(context: ContractContext, event: ContractEvent): ContractContext {
@@ -25,7 +28,7 @@ export function evolveContract(context: ContractContext, event: ContractEvent): 
     case 'ContractApproved':
       return { ...context, approvedBy: event.data.by };
     case 'ContractSigned':
-      return { ...context, signedOn: event.data.signedOn };
+      return { ...context, signedOn: event.data.signedOn, signedText: event.data.file ?? null };
     case 'ContractExpiryWarned':
       return { ...context, warned: true };
     default:

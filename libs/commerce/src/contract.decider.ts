@@ -24,7 +24,7 @@ export function decideContract(command: ContractCommand, state: WorkflowState<Co
       expect(state, 'approved', 'ContractSigned');
       if (!has(actor, ['sales_reviewer'])) throw new NotPermitted(CONTRACT_RULE, 'the sales department signs and keeps the contract');
       if (command.data.signedOn > at.slice(0, 10)) throw new DomainRuleViolation(CONTRACT_RULE, 'a contract is signed on a day that has come', 'signedOn');
-      return [{ type: 'ContractSigned', data: { ...command.data, by: actor.id, at } }];
+      return [{ type: 'ContractSigned', data: { ...command.data, customerId: state.context.customerId ?? undefined, by: actor.id, at } }];
     case 'TerminateContract':
       if (!has(actor, ['sales_reviewer', 'general_manager'])) throw new NotPermitted(CONTRACT_RULE, 'the sales department or the general manager ends a contract');
       if (state.done || state.state === 'none') throw new TransitionNotAllowed('sales-contract', state.state, 'ContractTerminated');

@@ -1,3 +1,4 @@
+import { FileReference } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { EntityId, Instant, IsoDate } from './commerce.shapes';
 
@@ -9,7 +10,10 @@ export const ContractDrafted = z.object({
   validFrom: IsoDate, validUntil: IsoDate, terms: Text, by: EntityId, at: Instant, notify: z.array(z.string()),
 });
 export const ContractApproved = z.object({ comment: Text.nullable(), by: EntityId, at: Instant });
-export const ContractSigned = z.object({ signedOn: IsoDate, signedByCustomer: z.string().min(1).max(100), by: EntityId, at: Instant });
+/** `customerId` (from the draft) links the kept text to the customer's records, so its readers are the customer's (R-KAM-2); absent on signatures recorded before files. */
+export const ContractSigned = z.object({
+  signedOn: IsoDate, signedByCustomer: z.string().min(1).max(100), file: FileReference.optional(), customerId: EntityId.optional(), by: EntityId, at: Instant,
+});
 export const ContractExpiryWarned = z.object({ validUntil: IsoDate, at: Instant, notify: z.array(z.string()) });
 export const ContractExpired = z.object({ validUntil: IsoDate, at: Instant, notify: z.array(z.string()) });
 export const ContractTerminated = z.object({ reason: Text, by: EntityId, at: Instant });

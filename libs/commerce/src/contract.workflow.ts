@@ -1,4 +1,4 @@
-import type { CustomerRef, WorkflowDefinition } from '@crm/workflow-kit';
+import type { CustomerRef, FileRef, WorkflowDefinition } from '@crm/workflow-kit';
 import { contractCommandSchemas, type ContractCommand } from './contract.commands';
 import type { ContractContext } from './contract.context';
 import { contractDeadlines } from './contract.deadlines';
@@ -12,6 +12,9 @@ const customers = (command: ContractCommand, state: { context: ContractContext }
   return id ? [{ customerId: id, ...(command.type === 'DraftContract' ? { field: 'customerId' } : {}) }] : [];
 };
 
+/** 保管合同文本: the signed text named by a signature must be a file in the store (the engine's file guard). */
+const files = (command: ContractCommand): FileRef[] => (command.type === 'SignContract' && command.data.file ? [{ file: command.data.file, field: 'file' }] : []);
+
 /** One stream per contract, `sales-contract-<contractId>`; the text itself is kept as a file (ADR 0018). */
 export const contractWorkflow: WorkflowDefinition<ContractCommand, ContractEvent, ContractContext> = {
   name: 'sales-contract',
@@ -24,6 +27,7 @@ export const contractWorkflow: WorkflowDefinition<ContractCommand, ContractEvent
   decide: (command, state) => decideContract(command, state),
   deadlines: contractDeadlines,
   customersOf: customers,
+  filesOf: files,
   tasks: contractTasks,
   retryableOnConflict: ['WarnContractExpiry', 'ExpireContract'],
 };

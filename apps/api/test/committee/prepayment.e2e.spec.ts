@@ -1,4 +1,5 @@
 import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
+import { download, licencePdf, upload } from '../files/file-fixtures';
 import { describeEachEngine } from '../support/each-engine';
 import { barrierOnReads } from '../support/read-barrier';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
@@ -85,7 +86,7 @@ describeEachEngine('payment before delivery at a designated warehouse over HTTP 
     expect((charged[0].data.charge as { balanceAfterFen: number }).balanceAfterFen).toBe(4_000_000);
   });
 
-  it('R-ARC-5: no pickup outside a signed contract; a contract is signed only once a leader approved it; it is warned, then expires after its last day, and pickups stop', async () => {
+  it('R-ARC-5: no pickup outside a signed contract; a contract is signed only once a leader approved it, its signed text kept as a file; it is warned, then expires after its last day, and pickups stop', async () => {
     await openCustomer(api, archive('pp-c3', { class: { salesObject: 'distributor', salesForm: 'planned' } }));
     await ok(as('finance', 'POST', '/customers/pp-c3/receipts', { receiptId: 'r-3', productLine: 'polyolefin', amount: 100000, receivedOn: '2026-10-11', reference: '回单 3' }));
     const without = await as('manager', 'POST', '/customers/pp-c3/pickups', pickup('c3-1', 1));
@@ -93,7 +94,16 @@ describeEachEngine('payment before delivery at a designated warehouse over HTTP 
     const drafted = await ok(as('sales', 'POST', '/contracts', { customerId: 'pp-c3', productLineId: 'polyolefin', contractNo: 'HT-c3', validFrom: '2026-10-01', validUntil: '2026-11-30', terms: '季度合同' }), 201);
     expect((await as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表' })).status).toBe(409);
     await ok(as('gm', 'POST', `/contracts/${drafted.id}/approve`, { comment: '同意' }));
-    await ok(as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表' }));
+    // 保管合同文本: the signed scan is kept as a file; a signature naming bytes never uploaded is refused at its field
+    const scan = (await upload(api, await api.tokenFor('sales'), licencePdf('购销合同 HT-c3'), '购销合同 HT-c3.pdf')).body;
+    const unknown = await as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表', file: { ...scan, sha256: 'f'.repeat(64) } });
+    expect([unknown.status, unknown.body.rule, unknown.body.field]).toEqual([422, 'FILE-UNKNOWN', 'file.sha256']);
+    const { sha256, name, mediaType, size } = scan;
+    await ok(as('sales', 'POST', `/contracts/${drafted.id}/sign`, { signedOn: '2026-10-12', signedByCustomer: '代表', file: { sha256, name, mediaType, size } }));
+    expect((await ok(as('sales', 'GET', `/contracts/${drafted.id}`))).signedText).toEqual({ sha256, name: '购销合同 HT-c3.pdf', mediaType: 'application/pdf', size });
+    // the text is on the customer's records: their manager reads it, another manager does not (R-KAM-2)
+    expect((await download(api, await api.tokenFor('manager'), sha256)).status).toBe(200);
+    expect((await download(api, await api.tokenFor('manager2'), sha256)).status).toBe(403);
     await ok(as('manager', 'POST', '/customers/pp-c3/pickups', pickup('c3-1', 1)));
     api.clock.set('2026-11-05T02:00:00.000Z');
     await fireDueTimers(api);
