@@ -9,7 +9,7 @@
  * sales contract, a large prepayment receipt and (unless BENCH_PICKUP_ALLOCATION=0) an approved
  * allocation for the month. Then, interleaved in the same process, sequential
  * `POST /customers/{id}/pickups` of 1 t each as the account's customer manager:
- * - "today's pickup": an other_chemicals customer at a warehouse designated for nothing — no
+ * - "today's pickup" (the target's baseline): an other_chemicals customer at a warehouse designated for nothing — no
  *   warehouse is designated for its product line, so R-PRIN-4 / R-ARC-5 are not in force for it and
  *   its pickups are recorded as tonnage only, as before the rule;
  * - "with the balance check": a polyolefin customer at the designated warehouse — priced at the
@@ -20,8 +20,9 @@
  *   R-PRIN-4 and R-ARC-5 off for every line, so not even the contracts index is consulted).
  * All go through the same facts loader (`loadPrepaymentFacts`); the difference is what the decider
  * checks and what it reads for it. One pickup of each kind per round, the order rotated so that each
- * kind is first, second and third equally often: machine noise hits them alike. Before each request the in-process projections catch up, untimed (as http-approve does;
- * BENCH_SETTLE=0 times them back to back, each queued behind the previous one's projection work).
+ * kind is first, second and third equally often: machine noise hits them alike. Before each
+ * request the in-process projections catch up, untimed (as http-approve does; BENCH_SETTLE=0 times
+ * them back to back, each queued behind the previous one's projection work).
  *
  * BENCH_PICKUPS (rounds timed; 1000, `--large` 5000), BENCH_PICKUP_WARMUP (100 rounds),
  * BENCH_CPU_PROFILE=<file prefix> (a .cpuprofile of the timed phase).
@@ -50,7 +51,7 @@ import { PROJECTION_RUNNER } from '../../../api/src/read-models/read-model.token
 import { ExecuteWorkflowCommand } from '../../../api/src/workflows/execute-workflow.command';
 
 const LARGE = process.argv.includes('--large');
-const PAIRS = Number(process.env.BENCH_PICKUPS ?? (LARGE ? 5000 : 1000));
+const ROUNDS = Number(process.env.BENCH_PICKUPS ?? (LARGE ? 5000 : 1000));
 const WARMUP = Number(process.env.BENCH_PICKUP_WARMUP ?? 100);
 const SETTLE = process.env.BENCH_SETTLE !== '0';
 const WITH_ALLOCATION = process.env.BENCH_PICKUP_ALLOCATION !== '0';
@@ -230,14 +231,14 @@ async function bench(): Promise<Result> {
     await rounds(0, WARMUP, false);
     const cpu = process.cpuUsage();
     const prefix = process.env.BENCH_CPU_PROFILE;
-    await profiled(prefix ? `${prefix}-pickup.cpuprofile` : undefined, () => rounds(WARMUP, PAIRS, true));
+    await profiled(prefix ? `${prefix}-pickup.cpuprofile` : undefined, () => rounds(WARMUP, ROUNDS, true));
     const used = process.cpuUsage(cpu);
     // the enforced customer's pickups were charged (the rule ran), the plain customer's were not
     const chargedOf = async (service: Service, customerId: string) =>
       (await service.store.readStream(`customer-${customerId}`)).filter((e) => e.type === 'PickupRecorded' && (e.data as { charge?: unknown }).charge).length;
     return {
       lines: { plain: latencies(samples.plain), enforced: latencies(samples.enforced), bare: latencies(samples.bare) },
-      cpuMsPerPickup: (used.user + used.system) / 1000 / (3 * PAIRS),
+      cpuMsPerPickup: (used.user + used.system) / 1000 / (3 * ROUNDS),
       charged: await chargedOf(main, enforced), uncharged: (await chargedOf(main, plain)) + (await chargedOf(bare, enforced)),
     };
   } finally {
@@ -249,9 +250,9 @@ async function bench(): Promise<Result> {
 export async function run(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   const pace = SETTLE ? 'projections caught up before each, untimed' : 'back to back';
-  console.log(`${PAIRS} interleaved rounds of POST /customers/{id}/pickups (1 t each, one of each kind per round, order rotated) over HTTP after ${WARMUP} warm-up rounds, SQLite (WAL, synchronous=FULL), ${pace}; load average ${load()}`);
+  console.log(`${ROUNDS} interleaved rounds of POST /customers/{id}/pickups (1 t each, one of each kind per round, order rotated) over HTTP after ${WARMUP} warm-up rounds, SQLite (WAL, synchronous=FULL), ${pace}; load average ${load()}`);
   const r = await bench();
-  if (r.charged !== WARMUP + PAIRS || r.uncharged !== 0) throw new Error(`expected ${WARMUP + PAIRS} charged pickups and no other pickup charged, got ${r.charged} and ${r.uncharged}`);
+  if (r.charged !== WARMUP + ROUNDS || r.uncharged !== 0) throw new Error(`expected ${WARMUP + ROUNDS} charged pickups and no other pickup charged, got ${r.charged} and ${r.uncharged}`);
   const ms = (v: number) => v.toFixed(2);
   const rules = `R-PRIN-4 + R-ARC-5${WITH_ALLOCATION ? ' + R-ALLOC-2' : ''}`;
   const { plain, enforced, bare } = r.lines;
