@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerContext } from '@crm/customers';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { isManagerScoped } from './customer-access';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
-import { csvOf } from './csv-body';
+import { csvOf, importRefused } from './csv-body';
 import { importPickups } from './pickup-import';
 
 @ApiTags('customers')
@@ -39,14 +39,8 @@ export class PickupImportController {
         isManagerScoped(actor) && context.customerManagerId !== actor.id ? `customer ${customerId} is managed by another customer manager` : null,
     });
     if (!report.ok) {
-      const first = report.errors[0];
       const outcome = report.stage === 'write' ? `import stopped after ${report.recorded} recorded rows; re-run the same file to complete it` : 'the file has errors; nothing was imported';
-      // the first row error is named at the top, as every other 400 names its field; all are in `errors`
-      const message = first ? `${outcome} (line ${first.line}, ${first.field}: ${first.message})` : outcome;
-      throw new BadRequestException({
-        statusCode: 400, error: 'Bad Request', rule: 'IMPORT', field: first?.field ?? 'body', line: first?.line,
-        stage: report.stage, message, recorded: report.recorded, errors: report.errors,
-      });
+      throw importRefused(report, outcome);
     }
     return report;
   }

@@ -44,20 +44,10 @@ export async function importPickups(text: string, options: PickupImportOptions):
   const services = await options.servicesFor(scopeOf(parsed.rows));
   const errors = await dryRun(commands, options, services);
   if (errors.length > 0) return { ok: false, stage: 'check', errors, recorded: 0 };
-  let recorded = 0;
-  let position = 0;
-  for (const [index, { row, command }] of commands.entries()) {
-    try {
-      const result = await options.execute(row.customerId, command);
-      if (result.events.length > 0) recorded++;
-      position = Math.max(position, result.position);
-    } catch (error) {
-      return { ok: false, stage: 'write', errors: [rowError(row, error)], recorded };
-    }
-    options.onProgress?.(index + 1, commands.length);
-  }
+  const written = await recordEach(commands, options.execute, options.onProgress);
+  if ('error' in written) return { ok: false, stage: 'write', errors: [written.error], recorded: written.recorded };
   const customers = new Set(parsed.rows.map((r) => r.customerId)).size;
-  return { ok: true, rows: commands.length, recorded, unchanged: commands.length - recorded, customers, position };
+  return { ok: true, rows: commands.length, recorded: written.recorded, unchanged: commands.length - written.recorded, customers, position: written.position };
 }
 
 /** What a set of rows touches; also what one row's write needs (its own scope). */
@@ -69,6 +59,30 @@ export function scopeOf(rows: ReadonlyArray<Pick<PickupCsvRow, 'warehouse' | 'cu
 function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCommand {
   const data = { pickupId: row.pickupId, date: row.date, product: row.product, tonnes: row.tonnes, warehouse: row.warehouse };
   return { type: 'RecordPickup', data, meta: { actor: options.actor, now: options.now } } as CustomerCommand;
+}
+
+/**
+ * The write stage of an import: each checked row in turn; the first refusal stops it, saying how
+ * many were recorded (a re-run of the same file completes it, recorded rows being no-ops).
+ */
+export async function recordEach(
+  commands: ReadonlyArray<{ row: ImportRow; command: CustomerCommand }>,
+  execute: (customerId: string, command: CustomerCommand) => Promise<CommandResult>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ recorded: number; position: number } | { error: ImportRowError; recorded: number }> {
+  let recorded = 0;
+  let position = 0;
+  for (const [index, { row, command }] of commands.entries()) {
+    try {
+      const result = await execute(row.customerId, command);
+      if (result.events.length > 0) recorded++;
+      position = Math.max(position, result.position);
+    } catch (error) {
+      return { error: rowError(row, error), recorded };
+    }
+    onProgress?.(index + 1, commands.length);
+  }
+  return { recorded, position };
 }
 
 /** A row of an import file, as far as the dry run needs it. */

@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import type { Invoicing } from '@crm/customers';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -9,9 +10,17 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
-import { csvOf } from './csv-body';
+import { csvOf, importRefused } from './csv-body';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
 import { importReceipts, type ReceiptCustomer } from './receipt-import';
+
+/** The customers table's columns a payer is matched on; `invoicing` is the archive's 开票资料 as JSON. */
+interface PayerRow {
+  customer_id: string;
+  name: string;
+  invoicing: string;
+  product_line: string;
+}
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -41,22 +50,18 @@ export class ReceiptImportController {
       execute: (customerId, command) => this.commands.execute(customerId, command.type, command.data, actor, withoutIdempotencyKey(req)),
     });
     if (!report.ok) {
-      const first = report.errors[0];
       const outcome = report.stage === 'write' ? `import stopped after ${report.recorded} recorded receipts; re-run the same file to complete it` : 'the statement has errors; nothing was recorded';
-      throw new BadRequestException({
-        statusCode: 400, error: 'Bad Request', rule: 'IMPORT', field: first?.field ?? 'body', line: first?.line, stage: report.stage,
-        message: first ? `${outcome} (line ${first.line}, ${first.field}: ${first.message})` : outcome, recorded: report.recorded, errors: report.errors,
-      });
+      throw importRefused(report, outcome);
     }
     return report;
   }
 
   private async customers(): Promise<ReceiptCustomer[]> {
     await waitForProjections(this.runner, [CUSTOMERS_TABLE], await this.store.headPosition());
-    const rows = await this.readModels.db.selectFrom(CUSTOMERS_TABLE).select(['customer_id', 'name', 'invoicing', 'product_line']).execute();
-    return rows.map((r: Record<string, any>) => ({
-      customerId: String(r.customer_id), name: String(r.name), productLine: String(r.product_line),
-      accountNumber: (JSON.parse(String(r.invoicing)) as { accountNumber?: string }).accountNumber ?? null,
+    const rows: PayerRow[] = await this.readModels.db.selectFrom(CUSTOMERS_TABLE).select(['customer_id', 'name', 'invoicing', 'product_line']).execute();
+    return rows.map((r) => ({
+      customerId: r.customer_id, name: r.name, productLine: r.product_line,
+      accountNumber: (JSON.parse(r.invoicing) as Partial<Invoicing>).accountNumber ?? null,
     }));
   }
 }

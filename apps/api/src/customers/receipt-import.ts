@@ -2,7 +2,7 @@ import { type CustomerCommand, matchPayer, parseBankStatementCsv, type PayerCand
 import type { CommandResult } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
-import { dryRun, type ImportRowError, rowError } from './pickup-import';
+import { dryRun, type ImportRowError, recordEach } from './pickup-import';
 
 export interface ReceiptCustomer extends PayerCandidate {
   productLine: string;
@@ -53,17 +53,8 @@ export async function importReceipts(text: string, options: ReceiptImportOptions
   });
   const refused = await dryRun(commands, { store: options.store }, undefined);
   if (refused.length > 0) return { ok: false, stage: 'check', errors: refused, recorded: 0 };
-  let recorded = 0;
-  let position = 0;
-  for (const { row, command } of commands) {
-    try {
-      const result = await options.execute(row.customerId, command);
-      if (result.events.length > 0) recorded++;
-      position = Math.max(position, result.position);
-    } catch (error) {
-      return { ok: false, stage: 'write', errors: [rowError(row, error)], recorded };
-    }
-  }
+  const written = await recordEach(commands, options.execute);
+  if ('error' in written) return { ok: false, stage: 'write', errors: [written.error], recorded: written.recorded };
   const matches = matched.map(({ row, customerId, by }) => ({ line: row.line, customerId, by }));
-  return { ok: true, rows: commands.length, recorded, unchanged: commands.length - recorded, skippedLines: parsed.skipped, matches, position };
+  return { ok: true, rows: commands.length, recorded: written.recorded, unchanged: commands.length - written.recorded, skippedLines: parsed.skipped, matches, position: written.position };
 }

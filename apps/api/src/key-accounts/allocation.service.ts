@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { commandMetaFrom } from '../workflows/command-meta';
 import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
-import { ALLOCATIONS_TABLE, type AllocationRowLine } from './allocations.projection';
+import { ALLOCATIONS_TABLE, type AllocationRow, type AllocationRowLine } from './allocations.projection';
 import { SALES_PLANS_TABLE } from './key-account-projections';
 import type { AdjustAllocationBody, ProposalBody } from './key-accounts.bodies';
 import { FIGURE_PROJECTIONS, KeyAccountService, type HttpRequestLike } from './key-account.service';
@@ -86,14 +86,14 @@ export class AllocationService {
   }
 
   async view(month: string, productLine: ProductLine) {
-    const row = await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().where('allocation_id', '=', allocationIdOf(productLine, month)).executeTakeFirst();
+    const row = (await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().where('allocation_id', '=', allocationIdOf(productLine, month)).executeTakeFirst()) as AllocationRow | undefined;
     if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', rule: 'NOT-FOUND', field: 'month', message: `no ${productLine} allocation proposed for ${month}` });
     return allocationView(row);
   }
 
   /** Every product line's allocation of the month (and the pooled one of a month allocated before product lines). */
   async month(month: string) {
-    const rows = await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().where('month', '=', month).orderBy('allocation_id').execute();
+    const rows = (await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).selectAll().where('month', '=', month).orderBy('allocation_id').execute()) as AllocationRow[];
     return { month, allocations: rows.map(allocationView) };
   }
 
@@ -117,20 +117,20 @@ export class AllocationService {
 
   /** The allocation in force for a product line's month, in kilograms by customer (empty when none was approved). */
   private async approvedKg(month: string, productLine: ProductLine): Promise<Map<string, number>> {
-    const row = await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).select(['approved_lines']).where('allocation_id', '=', allocationIdOf(productLine, month)).executeTakeFirst();
+    const row: Pick<AllocationRow, 'approved_lines'> | undefined = await this.readModels.db.selectFrom(ALLOCATIONS_TABLE).select(['approved_lines']).where('allocation_id', '=', allocationIdOf(productLine, month)).executeTakeFirst();
     if (!row?.approved_lines) return new Map();
-    return new Map((JSON.parse(String(row.approved_lines)) as AllocationRowLine[]).map((l) => [l.customerId, l.allocatedKg]));
+    return new Map((JSON.parse(row.approved_lines) as AllocationRowLine[]).map((l) => [l.customerId, l.allocatedKg]));
   }
 }
 
-const linesOf = (text: unknown) =>
-  (JSON.parse(String(text)) as AllocationRowLine[]).map((l) => ({
+const linesOf = (text: string) =>
+  (JSON.parse(text) as AllocationRowLine[]).map((l) => ({
     customerId: l.customerId, salesObject: l.salesObject, source: l.source, rank: l.rank, score: l.score, completionRate: l.completionRate, evenness: l.evenness,
     cooperation: l.cooperation ?? null, demandTonnes: l.kg / 1000, allocatedTonnes: l.allocatedKg / 1000,
     adjustment: l.adjustment ? { previousTonnes: l.adjustment.previousKg / 1000, reason: l.adjustment.reason, by: l.adjustment.by, at: l.adjustment.at } : null,
   }));
 
-export function allocationView(row: Record<string, any>) {
+export function allocationView(row: AllocationRow) {
   return {
     month: row.month, productLine: row.product_line ?? null, round: Number(row.round), status: row.status,
     availableTonnes: Number(row.available_kg) / 1000, demandTonnes: Number(row.demand_kg) / 1000, allocatedTonnes: Number(row.allocated_kg) / 1000,

@@ -14,6 +14,16 @@ const eventOf = (event: StoredEvent) => ({ type: event.type, data: event.data })
 /** A line as the read model keeps it: the computed line, and the manual change (with its reason) when there was one. */
 export type AllocationRowLine = AllocationLine & { adjustment?: { previousKg: number; reason: string; by: string; at: string } };
 
+/** A row of the table as read back (numbers may come back as strings from PostgreSQL's bigint). */
+export interface AllocationRow {
+  allocation_id: string; month: string; product_line: string | null; round: number | string; status: string;
+  available_kg: number | string; demand_kg: number | string; allocated_kg: number | string; shortfall_kg: number | string;
+  /** JSON: AllocationRowLine[] */
+  lines: string; approved_round: number | string | null; approved_lines: string | null;
+  note: string | null; proposed_by: string; proposed_at: string; decided_by: string | null; decided_at: string | null; decision_text: string | null;
+  last_position: number | string;
+}
+
 /**
  * R-ALLOC-2 / R-EVAL-2: each product line's month — the latest proposal, its lines with their
  * manual adjustments, its decision, and the allocation in force (the last approved lines, kept

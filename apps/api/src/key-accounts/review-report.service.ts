@@ -4,6 +4,7 @@ import { ALLOCATION_ORDER, monthRange, type AllocationLine } from '@crm/key-acco
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { GRADE_HISTORY_TABLE } from '../customers/read-models/grade-history.projection';
 import { ALLOCATIONS_TABLE, SIGNALS_TABLE } from './key-account-projections';
+import type { AllocationRow } from './allocations.projection';
 import { periodMonths } from './key-accounts.bodies';
 import { KeyAccountService } from './key-account.service';
 
@@ -28,10 +29,10 @@ export class ReviewReportService {
       this.keyAccounts.abc(from, to, { a: 0.8, b: 0.95 }),
       db.selectFrom(GRADE_HISTORY_TABLE).select(['customer_id', 'month', 'previous_grade', 'new_grade', 'kind']).where('kind', '=', 'changed').where('month', '>=', from).where('month', '<=', to).orderBy('position').execute(),
       db.selectFrom(SIGNALS_TABLE).select(['customer_id', 'month', 'kind', 'detail']).where('month', '>=', from).where('month', '<=', to).orderBy('position').execute(),
-      db.selectFrom(ALLOCATIONS_TABLE).select(['month', 'approved_lines']).where('approved_lines', 'is not', null).where('month', '>=', from).where('month', '<=', to).orderBy('allocation_id').execute(),
+      db.selectFrom(ALLOCATIONS_TABLE).select(['month', 'approved_lines']).where('approved_lines', 'is not', null).where('month', '>=', from).where('month', '<=', to).orderBy('allocation_id').execute() as Promise<Array<Pick<AllocationRow, 'month' | 'approved_lines'>>>,
     ]);
     const classOf = new Map(abc.customers.map((c) => [c.customerId, c.salesObject]));
-    const approvedLines = (allocations as Array<Record<string, any>>).flatMap((a) => (JSON.parse(a.approved_lines) as AllocationLine[]).map((l) => ({ month: a.month as string, ...l })));
+    const approvedLines = allocations.flatMap((a) => (JSON.parse(a.approved_lines ?? '[]') as AllocationLine[]).map((l) => ({ month: a.month, ...l })));
     const classes = ALLOCATION_ORDER.map((salesObject) => {
       const members = abc.customers.filter((c) => c.salesObject === salesObject);
       const ids = new Set(members.map((c) => c.customerId));

@@ -2,6 +2,7 @@ import { DEMO_PASSWORD } from '../../src/auth/demo-users';
 import { caughtUp } from '../complaints/complaint-support';
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import { describeEachEngine } from '../support/each-engine';
+import { ok } from '../support/expect-status';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -18,11 +19,6 @@ describeEachEngine('the price and customer committee over HTTP (R-PRICE-1/2, R-P
   });
   afterAll(() => api?.close());
 
-  const ok = async (res: Promise<{ status: number; body: any }>, status = 200) => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
 
   it('R-PRICE-1: members must be active deciders; an administrator publishes the charter and designates the warehouse', async () => {
     const withAdmin = await as('admin', 'PUT', '/committee/charter', { ...CHARTER, members: [...CHARTER.members, 'auditor'] });

@@ -1,6 +1,7 @@
 import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
 import { download, licencePdf, upload } from '../files/file-fixtures';
 import { describeEachEngine } from '../support/each-engine';
+import { ok } from '../support/expect-status';
 import { barrierOnReads } from '../support/read-barrier';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -16,11 +17,6 @@ describeEachEngine('payment before delivery at a designated warehouse over HTTP 
   let api: TestApi;
   let as: Caller;
   jest.setTimeout(60_000);
-  const ok = async (res: Promise<{ status: number; body: any }>, status = 200) => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
   const pickup = (pickupId: string, tonnes: number, warehouse = 'zh-1') => ({ pickupId, date: '2026-10-12', product: 'HDPE 5000S', tonnes, warehouse });
 
   beforeAll(async () => {

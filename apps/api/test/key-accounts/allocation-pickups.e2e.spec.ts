@@ -1,5 +1,6 @@
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import { describeEachEngine } from '../support/each-engine';
+import { ok } from '../support/expect-status';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -19,11 +20,6 @@ describeEachEngine('pickups held to the approved allocation per product line (R-
   let api: TestApi;
   let as: Caller;
   jest.setTimeout(60_000);
-  const ok = async (res: Promise<{ status: number; body: any }>, status = 200) => {
-    const r = await res;
-    if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
   const pickup = (pickupId: string, tonnes: number) => ({ pickupId, date: '2026-06-10', product: 'HDPE 5000S', tonnes, warehouse: '镇海库' });
   const base = '/allocations/2026-06/polyolefin';
 

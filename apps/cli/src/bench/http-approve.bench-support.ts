@@ -78,7 +78,7 @@ async function millis(op: () => Promise<unknown>): Promise<number> {
 }
 
 /** until every projection has applied the head, and the head stopped moving (reactors append too) */
-async function settled(store: EventStore, runner: ProjectionRunner): Promise<void> {
+export async function settled(store: EventStore, runner: ProjectionRunner): Promise<void> {
   for (let head = -1; head !== (head = await store.headPosition()); ) {
     for (const { name } of runner.status()) await runner.waitForPosition(name, head, 30_000);
   }
@@ -95,7 +95,8 @@ async function alternate(count: number, raw: (n: number) => Promise<unknown>, ht
   return samples;
 }
 
-async function profiled<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
+/** runs `work` under the CPU profiler when a path is given, writing the profile there */
+export async function profiled<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
   if (!path) return work();
   const session = new Session();
   session.connect();

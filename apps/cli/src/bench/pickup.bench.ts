@@ -28,8 +28,7 @@
  * BENCH_CPU_PROFILE=<file prefix> (a .cpuprofile of the timed phase).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +38,7 @@ import type { ProjectionRunner } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import type { Actor } from '@crm/workflow-kit';
-import { type Latencies, latencies } from './http-approve.bench-support';
+import { type Latencies, latencies, profiled, settled } from './http-approve.bench-support';
 // the bench drives the real service, as a client would; customers are opened as onboarding's last step does
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApp } from '../../../api/src/app.factory';
@@ -134,27 +133,6 @@ async function seed(app: Awaited<ReturnType<typeof createApp>>, clock: ShiftedCl
   if (WITH_ALLOCATION) {
     await as('sales', 'POST', `/allocations/${MONTH}/polyolefin/proposals`, { availableTonnes: 100_000, requests: [{ customerId: enforced, tonnes: 50_000 }], note: '基准' });
     await as('gm', 'POST', `/allocations/${MONTH}/polyolefin/approve`, { round: 1, comment: '同意' });
-  }
-}
-
-async function settled(store: EventStore, runner: ProjectionRunner): Promise<void> {
-  for (let head = -1; head !== (head = await store.headPosition()); ) {
-    for (const { name } of runner.status()) await runner.waitForPosition(name, head, 30_000);
-  }
-}
-
-async function profiled<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!path) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(path, JSON.stringify(profile));
-    session.disconnect();
   }
 }
 
