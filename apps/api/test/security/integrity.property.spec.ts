@@ -17,6 +17,8 @@ import {
  * profile; `INTEGRITY_RUNS` / `INTEGRITY_COMMANDS` set a long one.
  */
 const RUNS = Number(process.env.INTEGRITY_RUNS ?? 8);
+/** replays a reported counterexample: INTEGRITY_SEED and INTEGRITY_PATH from fast-check's failure message */
+const REPLAY = process.env.INTEGRITY_SEED ? { seed: Number(process.env.INTEGRITY_SEED), path: process.env.INTEGRITY_PATH } : {};
 const MAX_COMMANDS = Number(process.env.INTEGRITY_COMMANDS ?? 18);
 const CUSTOMERS = { 'pb-a': 'manager', 'pb-b': 'manager2' } as const;
 type CustomerId = keyof typeof CUSTOMERS;
@@ -163,7 +165,7 @@ describeEachEngine('integrity under random sequences by every role (issue 14)', 
         ];
         expect(violations).toEqual([]);
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true, ...REPLAY },
     );
     // the sequences did reach the rules they test: not a property over nothing
     const types = new Set((await api.store.readAll()).map((e) => e.type));
