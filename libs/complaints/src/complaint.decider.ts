@@ -8,7 +8,7 @@ import {
   approveResolution, closeComplaint, draftResolution, notifyCustomer, recordSpecialMeetingDecision, sendBackResolution,
 } from './decide-handling';
 import { classifyComplaint, reclassifyComplaint, recordComplaint } from './decide-intake';
-import { markSlaBreached, warnSla } from './decide-sla';
+import { markSlaBreached, warnSla, withBreachCaughtUp } from './decide-sla';
 
 /** The SLA clock runs from classification until the customer is told. */
 export const isClockRunning = (state: WorkflowState<ComplaintContext>): boolean => state.state.startsWith('open');
@@ -19,6 +19,12 @@ export const isClockRunning = (state: WorkflowState<ComplaintContext>): boolean 
  */
 export function decideComplaint(command: ComplaintCommand, state: WorkflowState<ComplaintContext>, services: ComplaintServices): ComplaintEvent[] {
   if (state.state === 'none' && command.type !== 'RecordComplaint') throw new TransitionNotAllowed('complaint', state.state, command.type);
+  const events = decideCommand(command, state, services);
+  if (command.type === 'WarnSla' || command.type === 'MarkSlaBreached') return events;
+  return withBreachCaughtUp(events, state.context, isClockRunning(state), command.meta.now);
+}
+
+function decideCommand(command: ComplaintCommand, state: WorkflowState<ComplaintContext>, services: ComplaintServices): ComplaintEvent[] {
   const context = state.context;
   switch (command.type) {
     case 'RecordComplaint':

@@ -1,7 +1,7 @@
 import type { ComplaintContext } from './complaint.context';
 import type { ComplaintEvent, ComplaintEventOf, ComplaintEventType } from './complaint.events';
 import {
-  allowedWorkingDays, everBreached, isAtOrBefore, MEETING_CHAIR_ROLE, nextChainLevel, nextRequestId, receivedWithinWindow,
+  allowedWorkingDays, breachUnrecorded, everBreached, isAtOrBefore, MEETING_CHAIR_ROLE, nextChainLevel, nextRequestId, receivedWithinWindow,
 } from './complaint.rules';
 
 type GuardArgs = { context: ComplaintContext; event: ComplaintEvent };
@@ -55,6 +55,8 @@ export const complaintGuards = {
     'ComplaintClosed',
     (c, d) => c.resolution !== null && d.resolution === c.resolution.text && d.handler === c.resolution.handler && d.department === c.resolution.department && d.breached === everBreached(c),
   ),
+  /** R-CMP-3: a deadline that passed is breached on record before the clock stops or moves */
+  breachOnRecord: ({ context, event }: GuardArgs) => !('at' in event.data) || !breachUnrecorded(context, event.data.at),
   ...extensionGuards(),
   ...timerGuards(),
 };

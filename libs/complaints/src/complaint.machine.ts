@@ -42,13 +42,13 @@ export const complaintMachine = complaint.createMachine({
     open: {
       on: {
         ComplaintReclassified: [
-          on(['actsAsHandler', 'isGenuineReclassification', 'reclassifiesToSerious'], '.escalating'),
-          on(['actsAsHandler', 'isGenuineReclassification', 'reclassifiesFromSerious'], '.drafting'),
-          on(['actsAsHandler', 'isGenuineReclassification']),
+          on(['actsAsHandler', 'isGenuineReclassification', 'breachOnRecord', 'reclassifiesToSerious'], '.escalating'),
+          on(['actsAsHandler', 'isGenuineReclassification', 'breachOnRecord', 'reclassifiesFromSerious'], '.drafting'),
+          on(['actsAsHandler', 'isGenuineReclassification', 'breachOnRecord']),
         ],
         ExtensionRequested: on(['actsAsHandler', 'noPendingExtension', 'isNextRequest', 'withinExtensionLimit']),
         ExtensionApproved: on(['isNextApproverInChain']),
-        ExtensionGranted: on(['chainIsComplete', 'withinExtensionLimit']),
+        ExtensionGranted: on(['chainIsComplete', 'withinExtensionLimit', 'breachOnRecord']),
         ExtensionRejected: on(['isExtensionApprover']),
         ComplaintSlaWarned: on(['isDueWarning']),
         ComplaintSlaBreached: on(['isDueBreach']),
@@ -65,7 +65,7 @@ export const complaintMachine = complaint.createMachine({
             ResolutionSentBack: on(['isLeader', 'isCurrentDraft'], 'drafting'),
           },
         },
-        resolved: { on: { CustomerNotified: on(['actsAsHandler', 'reportsDeadlineTruthfully'], '#complaint.notified') } },
+        resolved: { on: { CustomerNotified: on(['actsAsHandler', 'reportsDeadlineTruthfully', 'breachOnRecord'], '#complaint.notified') } },
       },
     },
     notified: { on: { ComplaintClosed: on(['actsAsHandler', 'recordIsComplete'], 'closed') } },

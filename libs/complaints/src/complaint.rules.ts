@@ -56,3 +56,11 @@ export const nextRequestId = (context: ComplaintContext): string => `ext-${conte
 
 /** Was it breached at any time? (the breach stays on record after an extension) */
 export const everBreached = (context: ComplaintContext): boolean => context.breaches.length > 0;
+
+/**
+ * R-CMP-3: the deadline in force passed before `at` and no breach of it is on record. The timer
+ * records it when it fires, but a timer runs late (service down, a complaint classified after its
+ * deadline): whatever stops or moves the clock first must not erase the breach.
+ */
+export const breachUnrecorded = (context: ComplaintContext, at: string): boolean =>
+  context.sla !== null && !isAtOrBefore(at, context.sla.deadline.due) && context.breachedFor !== context.sla.deadline.due;

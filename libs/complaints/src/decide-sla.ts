@@ -1,9 +1,10 @@
 import { DomainRuleViolation } from '@crm/workflow-kit';
 import type { ComplaintCommandOf } from './complaint.commands';
-import type { ComplaintContext } from './complaint.context';
+import type { ActiveSla, ComplaintContext } from './complaint.context';
 import type { ComplaintEvent } from './complaint.events';
+import type { ComplaintClass } from './complaint.shapes';
 import { assertScheduler } from './complaint.permissions';
-import { ComplaintRule, isAtOrBefore, SLA_BREACH_RECIPIENTS, SLA_WARNING_RECIPIENTS } from './complaint.rules';
+import { breachUnrecorded, ComplaintRule, isAtOrBefore, SLA_BREACH_RECIPIENTS, SLA_WARNING_RECIPIENTS } from './complaint.rules';
 
 /**
  * Timer firings are facts about time, not requests: a firing for a deadline that has since moved
@@ -26,10 +27,24 @@ export function markSlaBreached(command: ComplaintCommandOf<'MarkSlaBreached'>, 
   const sla = context.sla;
   if (!clockRunning || !sla || !context.complaintClass || sla.deadline.due !== dueAt || context.breachedFor === dueAt) return [];
   assertDue(dueAt, command.meta.now);
-  return [{
+  return [breachOf(sla, context.complaintClass, command.meta.now)];
+}
+
+/**
+ * R-CMP-3: a person's command on a complaint whose deadline passed before its timer fired records
+ * the breach first, in the same append, as the timer would have; the timer then finds it on record.
+ */
+export function withBreachCaughtUp(events: ComplaintEvent[], context: ComplaintContext, clockRunning: boolean, now: string): ComplaintEvent[] {
+  const { sla, complaintClass } = context;
+  if (!clockRunning || !sla || !complaintClass || !breachUnrecorded(context, now) || events.length === 0) return events;
+  return [breachOf(sla, complaintClass, now), ...events];
+}
+
+function breachOf(sla: ActiveSla, complaintClass: ComplaintClass, now: string): ComplaintEvent {
+  return {
     type: 'ComplaintSlaBreached',
-    data: { dueAt, class: context.complaintClass, workingDays: sla.workingDays, escalatedTo: 'supervisor', at: command.meta.now, notify: [...SLA_BREACH_RECIPIENTS] },
-  }];
+    data: { dueAt: sla.deadline.due, class: complaintClass, workingDays: sla.workingDays, escalatedTo: 'supervisor', at: now, notify: [...SLA_BREACH_RECIPIENTS] },
+  };
 }
 
 function assertDue(instant: string, now: string): void {

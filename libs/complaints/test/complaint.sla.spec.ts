@@ -36,6 +36,34 @@ describe('SLA timers: warning at 75% and breach at the deadline', () => {
     ]);
   });
 
+  it('R-CMP-3: telling the customer after the deadline, before its timer fired, records the breach first, in the same append', () => {
+    const notified = given(resolvedGeneral()).when(cmd('NotifyCustomer', { channel: 'phone', message: '已回复' }, MANAGER, at(30))).thenMatches([
+      { type: 'ComplaintSlaBreached', data: { dueAt: at(24), class: 'general', workingDays: 1, at: at(30) } },
+      { type: 'CustomerNotified', data: { withinDeadline: false } },
+    ]);
+    // the late timer then finds it on record: breached once
+    given([...resolvedGeneral(), ...notified.events]).when(breach(at(31))).then([]);
+  });
+
+  it('R-CMP-3: reclassifying after the deadline passed cannot move the clock past an unrecorded breach', () => {
+    given(classifiedGeneral()).when(cmd('ReclassifyComplaint', { class: 'major', reason: '升级' }, MANAGER, at(30))).thenMatches([
+      { type: 'ComplaintSlaBreached', data: { dueAt: at(24) } },
+      { type: 'ComplaintReclassified', data: { from: 'general', to: 'major' } },
+    ]);
+  });
+
+  it('R-CMP-3: the machine refuses a late notification or a reclassification while a passed deadline has no breach on record', () => {
+    const late = (type: 'CustomerNotified' | 'ComplaintReclassified', data: object) => ({ type, data: { ...data, by: MANAGER.id, role: 'customer_manager', at: at(30) } }) as never;
+    const resolved = stateAfter(resolvedGeneral());
+    expect(resolved.can(late('CustomerNotified', { channel: 'phone', message: 'x', withinDeadline: false }))).toBe(false);
+    const breached = stateAfter(history([breach(at(25))], SERVICES, resolvedGeneral()));
+    expect(breached.can(late('CustomerNotified', { channel: 'phone', message: 'x', withinDeadline: false }))).toBe(true);
+  });
+
+  it('a command refused for its own reasons records no breach either (the timer will)', () => {
+    given(classifiedGeneral()).when(cmd('NotifyCustomer', { channel: 'phone', message: 'x' }, MANAGER, at(30))).thenThrows(DomainRuleViolation, 'R-CMP-2');
+  });
+
   it('R-CMP-3: an extension after a breach arms new timers for the new deadline and keeps the breach on record', () => {
     const breached = history([breach(at(25))], SERVICES, classifiedGeneral());
     const extended = history(
