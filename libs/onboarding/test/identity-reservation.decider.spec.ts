@@ -136,7 +136,9 @@ describe('company identity reservation (ONB-DUPLICATE)', () => {
   });
 
   it('R-TIER-1 upcast (ADR 0005): a v1 stream without lines is one registration, of the line its archive was opened for', () => {
-    const v1 = (type: string, data: object) => identityReservationWorkflow.upcast!({ type, data, schemaVersion: 1 });
+    const upcast = identityReservationWorkflow.upcast;
+    if (!upcast) throw new Error('the reservation workflow upcasts its v1 events');
+    const v1 = (type: string, data: object) => upcast({ type, data, schemaVersion: 1 });
     const stored = [
       v1('IdentityReserved', { identityKey: KEY, applicationId: 'a-1', by: 'wang', at: NOW }),
       v1('IdentityHandedOver', { identityKey: KEY, applicationId: 'a-1', customerId: 'cust-a-1', by: 'system', at: NOW }),
