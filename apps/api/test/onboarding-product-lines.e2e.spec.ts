@@ -97,5 +97,11 @@ describeEachEngine('a company registered per product line (R-TIER-1)', (engine) 
     const detail = (id: string) => as('gm', 'GET', `/customers/${id}?minPosition=${position}`);
     expect(ok(await detail('cust-pl-poly')).monthlyTonnage).toEqual([{ month: '2026-03', tonnes: 120, pickups: 1 }]);
     expect(ok(await detail('cust-pl-chem')).monthlyTonnage).toEqual([]);
+    // R-KAM-1 per line: the other-chemicals analysis holds only that line's registrations
+    const abc = (line: string) => as('gm', 'GET', `/key-accounts/abc?from=2026-03&to=2026-03&productLine=${line}&minPosition=${position}`);
+    const ids = (report: { customers: Array<{ customerId: string }> }) => report.customers.map((c) => c.customerId);
+    expect(ids(ok(await abc('polyolefin')))).toContain('cust-pl-poly');
+    expect(ids(ok(await abc('polyolefin')))).not.toContain('cust-pl-chem');
+    expect(ids(ok(await abc('other_chemicals')))).toEqual(['cust-pl-chem']);
   });
 });
