@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
@@ -24,20 +24,19 @@ export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export interface DataDirFile {
   name: string;
-  mode: number;
   content: Buffer;
 }
 
 // kept inside the copy, so one file (0600) carries the store and its secrets together
 const SEAL = `
 CREATE TABLE crm_backup (info TEXT NOT NULL);
-CREATE TABLE crm_backup_files (name TEXT PRIMARY KEY, mode INTEGER NOT NULL, content BLOB NOT NULL);
+CREATE TABLE crm_backup_files (name TEXT PRIMARY KEY, content BLOB NOT NULL);
 `;
 
 export function dataDirFiles(dataDir: string): DataDirFile[] {
   return DATA_DIR_FILES.flatMap((name) => {
     const path = join(dataDir, name);
-    return existsSync(path) ? [{ name, mode: statSync(path).mode & 0o777, content: readFileSync(path) }] : [];
+    return existsSync(path) ? [{ name, content: readFileSync(path) }] : [];
   });
 }
 
@@ -50,8 +49,8 @@ export function sealBackup(path: string, info: BackupInfo, files: readonly DataD
   try {
     db.exec(SEAL);
     db.prepare('INSERT INTO crm_backup (info) VALUES (?)').run(JSON.stringify(info));
-    const insert = db.prepare('INSERT INTO crm_backup_files (name, mode, content) VALUES (?, ?, ?)');
-    for (const f of files) insert.run(f.name, f.mode, f.content);
+    const insert = db.prepare('INSERT INTO crm_backup_files (name, content) VALUES (?, ?)');
+    for (const f of files) insert.run(f.name, f.content);
     db.pragma('journal_mode = DELETE');
     assertIntact(db, path);
   } finally {
@@ -66,7 +65,7 @@ export function readBackup(path: string): { info: BackupInfo; files: DataDirFile
     const row = tryGet(db, 'SELECT info FROM crm_backup') as { info: string } | undefined;
     if (!row) throw new Error(`${path} is not a backup made by \`npm run cli -- backup\``);
     assertIntact(db, path);
-    const files = db.prepare('SELECT name, mode, content FROM crm_backup_files ORDER BY name').all() as DataDirFile[];
+    const files = db.prepare('SELECT name, content FROM crm_backup_files ORDER BY name').all() as DataDirFile[];
     return { info: BackupInfo.parse(JSON.parse(row.info)), files };
   } finally {
     db.close();

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { restrictDirectory, restrictSqliteFiles } from '@crm/event-store-sqlite';
@@ -18,7 +18,7 @@ export function refusalFor(dir: string): string | null {
 
 /**
  * Restores a backup into an empty (or new) directory: the store as `crm.db` without the
- * backup's own tables, and DATA_DIR's files with their modes. A failure leaves the directory as
+ * backup's own tables, and DATA_DIR's files (0600). A failure leaves the directory as
  * empty as it was.
  */
 export async function restoreStore(backup: string, dir: string, io: CliIo): Promise<BackupInfo & { store: string; files: string[] }> {
@@ -31,8 +31,8 @@ export async function restoreStore(backup: string, dir: string, io: CliIo): Prom
     await copyInto(backup, store, new ProgressBar(io.err, 'restore', io.interactive));
     unsealRestored(store);
     for (const f of files) {
-      writeFileSync(join(dir, f.name), f.content, { mode: f.mode, flag: 'wx' });
-      chmodSync(join(dir, f.name), f.mode); // the umask may have narrowed it further, never widened it: keep it as it was
+      // secrets, whatever mode they had: the service narrows them to 0600 on start anyway
+      writeFileSync(join(dir, f.name), f.content, { mode: 0o600, flag: 'wx' });
     }
     restrictSqliteFiles(store);
     return { ...info, store, files: files.map((f) => f.name) };
