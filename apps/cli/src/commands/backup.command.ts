@@ -10,7 +10,7 @@ const USAGE = 'backup <file> [--store sqlite:<path>] [--data-dir <dir>]';
 /** What to do instead on an engine this command does not copy (README, "Keep data safe"). */
 const ELSEWHERE = {
   postgres: 'a PostgreSQL store is backed up with pg_dump, or continuously with WAL archiving (README, "Keep data safe")',
-  esdb: "an EventStoreDB store is backed up with the cluster's own backup (copy of its chunk files); its read models with pg_dump or this command on their SQLite file",
+  esdb: "an EventStoreDB store is backed up with the cluster's own backup (its chunk files); READ_MODEL_DB holds the files and webhook secrets: pg_dump it, or `sqlite3 <file> \".backup <copy>\"`",
 } as const;
 
 /**
