@@ -11,7 +11,7 @@ import { openStore, storeLocationOrExplain } from '../open-store';
 const USAGE = 'export-year <year> <dir> [--store <EVENT_STORE>]';
 
 /**
- * Retention (ADR 0020): a closed year's events to JSONL files with their hashes and a manifest of
+ * Retention (ADR 0021): a closed year's events to JSONL files with their hashes and a manifest of
  * counts and chain heads, verifiable later by `verify-export` without the store. The events stay
  * in the store; the export is what outlives it.
  */

@@ -25,7 +25,7 @@ const HISTORY: Array<[recordedAt: string, stream: string, event: NewEvent]> = [
   ['2025-12-31T16:00:00.000Z', 'customer-c-1', event('PickupRecorded', { pickupId: 'p-4', tonnes: 40 })],
 ];
 
-describe('npm run cli -- export-year / verify-export (retention, ADR 0020)', () => {
+describe('npm run cli -- export-year / verify-export (retention, ADR 0021)', () => {
   let tmp: TempDir;
   const run = async (command: typeof exportYearCommand, ...args: string[]) => {
     let out = '';
