@@ -29,6 +29,14 @@ export const CommitteeCharter = z
   .refine((c) => c.quorum <= c.members.length, { message: 'the quorum cannot exceed the members', path: ['quorum'] });
 export type CommitteeCharter = z.infer<typeof CommitteeCharter>;
 
+/**
+ * R-PRICE-1 审议公司客户管理方案和机制: the customer-management policies kept as data, which take
+ * effect only once the committee approves them. Today the complaint SLA policy is the one
+ * published as data; the others (grading bands, thresholds) are still code.
+ */
+export const PolicyKind = z.enum(['complaint-sla']);
+export type PolicyKind = z.infer<typeof PolicyKind>;
+
 export const CommitteeRule = {
   price: 'R-PRICE-1',
   violation: 'R-PRICE-2',

@@ -1,6 +1,6 @@
 import { type Command, freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { EntityId, Instant, Vote } from './committee.shapes';
+import { EntityId, Instant, PolicyKind, Vote } from './committee.shapes';
 
 /** R-PRICE-1 审批产品价格调整方案: a new price for one product line at one designated warehouse, effective from an instant. */
 export const SubmitPriceProposal = z.object({
@@ -14,6 +14,15 @@ export const SubmitPriceProposal = z.object({
 });
 export type SubmitPriceProposal = z.infer<typeof SubmitPriceProposal>;
 
+/** R-PRICE-1 审议公司客户管理方案和机制: a whole policy version, checked against its own schema by the services. */
+export const SubmitPolicyProposal = z.object({
+  proposalId: EntityId,
+  kind: PolicyKind,
+  content: z.record(z.string(), z.unknown()),
+  reason: freeText(4000),
+});
+export type SubmitPolicyProposal = z.infer<typeof SubmitPolicyProposal>;
+
 export const CastCommitteeVote = z.object({ vote: Vote, opinion: optionalText(4000).nullable().default(null) });
 export type CastCommitteeVote = z.infer<typeof CastCommitteeVote>;
 /** The chair ends the vote with the votes in (a member away for good must not hold a proposal forever). */
@@ -25,9 +34,10 @@ export type RecordGroupDecision = z.infer<typeof RecordGroupDecision>;
 export const WithdrawProposal = z.object({ reason: freeText(2000) });
 export type WithdrawProposal = z.infer<typeof WithdrawProposal>;
 
-export const proposalCommandSchemas = { SubmitPriceProposal, CastCommitteeVote, CloseCommitteeVote, RecordGroupDecision, WithdrawProposal } as const;
+export const proposalCommandSchemas = { SubmitPriceProposal, SubmitPolicyProposal, CastCommitteeVote, CloseCommitteeVote, RecordGroupDecision, WithdrawProposal } as const;
 export type ProposalCommand =
   | Command<'SubmitPriceProposal', SubmitPriceProposal>
+  | Command<'SubmitPolicyProposal', SubmitPolicyProposal>
   | Command<'CastCommitteeVote', CastCommitteeVote>
   | Command<'CloseCommitteeVote', CloseCommitteeVote>
   | Command<'RecordGroupDecision', RecordGroupDecision>

@@ -1,10 +1,12 @@
 import { closedOutcome, committeeOutcome, type CommitteeOutcome } from './committee-tally';
 import type { CommitteeCharter, Vote } from './committee.shapes';
-import type { PriceChange, ProposalEvent } from './proposal.events';
+import type { PolicyChange, PriceChange, ProposalEvent } from './proposal.events';
 
 export interface ProposalContext {
   proposalId: string | null;
   change: PriceChange | null;
+  /** a policy proposal's version (then `change` is null) */
+  policy: PolicyChange | null;
   charter: CommitteeCharter | null;
   proposedBy: string | null;
   votes: Array<{ member: string; vote: Vote; opinion: string | null; at: string }>;
@@ -12,12 +14,14 @@ export interface ProposalContext {
   /** the chair closed the vote */
   closed: boolean;
 }
-export const INITIAL_PROPOSAL_CONTEXT: ProposalContext = { proposalId: null, change: null, charter: null, proposedBy: null, votes: [], decidedBy: null, closed: false };
+export const INITIAL_PROPOSAL_CONTEXT: ProposalContext = { proposalId: null, change: null, policy: null, charter: null, proposedBy: null, votes: [], decidedBy: null, closed: false };
 
 export function evolveProposal(context: ProposalContext, event: ProposalEvent): ProposalContext {
   switch (event.type) {
     case 'PriceProposalSubmitted':
       return { ...context, proposalId: event.data.proposalId, change: event.data.change, charter: event.data.charter, proposedBy: event.data.by };
+    case 'PolicyProposalSubmitted':
+      return { ...context, proposalId: event.data.proposalId, policy: event.data.policy, charter: event.data.charter, proposedBy: event.data.by };
     case 'CommitteeVoteCast':
       return { ...context, votes: [...context.votes, { ...event.data }] };
     case 'CommitteeVoteClosed':

@@ -7,6 +7,7 @@ import type { PriceChange, ProposalEvent } from './proposal.events';
 import type { ProposalServices } from './proposal.services';
 
 const PROPOSERS = ['sales_reviewer', 'general_manager'];
+const POLICY_PROPOSERS = ['administrator', ...PROPOSERS];
 const RULE = CommitteeRule.price;
 
 /** R-PRICE-1: the sales department proposes, the members vote, the charter's rule decides, the group above its authority. */
@@ -16,6 +17,8 @@ export function decideProposal(command: ProposalCommand, state: WorkflowState<Pr
   switch (command.type) {
     case 'SubmitPriceProposal':
       return submit(command, services);
+    case 'SubmitPolicyProposal':
+      return submitPolicy(command, services);
     case 'CastCommitteeVote': {
       inState(state, 'voting', 'CommitteeVoteCast');
       if (!context.charter?.members.includes(actor.id)) throw new NotPermitted(RULE, `${actor.id} is not a member of the committee this proposal is before`);
@@ -57,6 +60,24 @@ function submit(command: ProposalCommandOf<'SubmitPriceProposal'>, services: Pro
   const changePercent = previousPriceFen === null ? null : Math.round(((priceFen - previousPriceFen) / previousPriceFen) * 10_000) / 100;
   const change: PriceChange = { productLineId: d.productLineId, warehouseId: d.warehouseId, priceFen, effectiveFrom: new Date(d.effectiveFrom).toISOString(), previousPriceFen, changePercent };
   return [{ type: 'PriceProposalSubmitted', data: { proposalId: d.proposalId, change, reason: d.reason, charter, by: actor.id, at: now, notifyUsers: charter.members } }];
+}
+
+/**
+ * R-PRICE-1 审议公司客户管理方案和机制: an administrator (who keeps the policy data), the sales
+ * department or the general manager puts a policy version before the committee; it is checked
+ * against its own schema and versions now, so what the committee votes on can be published as is.
+ */
+function submitPolicy(command: ProposalCommandOf<'SubmitPolicyProposal'>, services: ProposalServices): ProposalEvent[] {
+  const { actor, now } = command.meta;
+  const d = command.data;
+  if (!actor.roles.some((r) => POLICY_PROPOSERS.includes(r))) throw new NotPermitted(RULE, 'administrators, the sales department or the general manager propose customer-management policies');
+  const charter = services.charter;
+  if (!charter) throw new DomainRuleViolation(RULE, 'the committee has no charter yet: an administrator publishes its members and rule first', 'proposalId');
+  if (!services.checkPolicy) throw new Error('policy proposals are decided with checkPolicy preloaded');
+  const checked = services.checkPolicy(d.kind, d.content);
+  if (!checked.ok) throw new DomainRuleViolation(checked.rule, checked.message, checked.field);
+  const policy = { kind: d.kind, version: checked.version, content: checked.content, previousVersion: checked.previousVersion };
+  return [{ type: 'PolicyProposalSubmitted', data: { proposalId: d.proposalId, policy, reason: d.reason, charter, by: actor.id, at: now, notifyUsers: charter.members } }];
 }
 
 /** The outcome the votes now decide, if any: approved, escalated beyond the committee's authority, or rejected. */

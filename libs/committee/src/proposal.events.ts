@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommitteeCharter, EntityId, Instant, Vote } from './committee.shapes';
+import { CommitteeCharter, EntityId, Instant, PolicyKind, Vote } from './committee.shapes';
 
 const Text = z.string().max(4000);
 const Tally = z.object({ approve: z.number().int(), reject: z.number().int(), abstain: z.number().int(), outstanding: z.number().int() });
@@ -11,6 +11,19 @@ export const PriceChange = z.object({
   changePercent: z.number().nullable(),
 });
 export type PriceChange = z.infer<typeof PriceChange>;
+
+/** A customer-management policy version as proposed: published word for word once approved. */
+export const PolicyChange = z.object({
+  kind: PolicyKind, version: z.string().min(1).max(50), content: z.record(z.string(), z.unknown()),
+  /** the version in force when it was proposed */
+  previousVersion: z.string().max(50).nullable(),
+});
+export type PolicyChange = z.infer<typeof PolicyChange>;
+
+/** R-PRICE-1 审议公司客户管理方案和机制: a policy version before the committee. */
+export const PolicyProposalSubmitted = z.object({
+  proposalId: EntityId, policy: PolicyChange, reason: Text, charter: CommitteeCharter, by: EntityId, at: Instant, notifyUsers: z.array(EntityId),
+});
 
 export const PriceProposalSubmitted = z.object({
   proposalId: EntityId, change: PriceChange, reason: Text, charter: CommitteeCharter, by: EntityId, at: Instant, notifyUsers: z.array(EntityId),
@@ -24,7 +37,7 @@ export const ProposalEscalatedToGroup = z.object({ changePercent: z.number(), au
 export const ProposalWithdrawn = z.object({ by: EntityId, reason: Text, at: Instant });
 
 export const proposalEventSchemas = {
-  PriceProposalSubmitted, CommitteeVoteCast, CommitteeVoteClosed, ProposalApproved, ProposalRejected, ProposalEscalatedToGroup, ProposalWithdrawn,
+  PriceProposalSubmitted, PolicyProposalSubmitted, CommitteeVoteCast, CommitteeVoteClosed, ProposalApproved, ProposalRejected, ProposalEscalatedToGroup, ProposalWithdrawn,
 } as const;
 type Schemas = typeof proposalEventSchemas;
 export type ProposalEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];

@@ -23,13 +23,13 @@ const proposal = setup({
   actions: { evolve: assign(({ context, event }) => evolveProposal(context, event)) },
 });
 
-/** `committee-proposal-<id>`: a price adjustment before the 价格与客户管理委员会. */
+/** `committee-proposal-<id>`: a price adjustment or a customer-management policy before the 价格与客户管理委员会. */
 export const proposalMachine = proposal.createMachine({
   id: 'committee-proposal',
   initial: 'none',
   context: INITIAL_PROPOSAL_CONTEXT,
   states: {
-    none: { on: { PriceProposalSubmitted: { target: 'voting', actions: 'evolve' } } },
+    none: { on: { PriceProposalSubmitted: { target: 'voting', actions: 'evolve' }, PolicyProposalSubmitted: { target: 'voting', actions: 'evolve' } } },
     voting: {
       on: {
         CommitteeVoteCast: { guard: 'isMemberYetToVote', actions: 'evolve' },

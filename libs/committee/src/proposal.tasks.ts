@@ -6,14 +6,31 @@ const REMINDERS: TaskReminderPolicy = { version: 'committee-tasks-2026-12', remi
 const link = (id: string) => ({ console: '/#/committee', api: `/committee/proposals/${encodeURIComponent(id)}` });
 const subject = () => ({ customerId: null, name: null });
 
-/** R-PRICE-1 审批产品价格调整方案: one task per member yet to vote; 超过权限上报集团公司审批: the chair records the group's answer. */
+const membersYetToVote = (c: ProposalContext) => (c.charter?.members ?? []).filter((m) => !c.votes.some((v) => v.member === m));
+
+/** R-PRICE-1 审批产品价格调整方案 / 审议公司客户管理方案和机制: one task per member yet to vote; 超过权限上报集团公司审批: the chair records the group's answer. */
 export const proposalTasks: readonly TaskDeclaration<ProposalContext>[] = [
   {
     type: 'committee-proposal.vote',
     title: '价格调整方案待委员表决',
     step: 'vote',
     states: ['voting'],
-    keysOf: (s) => (s.context.charter?.members ?? []).filter((m) => !s.context.votes.some((v) => v.member === m)),
+    keysOf: (s) => (s.context.change ? membersYetToVote(s.context) : []),
+    holders: (_s, member) => ({ roles: DECIDING_ROLES, assignee: member, excluded: [] }),
+    delegable: false,
+    commands: ['CastCommitteeVote'],
+    dueWorkingDays: 5,
+    reminders: REMINDERS,
+    subject,
+    link,
+    sampleData: (commandType) => (commandType === 'CastCommitteeVote' ? { vote: 'approve', opinion: null } : null),
+  },
+  {
+    type: 'committee-proposal.policy-vote',
+    title: '客户管理方案待委员审议',
+    step: 'vote',
+    states: ['voting'],
+    keysOf: (s) => (s.context.policy ? membersYetToVote(s.context) : []),
     holders: (_s, member) => ({ roles: DECIDING_ROLES, assignee: member, excluded: [] }),
     delegable: false,
     commands: ['CastCommitteeVote'],

@@ -10,12 +10,13 @@ import { proposalTasks } from './proposal.tasks';
 /** One stream per proposal, `committee-proposal-<proposalId>`. */
 export const proposalWorkflow: WorkflowDefinition<ProposalCommand, ProposalEvent, ProposalContext, ProposalServices> = {
   name: 'committee-proposal',
-  version: '1',
+  // 2: policy proposals (R-PRICE-1 审议公司客户管理方案和机制)
+  version: '2',
   streamPrefix: 'committee-proposal',
   machine: proposalMachine,
   commandSchemas: proposalCommandSchemas,
   eventSchemas: proposalEventSchemas,
-  creationCommands: ['SubmitPriceProposal'],
+  creationCommands: ['SubmitPriceProposal', 'SubmitPolicyProposal'],
   decide: decideProposal,
   tasks: proposalTasks,
 };

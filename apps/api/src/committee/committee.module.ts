@@ -14,5 +14,6 @@ import { ViolationsController } from './violations.controller';
   imports: [ProcessModule],
   controllers: [CharterController, ProposalsController, ViolationsController, CatalogueController, ContractsController],
   providers: [CommitteeCommands, CommitteeFacts, PriceApprovalProcess],
+  exports: [CommitteeCommands, CommitteeFacts],
 })
 export class CommitteeModule {}

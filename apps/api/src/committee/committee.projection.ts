@@ -2,6 +2,7 @@ import type { ProposalEvent, ViolationEvent } from '@crm/committee';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../read-models/ensure-columns';
 
 export const PROPOSALS_TABLE = 'committee_proposals';
 export const VIOLATIONS_TABLE = 'violation_cases';
@@ -15,8 +16,9 @@ const STATUS: Partial<Record<Committee['type'], string>> = {
 /** The committee's agenda: proposals with their standing, and the violation cases (R-PRICE-1/2). */
 export const committeeProjection: Projection = {
   name: COMMITTEE_PROJECTION,
-  version: 1,
-  eventTypes: ['PriceProposalSubmitted', 'CommitteeVoteCast', 'ProposalApproved', 'ProposalRejected', 'ProposalEscalatedToGroup', 'ProposalWithdrawn', 'ViolationCaseOpened', 'ViolationCaseDecided'],
+  // v2: policy proposals (R-PRICE-1 审议公司客户管理方案和机制) beside the price ones
+  version: 2,
+  eventTypes: ['PriceProposalSubmitted', 'PolicyProposalSubmitted', 'CommitteeVoteCast', 'ProposalApproved', 'ProposalRejected', 'ProposalEscalatedToGroup', 'ProposalWithdrawn', 'ViolationCaseOpened', 'ViolationCaseDecided'],
   tables: [{ name: PROPOSALS_TABLE, orderBy: 'proposal_id' }, { name: VIOLATIONS_TABLE, orderBy: 'case_id' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     const big = dialect === 'postgres' ? 'bigint' : 'integer';
@@ -27,6 +29,7 @@ export const committeeProjection: Projection = {
       .addColumn('effective_from', 'text', (c) => c.notNull()).addColumn('proposed_by', 'text', (c) => c.notNull()).addColumn('submitted_at', 'text', (c) => c.notNull())
       .addColumn('votes', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('decided_at', 'text').addColumn('decided_by', 'text')
       .addColumn('last_position', big, (c) => c.notNull()).execute();
+    await ensureColumns(db, PROPOSALS_TABLE, [['kind', 'text'], ['policy_kind', 'text'], ['policy_version', 'text']]);
     await db.schema.createTable(VIOLATIONS_TABLE).ifNotExists()
       .addColumn('case_id', 'text', (c) => c.primaryKey()).addColumn('status', 'text', (c) => c.notNull()).addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('customer_id', 'text').addColumn('opened_by', 'text', (c) => c.notNull()).addColumn('opened_at', 'text', (c) => c.notNull())
@@ -44,7 +47,16 @@ export const committeeProjection: Projection = {
       await trx.insertInto(PROPOSALS_TABLE).values({
         proposal_id: event.data.proposalId, status: 'voting', product_line_id: c.productLineId, warehouse_id: c.warehouseId, price_fen: c.priceFen,
         previous_price_fen: c.previousPriceFen, change_percent: c.changePercent, effective_from: c.effectiveFrom, proposed_by: event.data.by,
-        submitted_at: event.data.at, last_position: stored.position,
+        submitted_at: event.data.at, kind: 'price', last_position: stored.position,
+      }).onConflict((oc) => oc.column('proposal_id').doNothing()).execute();
+      return;
+    }
+    if (event.type === 'PolicyProposalSubmitted') {
+      // the price columns were laid out for prices: a policy fills them with '-' and 0, its own columns say what it is
+      const p = event.data.policy;
+      await trx.insertInto(PROPOSALS_TABLE).values({
+        proposal_id: event.data.proposalId, status: 'voting', kind: 'policy', policy_kind: p.kind, policy_version: p.version,
+        product_line_id: '-', warehouse_id: '-', price_fen: 0, effective_from: event.data.at, proposed_by: event.data.by, submitted_at: event.data.at, last_position: stored.position,
       }).onConflict((oc) => oc.column('proposal_id').doNothing()).execute();
       return;
     }

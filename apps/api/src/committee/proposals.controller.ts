@@ -66,7 +66,8 @@ export class ProposalsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('sales_reviewer', 'general_manager')
+  // an administrator withdraws the policy proposals they made (R-PRICE-1 审议公司客户管理方案和机制)
+  @Roles('sales_reviewer', 'general_manager', 'administrator')
   @ApiOperation({ summary: 'The proposer withdraws a proposal still before the committee' })
   withdraw(@Param('id', { schema: Id }) id: string, @Body({ schema: WithdrawBody }) body: Json, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     return this.run(id, 'WithdrawProposal', body, actor, req);

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ComplaintPolicy } from '@crm/complaints';
+import { type ProposalServices, proposalWorkflow } from '@crm/committee';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { CLOCK, type Clock } from '../infrastructure/clock';
+import { CommitteeCommands, type HttpRequestLike } from '../committee/committee-commands.service';
+import { CommitteeFacts } from '../committee/committee-facts.service';
+import { commandResponse } from '../workflows/command-response';
 import { PolicyBody } from './complaints.bodies';
 import { ComplaintPolicyService } from './complaint-policy.service';
 
@@ -15,7 +18,8 @@ import { ComplaintPolicyService } from './complaint-policy.service';
 export class ComplaintPoliciesController {
   constructor(
     private readonly policies: ComplaintPolicyService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommitteeCommands,
+    private readonly facts: CommitteeFacts,
   ) {}
 
   @Get()
@@ -30,11 +34,20 @@ export class ComplaintPoliciesController {
     return this.policies.current();
   }
 
+  /**
+   * R-PRICE-1 审议公司客户管理方案和机制: a new version goes before the price and customer
+   * committee; its approval publishes it (ComplaintPolicyPublished), for complaints recorded from then on.
+   */
   @Put('current')
-  @HttpCode(200)
-  @Roles('administrator')
-  @ApiOperation({ summary: 'Publish a new policy version (recorded as ComplaintPolicyPublished); applies to complaints recorded from now on' })
-  publish(@Body({ schema: PolicyBody }) body: ComplaintPolicy, @CurrentActor() actor: Actor) {
-    return this.policies.publish(body, actor, this.clock.now());
+  @HttpCode(202)
+  @Roles('administrator', 'sales_reviewer', 'general_manager')
+  @ApiOperation({ summary: 'R-PRICE-1: propose a new policy version to the committee; it is published when the committee approves it (the members vote at /committee/proposals/{id}/votes)' })
+  async propose(@Body({ schema: PolicyBody }) body: ComplaintPolicy, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    const id = this.commands.idFor('policy', actor, req);
+    const checked = await this.policies.check(body as unknown as Record<string, unknown>);
+    const services: ProposalServices = { charter: await this.facts.charter(), isDesignated: () => false, priceFenAt: () => null, checkPolicy: () => checked };
+    const data = { proposalId: id, kind: 'complaint-sla', content: body, reason: `客户投诉处理方案 ${body.version}` };
+    const result = await this.commands.send(proposalWorkflow, id, 'SubmitPolicyProposal', data, actor, req, services);
+    return { ...commandResponse(id, result), proposalId: id, version: body.version, effective: false };
   }
 }

@@ -4,6 +4,9 @@ import { ComplaintCommandsController } from './complaint-commands.controller';
 import { ComplaintEscalationsController } from './complaint-escalations.controller';
 import { ComplaintPoliciesController } from './complaint-policies.controller';
 import { ComplaintPolicyService } from './complaint-policy.service';
+import { ComplaintPolicyApprovalProcess } from './complaint-policy-approval.process';
+import { CommitteeModule } from '../committee/committee.module';
+import { ProcessModule } from '../process/process.module';
 import { ComplaintQueriesController } from './complaint-queries.controller';
 import { ComplaintReadService } from './complaint-read.service';
 import { SlaAlertPoller } from './sla-alert.poller';
@@ -17,7 +20,8 @@ import { SlaController } from './sla.controller';
  * and the notification outbox delivers them.
  */
 @Module({
+  imports: [CommitteeModule, ProcessModule],
   controllers: [ComplaintCommandsController, ComplaintEscalationsController, ComplaintPoliciesController, ComplaintQueriesController, SlaController],
-  providers: [ComplaintPolicyService, ComplaintCommandService, ComplaintReadService, SlaBoardService, SlaAlertPoller, SlaAlertStream],
+  providers: [ComplaintPolicyService, ComplaintPolicyApprovalProcess, ComplaintCommandService, ComplaintReadService, SlaBoardService, SlaAlertPoller, SlaAlertStream],
 })
 export class ComplaintsModule {}

@@ -7,7 +7,12 @@ import { READ_MODEL_DB } from '../../src/read-models/read-model.tokens';
 import { slaAlertsProjection } from '../../src/complaints/sla-alerts.projection';
 import { caughtUp, complaintBody, fireDueTimers, recordAndClassify, ensureCustomer } from './complaint-support';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { ComplaintPolicyApprovalProcess } from '../../src/complaints/complaint-policy-approval.process';
+import { ComplaintPolicyService } from '../../src/complaints/complaint-policy.service';
+import { REACTOR_RUNNER } from '../../src/process/process.tokens';
+import type { ReactorRunner } from '../../src/process/reactor.runner';
 
+const CHARTER = { version: 'c-2026', members: ['gm', 'sales2', 'finance', 'supervisor', 'finance2'], chairId: 'gm', quorum: 3, decisionRule: 'majority_of_members', authorityBoundPercent: 10 };
 const POLICY_2026_2 = {
   version: '2026-2',
   deadlines: { general: 1, major: 2 },
@@ -73,22 +78,44 @@ describe('complaints over HTTP (R-CMP-1..4) on the real service', () => {
     expect(saturday.kind).toBe('makeup-workday');
   });
 
-  it('a new policy version applies to complaints recorded after it; open ones keep the version they started with', async () => {
+  it('R-PRICE-1: a new policy version takes effect only once the committee approves it; complaints recorded after it get it, open ones keep theirs', async () => {
     const manager = await token('manager');
+    const admin = await token('admin');
     const before = await recordAndClassify(api, manager, '2026-10-09T10:30:00+08:00', 'major');
     expect((await api.request('PUT', '/complaint-policies/current', { token: manager, body: POLICY_2026_2 })).status).toBe(403);
-    const published = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: POLICY_2026_2 });
-    expect(published.status).toBe(200);
-    expect(published.body.policy.version).toBe('2026-2');
-    const again = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: POLICY_2026_2 });
+    const noCommittee = await api.request('PUT', '/complaint-policies/current', { token: admin, body: POLICY_2026_2 });
+    expect(noCommittee.status).toBe(422);
+    expect(noCommittee.body.rule).toBe('R-PRICE-1');
+    expect((await api.request('PUT', '/committee/charter', { token: admin, body: CHARTER })).status).toBe(200);
+
+    const proposed = await api.request('PUT', '/complaint-policies/current', { token: admin, body: POLICY_2026_2 });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ state: 'voting', version: '2026-2', effective: false });
+    const proposalId = proposed.body.proposalId as string;
+    // before the committee decides, nothing changed: the policy stream is empty and 2026-1 is in force
+    expect((await api.request('GET', '/complaint-policies/current', { token: manager })).body.policy.version).toBe('2026-1');
+    expect(await api.store.readStream('complaint-policies')).toEqual([]);
+    const vote = async (member: string) => api.request('POST', `/committee/proposals/${proposalId}/votes`, { token: await token(member), body: { vote: 'approve', opinion: '同意' } });
+    expect((await vote('gm')).status).toBe(200);
+    expect((await vote('sales2')).status).toBe(200);
+    const deciding = await vote('finance');
+    expect(deciding.status).toBe(200);
+    expect(deciding.body.state).toBe('approved');
+    await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(api.app.get(ComplaintPolicyApprovalProcess).name, await api.store.headPosition());
+    const current = await api.request('GET', '/complaint-policies/current', { token: manager });
+    expect(current.body).toMatchObject({ policy: { version: '2026-2' }, approval: { proposalId, decidedBy: 'committee' } });
+
+    const again = await api.request('PUT', '/complaint-policies/current', { token: admin, body: POLICY_2026_2 });
     expect(again.status).toBe(422);
     expect(again.body.rule).toBe('CMP-POLICY');
-    const tooLong = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: { ...POLICY_2026_2, version: '2026-3', deadlines: { general: 9, major: 3 } } });
+    const tooLong = await api.request('PUT', '/complaint-policies/current', { token: admin, body: { ...POLICY_2026_2, version: '2026-3', deadlines: { general: 9, major: 3 } } });
     expect(tooLong.status).toBe(400);
-    // R-CMP-3 caps the total at 7 working days: an administrator cannot publish 30
-    const thirty = await api.request('PUT', '/complaint-policies/current', { token: await token('admin'), body: { ...POLICY_2026_2, version: '2026-4', maxWorkingDays: 30 } });
+    // R-CMP-3 caps the total at 7 working days: not even the committee is asked to publish 30
+    const thirty = await api.request('PUT', '/complaint-policies/current', { token: admin, body: { ...POLICY_2026_2, version: '2026-4', maxWorkingDays: 30 } });
     expect(thirty.status).toBe(400);
     expect(JSON.stringify(thirty.body)).toContain('maxWorkingDays');
+    // a policy no committee approved cannot be published by any path
+    await expect(api.app.get(ComplaintPolicyService).publishApproved('not-a-proposal', 'admin', api.clock.now())).rejects.toMatchObject({ ruleId: 'R-PRICE-1' });
 
     const after = await recordAndClassify(api, manager, '2026-10-09T10:45:00+08:00', 'major');
     const old = await api.request('GET', `/complaints/${before.id}`, { token: manager });

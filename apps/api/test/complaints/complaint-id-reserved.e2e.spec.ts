@@ -1,4 +1,4 @@
-import { complaintBody, ensureCustomer } from './complaint-support';
+import { complaintBody, ensureCustomer, publishThroughCommittee } from './complaint-support';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
@@ -16,15 +16,11 @@ describe('the complaint id that would name the policy stream', () => {
 
   it('is refused with 400 naming complaintId, nothing written, and the policy stream keeps only policies', async () => {
     const manager = await api.tokenFor('manager');
-    const admin = await api.tokenFor('admin');
-    const published = await api.request('PUT', '/complaint-policies/current', {
-      token: admin,
-      body: {
-        version: '2026-r1', deadlines: { general: 1, major: 3 }, maxWorkingDays: 7, warningShare: 0.75,
-        handlerRoles: ['customer_manager'], resolutionApproverRoles: ['supervisor'], extensionApproverRoles: ['supervisor'],
-      },
+    const { current } = await publishThroughCommittee(api, {
+      version: '2026-r1', deadlines: { general: 1, major: 3 }, maxWorkingDays: 7, warningShare: 0.75,
+      handlerRoles: ['customer_manager'], resolutionApproverRoles: ['supervisor'], extensionApproverRoles: ['supervisor'],
     });
-    expect(published.status).toBe(200);
+    expect(current.policy.version).toBe('2026-r1');
     const head = await api.store.headPosition();
 
     const refused = await api.request('POST', '/complaints', { token: manager, body: { ...complaintBody('2026-10-09T10:00:00+08:00'), complaintId: 'policies' } });

@@ -4,6 +4,9 @@ import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
 import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import type { TestApi } from '../support/test-api';
+import { ComplaintPolicyApprovalProcess } from '../../src/complaints/complaint-policy-approval.process';
+import { REACTOR_RUNNER } from '../../src/process/process.tokens';
+import type { ReactorRunner } from '../../src/process/reactor.runner';
 
 export const runnerOf = (api: TestApi) => api.app.get<ProjectionRunner>(PROJECTION_RUNNER);
 
@@ -49,4 +52,25 @@ export async function recordAndClassify(api: TestApi, token: string, receivedAt:
   const classified = await api.request('POST', `/complaints/${id}/classify`, { token, body: { class: complaintClass } });
   if (classified.status !== 200) throw new Error(`classify failed: ${classified.status} ${JSON.stringify(classified.body)}`);
   return { id, position: classified.body.position as number };
+}
+
+/** A committee whose majority of members approves: gm, sales2 and finance of five. */
+export const TEST_CHARTER = { version: 'c-test', members: ['gm', 'sales2', 'finance', 'supervisor', 'finance2'], chairId: 'gm', quorum: 3, decisionRule: 'majority_of_members', authorityBoundPercent: 10 };
+
+/**
+ * R-PRICE-1: a complaint policy comes into force the only way there is — proposed to the
+ * committee (charter published first if none), approved by a majority of its members, published by
+ * the approval. Returns the proposal's answer and the policy in force afterwards.
+ */
+export async function publishThroughCommittee(api: TestApi, policy: object, proposer = 'admin') {
+  const admin = await api.tokenFor('admin');
+  const charter = await api.request('GET', '/committee/charter', { token: admin });
+  if (charter.status !== 200 || !charter.body?.charter) await api.request('PUT', '/committee/charter', { token: admin, body: TEST_CHARTER });
+  const proposed = await api.request('PUT', '/complaint-policies/current', { token: await api.tokenFor(proposer), body: policy });
+  if (proposed.status !== 202) return { proposed, current: null };
+  for (const member of ['gm', 'sales2', 'finance']) {
+    await api.request('POST', `/committee/proposals/${proposed.body.proposalId}/votes`, { token: await api.tokenFor(member), body: { vote: 'approve', opinion: null } });
+  }
+  await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(api.app.get(ComplaintPolicyApprovalProcess).name, await api.store.headPosition());
+  return { proposed, current: (await api.request('GET', '/complaint-policies/current', { token: admin })).body };
 }

@@ -109,7 +109,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // complaints and SLA
   'GET /complaint-policies': ANY_ROLE,
   'GET /complaint-policies/current': ANY_ROLE,
-  'PUT /complaint-policies/current': roles('administrator'),
+  'PUT /complaint-policies/current': roles('administrator', 'sales_reviewer', 'general_manager'),
   'GET /complaints': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /complaints/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /complaints/{id}/deadline/explain': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
@@ -195,7 +195,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /committee/proposals/{id}/votes': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   'POST /committee/proposals/{id}/close': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   'POST /committee/proposals/{id}/group-decision': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
-  'POST /committee/proposals/{id}/withdraw': roles('sales_reviewer', 'general_manager'),
+  'POST /committee/proposals/{id}/withdraw': roles('sales_reviewer', 'general_manager', 'administrator'),
   'POST /committee/violations': roles('customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   'GET /committee/violations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),
   'GET /committee/violations/{id}': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'),

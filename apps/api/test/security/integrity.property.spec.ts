@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { publishThroughCommittee } from '../complaints/complaint-support';
 import type { StoredEvent } from '@crm/event-store';
 import { DEMO_PASSWORD } from '../../src/auth/demo-users';
 import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
@@ -70,9 +71,9 @@ const commands: fc.Arbitrary<Cmd>[] = [
       if (res.status === 200 && !mayRead) m.readViolations.push(`${who} read ${c.id} of ${c.customer}`);
     })),
   fc.record({ total: fc.constantFrom(5, 7, 8, 30), major: fc.constantFrom(1, 3, 5), general: fc.constantFrom(1, 2) }).map(({ total, major, general }) =>
-    command(`admin publishes ${general}/${major}/${total}`, async (m, r) => {
+    command(`admin proposes ${general}/${major}/${total}, the committee approves`, async (m, r) => {
       const policy = { version: `pb-${++m.n}`, deadlines: { general, major }, maxWorkingDays: total, warningShare: 0.75, handlerRoles: ['customer_manager', 'sales_reviewer'], resolutionApproverRoles: ['supervisor', 'general_manager'], extensionApproverRoles: ['supervisor', 'general_manager'] };
-      await r.as('admin', 'PUT', '/complaint-policies/current', policy);
+      await publishThroughCommittee(r.api, policy);
     })),
   fc.record({ c: customer, who: fc.constantFrom(...MANAGERS, 'sales'), back: fc.integer({ min: 0, max: 40 }), tonnes: fc.constantFrom(100, 1200, 2500, 3500) }).map(({ c, who, back, tonnes }) =>
     command(`pickup ${tonnes} t on ${c} by ${who}, ${back}d back`, async (m, r) => {
