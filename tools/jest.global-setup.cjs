@@ -1,5 +1,6 @@
 // Decides once per run which real engines the suites can reach, and says so loudly.
 // Locally a missing engine skips its suite with a notice; under CI=true a missing PostgreSQL fails.
+const { existsSync } = require('node:fs');
 const { Client } = require('pg');
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -39,6 +40,10 @@ module.exports = async function globalSetup() {
     process.env.CRM_TEST_POSTGRES = `unavailable: ${pg}`;
     console.warn(`\n!!! PostgreSQL suites SKIPPED: ${pgUrl} unreachable (${pg}). Set TEST_POSTGRES_URL.\n`);
   }
+  // the browser suites decide for themselves (apps/console/test/support/browser.ts); this only
+  // tells the summary reporter, so a skipped browser suite is never mistaken for a passing one
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  process.env.CRM_TEST_CHROMIUM = existsSync(chromium) ? 'available' : `unavailable: no Chromium at ${chromium}`;
   if (process.env.EVENTSTORE_URL) {
     process.env.CRM_TEST_ESDB = 'available';
   } else {

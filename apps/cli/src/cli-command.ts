@@ -5,6 +5,8 @@ export interface CliIo {
   /** whether stderr is a terminal (progress bars redraw in place only there) */
   interactive: boolean;
   env: Record<string, string | undefined>;
+  /** the operator's clock (what "a closed year" means); tests fix it */
+  now?: () => Date;
 }
 
 /** One operator command: `npm run cli -- <name> [args]`. Returns the process exit code. */

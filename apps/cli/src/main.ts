@@ -3,11 +3,15 @@
  * command by adding its file and one entry to COMMANDS.
  */
 import { type CliCommand, type CliIo, EXIT } from './cli-command';
+import { backupCommand } from './commands/backup.command';
+import { exportYearCommand } from './commands/export-year.command';
 import { importPickupsCommand } from './commands/import-pickups.command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { restoreCommand } from './commands/restore.command';
 import { verifyCommand } from './commands/verify.command';
+import { verifyExportCommand } from './commands/verify-export.command';
 
-const COMMANDS: CliCommand[] = [importPickupsCommand, rebuildCommand, verifyCommand];
+const COMMANDS: CliCommand[] = [importPickupsCommand, rebuildCommand, verifyCommand, backupCommand, restoreCommand, exportYearCommand, verifyExportCommand];
 
 const helpCommand: CliCommand = {
   name: 'help',

@@ -7,43 +7,33 @@ import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { startTestApi, type TestApi } from '../../api/test/support/test-api';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './support/browser';
+import { browserTestsRun, launchBrowser, type Browser } from './support/browser';
 import { ARTIFACTS, sharedConsoleBuild } from './support/build-console';
 import { checkPage } from './support/page-checks';
 
 jest.setTimeout(30_000); // a browser and a server per step; generous for slow CI machines
 
-const runs = chromiumAvailable() || process.env.CI === 'true';
-if (!runs) {
-  console.warn(
-    `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n` +
-      `!! console browser tests SKIPPED: no Chromium at ${CHROMIUM}.\n` +
-      `!! Install it with: apt-get install -y --no-install-recommends chromium\n` +
-      `!! (under CI=true these tests run and fail instead of being skipped)\n` +
-      `!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
-  );
-}
-
-(runs ? describe : describe.skip)('web console in Chromium, served by the real API on SQLite', () => {
+(browserTestsRun('console browser tests') ? describe : describe.skip)('web console in Chromium, served by the real API on SQLite', () => {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
   const savedConsoleDir = process.env.CONSOLE_DIR;
 
   beforeAll(async () => {
+    browser = await launchBrowser(); // first: a Chromium that cannot start fails before anything else exists
     process.env.CONSOLE_DIR = await sharedConsoleBuild(); // read by apps/api/src/console/console-static.ts
     api = await startTestApi();
-    browser = await launchBrowser();
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    // each stopped even when the other fails to stop: a server left open keeps Jest from exiting
+    const stopped = await Promise.allSettled([browser?.close(), api?.close()]);
     if (savedConsoleDir === undefined) delete process.env.CONSOLE_DIR;
     else process.env.CONSOLE_DIR = savedConsoleDir;
+    for (const s of stopped) if (s.status === 'rejected') throw s.reason;
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });

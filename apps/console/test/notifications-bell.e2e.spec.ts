@@ -28,8 +28,8 @@ const START = '2026-10-09T01:00:00.000Z'; // Friday 9 October 2026, 09:00 in Bei
     expect(settings.status).toBe(200);
   }, 180_000);
   afterAll(async () => {
-    await served?.close();
-    await smtp?.stop();
+    const stopped = await Promise.allSettled([served?.close(), smtp?.stop()]); // both, whichever fails
+    for (const s of stopped) if (s.status === 'rejected') throw s.reason;
   });
 
   it('a reminder appears in the bell live, without a reload, in Chinese with the company and the Beijing deadline', async () => {

@@ -36,6 +36,15 @@ export interface ChainVerification {
   streams: StreamChainSummary[];
 }
 
+/**
+ * Where a stream's chain is picked up when the events start after its revision 0 (an archived
+ * year): the revision expected first and the hash of the event before it.
+ */
+export interface ChainAnchor {
+  revision: number;
+  previousHash: string;
+}
+
 interface StreamCursor {
   expectedRevision: number;
   previousHash: string;
@@ -47,12 +56,15 @@ interface StreamCursor {
 /**
  * Recomputes each stream's hash chain from the genesis hash, event by event, in the order the
  * events are pushed (a stream's events must come in revision order, as the store hands them out;
- * streams may interleave, as in the global order). Streams must be complete from revision 0.
- * Memory is one cursor per stream, so `--all` can stream the whole store through it.
+ * streams may interleave, as in the global order). Streams must be complete from revision 0,
+ * or from their anchor when one is given. Memory is one cursor per stream, so `--all` can
+ * stream the whole store through it.
  */
 export class ChainVerifier {
   private readonly cursors = new Map<string, StreamCursor>();
   private checked = 0;
+
+  constructor(private readonly anchors: ReadonlyMap<string, ChainAnchor> = new Map()) {}
 
   push(event: StoredEvent): void {
     const cursor = this.cursorOf(event.streamId);
@@ -84,7 +96,8 @@ export class ChainVerifier {
   private cursorOf(streamId: string): StreamCursor {
     let cursor = this.cursors.get(streamId);
     if (!cursor) {
-      cursor = { expectedRevision: 0, previousHash: GENESIS_HASH, lastPosition: 0, events: 0, firstBreak: null };
+      const anchor = this.anchors.get(streamId) ?? { revision: 0, previousHash: GENESIS_HASH };
+      cursor = { expectedRevision: anchor.revision, previousHash: anchor.previousHash, lastPosition: 0, events: 0, firstBreak: null };
       this.cursors.set(streamId, cursor);
     }
     return cursor;

@@ -1,5 +1,5 @@
 import { chainHash, InMemoryEventStore, type StoredEvent } from '@crm/event-store';
-import { verifyChain } from '../src';
+import { ChainVerifier, verifyChain } from '../src';
 import { buildCustomer, CUSTOMER_ID } from './support/customer-scenario';
 import { must } from './support/must';
 
@@ -76,5 +76,18 @@ describe('verifyChain: recomputing every stream hash chain', () => {
     late.data = { ...late.data, x: 1 };
     early.data = { ...early.data, x: 1 };
     expect(verifyChain(events).firstBreak).toMatchObject({ streamId: archive, position: early.position });
+  });
+
+  it('given a stream cut at an anchor (an archived year), then its chain is picked up from the anchor and a wrong anchor breaks at once', async () => {
+    const stream = (await storedHistory()).filter((e) => e.streamId === archive);
+    const [before, ...rest] = stream.slice(2);
+    const anchored = (previousHash: string) => {
+      const verifier = new ChainVerifier(new Map([[archive, { revision: before.revision + 1, previousHash }]]));
+      for (const event of rest) verifier.push(event);
+      return verifier.result();
+    };
+    expect(anchored(before.hash)).toMatchObject({ ok: true, checked: rest.length });
+    expect(anchored(stream[0].hash).firstBreak).toMatchObject({ revision: rest[0].revision, reason: 'hash_mismatch' });
+    expect(verifyChain(rest).firstBreak).toMatchObject({ revision: rest[0].revision, reason: 'revision_gap' });
   });
 });

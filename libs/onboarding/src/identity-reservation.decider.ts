@@ -5,6 +5,7 @@ import type { IdentityReservationContext } from './identity-reservation.machine'
 import { duplicateOf, reclaimReason } from './identity-reservation.policy';
 import type { IdentityReservationServices } from './identity-reservation.services';
 import { OnboardingRule } from './onboarding.rules';
+import type { ProductLine } from './onboarding.shapes';
 
 type State = WorkflowState<IdentityReservationContext>;
 
@@ -21,14 +22,16 @@ function reserve(command: Command<'ReserveIdentity', ReserveIdentity>, state: St
   if (!actor.roles.includes('customer_manager'))
     throw new NotPermitted(OnboardingRule.applicantOnly, 'a company is reserved by the customer manager filing its application');
   requireSameKey(state, identityKey);
-  const reserved: IdentityReservationEvent = { type: 'IdentityReserved', data: { identityKey, applicationId, by: actor.id, at: now } };
-  const { applicationId: holderId, reservedAt, customerId } = state.context;
+  const { productLine } = command.data;
+  const reserved: IdentityReservationEvent = { type: 'IdentityReserved', data: { identityKey, applicationId, productLine, by: actor.id, at: now } };
+  const { applicationId: holderId, reservedAt } = state.context;
   switch (state.state) {
     case 'none':
     case 'free':
       return [reserved];
     case 'customer':
-      throw duplicateOf(identityKey, `it is the customer ${customerId}`);
+      refuseRegisteredLine(state, services, identityKey, productLine);
+      return [reserved];
     default: {
       if (holderId === applicationId) return [];
       const reason = reclaimReason(services.holderOf(holderId as string), identityKey, reservedAt as string, now);
@@ -48,16 +51,28 @@ function release(command: Command<'ReleaseIdentity', ReleaseIdentity>, state: St
   return [{ type: 'IdentityReleased', data: { identityKey, applicationId, reason, by: actor.id, at: now } }];
 }
 
-/** R-ONB-3: once approved, the company is a customer and the key is never free again. */
-function handOver(command: Command<'HandOverIdentity', HandOverIdentity>, state: State): IdentityReservationEvent[] {
-  const { identityKey, applicationId, customerId } = command.data;
+/** R-TIER-1: the company's customers with their lines; a v1 customer's line is its archive's. */
+function registeredLines(state: State, services: IdentityReservationServices): Array<{ customerId: string; productLine: ProductLine }> {
+  return state.context.customers.map((c) => ({ customerId: c.customerId, productLine: c.productLine ?? services.lineOfCustomer(c.customerId) }));
+}
+
+/** ONB-DUPLICATE per product line (R-TIER-1): a customer company applies again only for a line it is not registered for. */
+function refuseRegisteredLine(state: State, services: IdentityReservationServices, identityKey: string, productLine: ProductLine): void {
+  const taken = registeredLines(state, services).find((c) => c.productLine === productLine);
+  if (taken) throw duplicateOf(identityKey, `it is the customer ${taken.customerId} for the product line ${productLine}`);
+}
+
+/** R-ONB-3: once approved, the company is a customer of that product line, and the line is never free again. */
+function handOver(command: Command<'HandOverIdentity', HandOverIdentity>, state: State, services: IdentityReservationServices): IdentityReservationEvent[] {
+  const { identityKey, applicationId, customerId, productLine } = command.data;
   const { actor, now } = command.meta;
   if (!actor.system) throw new NotPermitted(OnboardingRule.reservation, 'only the onboarding process hands a company over to its customer');
   requireSameKey(state, identityKey);
-  const handedOver: IdentityReservationEvent = { type: 'IdentityHandedOver', data: { identityKey, applicationId, customerId, by: actor.id, at: now } };
+  const handedOver: IdentityReservationEvent = { type: 'IdentityHandedOver', data: { identityKey, applicationId, customerId, productLine, by: actor.id, at: now } };
   if (state.state === 'customer') {
-    if (state.context.customerId === customerId) return [];
-    throw duplicateOf(identityKey, `it is the customer ${state.context.customerId}, not ${customerId}`);
+    if (state.context.customers.some((c) => c.customerId === customerId)) return [];
+    refuseRegisteredLine(state, services, identityKey, productLine);
+    return [handedOver];
   }
   // an application approved before reservations existed has no reservation: the customer takes the key all the same
   if (state.state === 'reserved' && state.context.applicationId !== applicationId)
@@ -72,7 +87,7 @@ export function decideIdentityReservation(command: IdentityReservationCommand, s
     case 'ReleaseIdentity':
       return release(command, state);
     case 'HandOverIdentity':
-      return handOver(command, state);
+      return handOver(command, state, services);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -1,10 +1,11 @@
 import type { WorkflowDefinition } from '@crm/workflow-kit';
 import { type IdentityReservationCommand, identityReservationCommandSchemas } from './identity-reservation.commands';
 import { decideIdentityReservation } from './identity-reservation.decider';
-import { type IdentityReservationEvent, identityReservationEventSchemas } from './identity-reservation.events';
+import { type IdentityReservationEvent, identityReservationEventSchemas, identityReservationEventSchemaVersions } from './identity-reservation.events';
 import { type IdentityReservationContext, identityReservationMachine } from './identity-reservation.machine';
 import { IDENTITY_STREAM_PREFIX } from './identity-reservation.policy';
 import type { IdentityReservationServices } from './identity-reservation.services';
+import { upcastIdentityReservationEvent } from './identity-reservation.upcast';
 
 /**
  * One stream per company identity key, `company-identity-<identityKey>` (ONB-DUPLICATE): the
@@ -19,11 +20,13 @@ export const identityReservationWorkflow: WorkflowDefinition<
   IdentityReservationServices
 > = {
   name: 'identity-reservation',
-  version: '1',
+  version: '2',
   streamPrefix: IDENTITY_STREAM_PREFIX,
   machine: identityReservationMachine,
   commandSchemas: identityReservationCommandSchemas,
   eventSchemas: identityReservationEventSchemas,
+  eventSchemaVersions: identityReservationEventSchemaVersions,
+  upcast: upcastIdentityReservationEvent,
   creationCommands: [],
   openOrContinueCommands: ['ReserveIdentity', 'ReleaseIdentity', 'HandOverIdentity'],
   decide: decideIdentityReservation,

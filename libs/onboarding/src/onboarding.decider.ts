@@ -17,16 +17,18 @@ function requireApplicant(state: State, command: Command, what: string): void {
     throw new NotPermitted(OnboardingRule.applicantOnly, `only the applicant (${state.context.applicantId}) may ${what} the application`);
 }
 
-/** A second open application, or an existing customer, for the same company is refused. */
+/**
+ * A second open application for the same company, or one for a product line the company is
+ * already a customer of, is refused; another line of a customer company is its own registration
+ * (R-TIER-1 按照不同的产品设置不同的客户及客户登记).
+ */
 function refuseDuplicate(services: OnboardingServices, form: ApplicationForm, applicationId: string): string {
   const identityKey = identityKeyOf(form.identifiers);
-  const { taken, by } = services.duplicates.isCreditCodeTaken(identityKey);
-  if (taken && by !== applicationId && by !== customerIdFor(applicationId))
-    throw new DomainRuleViolation(
-      OnboardingRule.duplicate,
-      `the company with organisation code ${identityKey} already has an open application or is a customer (${by ?? 'unknown'})`,
-      'data.form.identifiers',
-    );
+  const { taken, by, kind } = services.duplicates.isCreditCodeTaken(identityKey, form.productLine);
+  if (taken && by !== applicationId && by !== customerIdFor(applicationId)) {
+    const what = kind === 'customer' ? `is already a customer for the product line ${form.productLine}` : 'already has an open application';
+    throw new DomainRuleViolation(OnboardingRule.duplicate, `the company with organisation code ${identityKey} ${what} (${by ?? 'unknown'})`, 'data.form.identifiers');
+  }
   return identityKey;
 }
 

@@ -1,13 +1,16 @@
+import type { ProductLine } from './onboarding.shapes';
 import type { Delegation, DelegationQuery } from './delegation';
 
 /**
  * Cross-stream duplicate detection, answered by the app from a read model of open applications
  * and customers keyed by `identityKeyOf(identifiers)` (carried on ApplicationDrafted/Amended/
  * Approved as `identityKey`). `by` names the holder (an application or customer id); the
- * application's own id and its customer id are never counted as duplicates.
+ * application's own id and its customer id are never counted as duplicates. R-TIER-1: a company
+ * has one open application at a time, and is a customer once per product line, so a customer of
+ * another line does not take `productLine`.
  */
 export interface DuplicateCheck {
-  isCreditCodeTaken(identityKey: string): { taken: boolean; by?: string };
+  isCreditCodeTaken(identityKey: string, productLine: ProductLine): { taken: boolean; by?: string; kind?: 'application' | 'customer' };
 }
 
 /** The delegations in force, answered by the app (e.g. from the users' streams). */

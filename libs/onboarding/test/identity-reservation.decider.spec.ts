@@ -1,6 +1,6 @@
 import { type Actor, type AnyDomainEvent, commandOf, decideOnWorkflow, replayEvents, SCHEDULER_ACTOR, stateName } from '@crm/workflow-kit';
 import {
-  IDENTITY_RESERVATION_GRACE_MS, type IdentityReservationCommand, identityReservationWorkflow, type ReservationHolder, onboardingWorkflow,
+  IDENTITY_RESERVATION_GRACE_MS, type IdentityReservationCommand, identityReservationWorkflow, type ProductLine, type ReservationHolder, onboardingWorkflow,
 } from '../src';
 import { cmd, create, history, manager, manager2, NOW, servicesFor } from './onboarding.fixtures';
 
@@ -9,20 +9,27 @@ const SYSTEM: Actor = { id: 'system:onboarding', roles: [], system: true };
 const after = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
 
 type Holders = Record<string, Omit<ReservationHolder, 'applicationId'>>;
+/** the lines of customers handed over before lines were recorded (v1), as their archives say */
+let V1_LINES: Record<string, ProductLine> = {};
 const services = (holders: Holders = {}) => ({
   holderOf(applicationId: string): ReservationHolder {
     const holder = holders[applicationId];
     if (!holder) throw new Error(`holder ${applicationId} not preloaded`);
     return { applicationId, ...holder };
   },
+  lineOfCustomer(customerId: string): ProductLine {
+    const line = V1_LINES[customerId];
+    if (!line) throw new Error(`line of ${customerId} not preloaded`);
+    return line;
+  },
 });
 
-const reserve = (applicationId: string, actor = manager, now = NOW) =>
-  commandOf<IdentityReservationCommand>('ReserveIdentity', { identityKey: KEY, applicationId }, actor, now);
+const reserve = (applicationId: string, actor = manager, now = NOW, productLine: ProductLine = 'polyolefin') =>
+  commandOf<IdentityReservationCommand>('ReserveIdentity', { identityKey: KEY, applicationId, productLine }, actor, now);
 const release = (applicationId: string, reason: 'withdrawn' | 'rejected' | 'rekeyed' | 'voided', actor = SYSTEM) =>
   commandOf<IdentityReservationCommand>('ReleaseIdentity', { identityKey: KEY, applicationId, reason }, actor, NOW);
-const handOver = (applicationId: string, actor = SYSTEM) =>
-  commandOf<IdentityReservationCommand>('HandOverIdentity', { identityKey: KEY, applicationId, customerId: `cust-${applicationId}` }, actor, NOW);
+const handOver = (applicationId: string, actor = SYSTEM, productLine: ProductLine = 'polyolefin') =>
+  commandOf<IdentityReservationCommand>('HandOverIdentity', { identityKey: KEY, applicationId, customerId: `cust-${applicationId}`, productLine }, actor, NOW);
 
 function run(commands: IdentityReservationCommand[], holders: Holders = {}): AnyDomainEvent[] {
   const events: AnyDomainEvent[] = [];
@@ -39,7 +46,7 @@ const stateOf = (events: AnyDomainEvent[]) => stateName(replayEvents(identityRes
 describe('company identity reservation (ONB-DUPLICATE)', () => {
   it('reserves a free key for the application, and reserving it again for the same application writes nothing', () => {
     const events = run([reserve('a-1')]);
-    expect(events).toEqual([{ type: 'IdentityReserved', data: { identityKey: KEY, applicationId: 'a-1', by: 'wang', at: NOW } }]);
+    expect(events).toEqual([{ type: 'IdentityReserved', data: { identityKey: KEY, applicationId: 'a-1', productLine: 'polyolefin', by: 'wang', at: NOW } }]);
     expect(decide(events, reserve('a-1')).events).toEqual([]);
   });
 
@@ -74,7 +81,7 @@ describe('company identity reservation (ONB-DUPLICATE)', () => {
     expect(events.map((e) => (e.data as any).reason ?? e.type)).toEqual(['rekeyed', 'IdentityReserved']);
   });
 
-  it('ONB-DUPLICATE: an approved holder is a customer, and a handed-over key is never free again', () => {
+  it('ONB-DUPLICATE: an approved holder is a customer, and a handed-over line is never free again', () => {
     const given = run([reserve('a-1')]);
     expect(() => decide(given, reserve('a-2', manager2), { 'a-1': { state: 'approved', identityKey: KEY } })).toThrow(
       expect.objectContaining({ ruleId: 'ONB-DUPLICATE', message: expect.stringContaining('cust-a-1') }),
@@ -105,9 +112,47 @@ describe('company identity reservation (ONB-DUPLICATE)', () => {
     expect(snapshot.can({ type: 'IdentityReleased', data: { identityKey: KEY, applicationId: 'a-2', reason: 'withdrawn', by: 'x', at: NOW } } as never)).toBe(false);
   });
 
+  it('R-TIER-1: a customer company is reserved again for another product line; when that application closes it is a customer again', () => {
+    const customer = run([reserve('a-1'), handOver('a-1')]);
+    const second = decide(customer, reserve('a-2', manager2, NOW, 'other_chemicals'));
+    expect(second.events.map((e) => [e.type, (e.data as any).productLine])).toEqual([['IdentityReserved', 'other_chemicals']]);
+    const reserved = [...customer, ...second.events];
+    expect(stateOf(reserved)).toBe('reserved');
+    expect(stateOf([...reserved, ...decide(reserved, release('a-2', 'withdrawn')).events])).toBe('customer');
+    const registered = [...reserved, ...decide(reserved, handOver('a-2', SYSTEM, 'other_chemicals')).events];
+    expect(replayEvents(identityReservationWorkflow, registered).context.customers).toEqual([
+      { customerId: 'cust-a-1', productLine: 'polyolefin' }, { customerId: 'cust-a-2', productLine: 'other_chemicals' },
+    ]);
+    for (const line of ['polyolefin', 'other_chemicals'] as const) {
+      expect(() => decide(registered, reserve('a-3', manager2, NOW, line))).toThrow(expect.objectContaining({ ruleId: 'ONB-DUPLICATE', message: expect.stringContaining(line) }));
+    }
+  });
+
+  it('R-TIER-1: the machine refuses a reservation or hand-over for a line the company is already a customer of', () => {
+    const snapshot = replayEvents(identityReservationWorkflow, run([reserve('a-1'), handOver('a-1')]));
+    expect(snapshot.can({ type: 'IdentityReserved', data: { identityKey: KEY, applicationId: 'a-2', productLine: 'polyolefin', by: 'x', at: NOW } } as never)).toBe(false);
+    expect(snapshot.can({ type: 'IdentityHandedOver', data: { identityKey: KEY, applicationId: 'a-2', customerId: 'cust-a-2', productLine: 'polyolefin', by: 'x', at: NOW } } as never)).toBe(false);
+    expect(snapshot.can({ type: 'IdentityReserved', data: { identityKey: KEY, applicationId: 'a-2', productLine: 'other_chemicals', by: 'x', at: NOW } } as never)).toBe(true);
+  });
+
+  it('R-TIER-1 upcast (ADR 0005): a v1 stream without lines is one registration, of the line its archive was opened for', () => {
+    const upcast = identityReservationWorkflow.upcast;
+    if (!upcast) throw new Error('the reservation workflow upcasts its v1 events');
+    const v1 = (type: string, data: object) => upcast({ type, data, schemaVersion: 1 });
+    const stored = [
+      v1('IdentityReserved', { identityKey: KEY, applicationId: 'a-1', by: 'wang', at: NOW }),
+      v1('IdentityHandedOver', { identityKey: KEY, applicationId: 'a-1', customerId: 'cust-a-1', by: 'system', at: NOW }),
+    ];
+    expect(replayEvents(identityReservationWorkflow, stored).context.customers).toEqual([{ customerId: 'cust-a-1', productLine: null }]);
+    V1_LINES = { 'cust-a-1': 'other_chemicals' };
+    expect(() => decide(stored, reserve('a-2', manager2, NOW, 'other_chemicals'))).toThrow(expect.objectContaining({ ruleId: 'ONB-DUPLICATE', message: expect.stringContaining('cust-a-1') }));
+    expect(decide(stored, reserve('a-2', manager2, NOW, 'polyolefin')).events.map((e) => e.type)).toEqual(['IdentityReserved']);
+    V1_LINES = {};
+  });
+
   it('refuses a command routed to the stream of another key', () => {
     const given = run([reserve('a-1')]);
-    const wrong = commandOf<IdentityReservationCommand>('ReserveIdentity', { identityKey: 'OTHERKEY1', applicationId: 'a-2' }, manager, NOW);
+    const wrong = commandOf<IdentityReservationCommand>('ReserveIdentity', { identityKey: 'OTHERKEY1', applicationId: 'a-2', productLine: 'polyolefin' }, manager, NOW);
     expect(() => decide(given, wrong)).toThrow(expect.objectContaining({ ruleId: 'COMMAND', field: 'data.identityKey' }));
   });
 });

@@ -88,6 +88,20 @@ export class CustomerReadService {
     };
   }
 
+  /**
+   * R-TIER-1: the company's other registrations (one per product line), as far as the caller may
+   * see them (R-KAM-2: a manager sees their own); `hidden` counts the ones they may not.
+   */
+  async registrations(row: Record<string, any>, managerScope: string | null) {
+    if (!row.identity_key) return { items: [], hidden: 0 };
+    const rows = await this.readModels.db
+      .selectFrom(CUSTOMERS_TABLE).selectAll()
+      .where('identity_key', '=', row.identity_key).where('customer_id', '!=', row.customer_id)
+      .orderBy('product_line').orderBy('customer_id').execute();
+    const visible = rows.filter((r) => managerScope === null || r.customer_manager_id === managerScope);
+    return { items: visible.map(customerView), hidden: rows.length - visible.length };
+  }
+
   async pickups(customerId: string) {
     const rows = await this.readModels.db.selectFrom(PICKUPS_TABLE).selectAll().where('customer_id', '=', customerId).orderBy('date').orderBy('pickup_id').execute();
     return rows.map((r) => ({

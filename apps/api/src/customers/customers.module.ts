@@ -8,11 +8,12 @@ import { CustomerReadService } from './customer-read.service';
 import { CustomerReportsController } from './customer-reports.controller';
 import { PickupImportController } from './pickup-import.controller';
 import { ReceiptImportController } from './receipt-import.controller';
+import { RegistrationController } from './registration.controller';
 import { SalesPlanController } from './sales-plan.controller';
 
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
-  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController],
+  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController, RegistrationController],
   providers: [CustomerCommandService, CustomerReadService],
 })
 export class CustomersModule implements NestModule {

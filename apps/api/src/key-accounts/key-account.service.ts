@@ -24,6 +24,8 @@ export interface AbcReport {
   to: string;
   thresholds: AbcThresholds;
   basis: 'tonnage';
+  /** the product line analysed; null: every line together */
+  productLine: string | null;
   totalTonnes: number;
   customers: Array<Omit<AbcRow, 'kg'> & { tonnes: number; name: string | null; salesObject: string | null; grade: string | null; customerManagerId: string | null }>;
 }
@@ -57,15 +59,18 @@ export class KeyAccountService {
   }
 
   /** R-KAM-1 over whole months; profit is not recorded, so volume (tonnes) ranks the customers. */
-  async abc(from: string, to: string, thresholds: AbcThresholds): Promise<AbcReport> {
+  /** R-KAM-1 over every registration, or one product line's (R-TIER-1: a company's lines are separate customers). */
+  async abc(from: string, to: string, thresholds: AbcThresholds, productLine: string | null = null): Promise<AbcReport> {
     const [monthly, customers] = await Promise.all([this.figures.monthlyKg(from, to), this.figures.customers()]);
-    const volumes = [...customers.keys(), ...[...monthly.keys()].filter((id) => !customers.has(id))].map((customerId) => ({
+    const ids = [...customers.keys(), ...[...monthly.keys()].filter((id) => !customers.has(id))];
+    const inLine = productLine === null ? ids : ids.filter((id) => customers.get(id)?.productLine === productLine);
+    const volumes = inLine.map((customerId) => ({
       customerId,
       kg: Object.values(monthly.get(customerId) ?? {}).reduce((a, b) => a + b, 0),
     }));
     const rows = abcAnalysis(volumes, thresholds);
     return {
-      from, to, thresholds, basis: 'tonnage',
+      from, to, thresholds, basis: 'tonnage', productLine,
       totalTonnes: rows.reduce((s, r) => s + r.kg, 0) / 1000,
       customers: rows.map(({ kg, ...r }) => {
         const c: CustomerFacts | undefined = customers.get(r.customerId);

@@ -13,7 +13,11 @@ const Share = z.coerce.number().gt(0).lte(1);
 
 /** R-KAM-1: a period of whole months (default: the 12 months before the current one) and the class thresholds. */
 export const AbcQuery = z
-  .strictObject({ from: Month.optional(), to: Month.optional(), a: Share.default(0.8), b: Share.default(0.95), minPosition: MinPosition })
+  .strictObject({
+    from: Month.optional(), to: Month.optional(), a: Share.default(0.8), b: Share.default(0.95), minPosition: MinPosition,
+    /** R-TIER-1: one product line's registrations; all lines when absent */
+    productLine: ProductLine.optional(),
+  })
   .refine((q) => q.a <= q.b, { message: 'R-KAM-1: the A threshold must not exceed the B threshold', path: ['a'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'R-KAM-1: from must not be after to', path: ['from'] })
   .refine((q) => !q.from || !q.to || monthsBetween(q.from, q.to) < 60, { message: 'R-KAM-1: at most 60 months', path: ['to'] });

@@ -34,7 +34,7 @@ export class KeyAccountsController {
     const to = query.to ?? addMonths(this.keyAccounts.currentMonth(), -1);
     const from = query.from ?? addMonths(to, -11);
     if (from > to) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'R-KAM-1', field: 'from', message: `R-KAM-1: from ${from} is after to ${to}` });
-    return this.keyAccounts.abc(from, to, { a: query.a, b: query.b });
+    return this.keyAccounts.abc(from, to, { a: query.a, b: query.b }, query.productLine ?? null);
   }
 
   @Post('evaluations')

@@ -2,6 +2,7 @@ import type { Projection } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import type { ApplicationAmended, ApplicationApproved, ApplicationDrafted } from '@crm/onboarding';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../read-models/ensure-columns';
 
 export const IDENTITY_KEYS_PROJECTION = 'onboarding-identity-keys';
 export const IDENTITY_KEYS_TABLE = 'onboarding_identity_keys';
@@ -12,10 +13,10 @@ const EVENT_TYPES = ['ApplicationDrafted', 'ApplicationAmended', 'ApplicationApp
 
 const applicationOf = (event: StoredEvent) => event.streamId.slice('onboarding-'.length);
 
-async function claim(trx: Kysely<any>, event: StoredEvent, holderId: string, kind: string, applicationId: string, identityKey: string) {
+async function claim(trx: Kysely<any>, event: StoredEvent, holderId: string, kind: string, applicationId: string, identityKey: string, productLine: string) {
   await trx
     .insertInto(IDENTITY_KEYS_TABLE)
-    .values({ holder_id: holderId, kind, application_id: applicationId, identity_key: identityKey, open: 1, last_position: event.position })
+    .values({ holder_id: holderId, kind, application_id: applicationId, identity_key: identityKey, product_line: productLine, open: 1, last_position: event.position })
     .onConflict((oc) => oc.column('holder_id').doNothing())
     .execute();
 }
@@ -38,7 +39,8 @@ function update(trx: Kysely<any>, event: StoredEvent, holderId: string, values: 
 export function identityKeysProjection(): Projection {
   return {
     name: IDENTITY_KEYS_PROJECTION,
-    version: 1,
+    // v2: the product line each holder applies for or is a customer of (R-TIER-1, ADR 0020)
+    version: 2,
     eventTypes: EVENT_TYPES,
     tables: [{ name: IDENTITY_KEYS_TABLE, orderBy: 'holder_id' }],
     async migrate(db) {
@@ -52,6 +54,7 @@ export function identityKeysProjection(): Projection {
         .addColumn('open', 'integer', (c) => c.notNull())
         .addColumn('last_position', 'bigint', (c) => c.notNull())
         .execute();
+      await ensureColumns(db, IDENTITY_KEYS_TABLE, [['product_line', 'text']]);
       await db.schema.createIndex('onboarding_identity_keys_key').ifNotExists().on(IDENTITY_KEYS_TABLE).columns(['identity_key', 'open']).execute();
     },
     async reset(trx) {
@@ -60,15 +63,19 @@ export function identityKeysProjection(): Projection {
     async apply(event, trx) {
       const applicationId = applicationOf(event);
       switch (event.type) {
-        case 'ApplicationDrafted':
-          return claim(trx, event, applicationId, 'application', applicationId, (event.data as unknown as ApplicationDrafted).identityKey);
-        case 'ApplicationAmended':
-          await update(trx, event, applicationId, { identity_key: (event.data as unknown as ApplicationAmended).identityKey });
+        case 'ApplicationDrafted': {
+          const drafted = event.data as unknown as ApplicationDrafted;
+          return claim(trx, event, applicationId, 'application', applicationId, drafted.identityKey, drafted.form.productLine);
+        }
+        case 'ApplicationAmended': {
+          const amended = event.data as unknown as ApplicationAmended;
+          await update(trx, event, applicationId, { identity_key: amended.identityKey, product_line: amended.form.productLine });
           return;
+        }
         case 'ApplicationApproved': {
           const approved = event.data as unknown as ApplicationApproved;
           await update(trx, event, applicationId, { open: 0 });
-          return claim(trx, event, approved.customerId, 'customer', applicationId, approved.identityKey);
+          return claim(trx, event, approved.customerId, 'customer', applicationId, approved.identityKey, approved.productLine);
         }
         default:
           await update(trx, event, applicationId, { open: 0 });

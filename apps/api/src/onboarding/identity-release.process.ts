@@ -37,7 +37,7 @@ export class IdentityReleaseProcess implements Reactor, OnModuleInit {
     const meta: CommandMeta = { actor: ONBOARDING_SYSTEM_ACTOR, now: at, idempotencyKey: event.id, correlationId: event.metadata.correlationId, causationId: event.id };
     if (event.type === 'ApplicationApproved') {
       const approved = event.data as unknown as ApplicationApproved;
-      await this.reservations.handOver(approved.identityKey, applicationId, approved.customerId, meta);
+      await this.reservations.handOver(approved.identityKey, applicationId, approved.customerId, approved.productLine, meta);
       return;
     }
     // the closing events do not carry the key: the application's stream, closed for good, does

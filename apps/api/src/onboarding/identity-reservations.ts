@@ -4,8 +4,9 @@ import type { CommandResult, WorkflowEngine } from '@crm/engine';
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '@crm/event-store';
 import {
   type IdentityReservationContext, type IdentityReservationServices, identityReservationWorkflow, onboardingWorkflow, type ReleaseReason,
-  type ReservationHolder, reservationGraceOver,
+  type ProductLine, type ReservationHolder, reservationGraceOver,
 } from '@crm/onboarding';
+import { type CustomerContext, customerWorkflow } from '@crm/customers';
 import { type CommandMeta, TransitionNotAllowed } from '@crm/workflow-kit';
 import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
@@ -18,12 +19,17 @@ export class HolderNotPreloaded extends Error {
   }
 }
 
-/** The registered services: release and hand-over never ask about the holder; a reservation always goes through `reserve`. */
-export function identityReservationServices(holder: ReservationHolder | null = null): IdentityReservationServices {
+/** The registered services: release never asks; reserving and handing over read the holder and the v1 customers' lines first. */
+export function identityReservationServices(holder: ReservationHolder | null = null, lines: ReadonlyMap<string, ProductLine> = new Map()): IdentityReservationServices {
   return {
     holderOf(applicationId) {
       if (holder?.applicationId !== applicationId) throw new HolderNotPreloaded(applicationId);
       return holder;
+    },
+    lineOfCustomer(customerId) {
+      const line = lines.get(customerId);
+      if (!line) throw new HolderNotPreloaded(customerId);
+      return line;
     },
   };
 }
@@ -46,12 +52,12 @@ export class IdentityReservations {
    * A conflict is read again once: the second answer is the duplicate refusal (422) or, if the
    * stream moved yet again, the conflict itself (409).
    */
-  async reserve(identityKey: string, applicationId: string, meta: CommandMeta): Promise<CommandResult> {
+  async reserve(identityKey: string, productLine: ProductLine, applicationId: string, meta: CommandMeta): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const { holder, revision } = await this.holderOf(identityKey, meta);
+      const { holder, revision, lines } = await this.holderOf(identityKey, meta);
       try {
-        const command = { type: 'ReserveIdentity', data: { identityKey, applicationId }, meta };
-        return await this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices(holder)));
+        const command = { type: 'ReserveIdentity', data: { identityKey, applicationId, productLine }, meta };
+        return await this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices(holder, lines)));
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevisionError || error instanceof HolderNotPreloaded;
         if (!conflict) throw error;
@@ -66,9 +72,23 @@ export class IdentityReservations {
     return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices()));
   }
 
-  handOver(identityKey: string, applicationId: string, customerId: string, meta: CommandMeta): Promise<CommandResult> {
-    const command = { type: 'HandOverIdentity', data: { identityKey, applicationId, customerId }, meta };
-    return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices()));
+  async handOver(identityKey: string, applicationId: string, customerId: string, productLine: ProductLine, meta: CommandMeta): Promise<CommandResult> {
+    const { state } = await this.engine.load(identityReservationWorkflow, identityKey);
+    const lines = await this.linesOfV1Customers(state.context as IdentityReservationContext | undefined);
+    const command = { type: 'HandOverIdentity', data: { identityKey, applicationId, customerId, productLine }, meta };
+    return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices(null, lines)));
+  }
+
+  /** Customers handed over before lines were recorded (v1 events) are registered for the line their archive was opened for. */
+  private async linesOfV1Customers(reservation: IdentityReservationContext | undefined): Promise<Map<string, ProductLine>> {
+    const lines = new Map<string, ProductLine>();
+    for (const { customerId, productLine } of reservation?.customers ?? []) {
+      if (productLine) continue;
+      const { state } = await this.engine.load(customerWorkflow, customerId);
+      const line = (state.context as CustomerContext | undefined)?.productLine;
+      if (line) lines.set(customerId, line);
+    }
+    return lines;
   }
 
   /**
@@ -76,16 +96,17 @@ export class IdentityReservations {
    * and whose reservation is past the grace period is voided first: once its stream exists, its
    * late draft (appended with `no_stream`) fails, so taking the key over cannot leave two holders.
    */
-  private async holderOf(identityKey: string, meta: CommandMeta): Promise<{ holder: ReservationHolder | null; revision: number | null }> {
+  private async holderOf(identityKey: string, meta: CommandMeta): Promise<{ holder: ReservationHolder | null; revision: number | null; lines: Map<string, ProductLine> }> {
     const { state } = await this.engine.load(identityReservationWorkflow, identityKey);
     const reservation = state.context as IdentityReservationContext;
-    if (state.state !== 'reserved' || !reservation.applicationId || !reservation.reservedAt) return { holder: null, revision: state.revision };
+    const lines = await this.linesOfV1Customers(reservation);
+    if (state.state !== 'reserved' || !reservation.applicationId || !reservation.reservedAt) return { holder: null, revision: state.revision, lines };
     let holder = await this.application(reservation.applicationId);
     if (holder.state === 'none' && reservationGraceOver(reservation.reservedAt, meta.now)) {
       await this.voidNeverDrafted(identityKey, reservation.applicationId, reservation.reservedAt, meta);
       holder = await this.application(reservation.applicationId);
     }
-    return { holder, revision: state.revision };
+    return { holder, revision: state.revision, lines };
   }
 
   private async application(applicationId: string): Promise<ReservationHolder> {

@@ -8,7 +8,7 @@ import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.toke
 import { waitForProjections } from '../read-models/read-your-writes';
 import { DELEGATIONS_PROJECTION, DELEGATIONS_TABLE, notRevoked } from './delegations.projection';
 import { IDENTITY_KEYS_PROJECTION, IDENTITY_KEYS_TABLE } from './identity-keys.projection';
-import { onboardingServices } from './onboarding.services';
+import { type IdentityKeyHolder, onboardingServices } from './onboarding.services';
 
 export interface FactsNeeded {
   identityKeys?: readonly string[];
@@ -43,12 +43,14 @@ export class OnboardingFactsLoader {
     if (identityKeys.length === 0) return [];
     const rows = await this.readModels.db
       .selectFrom(IDENTITY_KEYS_TABLE)
-      .select(['identity_key', 'holder_id'])
+      .select(['identity_key', 'holder_id', 'kind', 'product_line'])
       .where('identity_key', 'in', identityKeys)
       .where('open', '=', 1)
       .orderBy('holder_id')
       .execute();
-    return rows.map((r) => ({ identityKey: String(r.identity_key), holderId: String(r.holder_id) }));
+    return rows.map((r): IdentityKeyHolder => ({
+      identityKey: String(r.identity_key), holderId: String(r.holder_id), kind: r.kind === 'customer' ? 'customer' : 'application', productLine: r.product_line ?? null,
+    }));
   }
 
   private async delegations(query: FactsNeeded['delegation']): Promise<Delegation[]> {

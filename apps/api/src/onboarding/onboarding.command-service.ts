@@ -53,7 +53,7 @@ export class OnboardingCommandService {
     // a retry, or a second creation on the same id: the engine answers (first result, or 409)
     if (state.revision === null) {
       await this.preflight(id, { type: 'CreateApplication', data: { applicationId: id, form }, meta: commandMetaFrom(request, actor, this.clock) }, state, needed);
-      await this.reservations.reserve(needed.identityKeys[0], id, commandMetaFrom(request, actor, this.clock));
+      await this.reservations.reserve(needed.identityKeys[0], form.productLine, id, commandMetaFrom(request, actor, this.clock));
     }
     return this.send(id, 'CreateApplication', { applicationId: id, form }, actor, request, needed);
   }
@@ -66,7 +66,7 @@ export class OnboardingCommandService {
     const rekeying = state.revision !== null && oldKey !== null && oldKey !== newKey;
     if (rekeying) {
       await this.preflight(id, { type: 'AmendApplication', data: { form }, meta: commandMetaFrom(request, actor, this.clock) }, state, { identityKeys: [newKey] });
-      await this.reservations.reserve(newKey, id, commandMetaFrom(request, actor, this.clock));
+      await this.reservations.reserve(newKey, form.productLine, id, commandMetaFrom(request, actor, this.clock));
     }
     const result = await this.send(id, 'AmendApplication', { form }, actor, request, { identityKeys: [newKey] });
     if (rekeying && result.state.context?.identityKey === newKey) await this.reservations.release(oldKey, id, 'rekeyed', commandMetaFrom(request, actor, this.clock));

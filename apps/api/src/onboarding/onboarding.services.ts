@@ -12,8 +12,16 @@ export interface OnboardingFacts {
   /** the identity keys looked up; a question about another key is a programming error */
   identityKeys: readonly string[];
   /** open applications and customers holding those keys */
-  holders: ReadonlyArray<{ identityKey: string; holderId: string }>;
+  holders: ReadonlyArray<IdentityKeyHolder>;
   delegations: readonly Delegation[];
+}
+
+/** An open application (any line: one at a time per company) or a customer of one product line. */
+export interface IdentityKeyHolder {
+  identityKey: string;
+  holderId: string;
+  kind: 'application' | 'customer';
+  productLine: string | null;
 }
 
 export class FactsNotPreloaded extends Error {
@@ -33,11 +41,12 @@ export function onboardingServices(calendars: CalendarService, facts: Onboarding
     reminderAfterWorkingDays,
     addWorkingDays: (startIso, days) => calendar.addWorkingDays(startIso, days).due,
     duplicates: {
-      isCreditCodeTaken(identityKey) {
+      isCreditCodeTaken(identityKey, productLine) {
         if (!facts?.identityKeys.includes(identityKey)) throw new FactsNotPreloaded(`duplicate checks (${identityKey})`);
         const own = new Set([facts.applicationId, customerIdFor(facts.applicationId)]);
-        const other = facts.holders.find((h) => h.identityKey === identityKey && !own.has(h.holderId));
-        return other ? { taken: true, by: other.holderId } : { taken: false };
+        const takes = (h: IdentityKeyHolder) => h.kind === 'application' || h.productLine === productLine;
+        const other = facts.holders.find((h) => h.identityKey === identityKey && !own.has(h.holderId) && takes(h));
+        return other ? { taken: true, by: other.holderId, kind: other.kind } : { taken: false };
       },
     },
     delegations: {

@@ -97,6 +97,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /customers/{id}/sales-plans': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/receipts': roles('finance_reviewer'),
   'GET /customers/{id}/account': roles(...READ_ALL),
+  'GET /customers/{id}/application-form': roles('customer_manager'),
   'GET /customers/{id}/statements/{month}': roles(...READ_ALL),
   'POST /pickups/import': roles('customer_manager', 'sales_reviewer', 'administrator'),
   'GET /reports/expiring-documents': roles(...READ_ALL, 'administrator'),

@@ -118,6 +118,8 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /reports/grade-changes': list(async (fx) => ({ path: `/reports/grade-changes?month=2026-09&minPosition=${await fx.api.store.headPosition()}` })),
   // the auditor's replay, which a customer's own manager may read too
   'GET /customers/{id}/account': record(onCustomer('/account')),
+  // R-TIER-1: the archive's data for another line's application is its own manager's
+  'GET /customers/{id}/application-form': record(onCustomer('/application-form?productLine=other_chemicals')),
   'GET /customers/{id}/statements/{month}': record(onCustomer('/statements/2026-10')),
   'GET /customers/{id}/history': record(onCustomer('/history')),
   'GET /customers/{id}/as-of': record((fx) => ({ path: `/customers/${fx.customerId}/as-of?at=${encodeURIComponent(new Date().toISOString())}` })),

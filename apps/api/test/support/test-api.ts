@@ -90,16 +90,19 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   const boot = async () => {
     const config = loadConfig({ ...options.env, EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
     const store = await openEventStore(config.eventStore);
+    let app: INestApplication | undefined;
     try {
       const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: options.transport, ...logs };
-      const app = await createApp({
+      app = await createApp({
         ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, metricsToken: config.metricsToken,
       });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };
     } catch (error) {
+      // an app that started its projections and timers but could not listen would keep Jest alive
+      await app?.close().catch(() => undefined);
       await store.close();
       throw error;
     }

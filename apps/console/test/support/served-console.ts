@@ -4,15 +4,10 @@ import type { Page } from 'playwright-core';
 // file); test support is not part of the API's public surface, so it has no @crm entry.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi, type TestApiOptions } from '../../../api/test/support/test-api';
-import { chromiumAvailable, CHROMIUM, launchBrowser, type Browser } from './browser';
+import { launchBrowser, type Browser } from './browser';
 import { ARTIFACTS, sharedConsoleBuild } from './build-console';
 
-/** Whether browser specs run here; says loudly why not (CI=true runs them and lets them fail). */
-export function browserTestsRun(suite: string): boolean {
-  const runs = chromiumAvailable() || process.env.CI === 'true';
-  if (!runs) console.warn(`\n!! ${suite} SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)\n`);
-  return runs;
-}
+export { browserTestsRun } from './browser';
 
 export interface ServedConsole {
   api: TestApi;
@@ -25,14 +20,26 @@ export interface ServedConsole {
 /**
  * The console (one build shared by the run's suites), served by the real API (fresh SQLite file, manual
  * clock starting at `start`; `options` for the service, e.g. SMTP in `env`), and a headless Chromium. One per spec file.
+ * The browser is launched first, so a Chromium that cannot start fails the suite before a build or a
+ * server exists; whatever started before a failure is stopped before the failure is thrown, since the
+ * spec's afterAll never receives it and an open server would keep Jest from exiting.
  */
 export async function startServedConsole(start?: string, options: TestApiOptions = {}): Promise<ServedConsole> {
-  const dist = await sharedConsoleBuild();
-  const saved = process.env.CONSOLE_DIR;
-  process.env.CONSOLE_DIR = dist; // read by apps/api/src/console/console-static.ts at start
-  const api = await startTestApi({ ...options, ...(start ? { start } : {}) });
   const browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
+  const saved = process.env.CONSOLE_DIR;
+  let api: TestApi | undefined;
+  try {
+    process.env.CONSOLE_DIR = await sharedConsoleBuild(); // read by apps/api/src/console/console-static.ts at start
+    api = await startTestApi({ ...options, ...(start ? { start } : {}) });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  } catch (error) {
+    await stopAll(browser, api, saved);
+    throw error;
+  }
+  return served(browser, api, saved);
+}
+
+function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefined): ServedConsole {
   return {
     api,
     browser,
@@ -46,11 +53,15 @@ export async function startServedConsole(start?: string, options: TestApiOptions
       await page.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
       return page;
     },
-    async close() {
-      await browser.close();
-      await api.close();
-      if (saved === undefined) delete process.env.CONSOLE_DIR;
-      else process.env.CONSOLE_DIR = saved;
-    },
+    close: () => stopAll(browser, api, savedConsoleDir),
   };
+}
+
+/** Stops each part even when another fails to stop, then reports the first failure. */
+async function stopAll(browser: Browser, api: TestApi | undefined, savedConsoleDir: string | undefined): Promise<void> {
+  const results = await Promise.allSettled([browser.close(), api?.close()]);
+  if (savedConsoleDir === undefined) delete process.env.CONSOLE_DIR;
+  else process.env.CONSOLE_DIR = savedConsoleDir;
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -5,6 +5,8 @@ import type {
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
+import { CompanyIdentifiers, identityKeyOf } from '@crm/onboarding';
+import { ensureColumns } from '../../read-models/ensure-columns';
 import { alreadyApplied, bigint, customerIdOf, data, isCustomerEvent } from './projection-support';
 
 export const CUSTOMERS_TABLE = 'customers';
@@ -12,7 +14,8 @@ export const CUSTOMERS_TABLE = 'customers';
 /** The customer list and the head of the detail page: who, class, grade, manager, status. */
 export const customersProjection: Projection = {
   name: 'customers',
-  version: 1,
+  // v2: the company's identity key, so a company's registrations per product line are found together (R-TIER-1)
+  version: 2,
   eventTypes: [
     'CustomerArchiveOpened', 'CustomerInformationChanged', 'CustomerGradeChanged', 'CustomerSuspended', 'CustomerReinstated',
     'DisqualificationProposed', 'DisqualificationRejected', 'CustomerDisqualified',
@@ -43,7 +46,8 @@ export const customersProjection: Projection = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('last_position', bigint(dialect), (c) => c.notNull())
       .execute();
-    for (const column of ['customer_manager_id', 'grade', 'region', 'status']) {
+    await ensureColumns(db, CUSTOMERS_TABLE, [['identity_key', 'text']]);
+    for (const column of ['customer_manager_id', 'grade', 'region', 'status', 'identity_key']) {
       await db.schema.createIndex(`customers_${column}`).ifNotExists().on(CUSTOMERS_TABLE).column(column).execute();
     }
   },
@@ -68,12 +72,19 @@ export const customersProjection: Projection = {
   },
 };
 
+/** The onboarding identity key of an archive's identifiers; null for identifiers onboarding never issued (imports, tests). */
+export function companyKeyOf(identifiers: Record<string, string>): string | null {
+  const parsed = CompanyIdentifiers.safeParse(identifiers);
+  return parsed.success ? identityKeyOf(parsed.data) : null;
+}
+
 function openedRow(event: StoredEvent) {
   const d = data<CustomerArchiveOpened>(event);
   return {
     customer_id: customerIdOf(event),
     application_id: d.applicationId,
     name: d.name,
+    identity_key: companyKeyOf(d.identifiers),
     product_line: d.productLine,
     sales_object: d.class.salesObject,
     sales_form: d.class.salesForm,
