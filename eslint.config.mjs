@@ -20,13 +20,16 @@ const infrastructure = [
   'child_process',
 ];
 
+// metrics and logging adapters live at the edge (apps/api): libraries report through ports and callbacks
+const observability = ['prom-client', 'pino', 'pino-pretty'];
+
 const layers = [
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
-    bannedExternalImports: infrastructure,
+    bannedExternalImports: [...infrastructure, ...observability],
   },
-  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'], bannedExternalImports: observability },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:app'] },
   // libs/testing: throw-away databases and the like, for tests and benchmarks only
   { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:test-support'] },

@@ -9,23 +9,30 @@ import { accessLog } from './http/access-log';
 import { authenticateFirst } from './http/authenticate-first';
 import { bodyParserErrors } from './http/body-errors';
 import { enterRequestContext } from './http/request-context';
-import { RequestContextLogger } from './http/request-context.logger';
 import { requestId } from './http/request-id.middleware';
 import { RouteTable } from './http/route-table';
 import { noStore, securityHeaders } from './http/security-headers';
 import { securityOptionsFromEnv, type SecurityOptions } from './http/security-options';
 import { applyServerLimits } from './http/server-limits';
+import { createRootLogger } from './logging/root.logger';
+import { NestPinoLogger } from './logging/nest-pino.logger';
+import { METRICS, type Metrics } from './metrics/metrics.port';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
 import { transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Builds the whole service; tests call it with a real store and a manual clock. */
 export async function createApp(runtime: ApiRuntime, security: SecurityOptions = securityOptionsFromEnv()): Promise<INestApplication> {
+  const log = runtime.quiet
+    ? createRootLogger({ level: 'silent' })
+    : (runtime.log ?? createRootLogger({ level: runtime.logLevel ?? 'info', destination: runtime.logDestination }));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
-    logger: runtime.quiet ? false : new RequestContextLogger({ logLevels: ['log', 'warn', 'error'] }),
+    logger: runtime.quiet ? false : new NestPinoLogger(log),
     bodyParser: false,
   });
   applyServerLimits(app.getHttpServer(), transportLimitsOf(runtime));
   const document = buildOpenApiDocument(app);
+  const routes = RouteTable.fromOpenApi(document);
+  const requestLog = accessLog(routes, app.get<Metrics>(METRICS), log);
   app.use(requestId);
   app.use(securityHeaders());
   app.use(noStore);
@@ -36,11 +43,11 @@ export async function createApp(runtime: ApiRuntime, security: SecurityOptions =
     maxAge: 600,
   });
   // before every body parser (the CSV one is a route middleware, registered later by Nest)
-  app.use(authenticateFirst(RouteTable.fromOpenApi(document), app.get(Authenticator)));
+  app.use(authenticateFirst(routes, app.get(Authenticator), requestLog));
   app.useBodyParser('json', { limit: security.bodyLimitBytes });
   app.use(bodyParserErrors(security.bodyLimitBytes));
   app.use(enterRequestContext); // after the body parser, which would lose the async context
-  app.use(accessLog);
+  app.use(requestLog);
   app.enableShutdownHooks();
   setupOpenApi(app, document);
   serveConsole(app); // the built web console at `/`, when apps/console/dist exists

@@ -18,6 +18,9 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { zodValidationPipe } from './http/validation.pipe';
 import { CLOCK } from './infrastructure/clock';
 import { featureModules } from './features';
+import { AppendMetrics } from './metrics/append-metrics';
+import { METRICS } from './metrics/metrics.port';
+import { PromMetrics } from './metrics/prom.metrics';
 import { API_RUNTIME, TRANSPORT_LIMITS, transportLimitsOf, type ApiRuntime } from './runtime';
 
 /** Shared ports (store, clock, runtime, token service) are global so feature modules can inject them by token. */
@@ -35,6 +38,8 @@ export class AppModule {
         { provide: TRANSPORT_LIMITS, useValue: transportLimitsOf(runtime) },
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: CLOCK, useValue: runtime.clock },
+        { provide: METRICS, useFactory: () => new PromMetrics() },
+        AppendMetrics,
         {
           provide: TOKEN_SERVICE,
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
@@ -49,7 +54,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
+      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, METRICS, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
     };
   }
 }

@@ -1,18 +1,21 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@crm/config';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { resolveAuthSecret } from './infrastructure/auth-secret';
 import { systemClock } from './infrastructure/clock';
 import { openEventStore } from './infrastructure/open-event-store';
+import { createRootLogger } from './logging/root.logger';
+
+// LOG_LEVEL is validated with the rest; until it is, a refused configuration is still reported
+const log = createRootLogger({ level: 'info' });
 
 async function main(): Promise<void> {
-  const logger = new Logger('main');
   const config = loadConfig();
+  log.level = config.logLevel;
   const store = await openEventStore(config.eventStore);
   const { secret, generated } = resolveAuthSecret(config);
   if (generated && config.eventStore.kind !== 'sqlite') {
-    logger.warn('AUTH_SECRET is not set: tokens are signed with a key generated into DATA_DIR; replicas must share AUTH_SECRET');
+    log.warn('AUTH_SECRET is not set: tokens are signed with a key generated into DATA_DIR; replicas must share AUTH_SECRET');
   }
   const app = await createApp({
     store,
@@ -25,17 +28,17 @@ async function main(): Promise<void> {
     mail: config.mail,
     consoleUrl: config.consoleUrl,
     fileMaxBytes: config.fileMaxBytes,
+    metricsToken: config.metricsToken,
+    log,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
   await app.listen(config.port);
-  logger.log(`listening on http://localhost:${config.port} (event store: ${store.engine}; API docs: /docs)`);
+  log.info(`listening on http://localhost:${config.port} (event store: ${store.engine}; API docs: /docs)`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  if (error instanceof ConfigError) log.fatal({ issues: error.issues }, error.message);
+  else log.fatal({ err: error }, 'the service did not start');
+  log.flush();
   process.exit(1);
 });

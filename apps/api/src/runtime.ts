@@ -1,6 +1,7 @@
-import { DEFAULT_TRANSPORT_LIMITS, type MailConfig, type TransportLimits } from '@crm/config';
+import { type AppConfig, DEFAULT_TRANSPORT_LIMITS, type MailConfig, type TransportLimits } from '@crm/config';
 import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
+import type { Logger } from 'pino';
 import type { Clock } from './infrastructure/clock';
 
 /** Everything the API is started with; built from the environment by main.ts, by hand in tests. */
@@ -20,11 +21,21 @@ export interface ApiRuntime {
   consoleUrl?: string;
   /** FILE_MAX_BYTES: the largest upload; absent: DEFAULT_FILE_MAX_BYTES (10 MiB) */
   fileMaxBytes?: number;
-  /** silence Nest's logger (tests) */
+  /** silence every log line (tests) */
   quiet?: boolean;
+  /** METRICS_TOKEN: the bearer token a Prometheus scraper presents at GET /metrics; absent: administrators only */
+  metricsToken?: string;
+  /** the root logger (main.ts builds it from LOG_LEVEL); absent: one at `logLevel` writing to `logDestination` */
+  log?: Logger;
+  /** LOG_LEVEL; absent: info */
+  logLevel?: LogLevel;
+  /** where log lines go; absent: stdout (pretty when it is a terminal). Tests capture lines here */
+  logDestination?: NodeJS.WritableStream;
   /** HTTP timeouts and connection/stream caps; unset ones keep their defaults */
   transport?: Partial<TransportLimits>;
 }
+export type LogLevel = AppConfig['logLevel'];
+
 export const API_RUNTIME = Symbol('API_RUNTIME');
 export const TRANSPORT_LIMITS = Symbol('TRANSPORT_LIMITS');
 

@@ -182,6 +182,13 @@ describe('loadConfig', () => {
     for (const variable of ['EVENT_STORE', 'PORT', 'TZ_BUSINESS', 'LOG_LEVEL']) expect(error.message).toContain(`${variable}: `);
   });
 
+  it('METRICS_TOKEN: absent means administrators only; a short or spaced token stops the service naming the variable', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 32/);
+    expect(() => loadConfig({ METRICS_TOKEN: `${'a'.repeat(32)} b` })).toThrow(/METRICS_TOKEN: printable ASCII/);
+  });
+
   it('reads process.env when no environment is passed', () => {
     const saved = process.env.PORT;
     process.env.PORT = '4321';

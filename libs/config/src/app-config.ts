@@ -29,6 +29,8 @@ export interface AppConfig {
   consoleUrl: string;
   /** FILE_MAX_BYTES: the largest file `POST /files` accepts (default 10 MiB); larger answers 413 */
   fileMaxBytes: number;
+  /** METRICS_TOKEN: the bearer token a Prometheus scraper presents at GET /metrics; absent: administrators only */
+  metricsToken?: string;
 }
 
 export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -70,6 +72,8 @@ export const AppEnv = z.object({
   WEBHOOK_ALLOW_PRIVATE_HOSTS: optional(z.enum(['none', 'loopback'], 'must be none or loopback')),
   // a scan of a licence is a few hundred KB; 100 MiB is the bound of FileReference.size
   FILE_MAX_BYTES: optional(integer(1024, 100 * 1024 * 1024)),
+  // a scrape token is a password for everything /metrics tells: as long as AUTH_SECRET's minimum
+  METRICS_TOKEN: optional(z.string().min(32, 'must be at least 32 characters (use e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces (it travels in an Authorization header)')),
   ...NotificationEnv.shape,
 });
 export type AppEnv = z.infer<typeof AppEnv>;
@@ -108,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     transport,
     webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
     fileMaxBytes: values.FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES,
+    ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
     ...notifications,
   };
 }

@@ -1,6 +1,7 @@
 export * from './workflow/uuid-v5';
 export * from './workflow/engine.errors';
 export * from './workflow/command-result';
+export * from './workflow/command-outcome';
 export * from './workflow/command-guard';
 export * from './workflow/stream-replay';
 export * from './workflow/stream-cache';

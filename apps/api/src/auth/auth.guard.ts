@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@crm/workflow-kit';
 import { AUDITOR_ALLOWED } from './auditor-allowed.decorator';
@@ -8,6 +8,8 @@ import { IS_PUBLIC } from './public.decorator';
 import { QUERY_TOKEN_ALLOWED } from './query-token.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 import { TokenService, type TokenClaims } from './token.service';
+import { isScrapeToken, SCRAPE_TOKEN_ALLOWED } from '../metrics/scrape-token';
+import { API_RUNTIME, type ApiRuntime } from '../runtime';
 
 type GuardedRequest = { headers: Record<string, string | string[] | undefined>; query?: unknown; bearerToken?: string };
 
@@ -21,12 +23,15 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
+    const scrapeAllowed = this.reflector.getAllAndOverride<boolean>(SCRAPE_TOKEN_ALLOWED, targets) === true;
+    if (scrapeAllowed && isScrapeToken(bearerTokenOf(request, false), this.runtime.metricsToken)) return true;
     const queryAllowed = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) === true;
     const claims = await this.authenticate(request, queryAllowed);
     request.actor = TokenService.actorOf(claims);

@@ -19,6 +19,7 @@ export class DemoUserSeeder implements OnApplicationBootstrap {
       DEMO_USERS.map((user) => this.users.register({ ...user, password: DEMO_PASSWORD }, 'system:seed', now)),
     );
     const count = created.filter(Boolean).length;
-    if (count > 0) this.logger.log(`seeded ${count} demo users (password "${DEMO_PASSWORD}")`);
+    // the demo password is in README and on the sign-in page; a log line carries no password, not even that one
+    if (count > 0) this.logger.log(`seeded ${count} demo users (their password: README, "Demo users")`);
   }
 }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Authenticator } from '../auth/authenticator';
 import { UserDirectory } from '../auth/user-directory';
 import { SseStreamHub } from '../http/sse/sse-stream-hub';
+import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { TRANSPORT_LIMITS } from '../runtime';
 import { SlaAlertPoller } from './sla-alert.poller';
 import { SseConnection, type StreamSession } from './sse-connection';
@@ -21,8 +22,14 @@ export { SSE_EVENT_NAME } from './sse-connection';
 export class SlaAlertStream implements OnModuleDestroy {
   private readonly hub: SseStreamHub<SseConnection>;
 
-  constructor(poller: SlaAlertPoller, authenticator: Authenticator, users: UserDirectory, @Inject(TRANSPORT_LIMITS) limits: TransportLimits) {
-    this.hub = new SseStreamHub<SseConnection>(poller, authenticator, users, limits, 'alert');
+  constructor(
+    poller: SlaAlertPoller,
+    authenticator: Authenticator,
+    users: UserDirectory,
+    @Inject(TRANSPORT_LIMITS) limits: TransportLimits,
+    @Inject(METRICS) metrics: Metrics,
+  ) {
+    this.hub = new SseStreamHub<SseConnection>(poller, authenticator, users, limits, 'alert', metrics);
   }
 
   /** Turns the response into a stream of alerts after `after`; refuses with 429/503 when a cap is reached. */

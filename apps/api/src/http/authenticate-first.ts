@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Authenticator, bearerTokenOf, rememberVerified } from '../auth/authenticator';
-import { accessLog } from './access-log';
+import type { AccessLog } from './access-log';
 import { runInRequestContext } from './request-context';
 import type { RouteTable } from './route-table';
 import { sendProblem } from './send-problem';
@@ -12,14 +12,14 @@ import { sendProblem } from './send-problem';
  * Body-less requests go straight on: the auth guard, which still runs for every request, answers
  * them before any handler does work. Unknown paths count as non-public.
  */
-export function authenticateFirst(routes: RouteTable, authenticator: Authenticator) {
+export function authenticateFirst(routes: RouteTable, authenticator: Authenticator, accessLog: AccessLog) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!carriesBody(request)) return next();
     const route = routes.find(request.method, request.path);
     if (route?.isPublic) return next();
     const token = bearerTokenOf(request, route?.queryTokenAllowed === true);
     authenticator.verify(token).then((verdict) => {
-      if (!verdict.ok) return refuse(request, response, verdict.reason);
+      if (!verdict.ok) return refuse(request, response, verdict.reason, accessLog);
       rememberVerified(request, token as string, verdict);
       next();
     }, next);
@@ -31,7 +31,7 @@ function carriesBody(request: Request): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function refuse(request: Request & { id?: string }, response: Response, reason: string): void {
+function refuse(request: Request & { id?: string }, response: Response, reason: string, accessLog: AccessLog): void {
   // the unread body must not be taken for the next request on this connection: close it after the answer
   response.setHeader('Connection', 'close');
   runInRequestContext({ requestId: request.id ?? 'unknown' }, () => {

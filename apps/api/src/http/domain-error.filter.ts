@@ -67,7 +67,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     const problem = toProblem(error);
     if (problem.statusCode >= 500) {
       // the logger adds the request id; the path is logged without its query (it may carry access_token)
-      this.logger.error(`${request.method} ${request.path}: ${(error as Error)?.stack ?? String(error)}`);
+      const err = error instanceof Error ? error : new Error(String(error));
+      this.logger.error({ msg: `${request.method} ${request.path} failed: ${err.message}`, method: request.method, path: request.path, err });
     }
     sendProblem(request, response, problem);
   }

@@ -16,6 +16,8 @@ export interface DelivererOptions {
   batchSize?: number;
   /** a claim by a process that died is taken over after this long */
   claimMs?: number;
+  /** told of every attempt once it is on record (metrics) */
+  onAttempt?(outcome: DeliveryOutcome): void;
 }
 
 /**
@@ -28,6 +30,7 @@ export class NotificationDeliverer {
   private readonly ledger: DeliveryLedger;
   private readonly clock: { now(): Date };
   private readonly batchSize: number;
+  private readonly onAttempt: (outcome: DeliveryOutcome) => void;
   private running: Promise<DeliveryOutcome[]> = Promise.resolve([]);
 
   constructor(
@@ -37,6 +40,7 @@ export class NotificationDeliverer {
   ) {
     this.clock = options.clock ?? { now: () => new Date() };
     this.batchSize = options.batchSize ?? 50;
+    this.onAttempt = options.onAttempt ?? (() => undefined);
     this.ledger = new DeliveryLedger(readModels, {
       clock: this.clock, baseDelayMs: options.baseDelayMs ?? 10_000, maxDelayMs: options.maxDelayMs ?? 3_600_000,
       maxAttempts: options.maxAttempts ?? 10, claimMs: options.claimMs ?? 60_000,
@@ -66,7 +70,9 @@ export class NotificationDeliverer {
         if (!(await this.ledger.claim(item))) continue;
         // a channel that throws (rendering, the mailer) still leaves an attempt on record and a retry
         const result = await channel.send(item).catch((e: Error) => ({ statusCode: null, error: e.message.slice(0, 500), recordedUrl: '(not sent)' }));
-        outcomes.push(await this.ledger.record(item, result));
+        const outcome = await this.ledger.record(item, result);
+        this.onAttempt(outcome);
+        outcomes.push(outcome);
       }
     }
     return outcomes;

@@ -6,6 +6,7 @@ import { UserDirectory } from '../auth/user-directory';
 import { SseConnection } from '../complaints/sse-connection';
 import { SseStreamHub } from '../http/sse/sse-stream-hub';
 import type { StreamSession } from '../http/sse/stream-session';
+import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { TRANSPORT_LIMITS } from '../runtime';
 import type { InboxItem } from './notification-inbox';
 import { NotificationPoller, type NotificationSubscriber } from './notification.poller';
@@ -49,8 +50,14 @@ class NotificationConnection implements NotificationSubscriber {
 export class NotificationStream implements OnModuleDestroy {
   private readonly hub: SseStreamHub<NotificationConnection>;
 
-  constructor(poller: NotificationPoller, authenticator: Authenticator, users: UserDirectory, @Inject(TRANSPORT_LIMITS) limits: TransportLimits) {
-    this.hub = new SseStreamHub<NotificationConnection>(poller, authenticator, users, limits, 'notification');
+  constructor(
+    poller: NotificationPoller,
+    authenticator: Authenticator,
+    users: UserDirectory,
+    @Inject(TRANSPORT_LIMITS) limits: TransportLimits,
+    @Inject(METRICS) metrics: Metrics,
+  ) {
+    this.hub = new SseStreamHub<NotificationConnection>(poller, authenticator, users, limits, 'notification', metrics);
   }
 
   open(request: Request, response: Response, after: number, session: StreamSession): void {

@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ReadModelDb } from '@crm/engine';
 import { CLOCK, type Clock } from '../infrastructure/clock';
+import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { API_RUNTIME, type ApiRuntime } from '../runtime';
 import type { DeliveryChannel } from './delivery-channel';
@@ -66,9 +67,12 @@ function channelsOf(readModels: ReadModelDb, endpoints: WebhookEndpoints, render
     { provide: MAILER, inject: [API_RUNTIME], useFactory: (runtime: ApiRuntime) => (runtime.mail ? new SmtpMailer(runtime.mail) : null) },
     {
       provide: NOTIFICATION_DELIVERER,
-      inject: [READ_MODEL_DB, WEBHOOK_ENDPOINTS, NOTIFICATION_RENDERER, MAILER, CLOCK, API_RUNTIME],
-      useFactory: (readModels: ReadModelDb, endpoints: WebhookEndpoints, renderer: NotificationRenderer, mailer: Mailer | null, clock: Clock, runtime: ApiRuntime) =>
-        new NotificationDeliverer(readModels, channelsOf(readModels, endpoints, renderer, mailer, clock, runtime), { clock }),
+      inject: [READ_MODEL_DB, WEBHOOK_ENDPOINTS, NOTIFICATION_RENDERER, MAILER, CLOCK, API_RUNTIME, METRICS],
+      useFactory: (readModels: ReadModelDb, endpoints: WebhookEndpoints, renderer: NotificationRenderer, mailer: Mailer | null, clock: Clock, runtime: ApiRuntime, metrics: Metrics) =>
+        new NotificationDeliverer(readModels, channelsOf(readModels, endpoints, renderer, mailer, clock, runtime), {
+          clock,
+          onAttempt: (outcome) => metrics.deliveryAttempt(outcome),
+        }),
     },
   ],
   exports: [NOTIFICATION_DELIVERER, WEBHOOK_ENDPOINTS],

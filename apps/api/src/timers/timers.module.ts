@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type ReadModelDb, TimerScheduler, type WorkflowEngine, type WorkflowRegistry } from '@crm/engine';
 import { CLOCK, type Clock } from '../infrastructure/clock';
+import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
 
@@ -14,11 +15,14 @@ const logger = new Logger('timers');
   providers: [
     {
       provide: TIMER_SCHEDULER,
-      inject: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, READ_MODEL_DB, CLOCK],
-      useFactory: (engine: WorkflowEngine, registry: WorkflowRegistry, readModels: ReadModelDb, clock: Clock) =>
+      inject: [WORKFLOW_ENGINE, WORKFLOW_REGISTRY, READ_MODEL_DB, CLOCK, METRICS],
+      useFactory: (engine: WorkflowEngine, registry: WorkflowRegistry, readModels: ReadModelDb, clock: Clock, metrics: Metrics) =>
         new TimerScheduler(engine, registry, readModels, {
           clock,
-          onFired: (f) => (f.late ? logger.warn(`timer ${f.timer.timerId} fired late by ${f.lateMs} ms`) : undefined),
+          onFired: (f) => {
+            metrics.timerFired({ workflow: f.timer.workflow, outcome: f.outcome, lateSeconds: f.lateMs / 1000 });
+            if (f.late) logger.warn({ msg: 'timer fired late', timerId: f.timer.timerId, workflow: f.timer.workflow, lateMs: f.lateMs });
+          },
           onError: (error, timer) => logger.error(`timer ${timer?.timerId ?? '?'} failed: ${error.stack ?? error.message}`),
         }),
     },

@@ -38,6 +38,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // service
   'GET /health': PUBLIC,
   'GET /health/live': PUBLIC,
+  // also the scrape token (METRICS_TOKEN), which the metrics e2e spec checks; the matrix runs without one
+  'GET /metrics': roles('administrator'),
   'GET /admin/projections': roles('administrator'),
   'POST /admin/projections/{name}/rebuild': roles('administrator'),
   // auth and users

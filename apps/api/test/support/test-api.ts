@@ -28,8 +28,10 @@ export interface TestApiOptions {
    * on 127.0.0.1 can be reached) or 'none', the production default.
    */
   webhookHosts?: 'none' | 'loopback';
-  /** more variables for loadConfig (SMTP_URL, SMTP_FROM, CONSOLE_URL …), validated as main.ts does */
+  /** more variables for loadConfig (SMTP_URL, SMTP_FROM, CONSOLE_URL, METRICS_TOKEN, LOG_LEVEL …), validated as main.ts does */
   env?: Record<string, string>;
+  /** log lines go here, as JSON, at LOG_LEVEL (default info); absent: the service logs nothing */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface TestApi {
@@ -90,8 +92,11 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     const store = await openEventStore(config.eventStore);
     let app: INestApplication | undefined;
     try {
-      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, transport: options.transport };
-      app = await createApp({ ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes });
+      const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };
+      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: options.transport, ...logs };
+      app = await createApp({
+        ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, metricsToken: config.metricsToken,
+      });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       return { store, app, url: `http://127.0.0.1:${port}` };

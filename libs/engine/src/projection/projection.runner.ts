@@ -27,6 +27,14 @@ export interface ProjectionStatus {
   lastError: string | null;
 }
 
+/** How far a projection trails the store: events not applied yet, and how long the oldest of them has waited. */
+export interface ProjectionLag {
+  name: string;
+  events: number;
+  /** 0 when caught up */
+  seconds: number;
+}
+
 export interface RebuildProgress {
   name: string;
   position: number;
@@ -102,6 +110,26 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus[] {
     return [...this.statuses.values()].map((s) => ({ ...s }));
+  }
+
+  /**
+   * Every projection's lag as of now, whoever leads it (read from the shared checkpoints, so any
+   * replica answers for all). One read of the store per distinct checkpoint that trails the head.
+   */
+  async lag(now: Date = new Date()): Promise<ProjectionLag[]> {
+    const head = await this.store.headPosition();
+    const checkpoints = await readCheckpoints(this.readModels.db, [...this.byName.keys()]);
+    const positions = [...this.byName.keys()].map((name) => ({ name, position: checkpoints.get(name)?.position ?? 0 }));
+    const waitingSince = new Map<number, number>();
+    for (const { position } of positions) {
+      if (position >= head || waitingSince.has(position)) continue;
+      const [next] = await this.store.readAll({ fromPosition: position, maxCount: 1 });
+      waitingSince.set(position, next ? Date.parse(next.recordedAt) : now.getTime());
+    }
+    return positions.map(({ name, position }) => {
+      const since = waitingSince.get(position);
+      return { name, events: Math.max(0, head - position), seconds: since === undefined ? 0 : Math.max(0, (now.getTime() - since) / 1000) };
+    });
   }
 
   checkpoint(name: string): Promise<Checkpoint | null> {

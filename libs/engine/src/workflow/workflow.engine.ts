@@ -14,6 +14,7 @@ import { gateSqliteStore } from '../projection/sqlite-write-gate';
 import { assertKeyNotReused } from './idempotency';
 import { assertExistence, assertMeta, priorResult } from './command-checks';
 import type { CommandGuard } from './command-guard';
+import { type CommandObserver, failed, outcomeOf, succeeded } from './command-outcome';
 import type { CommandResult, LoadedWorkflow, ReplayPoint } from './command-result';
 import { toNewEvents } from './event-envelope';
 import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, type StreamCacheStats } from './stream-cache';
@@ -45,6 +46,8 @@ export interface WorkflowEngineOptions {
   guards?: readonly CommandGuard[];
   /** human tasks: due and idle times on the official calendar, delegations for reassigned tasks (ADR 0015) */
   tasks?: { calendar?: TaskCalendar; delegations?: DelegationLookup };
+  /** told how every `execute` ended (metrics, logs); every command path crosses it, HTTP or not */
+  onCommand?: CommandObserver;
 }
 
 /** The tasks open in the stream; a workflow that declares none has none (no scan of a long stream). */
@@ -63,6 +66,7 @@ export class WorkflowEngine {
   private readonly streams: StreamCache;
   private readonly guards: readonly CommandGuard[];
   private tasks: NonNullable<WorkflowEngineOptions['tasks']>;
+  private readonly onCommand: CommandObserver;
 
   constructor(
     readonly store: EventStore,
@@ -70,6 +74,7 @@ export class WorkflowEngine {
   ) {
     this.guards = options.guards ?? [];
     this.tasks = options.tasks ?? {};
+    this.onCommand = options.onCommand ?? (() => undefined);
     // same-process SQLite appends must queue behind read-model transactions (see sqlite-write-gate)
     gateSqliteStore(store);
     this.streams = new StreamCache(store, options.streamCacheSize ?? DEFAULT_STREAM_CACHE_SIZE, options.streamCacheEvents ?? DEFAULT_STREAM_CACHE_EVENTS);
@@ -85,6 +90,18 @@ export class WorkflowEngine {
   }
 
   async execute(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions = {}): Promise<CommandResult> {
+    const started = performance.now();
+    try {
+      const result = await this.executeOnce(workflow, instanceId, command, services, options);
+      this.onCommand(outcomeOf(workflow, command, succeeded(result), started));
+      return result;
+    } catch (error) {
+      this.onCommand(outcomeOf(workflow, command, failed(error), started));
+      throw error;
+    }
+  }
+
+  private async executeOnce(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
     assertMeta(command);
     try {
       return await this.attempt(workflow, instanceId, command, services, options);

@@ -3,6 +3,7 @@ import type { TransportLimits } from '@crm/config';
 import type { Request } from 'express';
 import type { Authenticator, UserLookup } from '../../auth/authenticator';
 import type { User, UserDirectory } from '../../auth/user-directory';
+import type { Metrics } from '../../metrics/metrics.port';
 import type { Problem } from '../problem';
 import type { StreamSession } from './stream-session';
 
@@ -37,8 +38,9 @@ export class SseStreamHub<C extends HubConnection> {
     private readonly authenticator: Authenticator,
     private readonly users: UserDirectory,
     private readonly limits: TransportLimits,
-    /** what the streams carry, in refusals: "alert", "notification" */
+    /** what the streams carry, in refusals and metrics: "alert", "notification" */
     private readonly noun: string,
+    private readonly metrics: Pick<Metrics, 'sseClients'>,
   ) {}
 
   /** Admits the connection (or throws 429/503 before anything is written) and feeds it until it closes. */
@@ -47,6 +49,7 @@ export class SseStreamHub<C extends HubConnection> {
     const connection = open();
     this.connections.add(connection);
     this.perUser.set(username, (this.perUser.get(username) ?? 0) + 1);
+    this.metrics.sseClients(this.noun, this.connections.size);
     request.on('close', () => this.close(connection));
     this.feed.subscribe(connection);
     this.heartbeat ??= setTimeout(() => void this.beat(), this.limits.sseHeartbeatMs);
@@ -103,6 +106,7 @@ export class SseStreamHub<C extends HubConnection> {
     const left = (this.perUser.get(connection.session.username) ?? 1) - 1;
     if (left > 0) this.perUser.set(connection.session.username, left);
     else this.perUser.delete(connection.session.username);
+    this.metrics.sseClients(this.noun, this.connections.size);
     this.feed.unsubscribe(connection);
     connection.end(problem);
   }

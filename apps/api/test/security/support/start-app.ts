@@ -19,12 +19,12 @@ export interface AppReplica {
 export async function startReplica(
   dbPath: string,
   clock: ManualClock,
-  options: { security?: Partial<SecurityOptions>; quiet?: boolean; seedDemoUsers?: boolean } = {},
+  options: { security?: Partial<SecurityOptions>; quiet?: boolean; seedDemoUsers?: boolean; logDestination?: NodeJS.WritableStream } = {},
 ): Promise<AppReplica> {
   const store = SqliteEventStore.open(dbPath);
   const security: SecurityOptions = { consoleOrigins: [], bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES, ...options.security };
   const app = await createApp(
-    { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: options.seedDemoUsers ?? false, quiet: options.quiet ?? true },
+    { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: options.seedDemoUsers ?? false, quiet: options.quiet ?? true, logDestination: options.logDestination },
     security,
   );
   await app.listen(0, '127.0.0.1');

@@ -1,0 +1,4 @@
+import type { ApiFeature } from '../feature';
+import { MetricsModule } from './metrics.module';
+
+export const feature: ApiFeature = { module: MetricsModule };
