@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@crm/event-store-sqlite';
 import type { CliIo } from '../src/cli-command';
 import { runCli } from '../src/main';
 import { ProgressBar } from '../src/progress-bar';
+import { Workbook } from 'exceljs';
 
 const DAY = 86_400_000;
 const SYSTEM = { id: 'system:onboarding', roles: [], system: true };
@@ -48,6 +49,18 @@ describe('npm run cli -- import-pickups (real SQLite file)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('reads an .xlsx workbook by its bytes, whatever its name, through the same checks', async () => {
+    const book = new Workbook();
+    const sheet = book.addWorksheet('提货');
+    sheet.addRow(['客户编号', '提货单号', '提货日期', '产品', '吨数', '仓库']);
+    sheet.addRow(['c-1', 'XL-1', new Date(`${yesterday}T00:00:00.000Z`), 'HDPE', 12.5, '镇海库']);
+    const path = join(dir, 'pickups-from-excel.dat');
+    writeFileSync(path, Buffer.from(await book.xlsx.writeBuffer()));
+    const io = capture();
+    expect(await runCli(['import-pickups', path, '--store', `sqlite:${db}`], io)).toBe(0);
+    expect(io.stdout).toContain('1 rows for 1 customers; 1 recorded');
+  });
+
   it('records every row with progress on stderr, and a second run of the same file records nothing', async () => {
     const csv = file('good.csv', [`c-1,DN-1,${yesterday},HDPE,100,镇海库`, `c-1,DN-2,${yesterday},HDPE,200.5,镇海库`, `c-1,DN-3,${yesterday},PP,3,宁波库`]);
     const io = capture();
@@ -81,7 +94,7 @@ describe('npm run cli -- import-pickups (real SQLite file)', () => {
     expect(await runCli(['nonsense'], capture())).toBe(2);
     const help = capture();
     expect(await runCli(['help'], help)).toBe(0);
-    expect(help.stdout).toContain('import-pickups <file.csv>');
+    expect(help.stdout).toContain('import-pickups <file.csv|file.xlsx>');
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@crm/event-store';
 
-export type AuditedRead = 'history' | 'as-of' | 'verify' | 'export:jsonl' | 'export:csv' | 'export:html';
+export type AuditedRead = 'history' | 'as-of' | 'verify' | 'export:jsonl' | 'export:csv' | 'export:xlsx' | 'export:html';
 
 export interface AuditRecordViewed {
   who: string;

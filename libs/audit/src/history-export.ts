@@ -1,28 +1,12 @@
 import type { ChainVerification } from './chain.verifier';
 import type { HistoryEntry } from './customer-history';
 
-export type ExportFormat = 'jsonl' | 'csv' | 'html';
-
-const CSV_COLUMNS = ['position', 'streamId', 'revision', 'type', 'actor', 'occurredAt', 'recordedAt', 'stateBefore', 'stateAfter', 'data'] as const;
+/** The CSV and xlsx downloads are the service's spreadsheet writer's (apps/api spreadsheets/), with Chinese headers. */
+export type ExportFormat = 'jsonl' | 'html';
 
 /** One JSON object per line, the history entry as the API returns it. */
 export function toJsonLines(entries: readonly HistoryEntry[]): string {
   return entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '');
-}
-
-/** RFC 4180 CSV; `data` as JSON in one cell, states as their names. */
-export function toCsv(entries: readonly HistoryEntry[]): string {
-  const rows = entries.map((e) =>
-    [e.position, e.streamId, e.revision, e.type, e.actor, e.occurredAt, e.recordedAt, e.stateBefore.state ?? '', e.stateAfter.state ?? '', JSON.stringify(e.data)].map(csvCell).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // a leading = + - @ would be run as a formula by a spreadsheet: quote it with a tick
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

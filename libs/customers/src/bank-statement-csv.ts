@@ -1,4 +1,4 @@
-import { splitCsvRecords, type CsvRecord } from './csv-records';
+import { type CsvRecord, recordsOf, type TabularInput } from './csv-records';
 import { isCalendarDate } from './shanghai-time';
 
 /** The columns of a bank's transaction export (交易明细) that a receipt needs. */
@@ -43,8 +43,8 @@ export interface BankStatementResult {
  * Every problem is reported with its line, because the import refuses the whole file when any row
  * errs. Lines whose credit column is empty or zero (payments out) are skipped and named.
  */
-export function parseBankStatementCsv(text: string, options: { maxRows?: number } = {}): BankStatementResult {
-  const { records, unterminatedAt } = splitCsvRecords(text.replace(/^\uFEFF/, ''));
+export function parseBankStatementCsv(input: TabularInput, options: { maxRows?: number } = {}): BankStatementResult {
+  const { records, unterminatedAt } = recordsOf(input);
   const fail = (line: number, field: string, message: string): BankStatementResult => ({ rows: [], skipped: [], errors: [{ line, field, message }] });
   if (unterminatedAt !== null) return fail(unterminatedAt, 'row', 'a quoted field is never closed');
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));

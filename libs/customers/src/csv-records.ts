@@ -4,6 +4,17 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/**
+ * What an import reads: CSV text, or the records of a spreadsheet already read cell by cell (its
+ * rows numbered as the sheet numbers them), so both go through the same parser and its rules.
+ */
+export type TabularInput = string | readonly CsvRecord[];
+
+/** The records of either input; a BOM is not part of the first header. */
+export function recordsOf(input: TabularInput): { records: readonly CsvRecord[]; unterminatedAt: number | null } {
+  return typeof input === 'string' ? splitCsvRecords(input.replace(/^\uFEFF/, '')) : { records: input, unterminatedAt: null };
+}
+
 interface Cursor {
   records: CsvRecord[];
   fields: string[];

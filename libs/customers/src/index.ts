@@ -12,6 +12,7 @@ export * from './customer.workflow';
 export * from './grading';
 export * from './sales-plan';
 export * from './pickup-csv';
+export type { CsvRecord, TabularInput } from './csv-records';
 export { expiryInstant } from './decide-documents';
 export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
 export * from './persistent-map';

@@ -1,5 +1,5 @@
 import { MAX_PICKUP_TONNES } from './customer.shapes';
-import { splitCsvRecords, type CsvRecord } from './csv-records';
+import { type CsvRecord, recordsOf, type TabularInput } from './csv-records';
 import { isCalendarDate } from './shanghai-time';
 
 export const PICKUP_CSV_COLUMNS = ['customerId', 'pickupId', 'date', 'product', 'tonnes', 'warehouse'] as const;
@@ -38,8 +38,8 @@ export interface PickupCsvResult {
  * Parses a bulk pickup file. Every row is checked and every problem reported with its line,
  * because the caller refuses the whole file when any row errs (no partial import).
  */
-export function parsePickupCsv(text: string, options: { maxRows?: number } = {}): PickupCsvResult {
-  const { records, unterminatedAt } = splitCsvRecords(text.replace(/^\uFEFF/, ''));
+export function parsePickupCsv(input: TabularInput, options: { maxRows?: number } = {}): PickupCsvResult {
+  const { records, unterminatedAt } = recordsOf(input);
   if (unterminatedAt !== null) return { rows: [], errors: [{ line: unterminatedAt, field: 'row', message: 'a quoted field is never closed' }] };
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (nonEmpty.length === 0) return { rows: [], errors: [{ line: 1, field: 'header', message: 'the file is empty' }] };

@@ -24,7 +24,7 @@ export type HistoryQuery = z.infer<typeof HistoryQuery>;
 export const AsOfQuery = z.strictObject({ at: Instant });
 export type AsOfQuery = z.infer<typeof AsOfQuery>;
 
-export const ExportQuery = z.strictObject({ ...HistoryFilters, format: z.enum(['jsonl', 'csv', 'html']).default('jsonl') });
+export const ExportQuery = z.strictObject({ ...HistoryFilters, format: z.enum(['jsonl', 'csv', 'xlsx', 'html']).default('jsonl') });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** Re-run the complaints closed in [from, to] under another policy and/or calendar (read-only). */

@@ -1,17 +1,20 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { customerAsOf, customerHistory, toCsv, toHtmlReport, toJsonLines, verifyFiles } from '@crm/audit';
+import { customerAsOf, customerHistory, type HistoryEntry, toHtmlReport, toJsonLines, verifyFiles } from '@crm/audit';
 import { BLOB_STORE, type BlobStore } from '@crm/blob-store';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK, type Clock } from '../infrastructure/clock';
+import { requestedSheet } from '../spreadsheets/sheet-format';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 import { AsOfQuery, CustomerIdParam, ExportQuery, HistoryQuery, typesOf } from './audit.queries';
 import { CustomerAuditService } from './customer-audit.service';
+import { historySheet } from './history.sheet';
 import { verifyCustomerRecord } from './customer-verification';
 
-const CONTENT_TYPES = { jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+const CONTENT_TYPES = { jsonl: 'application/x-ndjson; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
 
 /** Issue 8: the auditor's replay. The customer's own manager may read too (R-KAM-2); every auditor read is recorded. */
 @ApiTags('audit')
@@ -56,24 +59,25 @@ export class CustomerAuditController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: "The customer's history for the auditor's file: JSON lines, CSV, or a printable HTML report with the verification" })
+  @SpreadsheetDownload(historySheet)
+  @ApiOperation({ summary: "The customer's history for the auditor's file: JSON lines, CSV or xlsx (Chinese headers, Beijing time), or a printable HTML report with the verification" })
   async export(
     @Param('id', { schema: CustomerIdParam }) id: string,
     @Query({ schema: ExportQuery }) query: ExportQuery,
     @CurrentActor() actor: Actor,
+    @Req() request: { query?: unknown; headers: Record<string, string | string[] | undefined> },
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ): Promise<string> {
+  ): Promise<string | { customerId: string; entries: HistoryEntry[] }> {
     const record = await this.audit.load(id, actor);
     const { entries } = customerHistory(record.events, this.audit.lookup, { types: typesOf(query.type), actor: query.actor, from: query.from, to: query.to });
-    const body =
-      query.format === 'csv'
-        ? toCsv(entries)
-        : query.format === 'html'
-          ? toHtmlReport(id, entries, verifyCustomerRecord(record), this.clock.now().toISOString(), actor.id)
-          : toJsonLines(entries);
-    await this.audit.recordRead(actor, id, `export:${query.format}`, query);
-    response.setHeader('content-type', CONTENT_TYPES[query.format]);
-    response.setHeader('content-disposition', `attachment; filename="${id}-history.${query.format}"`);
+    // csv and xlsx are laid out by the spreadsheet download from these entries
+    const sheet = requestedSheet(request);
+    const format = query.format === 'html' ? 'html' : 'jsonl';
+    await this.audit.recordRead(actor, id, `export:${sheet ?? format}`, query);
+    if (sheet) return { customerId: id, entries };
+    const body = format === 'html' ? toHtmlReport(id, entries, verifyCustomerRecord(record), this.clock.now().toISOString(), actor.id) : toJsonLines(entries);
+    response.setHeader('content-type', CONTENT_TYPES[format]);
+    response.setHeader('content-disposition', `attachment; filename="${id}-history.${format}"`);
     return body;
   }
 }

@@ -5,6 +5,7 @@ import {
 import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
+import { SheetQuery } from '../spreadsheets/sheet-format';
 import { COMPLAINT_POLICY_STREAM } from './complaint-policy.service';
 
 /**
@@ -68,7 +69,7 @@ export type StreamQuery = z.infer<typeof StreamQuery>;
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const StatsQuery = z
-  .strictObject({ from: Month, to: Month, minPosition: MinPosition })
+  .strictObject({ from: Month, to: Month, minPosition: MinPosition, ...SheetQuery })
   .refine((q) => q.from <= q.to, { message: 'to must not be before from', path: ['to'] });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 

@@ -15,6 +15,8 @@ import { COMPLAINTS_PROJECTION } from './complaints.projection';
 import { SlaAlertStream } from './sla-alert.stream';
 import { alertsAfter, SLA_ALERTS_PROJECTION } from './sla-alerts.projection';
 import { SlaBoardService } from './sla-board.service';
+import { slaStatsSheet } from './sla-stats.sheet';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 
 const LAST_EVENT_ID = /^\d{1,15}$/;
 /** who may follow the live stream; re-checked on every heartbeat while it is open */
@@ -76,6 +78,7 @@ export class SlaController {
 
   @Get('stats')
   @Roles('supervisor', 'general_manager', 'auditor')
+  @SpreadsheetDownload(slaStatsSheet)
   @ApiOperation({ summary: 'Breach rate per class and department per month of receipt (Beijing time), from=YYYY-MM&to=YYYY-MM' })
   async stats(@Query({ schema: StatsQuery }) query: StatsQuery) {
     await waitForProjections(this.runner, [COMPLAINTS_PROJECTION], query.minPosition);

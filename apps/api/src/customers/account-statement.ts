@@ -56,16 +56,3 @@ export function monthlyStatement(movements: readonly StatementEntry[], month: st
   const sum = (kind: StatementEntry['kind']) => inMonth.filter((m) => m.kind === kind).reduce((s, m) => s + m.amountFen, 0);
   return { month, openingFen: opening, receiptsFen: sum('receipt'), pickupsFen: -(sum('pickup') + sum('correction') + sum('void')), closingFen: closing, entries: inMonth };
 }
-
-const yuan = (fen: number | null) => (fen === null ? '' : (fen / 100).toFixed(2));
-
-/** The statement as a spreadsheet opens it (UTF-8 with BOM, Chinese headers). */
-export function statementCsv(statement: ReturnType<typeof monthlyStatement>): string {
-  const head = ['日期', '类型', '单据', '吨数', '单价(元/吨)', '金额(元)', '余额(元)'];
-  const kinds = { receipt: '收款', pickup: '提货', correction: '更正', void: '作废' } as const;
-  const rows = statement.entries.map((m) => [m.date, kinds[m.kind], m.reference, m.tonnes ?? '', yuan(m.priceFen), yuan(m.amountFen), yuan(m.balanceAfterFen)]);
-  const lines = [head, ['', '期初余额', '', '', '', '', yuan(statement.openingFen)], ...rows, ['', '期末余额', '', '', '', '', yuan(statement.closingFen)]];
-  return `\uFEFF${lines.map((l) => l.map((c) => csvCell(String(c))).join(',')).join('\r\n')}\r\n`;
-}
-
-const csvCell = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);

@@ -1,21 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CustomerContext, customerWorkflow } from '@crm/customers';
 import type { WorkflowEngine } from '@crm/engine';
 import { type Actor, WorkflowNotFound } from '@crm/workflow-kit';
-import type { Response } from 'express';
 import { z } from 'zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
-import { accountMovements, monthlyStatement, statementCsv } from './account-statement';
+import { SheetQuery } from '../spreadsheets/sheet-format';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
+import { accountMovements, monthlyStatement } from './account-statement';
 import { CustomerAccess } from './customer-access';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
 import { PathId, ReceiptBody } from './customers.bodies';
+import { statementSheet } from './statement.sheet';
 
 const READERS = ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'] as const;
 const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month 'YYYY-MM'");
-const StatementQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+const StatementQuery = z.strictObject({ ...SheetQuery });
 
 /** R-PRIN-4 款到发货: the prepayment account a customer's pickups draw on, and finance's monthly statement (第五条 结算、开票). */
 @ApiTags('customers')
@@ -46,14 +48,11 @@ export class AccountController {
 
   @Get('statements/:month')
   @Roles(...READERS)
-  @ApiOperation({ summary: '第五条 结算、开票: the month\'s statement (opening, receipts, pickups, closing), as JSON or a CSV spreadsheet' })
-  async statement(@Param('id', { schema: PathId }) id: string, @Param('month', { schema: MonthParam }) month: string, @Query({ schema: StatementQuery }) query: { format: 'json' | 'csv' }, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @SpreadsheetDownload(statementSheet)
+  @ApiOperation({ summary: '第五条 结算、开票: the month\'s statement (opening, receipts, pickups, closing), as JSON, CSV or xlsx (?format=)' })
+  async statement(@Param('id', { schema: PathId }) id: string, @Param('month', { schema: MonthParam }) month: string, @Query({ schema: StatementQuery }) _query: object, @CurrentActor() actor: Actor) {
     const { context, events } = await this.load(id, actor);
-    const statement = { customerId: id, name: context.name, invoicing: context.invoicing, ...monthlyStatement(accountMovements(events), month) };
-    if (query.format === 'json') return statement;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="statement-${id}-${month}.csv"`);
-    return statementCsv(statement);
+    return { customerId: id, name: context.name, invoicing: context.invoicing, ...monthlyStatement(accountMovements(events), month) };
   }
 
   private async load(id: string, actor: Actor) {

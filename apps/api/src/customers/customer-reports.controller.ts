@@ -8,9 +8,11 @@ import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 import { isManagerScoped } from './customer-access';
 import { documentView, gradeFactView } from './customer-read.service';
 import { READERS } from './customer-queries.controller';
+import { expiringDocumentsSheet, gradeChangesSheet } from './customer-report.sheets';
 import { ExpiringQuery, GradeChangesQuery } from './customers.bodies';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
 import { DOCUMENTS_TABLE } from './read-models/documents.projection';
@@ -32,6 +34,7 @@ export class CustomerReportsController {
 
   @Get('grade-changes')
   @Roles(...READERS)
+  @SpreadsheetDownload(gradeChangesSheet)
   @ApiOperation({ summary: "R-TIER-4: a month's grade changes with their evidence, and the late re-evaluations of that month" })
   async gradeChanges(@Query({ schema: GradeChangesQuery }) query: GradeChangesQuery, @CurrentActor() actor: Actor) {
     await waitForProjections(this.runner, ['customers', 'customer_grade_history'], query.minPosition);
@@ -54,6 +57,7 @@ export class CustomerReportsController {
 
   @Get('expiring-documents')
   @Roles(...READERS)
+  @SpreadsheetDownload(expiringDocumentsSheet)
   @ApiOperation({ summary: 'R-ARC-4: documents expiring within N days (Shanghai dates), and those already expired, of customers not disqualified' })
   async expiring(@Query({ schema: ExpiringQuery }) query: ExpiringQuery, @CurrentActor() actor: Actor) {
     await waitForProjections(this.runner, ['customers', 'customer_documents'], query.minPosition);

@@ -5,6 +5,7 @@ import {
 import { FileReference, freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
+import { SheetQuery } from '../spreadsheets/sheet-format';
 
 /** Path ids: what a customer, document or pickup id may look like in a URL. */
 export const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'an id: letters, digits, dot, dash, colon or underscore');
@@ -57,8 +58,8 @@ export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 export const DetailQuery = z.strictObject({ minPosition: MinPosition });
 export type DetailQuery = z.infer<typeof DetailQuery>;
 
-export const GradeChangesQuery = z.strictObject({ month: EvaluateMonth.shape.month, minPosition: MinPosition });
+export const GradeChangesQuery = z.strictObject({ month: EvaluateMonth.shape.month, minPosition: MinPosition, ...SheetQuery });
 export type GradeChangesQuery = z.infer<typeof GradeChangesQuery>;
 
-export const ExpiringQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), minPosition: MinPosition });
+export const ExpiringQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), minPosition: MinPosition, ...SheetQuery });
 export type ExpiringQuery = z.infer<typeof ExpiringQuery>;

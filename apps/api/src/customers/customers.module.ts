@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { text } from 'express';
+import { raw, text } from 'express';
+import { XLSX_MEDIA_TYPE } from '../spreadsheets/xlsx-writer';
 import { AccountController } from './account.controller';
 import { CustomerCommandService } from './customer-command.service';
 import { CustomerCommandsController } from './customer-commands.controller';
@@ -18,7 +19,9 @@ import { SalesPlanController } from './sales-plan.controller';
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // the app parses JSON only; a CSV upload arrives as text
-    consumer.apply(text({ type: ['text/csv', 'text/plain'], limit: '20mb' })).forRoutes({ path: 'pickups/import', method: RequestMethod.POST }, { path: 'receipts/import', method: RequestMethod.POST });
+    // the app parses JSON only; a CSV upload arrives as text, a workbook as bytes (multipart is read by the controller)
+    consumer
+      .apply(text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), raw({ type: [XLSX_MEDIA_TYPE, 'application/octet-stream'], limit: '20mb' }))
+      .forRoutes({ path: 'pickups/import', method: RequestMethod.POST }, { path: 'receipts/import', method: RequestMethod.POST });
   }
 }

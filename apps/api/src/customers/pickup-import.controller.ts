@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerContext } from '@crm/customers';
@@ -8,7 +9,8 @@ import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { isManagerScoped } from './customer-access';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
-import { csvOf, importRefused } from './csv-body';
+import { importTableOf } from './import-file';
+import { importRefused } from './import-refused';
 import { importPickups } from './pickup-import';
 
 @ApiTags('customers')
@@ -25,11 +27,10 @@ export class PickupImportController {
   @HttpCode(200)
   @Roles('customer_manager', 'sales_reviewer', 'administrator')
   @ApiOperation({
-    summary: 'Bulk pickups from a CSV (text/csv body, or JSON {csv}); any row error → 400 listing every row error and nothing is imported; idempotent per pickupId',
+    summary: 'Bulk pickups from a CSV (text/csv body, or JSON {csv}) or an .xlsx sheet (its media type, application/octet-stream, or multipart part "file"); any row error → 400 listing every row error and nothing is imported; idempotent per pickupId',
   })
-  async import(@Req() req: HttpRequestLike & { body: unknown }, @CurrentActor() actor: Actor) {
-    const csv = csvOf(req.body);
-    const report = await importPickups(csv, {
+  async import(@Req() req: HttpRequestLike & IncomingMessage & { body: unknown }, @CurrentActor() actor: Actor) {
+    const report = await importPickups(await importTableOf(req), {
       store: this.store,
       servicesFor: (scope) => this.commands.servicesFor(scope),
       actor,

@@ -1,4 +1,4 @@
-import { type CustomerCommand, type CustomerContext, customerWorkflow, type CustomerServices, parsePickupCsv, type PickupCsvRow } from '@crm/customers';
+import { type CustomerCommand, type CustomerContext, customerWorkflow, type CustomerServices, parsePickupCsv, type PickupCsvRow, type TabularInput } from '@crm/customers';
 import { type CommandResult, loadStream } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { PickupScope } from './prepayment-facts';
@@ -37,8 +37,8 @@ export interface PickupImportOptions {
  * and the writes can still stop the import part-way: it says how far it got, and re-running the
  * same file completes it (a pickup already recorded with the same data is a no-op).
  */
-export async function importPickups(text: string, options: PickupImportOptions): Promise<PickupImportReport> {
-  const parsed = parsePickupCsv(text);
+export async function importPickups(input: TabularInput, options: PickupImportOptions): Promise<PickupImportReport> {
+  const parsed = parsePickupCsv(input);
   if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
   const commands = parsed.rows.map((row) => ({ row, command: commandOf(row, options) }));
   const services = await options.servicesFor(scopeOf(parsed.rows));

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner, ReadModelDb } from '@crm/engine';
@@ -10,7 +11,8 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
-import { csvOf, importRefused } from './csv-body';
+import { importTableOf } from './import-file';
+import { importRefused } from './import-refused';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
 import { importReceipts, type ReceiptCustomer } from './receipt-import';
 
@@ -38,10 +40,10 @@ export class ReceiptImportController {
   @HttpCode(200)
   @Roles('finance_reviewer')
   @ApiOperation({
-    summary: "R-PRIN-4: finance imports the bank statement (CSV: 交易流水号, 交易日期, 对方户名, 对方账号, 贷方金额, 摘要); each credit is a receipt on the customer paying from that account (or of that name); any unmatched or refused row → 400 listing every row, nothing recorded; the same statement twice records nothing new",
+    summary: "R-PRIN-4: finance imports the bank statement (CSV, or .xlsx as the pickup import takes it: 交易流水号, 交易日期, 对方户名, 对方账号, 贷方金额, 摘要); each credit is a receipt on the customer paying from that account (or of that name); any unmatched or refused row → 400 listing every row, nothing recorded; the same statement twice records nothing new",
   })
-  async import(@Req() req: HttpRequestLike & { body: unknown }, @CurrentActor() actor: Actor) {
-    const report = await importReceipts(csvOf(req.body), {
+  async import(@Req() req: HttpRequestLike & IncomingMessage & { body: unknown }, @CurrentActor() actor: Actor) {
+    const report = await importReceipts(await importTableOf(req), {
       store: this.store,
       customers: () => this.customers(),
       actor,

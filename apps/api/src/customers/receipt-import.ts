@@ -1,4 +1,4 @@
-import { type CustomerCommand, matchPayer, parseBankStatementCsv, type PayerCandidate } from '@crm/customers';
+import { type CustomerCommand, matchPayer, parseBankStatementCsv, type PayerCandidate, type TabularInput } from '@crm/customers';
 import type { CommandResult } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -29,8 +29,8 @@ export const receiptIdOf = (transactionId: string) => `bank-${transactionId}`;
  * customer's prepayment account. All or nothing on row errors: an unmatched payer or a refused row
  * stops the file before anything is written (parse → match → check → write, like the pickup import).
  */
-export async function importReceipts(text: string, options: ReceiptImportOptions): Promise<ReceiptImportReport> {
-  const parsed = parseBankStatementCsv(text);
+export async function importReceipts(input: TabularInput, options: ReceiptImportOptions): Promise<ReceiptImportReport> {
+  const parsed = parseBankStatementCsv(input);
   if (parsed.errors.length > 0) return { ok: false, stage: 'parse', errors: parsed.errors, recorded: 0 };
   const customers = await options.customers();
   const byId = new Map(customers.map((c) => [c.customerId, c]));

@@ -1,3 +1,4 @@
+import { isRowErrors, zhImportLead, zhRowError } from './import-messages.zh-cn';
 import type { Problem } from './problem';
 
 type Translate = (problem: Problem) => string;
@@ -38,6 +39,10 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'FILE-UNKNOWN': (p) => `文件不存在（字段 ${String(p.field ?? '')}）：请先上传文件（POST /files）`,
   'FILE-MISMATCH': (p) => `文件与引用不符（字段 ${String(p.field ?? '')}）：${p.message}`,
   'FILE-ALTERED': (p) => `文件在存储中已被篡改，请运行校验（verify）：${p.message}`,
+  IMPORT: (p) => {
+    const first = isRowErrors(p.errors) ? p.errors[0] : undefined;
+    return first ? `${zhImportLead(p)}（${zhRowError(first, zhOfRule).message}）` : zhImportLead(p);
+  },
   'CUSTOMER-UNKNOWN': (p) => `客户不存在（字段 ${String(p.field ?? '')}）：${p.message}`,
   'R-PRIN-4': specifics('不符合款到发货、货物自提、在公司指定库位提货的规定（R-PRIN-4）'),
   'R-ARC-5': specifics('没有在该日期有效的已签订销售合同（R-ARC-5）'),
@@ -51,6 +56,12 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'NOTIFY-EMAIL': () => '开通邮件通知前须先填写该用户的电子邮箱（字段 email）',
   'NOTIFICATION-ADDRESSEE': () => '只能查看发给本人的通知；他人的通知仅系统管理员和审计可查看',
 };
+
+/** A domain rule's Chinese for a message that is not a whole problem (an import's row). */
+export function zhOfRule(rule: string, message: string): string | null {
+  const translate = ZH_BY_RULE[rule];
+  return translate ? translate({ statusCode: 422, error: 'Unprocessable Entity', rule, message }) : null;
+}
 
 function keyOf(problem: Problem): string {
   const match = /"([^"]+)"/.exec(problem.message);

@@ -8,14 +8,17 @@ import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { MinPosition, waitForProjections } from '../read-models/read-your-writes';
 import { commandResponse } from '../workflows/command-response';
+import { SheetQuery } from '../spreadsheets/sheet-format';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 import { AllocationService } from './allocation.service';
+import { allocationMonthSheet, allocationSheet } from './allocation.sheets';
 import { ALLOCATIONS_TABLE } from './key-account-projections';
 import { AdjustAllocationBody, ApproveAllocationBody, MonthParam, ProductLineParam, ProposalBody, ReturnAllocationBody } from './key-accounts.bodies';
 import type { ProductLine } from '@crm/customers';
 import { ANALYSTS } from './key-accounts.controller';
 import type { HttpRequestLike } from './key-account.service';
 
-const ViewQuery = z.strictObject({ minPosition: MinPosition });
+const ViewQuery = z.strictObject({ minPosition: MinPosition, ...SheetQuery });
 
 @ApiTags('key-accounts')
 @ApiBearerAuth()
@@ -61,6 +64,7 @@ export class AllocationsController {
 
   @Get(':month/:productLine')
   @Roles(...ANALYSTS)
+  @SpreadsheetDownload(allocationSheet)
   @ApiOperation({ summary: "R-ALLOC-2: a product line's latest proposal for the month, its lines (rank, score, completion, evenness, cooperation, manual adjustments), its decision and the allocation in force" })
   async view(@Param('month', { schema: MonthParam }) month: string, @Param('productLine', { schema: ProductLineParam }) line: ProductLine, @Query({ schema: ViewQuery }) query: { minPosition?: number }) {
     await waitForProjections(this.runner, [ALLOCATIONS_TABLE], query.minPosition);
@@ -69,6 +73,7 @@ export class AllocationsController {
 
   @Get(':month')
   @Roles(...ANALYSTS)
+  @SpreadsheetDownload(allocationMonthSheet)
   @ApiOperation({ summary: "R-ALLOC-2: every product line's allocation of the month" })
   async month(@Param('month', { schema: MonthParam }) month: string, @Query({ schema: ViewQuery }) query: { minPosition?: number }) {
     await waitForProjections(this.runner, [ALLOCATIONS_TABLE], query.minPosition);

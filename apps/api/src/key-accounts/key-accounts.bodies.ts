@@ -2,6 +2,7 @@ import { ProductLine } from '@crm/customers';
 import { freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
+import { SheetQuery } from '../spreadsheets/sheet-format';
 
 const MONTH = /^(20\d{2})-(0[1-9]|1[0-2])$/;
 export const Month = z.string().regex(MONTH, "a month 'YYYY-MM' between 2000-01 and 2099-12");
@@ -61,6 +62,7 @@ export const ProductLineParam = ProductLine;
 export const ReviewQuery = z.strictObject({
   period: z.string().regex(/^20\d{2}(-Q[1-4]|-H[12])?$/, "R-EVAL-2: a period 'YYYY', 'YYYY-H1|H2' or 'YYYY-Q1..Q4'"),
   minPosition: MinPosition,
+  ...SheetQuery,
 });
 export type ReviewQuery = z.infer<typeof ReviewQuery>;
 

@@ -11,6 +11,8 @@ import { ALLOCATIONS_TABLE, SIGNALS_TABLE } from './key-account-projections';
 import { AbcQuery, EvaluationBody, ReviewQuery, WarningsQuery } from './key-accounts.bodies';
 import { FIGURE_PROJECTIONS, KeyAccountService, type HttpRequestLike } from './key-account.service';
 import { ReviewReportService } from './review-report.service';
+import { reviewSheet } from './review.sheet';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 
 /** Who reads the company-wide analyses: the sales department, leadership, supervision, audit. */
 export const ANALYSTS = ['sales_reviewer', 'general_manager', 'supervisor', 'auditor'] as const;
@@ -65,6 +67,7 @@ export class KeyAccountsController {
 
   @Get('reviews')
   @Roles(...ANALYSTS)
+  @SpreadsheetDownload(reviewSheet)
   @ApiOperation({ summary: 'R-EVAL-2: quarterly / half-yearly / yearly review per customer class — volumes, ABC, grade changes, warnings, loyalty, allocations' })
   async review(@Query({ schema: ReviewQuery }) query: ReviewQuery) {
     await waitForProjections(this.runner, [...FIGURE_PROJECTIONS, 'customer_grade_history', SIGNALS_TABLE, ALLOCATIONS_TABLE], query.minPosition);

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RelationshipRule, surveyWorkflow } from '@crm/relationship';
 import { type Actor, DomainRuleViolation } from '@crm/workflow-kit';
+import { z } from 'zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { commandResponse } from '../workflows/command-response';
@@ -11,6 +12,11 @@ import {
 import { RelationshipCommands, type HttpRequestLike } from './relationship-command.service';
 import { RelationshipFacts } from './relationship-facts.service';
 import { RelationshipReads } from './relationship-read.service';
+import { surveySheet } from './survey.sheet';
+import { SheetQuery } from '../spreadsheets/sheet-format';
+import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
+
+const SurveyQuery = z.strictObject({ ...SheetQuery });
 
 /** R-SURV-1: the yearly satisfaction survey, its report and the service-improvement plan. */
 @ApiTags('relationship')
@@ -80,8 +86,9 @@ export class SurveysController {
 
   @Get(':year')
   @Roles('sales_reviewer', 'supervisor', 'general_manager', 'auditor')
-  @ApiOperation({ summary: 'R-SURV-1: the year\'s survey from its stream — state, responses by channel, the report with its stored figures, the improvement plan' })
-  get(@Param('year', { schema: YearParam }) year: number) {
+  @SpreadsheetDownload(surveySheet)
+  @ApiOperation({ summary: 'R-SURV-1: the year\'s survey from its stream — state, responses by channel, the report with its stored figures, the improvement plan (?format=csv|xlsx: the responses and the report\'s figures)' })
+  get(@Param('year', { schema: YearParam }) year: number, @Query({ schema: SurveyQuery }) _query: object) {
     return this.reads.survey(year);
   }
 

@@ -10,16 +10,18 @@ import type { Actor } from '@crm/workflow-kit';
 import { importPickups, type PickupImportReport, scopeOf } from '../../../api/src/customers/pickup-import';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadPrepaymentFacts, type PickupScope } from '../../../api/src/customers/prepayment-facts';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { isZip, readXlsxRecords } from '../../../api/src/spreadsheets/xlsx-reader';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
 import { openStore, storeLocationOrExplain } from '../open-store';
 import { ProgressBar } from '../progress-bar';
 
-const USAGE = 'import-pickups <file.csv> [--store <EVENT_STORE>] [--actor <operator id>]';
+const USAGE = 'import-pickups <file.csv|file.xlsx> [--store <EVENT_STORE>] [--actor <operator id>]';
 
-/** Bulk pickups from a CSV file: every row checked first, nothing recorded if any row errs. */
+/** Bulk pickups from a CSV or .xlsx file (told apart by its bytes): every row checked first, nothing recorded if any row errs. */
 export const importPickupsCommand: CliCommand = {
   name: 'import-pickups',
-  summary: 'record the pickups of a CSV file (customerId,pickupId,date,product,tonnes,warehouse); all or nothing on row errors',
+  summary: 'record the pickups of a CSV or .xlsx file (customerId,pickupId,date,product,tonnes,warehouse); all or nothing on row errors',
   usage: USAGE,
   async run(args, io) {
     const { positional, options, unknown } = parseArgs(args, ['store', 'actor']);
@@ -29,7 +31,8 @@ export const importPickupsCommand: CliCommand = {
     }
     const location = storeLocationOrExplain(options.store, io);
     if (!location) return EXIT.usage;
-    const text = readFileSync(positional[0], 'utf8');
+    const bytes = readFileSync(positional[0]);
+    const table = isZip(bytes) ? await readXlsxRecords(bytes) : bytes.toString('utf8');
     const store = await openStore(location);
     try {
       const actor: Actor = { id: options.actor ?? `cli:${userInfo().username}`, name: 'import-pickups', roles: [], system: true };
@@ -41,7 +44,7 @@ export const importPickupsCommand: CliCommand = {
       const servicesFor = async (scope: PickupScope): Promise<CustomerServices> => ({
         ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, scope, contractIds),
       });
-      const report = await importPickups(text, {
+      const report = await importPickups(table, {
         store,
         servicesFor,
         actor,

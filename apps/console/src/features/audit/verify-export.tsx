@@ -73,7 +73,9 @@ export function ExportLinks({ at, customerId }: { at: AuditT; customerId: string
     setError(null);
     try {
       const text = await auditApi.exportText(api, customerId, format);
-      const url = URL.createObjectURL(new Blob([text], { type: `${TYPES[format]};charset=utf-8` }));
+      // fetch's text() drops the CSV's BOM, which Excel needs to read the file as UTF-8 (Chinese)
+      const content = format === 'csv' ? `\uFEFF${text}` : text;
+      const url = URL.createObjectURL(new Blob([content], { type: `${TYPES[format]};charset=utf-8` }));
       if (tab) tab.location.href = url;
       else {
         const link = Object.assign(document.createElement('a'), { href: url, download: `${customerId}-history.${format}` });
