@@ -1,4 +1,4 @@
-import type { Command } from '@crm/workflow-kit';
+import { Attachments, type Command } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { ComplaintChannel, ComplaintClass, EntityId, Instant, text } from './complaint.shapes';
 
@@ -18,6 +18,8 @@ export type ReclassifyComplaint = z.infer<typeof ReclassifyComplaint>;
 export const RecordSpecialMeetingDecision = z.object({
   decision: text(4000), minutes: text(20000), attendees: z.array(EntityId).min(1).max(50),
   department: text(100), handler: EntityId, heldAt: Instant,
+  /** the signed minutes' scan (ADR 0018), uploaded first */
+  attachments: Attachments.optional(),
 });
 export type RecordSpecialMeetingDecision = z.infer<typeof RecordSpecialMeetingDecision>;
 

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@crm/workflow-kit';
-import { Role } from '@crm/workflow-kit';
+import { Attachments, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { ComplaintPolicy } from './complaint-policy';
 import { ComplaintChannel, ComplaintClass, ComputedDeadline, EntityId, Instant, text } from './complaint.shapes';
@@ -33,6 +33,8 @@ export type ComplaintEscalated = z.infer<typeof ComplaintEscalated>;
 export const SpecialMeetingHeld = z.object({
   decision: text(4000), minutes: text(20000), attendees: z.array(EntityId).min(1).max(50),
   department: text(100), handler: EntityId, heldAt: Instant, ...Acted,
+  /** with the complaint's customer, so the minutes' readers are the customer's (R-KAM-2); absent before attachments were kept */
+  attachments: Attachments.optional(), customerId: EntityId.optional(),
 });
 export type SpecialMeetingHeld = z.infer<typeof SpecialMeetingHeld>;
 

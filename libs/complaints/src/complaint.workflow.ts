@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { attachmentRefs, type WorkflowDefinition } from '@crm/workflow-kit';
 import { complaintCommandSchemas, type ComplaintCommand } from './complaint.commands';
 import type { ComplaintContext } from './complaint.context';
 import { complaintDeadlines } from './complaint.deadlines';
@@ -21,6 +21,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,
   customersOf: complaintCustomers,
+  filesOf: (command) => (command.type === 'RecordSpecialMeetingDecision' ? attachmentRefs(command.data.attachments) : []),
   peopleOf: complaintPeople,
   deadlines: complaintDeadlines,
   tasks: complaintTasks,

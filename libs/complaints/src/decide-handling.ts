@@ -44,7 +44,9 @@ export function recordSpecialMeetingDecision(command: ComplaintCommandOf<'Record
   const role = actingRole(actor, [MEETING_CHAIR_ROLE], ComplaintRule.handling, 'recording a special meeting (chaired by the general manager)');
   if (context.complaintClass !== 'serious') throw new DomainRuleViolation(ComplaintRule.handling, `only serious complaints go to a special meeting; this one is ${context.complaintClass ?? 'unclassified'}`);
   if (!isAtOrBefore(command.data.heldAt, now)) throw new DomainRuleViolation(ComplaintRule.handling, 'the meeting cannot be recorded before it is held', 'heldAt');
-  return [{ type: 'SpecialMeetingHeld', data: { ...command.data, by: actor.id, role, at: now } }];
+  const { attachments, ...meeting } = command.data;
+  const kept = attachments?.length && context.customerId ? { attachments, customerId: context.customerId } : {};
+  return [{ type: 'SpecialMeetingHeld', data: { ...meeting, ...kept, by: actor.id, role, at: now } }];
 }
 
 /** R-CMP-2: the customer is told the result; whether that was within the deadline is recorded. */

@@ -2,16 +2,17 @@ import { DomainRuleViolation, NotPermitted, stateName, TransitionNotAllowed } fr
 import {
   at, classifiedGeneral, cmd, GM, history, MANAGER, recordCommand, resolvedGeneral, SALES, SERVICES, spec, stateAfter, SUPERVISOR,
 } from './complaint.fixtures';
+import { complaintWorkflow } from '../src';
 
 const { given } = spec();
 const draft = cmd('DraftResolution', { department: '销售部', text: '补发包装完好的货物并致歉。', handler: 'cm-li' }, MANAGER, at(2));
 const drafted = () => history([draft], SERVICES, classifiedGeneral());
 const notified = () => history([cmd('NotifyCustomer', { channel: 'phone', message: '已安排补发。' }, MANAGER, at(4))], SERVICES, resolvedGeneral());
 const seriousAwaitingMeeting = () => history([recordCommand(), cmd('ClassifyComplaint', { class: 'serious' }, SALES, at(1))]);
-const meeting = (actor = GM) =>
+const meeting = (actor = GM, attachments?: Array<{ sha256: string; name: string; mediaType: 'application/pdf'; size: number }>) =>
   cmd('RecordSpecialMeetingDecision', {
     decision: '全额退款并派员上门致歉', minutes: '总经理主持专题会议，销售部、质检部参加……', attendees: ['gm-chen', 'sales-wang', 'qa-zhou'],
-    department: '销售部', handler: 'sales-wang', heldAt: at(5),
+    department: '销售部', handler: 'sales-wang', heldAt: at(5), ...(attachments ? { attachments } : {}),
   }, actor, at(6));
 
 describe('general and major complaints: draft, leader approval, notify, close (R-CMP-2)', () => {
@@ -108,5 +109,19 @@ describe('serious complaints: special meeting chaired by the general manager (R-
       { type: 'ComplaintClosed', data: { resolution: '全额退款并派员上门致歉', handler: 'sales-wang', department: '销售部', breached: false } },
     ]);
     expect(stateAfter(events).value).toBe('notified');
+  });
+});
+
+describe('the special meeting’s minutes as a file (ADR 0018)', () => {
+  const scan = { sha256: 'a'.repeat(64), name: '专题会议纪要.pdf', mediaType: 'application/pdf' as const, size: 1024 };
+  const withScan = () => meeting(GM, [scan]);
+
+  it('R-CMP-2: the minutes’ scan is kept with the meeting, with the complaint’s customer so its readers are the customer’s', () => {
+    given(seriousAwaitingMeeting()).when(withScan()).thenMatches([{ type: 'SpecialMeetingHeld', data: { attachments: [scan], customerId: 'cust-9' } }]);
+  });
+
+  it('names the scan for the engine’s file guard, at its field', () => {
+    expect(complaintWorkflow.filesOf?.(withScan(), stateAfter(seriousAwaitingMeeting()) as never)).toEqual([{ file: scan, field: 'attachments.0' }]);
+    expect(complaintWorkflow.filesOf?.(meeting(), stateAfter(seriousAwaitingMeeting()) as never)).toEqual([]);
   });
 });

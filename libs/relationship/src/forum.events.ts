@@ -1,4 +1,4 @@
-import { Role, type DomainEvent } from '@crm/workflow-kit';
+import { Attachments, Role, type DomainEvent } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { EntityId, Instant, LocalDate, text, Year } from './relationship.shapes';
 
@@ -12,6 +12,8 @@ export const ForumAttendee = z.strictObject({ name: text(100), organisation: tex
 export const ForumMinutesFiled = z.object({
   forumId: EntityId, heldOn: LocalDate, year: Year, title: text(200), attendees: z.array(ForumAttendee).min(1).max(200),
   topics: z.array(text(200)).max(20), minutes: text(50000), by: EntityId, role: Role, at: Instant,
+  /** absent on minutes filed before attachments were kept */
+  attachments: Attachments.optional(),
 });
 
 export const forumEventSchemas = { ForumMinutesFiled };

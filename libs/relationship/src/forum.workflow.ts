@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { attachmentRefs, type WorkflowDefinition } from '@crm/workflow-kit';
 import { forumCommandSchemas, type ForumCommand } from './forum.commands';
 import { decideForum } from './forum.decider';
 import { forumEventSchemas, type ForumEvent } from './forum.events';
@@ -18,4 +18,5 @@ export const forumWorkflow: WorkflowDefinition<ForumCommand, ForumEvent, unknown
   eventSchemas: forumEventSchemas,
   creationCommands: ['FileForumMinutes'],
   decide: (command, state) => decideForum(command, state),
+  filesOf: (command) => attachmentRefs(command.data.attachments),
 };

@@ -1,4 +1,4 @@
-import type { Command } from '@crm/workflow-kit';
+import { Attachments, type Command } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { RatingLabels } from './rating-scales';
 import { Department, EntityId, LocalDate, text } from './relationship.shapes';
@@ -9,6 +9,8 @@ export const SubmitVisitReport = z.object({
   reportId: EntityId, customerId: EntityId, visitedOn: LocalDate, basis: VisitBasis, ratings: RatingLabels,
   content: VisitContent.default({}), suggestions: text(4000).optional(), findings: text(4000).optional(),
   departments: z.array(Department).max(10).default([]),
+  /** the form's signed scan and photos of the visit, uploaded first (POST /files, ADR 0018) */
+  attachments: Attachments.default([]),
 });
 export const AcknowledgeVisitFindings = z.object({ note: text(2000).optional() });
 

@@ -44,7 +44,7 @@ export function decideVisitReport(command: VisitReportCommand, state: WorkflowSt
       type: 'VisitReportSubmitted',
       data: {
         reportId: d.reportId, customerId: d.customerId, managerId: actor.id, visitedOn: d.visitedOn, basis: d.basis, planMonth,
-        ratings: scoreRatings(d.ratings), content: d.content, suggestions: d.suggestions ?? null, findings, departments: d.departments,
+        ratings: scoreRatings(d.ratings), content: d.content, suggestions: d.suggestions ?? null, findings, departments: d.departments, attachments: d.attachments,
         ...notify, by: actor.id, role, at: now,
       },
     },

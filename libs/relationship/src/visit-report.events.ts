@@ -1,4 +1,4 @@
-import { Role, type DomainEvent } from '@crm/workflow-kit';
+import { Attachments, Role, type DomainEvent } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { ScoredRatings } from './rating-scales';
 import { Department, EntityId, Instant, LocalDate, text } from './relationship.shapes';
@@ -28,6 +28,8 @@ export const VisitReportSubmitted = z.object({
   reportId: EntityId, customerId: EntityId, managerId: EntityId, visitedOn: LocalDate, basis: VisitBasis,
   planMonth: z.number().int().min(1).max(12).nullable(), ratings: ScoredRatings, content: VisitContent,
   suggestions: text(4000).nullable(), findings: text(4000).nullable(), departments: z.array(Department).max(10),
+  /** absent on reports filed before attachments were kept */
+  attachments: Attachments.optional(),
   notify: z.array(z.string()).max(11).optional(), ...Acted,
 });
 

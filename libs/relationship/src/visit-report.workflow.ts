@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@crm/workflow-kit';
+import { attachmentRefs, type WorkflowDefinition } from '@crm/workflow-kit';
 import { visitReportTasks } from './visit-report.tasks';
 import { visitReportCustomers } from './relationship.customer-scope';
 import { visitReportCommandSchemas, type VisitReportCommand } from './visit-report.commands';
@@ -19,4 +19,5 @@ export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitRe
   tasks: visitReportTasks,
   decide: decideVisitReport,
   customersOf: visitReportCustomers,
+  filesOf: (command) => (command.type === 'SubmitVisitReport' ? attachmentRefs(command.data.attachments) : []),
 };

@@ -5,7 +5,7 @@ import { cmd, FINANCE, NOW, run, SALES } from './relationship.fixtures';
 const { given } = workflowSpec(forumWorkflow);
 const minutes = {
   forumId: 'f-2026-1', heldOn: '2026-02-27', title: '2026年春季客户座谈会', attendees: [{ name: '张三', organisation: '宁波塑料厂', customerId: 'cust-1' }],
-  topics: ['市场行情', '产品质量'], minutes: '客户反映提货排队时间长；建议增加周末提货。',
+  topics: ['市场行情', '产品质量'], minutes: '客户反映提货排队时间长；建议增加周末提货。', attachments: [],
 };
 const file = (data = minutes, actor = SALES) => cmd<ForumCommand>('FileForumMinutes', data, actor);
 

@@ -75,7 +75,7 @@ describe('relationship machine graphs (@xstate/graph)', () => {
   });
 
   it('R-FORUM-1: forum — minutes filed once', () => {
-    const events = run(forumWorkflow, [cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-02-01', title: 't', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm' }, SALES)]);
+    const events = run(forumWorkflow, [cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-02-01', title: 't', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', attachments: [] }, SALES)]);
     const report = assertMachineGraph(forumMachine, { events, ...byValue });
     expect(report.unreachable).toEqual([]);
     expect(report.pathsToFinal.filed).toEqual(['ForumMinutesFiled']);

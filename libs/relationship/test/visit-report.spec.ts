@@ -22,7 +22,7 @@ describe('visit report (走访客户报告单): R-VISIT-1..3', () => {
         data: {
           reportId: 'r-1', customerId: 'cust-1', managerId: 'manager', visitedOn: '2026-03-01', basis: form.basis, planMonth: 3,
           ratings: { quality: { label: '良好', score: 85 }, service: { label: '不好', score: 30 }, awareness: { label: '知名度较高', score: 80 } },
-          content: { needs: '希望增加HDPE供应' }, suggestions: null, findings: null, departments: [], by: 'manager', role: 'customer_manager', at: NOW,
+          content: { needs: '希望增加HDPE供应' }, suggestions: null, findings: null, departments: [], attachments: [], by: 'manager', role: 'customer_manager', at: NOW,
         },
       },
     ]);

@@ -10,3 +10,7 @@ export interface FileRef {
   /** the command field that names it (`data.documents.0.file`): an unknown file is refused (422) there */
   field: string;
 }
+
+/** The attachments a command names, for its workflow's `filesOf`: each refused at its own field (`attachments.2`). */
+export const attachmentRefs = (attachments: readonly FileReference[] | undefined, field = 'attachments'): FileRef[] =>
+  (attachments ?? []).map((file, i) => ({ file, field: `${field}.${i}` }));

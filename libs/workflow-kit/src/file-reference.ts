@@ -27,3 +27,7 @@ export const FileReference = z.object({
   size: z.number().int().positive().max(MAX_FILE_BYTES),
 });
 export type FileReference = z.infer<typeof FileReference>;
+
+/** Scans and photos kept with a record (meeting minutes, a visit report): a few files, each checked like any other. */
+export const Attachments = z.array(FileReference).max(10);
+export type Attachments = z.infer<typeof Attachments>;
