@@ -1,5 +1,6 @@
 import { identityKeyOf } from '@crm/onboarding';
 import { CustomerArchiveProcess } from '../src/onboarding/customer-archive.process';
+import { CompanyDocumentsProcess } from '../src/customers/company-documents.process';
 import { IdentityReleaseProcess } from '../src/onboarding/identity-release.process';
 import { REACTOR_RUNNER } from '../src/process/process.tokens';
 import type { ReactorRunner } from '../src/process/reactor.runner';
@@ -103,5 +104,16 @@ describeEachEngine('a company registered per product line (R-TIER-1)', (engine) 
     expect(ids(ok(await abc('polyolefin')))).toContain('cust-pl-poly');
     expect(ids(ok(await abc('polyolefin')))).not.toContain('cust-pl-chem');
     expect(ids(ok(await abc('other_chemicals')))).toEqual(['cust-pl-chem']);
+  });
+
+  it('R-ARC-4 / R-EVAL-1: the company’s business licence renewed on one registration is renewed on the other, so neither lapses', async () => {
+    const renewal = { number: creditCode(N), validFrom: '2026-01-01', validUntil: '2036-12-31' };
+    const renewed = ok(await as('manager', 'POST', '/customers/cust-pl-poly/documents/doc-1/renew', renewal));
+    await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(api.app.get(CompanyDocumentsProcess).name, renewed.position);
+    const carried = (await api.store.readStream('customer-cust-pl-chem')).filter((e) => e.type === 'QualificationDocumentRenewed');
+    expect(carried.map((e) => [e.data.documentId, e.data.validUntil, e.metadata.actor])).toEqual([['doc-1', '2036-12-31', 'system:company-documents']]);
+    // carried once: the carried renewal finds nothing older on the first registration
+    await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(api.app.get(CompanyDocumentsProcess).name, await api.store.headPosition());
+    expect((await api.store.readStream('customer-cust-pl-poly')).filter((e) => e.type === 'QualificationDocumentRenewed')).toHaveLength(1);
   });
 });

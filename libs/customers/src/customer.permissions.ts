@@ -17,7 +17,8 @@ const PICKUP_RECORDERS: Issuer[] = ['customer_manager', 'sales_reviewer', 'admin
 export const CUSTOMER_PERMISSIONS: Readonly<Record<CustomerCommandType, Permission>> = {
   OpenCustomerArchive: { ruleId: 'R-ONB-4', issuers: ['system'] },
   ChangeCustomerInformation: { ruleId: 'R-ARC-1', issuers: ARCHIVE_KEEPERS },
-  RenewQualificationDocument: { ruleId: 'R-ARC-4', issuers: ARCHIVE_KEEPERS },
+  // the system carries a company document's renewal over to the company's other registrations (ADR 0020)
+  RenewQualificationDocument: { ruleId: 'R-ARC-4', issuers: [...ARCHIVE_KEEPERS, 'system'] },
   WarnDocumentExpiry: { ruleId: 'R-ARC-4', issuers: ['system'] },
   ExpireDocument: { ruleId: 'R-EVAL-1', issuers: ['system'] },
   RecordPickup: { ruleId: 'R-TIER-2', issuers: PICKUP_RECORDERS },

@@ -1,7 +1,9 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { raw, text } from 'express';
 import { XLSX_MEDIA_TYPE } from '../spreadsheets/xlsx-writer';
+import { ProcessModule } from '../process/process.module';
 import { AccountController } from './account.controller';
+import { CompanyDocumentsProcess } from './company-documents.process';
 import { CustomerCommandService } from './customer-command.service';
 import { CustomerCommandsController } from './customer-commands.controller';
 import { CustomerQueriesController } from './customer-queries.controller';
@@ -15,7 +17,8 @@ import { SalesPlanController } from './sales-plan.controller';
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
   controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController, RegistrationController],
-  providers: [CustomerCommandService, CustomerReadService],
+  imports: [ProcessModule],
+  providers: [CustomerCommandService, CustomerReadService, CompanyDocumentsProcess],
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
