@@ -29,6 +29,7 @@ export function customerView(r: Record<string, any>) {
 export const documentView = (r: Record<string, any>) => ({
   documentId: r.document_id, kind: r.kind, number: r.number, validFrom: r.valid_from, validUntil: r.valid_until,
   warnAt: r.warn_at, status: r.status, warnedAt: r.warned_at, expiredAt: r.expired_at, renewedAt: r.renewed_at,
+  file: r.file_sha256 ? { sha256: r.file_sha256, name: r.file_name, mediaType: r.file_media_type } : null,
 });
 
 export const gradeFactView = (r: Record<string, any>) => ({

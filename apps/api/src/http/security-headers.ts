@@ -12,7 +12,9 @@ export const CONSOLE_CSP: Readonly<Record<string, readonly string[]>> = {
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
+  // blob: a scan fetched with the bearer token is previewed from memory (ADR 0018), never from a URL carrying the token
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'frame-src': ['blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],

@@ -26,6 +26,20 @@ export class ApiClient {
     return this.send<T>('PUT', path, body);
   }
 
+  /** The bytes of a download (a scan on file), fetched with the bearer token: never a URL that carries it. */
+  async blob(path: string): Promise<Blob> {
+    const token = this.token();
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch (cause) {
+      throw new ApiError({ statusCode: 0, message: (cause as Error).message }, 'network');
+    }
+    if (response.ok) return response.blob();
+    if (response.status === 401 && token) this.options.onUnauthorized?.();
+    throw new ApiError(asProblem(response.status, await readBody(response)));
+  }
+
   /** Absolute URL for things fetch does not open (EventSource, downloads). */
   url(path: string, query?: Query): string {
     return `${this.options.baseUrl ?? ''}${withQuery(path, query)}`;

@@ -1,7 +1,9 @@
 import type { CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentRenewed, QualificationExpired } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
+import type { FileReference } from '@crm/workflow-kit';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../../read-models/ensure-columns';
 import { alreadyApplied, bigint, customerIdOf, data, isCustomerEvent } from './projection-support';
 
 export const DOCUMENTS_TABLE = 'customer_documents';
@@ -9,7 +11,8 @@ export const DOCUMENTS_TABLE = 'customer_documents';
 /** R-ARC-4: each qualification document with its validity, warning and expiry (expiring-documents report). */
 export const documentsProjection: Projection = {
   name: 'customer_documents',
-  version: 1,
+  // v2: the scan on file (sha-256, name, type: ADR 0018), for the console's preview and download
+  version: 2,
   eventTypes: ['CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired'],
   tables: [{ name: DOCUMENTS_TABLE, orderBy: 'document_key' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
@@ -30,6 +33,7 @@ export const documentsProjection: Projection = {
       .addColumn('renewed_at', 'text')
       .addColumn('last_position', bigint(dialect), (c) => c.notNull())
       .execute();
+    await ensureColumns(db, DOCUMENTS_TABLE, [['file_sha256', 'text'], ['file_name', 'text'], ['file_media_type', 'text']]);
     await db.schema.createIndex('customer_documents_customer').ifNotExists().on(DOCUMENTS_TABLE).column('customer_id').execute();
     await db.schema.createIndex('customer_documents_valid_until').ifNotExists().on(DOCUMENTS_TABLE).column('valid_until').execute();
   },
@@ -42,7 +46,7 @@ export const documentsProjection: Projection = {
     if (event.type === 'CustomerArchiveOpened') {
       const rows = data<CustomerArchiveOpened>(event).documents.map((doc) => ({
         document_key: `${customerId}/${doc.documentId}`, customer_id: customerId, document_id: doc.documentId, kind: doc.kind, number: doc.number,
-        valid_from: doc.validFrom, valid_until: doc.validUntil, warn_at: doc.warnAt, status: 'valid', last_position: event.position,
+        valid_from: doc.validFrom, valid_until: doc.validUntil, warn_at: doc.warnAt, status: 'valid', ...fileColumns(doc.file), last_position: event.position,
       }));
       if (rows.length > 0) await trx.insertInto(DOCUMENTS_TABLE).values(rows).onConflict((oc) => oc.column('document_key').doNothing()).execute();
       return;
@@ -54,10 +58,13 @@ export const documentsProjection: Projection = {
   },
 };
 
+/** A renewal without a scan leaves none on file: the old scan shows the old validity. */
+const fileColumns = (file: FileReference | undefined) => ({ file_sha256: file?.sha256 ?? null, file_name: file?.name ?? null, file_media_type: file?.mediaType ?? null });
+
 function patchOf(event: StoredEvent): Record<string, unknown> {
   if (event.type === 'QualificationDocumentRenewed') {
     const d = data<QualificationDocumentRenewed>(event);
-    return { number: d.number, valid_from: d.validFrom, valid_until: d.validUntil, warn_at: d.warnAt, status: 'valid', warned_at: null, expired_at: null, renewed_at: d.renewedAt };
+    return { number: d.number, valid_from: d.validFrom, valid_until: d.validUntil, warn_at: d.warnAt, status: 'valid', warned_at: null, expired_at: null, renewed_at: d.renewedAt, ...fileColumns(d.file) };
   }
   if (event.type === 'DocumentExpiryWarned') return { warned_at: data<DocumentExpiryWarned>(event).warnedAt };
   return { status: 'expired', expired_at: data<QualificationExpired>(event).expiredAt };

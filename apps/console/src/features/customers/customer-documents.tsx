@@ -1,6 +1,7 @@
 import { labelOr, useOnboardingLabels } from '../../components/onboarding-labels';
 import { formatInstant } from '../../format/shanghai-time';
 import { type CustomerDocument, useCustomersT } from './customers.messages';
+import { DocumentFileActions } from './document-file';
 
 /** Expired when the service says so; "soon" once its expiry warning (R-ARC-4) has gone out. */
 export function documentState(d: CustomerDocument): 'valid' | 'soon' | 'expired' {
@@ -17,7 +18,7 @@ export function CustomerDocuments({ documents }: { documents: readonly CustomerD
       <div className="card-header"><h2 id="documents-title">{t('documents')}</h2></div>
       <table className="data-table" data-testid="customer-documents">
         <thead>
-          <tr><th scope="col">{t('docKind')}</th><th scope="col">{t('docNumber')}</th><th scope="col">{t('validity')}</th><th scope="col">{t('docStatus')}</th></tr>
+          <tr><th scope="col">{t('docKind')}</th><th scope="col">{t('docNumber')}</th><th scope="col">{t('validity')}</th><th scope="col">{t('docStatus')}</th><th scope="col">{t('docFile')}</th></tr>
         </thead>
         <tbody>
           {documents.map((d) => {
@@ -31,6 +32,7 @@ export function CustomerDocuments({ documents }: { documents: readonly CustomerD
                   <span className={`badge ${TONE[state]}`}>{t(`doc.${state}`)}</span>
                   {state === 'soon' && d.warnedAt ? <span className="muted small"> {t('warnedOn', { at: formatInstant(d.warnedAt) })}</span> : null}
                 </td>
+                <td>{d.file ? <DocumentFileActions file={d.file} /> : <span className="muted small">{t('noFile')}</span>}</td>
               </tr>
             );
           })}

@@ -52,6 +52,12 @@ export const useCustomersT = localMessages({
     docNumber: '号码',
     validity: '有效期',
     docStatus: '状态',
+    docFile: '扫描件',
+    preview: '预览',
+    download: '下载',
+    previewOf: '{name} 预览',
+    close: '关闭',
+    noFile: '未上传',
     'doc.valid': '有效',
     'doc.soon': '即将到期',
     'doc.expired': '已过期',
@@ -131,6 +137,12 @@ export const useCustomersT = localMessages({
     docNumber: 'Number',
     validity: 'Valid',
     docStatus: 'Status',
+    docFile: 'Scan',
+    preview: 'Preview',
+    download: 'Download',
+    previewOf: 'Preview of {name}',
+    close: 'Close',
+    noFile: 'none on file',
     'doc.valid': 'Valid',
     'doc.soon': 'Expiring soon',
     'doc.expired': 'Expired',
@@ -179,7 +191,9 @@ export interface CustomerSummary {
 }
 
 export interface GradeFact { kind: string; month: string | null; tonnage: number | null; previousGrade: string | null; newGrade: string; cause: string; ruleId: string; at: string; position: number }
-export interface CustomerDocument { documentId: string; kind: string; number: string; validFrom: string; validUntil: string; warnAt: string; status: string; warnedAt: string | null; expiredAt: string | null }
+/** A scan on file (ADR 0018), by content. */
+export interface DocumentFile { sha256: string; name: string; mediaType: string }
+export interface CustomerDocument { documentId: string; kind: string; number: string; validFrom: string; validUntil: string; warnAt: string; status: string; warnedAt: string | null; expiredAt: string | null; file?: DocumentFile | null }
 export interface CustomerDetail extends CustomerSummary {
   applicationId: string | null;
   invoicing: { bank: string; accountNumber: string; postalAddress: string; telephone: string } | null;
