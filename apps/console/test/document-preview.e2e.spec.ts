@@ -23,7 +23,7 @@ jest.setTimeout(90_000);
     const manager = await api.tokenFor('manager');
     const licence = (await upload(api, manager, pdf, '营业执照 2026.pdf')).body;
     const tax = (await upload(api, manager, PNG_BYTES, '税务登记证.png', { type: 'image/png' })).body;
-    const file = (f: { sha256: string; name: string; mediaType: string; size: number }) => ({ sha256: f.sha256, name: f.name, mediaType: f.mediaType, size: f.size });
+    const file = (f: { sha256: string; name: string; mediaType: 'application/pdf' | 'image/png'; size: number }) => ({ sha256: f.sha256, name: f.name, mediaType: f.mediaType, size: f.size });
     await openCustomer(api, archive('cust-doc-1', {
       name: '宁波甬兴塑业有限公司',
       documents: [
