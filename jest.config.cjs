@@ -10,6 +10,6 @@ module.exports = {
   projects,
   globalSetup: '<rootDir>/tools/jest.global-setup.cjs',
   // the whole suite shares two cores with real databases and a browser: generous, never a timing assertion
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tools/jest.summary-reporter.cjs'],
 };

@@ -12,7 +12,7 @@ const swc = {
 module.exports = {
   testEnvironment: 'node',
   // the whole suite shares two cores with real databases and a browser: generous, never a timing assertion
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@xstate|xstate|kysely)/)'],
   moduleNameMapper: { '^@crm/(.*)$': '<rootDir>/../../libs/$1/src/index.ts' },

@@ -2,7 +2,7 @@ import { archive, openCustomer } from '../../customers/customer-fixtures';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
 // a real service starts in its beforeAll: Jest's 5 s default is too short on a busy two-core machine
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 /**
  * Found by the command fuzz: a month with a year the month arithmetic cannot carry (0080-03,

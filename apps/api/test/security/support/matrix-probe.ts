@@ -19,10 +19,15 @@ export function expectedVerdict(operation: Operation, expectation: Expectation, 
 /** Calls the operation once with `{}` as body; streams (SSE) are closed once the status is known. */
 export async function probe(baseUrl: string, operation: Operation, token: string | undefined): Promise<{ verdict: Verdict; status: number; rule?: string }> {
   const hasBody = !SAFE.has(operation.method);
-  const response = await fetch(`${baseUrl}${operation.examplePath}`, {
+  const send = () => fetch(`${baseUrl}${operation.examplePath}`, {
     method: operation.method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
     body: hasBody ? '{}' : undefined,
+  });
+  const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+    // a kept-alive socket the server closed as the request went out (a race of idle timers, not an answer): send once more
+    if (error.cause?.code === 'UND_ERR_SOCKET') return send();
+    throw error;
   });
   const json = (response.headers.get('content-type') ?? '').includes('application/json');
   const body = json ? ((await response.json()) as { rule?: string }) : (await response.body?.cancel(), undefined);
