@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     mail: config.mail,
     consoleUrl: config.consoleUrl,
     fileMaxBytes: config.fileMaxBytes,
+    fileStore: config.fileStore,
     metricsToken: config.metricsToken,
     log,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,

@@ -1,4 +1,4 @@
-import { type AppConfig, DEFAULT_TRANSPORT_LIMITS, type MailConfig, type TransportLimits } from '@crm/config';
+import { type AppConfig, DEFAULT_TRANSPORT_LIMITS, type MailConfig, type S3FileStoreConfig, type TransportLimits } from '@crm/config';
 import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Logger } from 'pino';
@@ -21,6 +21,8 @@ export interface ApiRuntime {
   consoleUrl?: string;
   /** FILE_MAX_BYTES: the largest upload; absent: DEFAULT_FILE_MAX_BYTES (10 MiB) */
   fileMaxBytes?: number;
+  /** FILE_STORE: an S3-compatible bucket for uploaded files; absent: the store's own database */
+  fileStore?: S3FileStoreConfig;
   /** silence every log line (tests) */
   quiet?: boolean;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper presents at GET /metrics; absent: administrators only */

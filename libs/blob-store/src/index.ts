@@ -5,3 +5,4 @@ export * from './sqlite.blob-store';
 export * from './postgres.blob-store';
 export * from './contract/blob-store.contract';
 export * from './blob-store-beside';
+export * from './s3.blob-store';

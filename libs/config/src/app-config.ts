@@ -31,6 +31,20 @@ export interface AppConfig {
   fileMaxBytes: number;
   /** METRICS_TOKEN: the bearer token a Prometheus scraper presents at GET /metrics; absent: administrators only */
   metricsToken?: string;
+  /** FILE_STORE=s3://bucket/prefix and S3_*: uploaded files in an S3-compatible bucket; absent: in the store's own database */
+  fileStore?: S3FileStoreConfig;
+}
+
+/** An S3-compatible bucket for the uploaded files (ADR 0018); credentials fall back to the AWS default chain. */
+export interface S3FileStoreConfig {
+  kind: 's3';
+  bucket: string;
+  prefix: string;
+  endpoint?: string;
+  region?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
 }
 
 export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -74,6 +88,12 @@ export const AppEnv = z.object({
   FILE_MAX_BYTES: optional(integer(1024, 100 * 1024 * 1024)),
   // a scrape token is a password for everything /metrics tells: as long as AUTH_SECRET's minimum
   METRICS_TOKEN: optional(z.string().min(32, 'must be at least 32 characters (use e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces (it travels in an Authorization header)')),
+  FILE_STORE: optional(z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be s3://bucket[/prefix/] (or unset: files in the store\'s database)')),
+  S3_ENDPOINT: optional(z.url('must be a URL, e.g. http://minio.internal:9000')),
+  S3_REGION: optional(z.string().min(1)),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: optional(flag),
   ...NotificationEnv.shape,
 });
 export type AppEnv = z.infer<typeof AppEnv>;
@@ -113,7 +133,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivateHosts: values.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? 'none',
     fileMaxBytes: values.FILE_MAX_BYTES ?? DEFAULT_FILE_MAX_BYTES,
     ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
+    ...(values.FILE_STORE ? { fileStore: s3FileStoreOf(values) } : {}),
     ...notifications,
+  };
+}
+
+function s3FileStoreOf(values: Partial<AppEnv>): S3FileStoreConfig {
+  const [bucket, ...rest] = String(values.FILE_STORE).slice('s3://'.length).split('/');
+  const prefix = rest.join('/');
+  return {
+    kind: 's3', bucket, prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+    ...(values.S3_ENDPOINT ? { endpoint: values.S3_ENDPOINT } : {}), ...(values.S3_REGION ? { region: values.S3_REGION } : {}),
+    ...(values.S3_ACCESS_KEY_ID ? { accessKeyId: values.S3_ACCESS_KEY_ID } : {}), ...(values.S3_SECRET_ACCESS_KEY ? { secretAccessKey: values.S3_SECRET_ACCESS_KEY } : {}),
+    ...(values.S3_FORCE_PATH_STYLE !== undefined ? { forcePathStyle: values.S3_FORCE_PATH_STYLE } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import { openBlobStore } from './open-blob-store';
     {
       provide: BLOB_STORE,
       inject: [EVENT_STORE, API_RUNTIME, CLOCK],
-      useFactory: (store: EventStore, runtime: ApiRuntime, clock: Clock) => openBlobStore(store, runtime.readModelSource, () => clock.now()),
+      useFactory: (store: EventStore, runtime: ApiRuntime, clock: Clock) => openBlobStore(store, runtime.readModelSource, () => clock.now(), runtime.fileStore),
     },
     FileUploads,
     FileAccess,

@@ -95,7 +95,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
       const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };
       const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: options.transport, ...logs };
       app = await createApp({
-        ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, metricsToken: config.metricsToken,
+        ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, fileStore: config.fileStore, metricsToken: config.metricsToken,
       });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
