@@ -18,11 +18,13 @@ export const AllocationDemand = z.object({
   evenness: z.number().min(0).max(1).nullable(),
   /** 配合度: the sales department's 0..1 score of an agent's cooperation (R-ALLOC-3); absent on proposals before it was recorded */
   cooperation: z.number().min(0).max(1).nullable().optional(),
+  /** R-ALLOC-2 依据客户评审结果: the outcome of the last concluded review (R-EVAL-2); absent when none is on record */
+  review: z.enum(['keep', 'up', 'down', 'exit']).nullable().optional(),
 });
 export type AllocationDemand = z.infer<typeof AllocationDemand>;
 
 export interface AllocationLine extends AllocationDemand {
-  /** 1-based order of service within the class; direct customers share one rank (served pro rata) */
+  /** 1-based order of service within the class; direct customers share one rank (served pro rata); 0: not served (the review ended it) */
   rank: number;
   /** the ordering score within the class (R-ALLOC-3); null for direct customers */
   score: number | null;
@@ -79,6 +81,10 @@ function proRata(demands: readonly AllocationDemand[], availableKg: number): Map
  * class where volume runs out, agents and distributors are served whole in score order (ties by
  * id); direct customers, for whom the rules name no order, share what is left pro rata.
  */
+/** R-ALLOC-2: inside a class, a customer the review moved up is served before one it kept, and one it moved down after. */
+const REVIEW_ORDER: Record<string, number> = { up: 0, keep: 1, down: 2 };
+const reviewRank = (d: AllocationDemand) => REVIEW_ORDER[d.review ?? 'keep'] ?? 1;
+
 export function allocate(availableKg: number, demands: readonly AllocationDemand[]): Allocation {
   const seen = new Set<string>();
   for (const d of demands) {
@@ -88,7 +94,7 @@ export function allocate(availableKg: number, demands: readonly AllocationDemand
   let left = availableKg;
   const lines: AllocationLine[] = [];
   for (const salesObject of ALLOCATION_ORDER) {
-    const inClass = demands.filter((d) => d.salesObject === salesObject);
+    const inClass = demands.filter((d) => d.salesObject === salesObject && d.review !== 'exit');
     if (salesObject === 'direct') {
       const total = inClass.reduce((s, d) => s + d.kg, 0);
       const given = total <= left ? new Map(inClass.map((d) => [d.customerId, d.kg])) : proRata(inClass, left);
@@ -96,14 +102,16 @@ export function allocate(availableKg: number, demands: readonly AllocationDemand
       left -= Math.min(total, left);
       continue;
     }
-    const ordered = inClass.map((d) => ({ d, score: allocationScore(d) ?? 0 })).sort((x, y) => y.score - x.score || byId(x.d, y.d));
+    const ordered = inClass.map((d) => ({ d, score: allocationScore(d) ?? 0 })).sort((x, y) => reviewRank(x.d) - reviewRank(y.d) || y.score - x.score || byId(x.d, y.d));
     ordered.forEach(({ d, score }, i) => {
       const given = Math.min(d.kg, left);
       left -= given;
       lines.push({ ...d, rank: i + 1, score, allocatedKg: given });
     });
   }
-  const demandKg = demands.reduce((s, d) => s + d.kg, 0);
+  // R-ALLOC-2: a customer the review ends (exit) is allocated nothing, whatever it asked for; its line says so (rank 0)
+  for (const d of [...demands].filter((x) => x.review === 'exit').sort(byId)) lines.push({ ...d, rank: 0, score: null, allocatedKg: 0 });
+  const demandKg = demands.filter((d) => d.review !== 'exit').reduce((s, d) => s + d.kg, 0);
   const allocatedKg = lines.reduce((s, l) => s + l.allocatedKg, 0);
   return { availableKg, demandKg, allocatedKg, shortfallKg: demandKg - allocatedKg, lines };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException, UnprocessableEntityException } f
 import { CommandBus } from '@nestjs/cqrs';
 import type { ProductLine } from '@crm/customers';
 import type { CommandResult, ReadModelDb } from '@crm/engine';
-import { addMonths, allocationIdOf, allocationWorkflow, type AllocationDemand } from '@crm/key-accounts';
+import { addMonths, allocationIdOf, allocationWorkflow, type AllocationDemand, reviewPeriodBefore } from '@crm/key-accounts';
 import type { Actor } from '@crm/workflow-kit';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
@@ -12,6 +12,7 @@ import { ALLOCATIONS_TABLE, type AllocationRow, type AllocationRowLine } from '.
 import { SALES_PLANS_TABLE } from './key-account-projections';
 import type { AdjustAllocationBody, ProposalBody } from './key-accounts.bodies';
 import { FIGURE_PROJECTIONS, KeyAccountService, type HttpRequestLike } from './key-account.service';
+import { CustomerReviewService } from './customer-review.service';
 import { type CustomerFacts, PickupFiguresService } from './pickup-figures.service';
 
 const refuse = (field: string, message: string, rule = 'R-ALLOC-2') =>
@@ -32,6 +33,7 @@ export class AllocationService {
     private readonly commandBus: CommandBus,
     private readonly figures: PickupFiguresService,
     private readonly keyAccounts: KeyAccountService,
+    private readonly reviews: CustomerReviewService,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,14 +41,17 @@ export class AllocationService {
   async propose(month: string, productLine: ProductLine, body: ProposalBody, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
     await this.keyAccounts.catchUp([...FIGURE_PROJECTIONS, SALES_PLANS_TABLE, ALLOCATIONS_TABLE]);
     const previous = addMonths(month, -1);
-    const [customers, plans, previousPlans, previousKg, evenness, previousAllocation] = await Promise.all([
+    const [customers, plans, previousPlans, previousKg, evenness, previousAllocation, review] = await Promise.all([
       this.figures.customers(),
       this.figures.plannedKg(month),
       this.figures.plannedKg(previous),
       this.figures.monthlyKg(previous, previous),
       this.figures.evenness(previous),
       this.approvedKg(previous, productLine),
+      // R-ALLOC-2 依据客户评审结果: the last quarter's concluded review of this line
+      this.reviews.concludedOutcomes(productLine, reviewPeriodBefore(month)),
     ]);
+    const reviewOf = (customerId: string) => (review.has(customerId) ? { review: review.get(customerId) } : {});
     const actual = (id: string) => previousKg.get(id)?.[previous] ?? 0;
     const cooperation = new Map(body.cooperation.map((c) => [c.customerId, c.score]));
     const demands: AllocationDemand[] = [];
@@ -57,14 +62,14 @@ export class AllocationService {
       }
       const salesObject = customer.salesObject as AllocationDemand['salesObject'];
       const completionRate = salesObject === 'direct' ? null : salesObject === 'exclusive_agent' ? ratio(actual(r.customerId), previousPlans.get(r.customerId)) : ratio(actual(r.customerId), previousAllocation.get(r.customerId));
-      demands.push({ customerId: r.customerId, salesObject, kg: Math.round(r.tonnes * 1000), source: 'request', completionRate, evenness: evenness.get(r.customerId) ?? null, ...this.cooperationOf(salesObject, cooperation, r.customerId) });
+      demands.push({ customerId: r.customerId, salesObject, kg: Math.round(r.tonnes * 1000), source: 'request', completionRate, evenness: evenness.get(r.customerId) ?? null, ...this.cooperationOf(salesObject, cooperation, r.customerId), ...reviewOf(r.customerId) });
     });
     for (const [customerId, kg] of [...plans].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const customer = customers.get(customerId);
       if (!customer || customer.status !== 'active' || customer.salesObject !== 'exclusive_agent' || customer.productLine !== productLine) continue;
       demands.push({
         customerId, salesObject: 'exclusive_agent', kg, source: 'sales_plan', completionRate: ratio(actual(customerId), previousPlans.get(customerId)),
-        evenness: evenness.get(customerId) ?? null, ...this.cooperationOf('exclusive_agent', cooperation, customerId),
+        evenness: evenness.get(customerId) ?? null, ...this.cooperationOf('exclusive_agent', cooperation, customerId), ...reviewOf(customerId),
       });
     }
     body.cooperation.forEach((c, i) => {
@@ -126,7 +131,7 @@ export class AllocationService {
 const linesOf = (text: string) =>
   (JSON.parse(text) as AllocationRowLine[]).map((l) => ({
     customerId: l.customerId, salesObject: l.salesObject, source: l.source, rank: l.rank, score: l.score, completionRate: l.completionRate, evenness: l.evenness,
-    cooperation: l.cooperation ?? null, demandTonnes: l.kg / 1000, allocatedTonnes: l.allocatedKg / 1000,
+    cooperation: l.cooperation ?? null, review: l.review ?? null, demandTonnes: l.kg / 1000, allocatedTonnes: l.allocatedKg / 1000,
     adjustment: l.adjustment ? { previousTonnes: l.adjustment.previousKg / 1000, reason: l.adjustment.reason, by: l.adjustment.by, at: l.adjustment.at } : null,
   }));
 

@@ -1,4 +1,4 @@
-import { allocationWorkflow, keyAccountWorkflow } from '@crm/key-accounts';
+import { allocationWorkflow, customerReviewWorkflow, keyAccountWorkflow } from '@crm/key-accounts';
 import type { ApiFeature } from '../feature';
 import { keyAccountProjections } from './key-account-projections';
 import { KeyAccountsModule } from './key-accounts.module';
@@ -9,6 +9,7 @@ export const feature: ApiFeature = {
   workflows: (registry) => {
     registry.register(keyAccountWorkflow, undefined);
     registry.register(allocationWorkflow, undefined);
+    registry.register(customerReviewWorkflow, undefined);
   },
   projections: keyAccountProjections,
 };

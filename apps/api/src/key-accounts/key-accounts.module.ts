@@ -1,3 +1,5 @@
+import { CustomerReviewService } from './customer-review.service';
+import { CustomerReviewsController } from './customer-reviews.controller';
 import { Module } from '@nestjs/common';
 import { AllocationService } from './allocation.service';
 import { AllocationsController } from './allocations.controller';
@@ -11,7 +13,7 @@ import { ReviewReportService } from './review-report.service';
  * Warnings name their recipients (`notify`), so the notification outbox delivers them.
  */
 @Module({
-  controllers: [KeyAccountsController, AllocationsController],
-  providers: [PickupFiguresService, KeyAccountService, AllocationService, ReviewReportService],
+  controllers: [KeyAccountsController, AllocationsController, CustomerReviewsController],
+  providers: [PickupFiguresService, KeyAccountService, AllocationService, ReviewReportService, CustomerReviewService],
 })
 export class KeyAccountsModule {}
