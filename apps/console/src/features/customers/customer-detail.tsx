@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { CustomerComplaints } from './customer-complaints';
 import { CustomerDisqualification } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
+import { CustomerRegistrations } from './customer-registrations';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
 import { GradeChart } from './grade-chart';
 import { formatTonnes, TonnageChart } from './tonnage-chart';
@@ -54,6 +55,7 @@ export function CustomerDetail({ id }: { id: string }) {
       {c.pendingDisqualification && c.status !== 'disqualified' ? (
         <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} onDone={() => setVersion((v) => v + 1)} />
       ) : null}
+      <CustomerRegistrations registrations={c.registrations} />
       <CustomerDocuments documents={c.documents} />
       <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">

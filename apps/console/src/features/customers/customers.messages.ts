@@ -53,6 +53,8 @@ export const useCustomersT = localMessages({
     validity: '有效期',
     docStatus: '状态',
     docFile: '扫描件',
+    registrations: '本公司其他产品线登记',
+    registrationsHidden: '另有 {n} 个产品线登记由其他客户经理负责。',
     preview: '预览',
     download: '下载',
     previewOf: '{name} 预览',
@@ -138,6 +140,8 @@ export const useCustomersT = localMessages({
     validity: 'Valid',
     docStatus: 'Status',
     docFile: 'Scan',
+    registrations: "The company's other product-line registrations",
+    registrationsHidden: '{n} more registration(s) handled by other customer managers.',
     preview: 'Preview',
     download: 'Download',
     previewOf: 'Preview of {name}',
@@ -196,6 +200,8 @@ export interface DocumentFile { sha256: string; name: string; mediaType: string 
 export interface CustomerDocument { documentId: string; kind: string; number: string; validFrom: string; validUntil: string; warnAt: string; status: string; warnedAt: string | null; expiredAt: string | null; file?: DocumentFile | null }
 export interface CustomerDetail extends CustomerSummary {
   applicationId: string | null;
+  /** R-TIER-1: the company's other product lines (absent from services before registrations) */
+  registrations?: { items: CustomerSummary[]; hidden: number };
   invoicing: { bank: string; accountNumber: string; postalAddress: string; telephone: string } | null;
   contacts: Array<{ name: string; telephone: string; position?: string; email?: string }> | null;
   documents: CustomerDocument[];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { licencePdf, PNG_BYTES, sha256, upload } from '../../api/test/files/file-fixtures';
+import { creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -13,7 +14,7 @@ jest.setTimeout(90_000);
  * frame, images inline) and downloaded under their original names, fetched with the session's
  * token and shown from memory under the console's CSP (blob:), in Chromium against the real API.
  */
-(browserTestsRun('document preview browser tests') ? describe : describe.skip)('a customer’s scans in the console: preview and download (ADR 0018)', () => {
+(browserTestsRun('customer archive browser tests') ? describe : describe.skip)('a customer’s archive in the console: scans previewed and downloaded (ADR 0018), the company’s other product lines (R-TIER-1)', () => {
   let served: ServedConsole;
   const pdf = licencePdf('营业执照 预览');
 
@@ -32,6 +33,13 @@ jest.setTimeout(90_000);
         { documentId: 'org', kind: 'organisation_code', number: 'OC-1', validFrom: '2021-01-01', validUntil: '2030-12-31' },
       ],
     }));
+    // R-TIER-1: the same company registered for other chemicals, by another manager, and for nothing else
+    const company = { kind: 'unified', creditCode: creditCode(301) };
+    await openCustomer(api, archive('cust-doc-poly', { name: '宁波甬兴塑业有限公司', identifiers: company } as never));
+    await openCustomer(api, archive('cust-doc-chem', {
+      name: '宁波甬兴塑业有限公司', identifiers: company, customerManagerId: 'manager2', productLine: 'other_chemicals', class: { salesObject: 'distributor', salesForm: null },
+      admission: { checkedBy: 'sales', attestations: ['sound_operation', 'honest', 'well_funded', 'good_reputation'].map((criterion) => ({ criterion, evidence: '走访核实' })) },
+    } as never));
     await caughtUp(api, 'customer_documents', 'customers', 'file_references');
   });
   afterAll(() => served?.close());
@@ -63,5 +71,21 @@ jest.setTimeout(90_000);
     // the download holds exactly the bytes on file
     expect(sha256(readFileSync(await download.path()))).toBe(sha256(pdf));
     expect(blocked).toEqual([]);
+  });
+
+  it('R-TIER-1 / R-KAM-2: the company’s other product-line registration is listed with its own class and manager; its own manager is told another handles it', async () => {
+    const gm = await served.signedInPage('gm');
+    await gm.goto(`${served.api.url}/#/customers/cust-doc-poly`);
+    const card = gm.getByTestId('customer-registrations');
+    const row = card.locator('tr[data-registration="cust-doc-chem"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('其他化工产品');
+    expect(await row.textContent()).toContain('manager2');
+    await row.getByRole('link', { name: '其他化工产品' }).click();
+    await gm.getByTestId('customer-detail').locator('tr[data-registration="cust-doc-poly"]').waitFor();
+
+    const manager = await served.signedInPage('manager');
+    await manager.goto(`${served.api.url}/#/customers/cust-doc-poly`);
+    await manager.getByTestId('customer-registrations').getByText('另有 1 个产品线登记由其他客户经理负责。').waitFor();
   });
 });
