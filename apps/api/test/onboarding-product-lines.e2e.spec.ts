@@ -88,6 +88,9 @@ describeEachEngine('a company registered per product line (R-TIER-1)', (engine) 
       expect(again.status).toBe(422);
       expect(again.body).toMatchObject({ rule: 'ONB-DUPLICATE', message: expect.stringContaining(line.productLine) });
     }
+    // in Chinese for the console, naming the rule the refusal stands on
+    const zh = await as('manager', 'POST', '/applications', { form: chemicals }, { 'accept-language': 'zh-CN' });
+    expect(zh.body.message).toMatch(/^该公司已有进行中的开户申请，或已是该产品线的客户.*R-TIER-1/);
   });
 
   it('R-TIER-1: each registration keeps its own pickups and monthly tonnage, the evidence R-TIER-2 grades on', async () => {
