@@ -97,6 +97,11 @@ describeEachEngine('a company registered per product line (R-TIER-1)', (engine) 
     const list = ok(await as('gm', 'GET', `/customers?limit=200&minPosition=${await api.store.headPosition()}`));
     const company = list.items.filter((c: { name: string }) => c.name === applicationForm(N).companyName);
     expect(company.map((c: { productLine: string }) => c.productLine).sort()).toEqual(['other_chemicals', 'polyolefin']);
+    // the list searches by name and by credit code (any part, any case); wildcards are taken literally
+    const search = async (q: string) => ok(await as('gm', 'GET', `/customers?q=${encodeURIComponent(q)}`)).items.map((c: { customerId: string }) => c.customerId).sort();
+    expect(await search(creditCode(N).slice(4, 14).toLowerCase())).toEqual(['cust-pl-chem', 'cust-pl-poly']);
+    expect(await search(`测试${N}号`)).toEqual(['cust-pl-chem', 'cust-pl-poly']);
+    expect(await search('%')).toEqual([]);
     const { position } = ok(await as('manager', 'POST', '/customers/cust-pl-poly/pickups', { pickupId: 'pl-p1', date: '2026-03-02', product: 'PP T30S', tonnes: 120, warehouse: '宁波仓' }));
     const detail = (id: string) => as('gm', 'GET', `/customers/${id}?minPosition=${position}`);
     expect(ok(await detail('cust-pl-poly')).monthlyTonnage).toEqual([{ month: '2026-03', tonnes: 120, pickups: 1 }]);

@@ -88,4 +88,14 @@ jest.setTimeout(90_000);
     await manager.goto(`${served.api.url}/#/customers/cust-doc-poly`);
     await manager.getByTestId('customer-registrations').getByText('另有 1 个产品线登记由其他客户经理负责。').waitFor();
   });
+
+  it('the customer list searches by credit code: both product-line registrations of the company, nothing else', async () => {
+    const gm = await served.signedInPage('gm');
+    await gm.goto(`${served.api.url}/#/customers`);
+    await gm.getByLabel('名称或信用代码').fill(creditCode(301).slice(2, 12));
+    await gm.getByRole('button', { name: '筛选', exact: true }).click();
+    await gm.getByText('共 2 户').waitFor();
+    const rows = gm.getByTestId('customers-table').locator('tbody tr');
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-customer')))).sort()).toEqual(['cust-doc-chem', 'cust-doc-poly']);
+  });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ReadModelDb } from '@crm/engine';
+import { sql } from 'kysely';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import type { CustomerListQuery } from './customers.bodies';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
@@ -52,6 +53,11 @@ export class CustomerReadService {
     if (query.productLine) q = q.where('product_line', '=', query.productLine);
     if (query.region) q = q.where('region', '=', query.region);
     if (query.status) q = q.where('status', '=', query.status);
+    if (query.q) {
+      // the name and the identifiers' JSON hold the codes; LIKE's wildcards in the text are taken literally
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where(sql<boolean>`(lower(name) like lower(${like}) escape '\\' or lower(identifiers) like lower(${like}) escape '\\')`);
+    }
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll().orderBy('customer_id').limit(query.limit).offset(query.offset).execute();
     return { total: Number(total.n), limit: query.limit, offset: query.offset, items: rows.map(customerView) };

@@ -47,6 +47,8 @@ export const CustomerListQuery = z.strictObject({
   salesForm: SalesForm.optional(),
   productLine: ProductLine.optional(),
   region: freeText(100).optional(),
+  /** a company name, or (part of) its credit or organisation code */
+  q: freeText(100).optional(),
   manager: PathId.optional(),
   status: CustomerStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -9,8 +9,8 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { GradeBadge, StatusBadge } from './customer-badges';
 import { GRADES, type CustomerSummary, useCustomersT } from './customers.messages';
 
-interface Filters { status: string; grade: string; productLine: string; class: string; region: string }
-const NONE: Filters = { status: '', grade: '', productLine: '', class: '', region: '' };
+interface Filters { q: string; status: string; grade: string; productLine: string; class: string; region: string }
+const NONE: Filters = { q: '', status: '', grade: '', productLine: '', class: '', region: '' };
 
 /** The customers the caller may see (a manager: their own, R-KAM-2), filtered by the API. */
 export function CustomerList() {
@@ -40,6 +40,7 @@ export function CustomerList() {
   return (
     <div className="stack">
       <form className="card filters" onSubmit={submit} aria-label={t('filters')}>
+        <LabelledInput id="filter-q" label={t('search')} value={draft.q} placeholder={t('searchPlaceholder')} optional onChange={(v) => setDraft({ ...draft, q: v })} />
         {select('status', t('status'), (['active', 'suspended', 'disqualified'] as const).map((s) => [s, t(`status.${s}`)] as const))}
         {select('grade', t('grade'), GRADES.map((g) => [g, t(`grade.${g}`)] as const))}
         {select('productLine', t('productLine'), (['polyolefin', 'other_chemicals'] as const).map((p) => [p, l(`line.${p}`)] as const))}
