@@ -5,13 +5,14 @@
 import { type CliCommand, type CliIo, EXIT } from './cli-command';
 import { backupCommand } from './commands/backup.command';
 import { exportYearCommand } from './commands/export-year.command';
+import { importCustomersCommand } from './commands/import-customers.command';
 import { importPickupsCommand } from './commands/import-pickups.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { restoreCommand } from './commands/restore.command';
 import { verifyCommand } from './commands/verify.command';
 import { verifyExportCommand } from './commands/verify-export.command';
 
-const COMMANDS: CliCommand[] = [importPickupsCommand, rebuildCommand, verifyCommand, backupCommand, restoreCommand, exportYearCommand, verifyExportCommand];
+const COMMANDS: CliCommand[] = [importPickupsCommand, importCustomersCommand, rebuildCommand, verifyCommand, backupCommand, restoreCommand, exportYearCommand, verifyExportCommand];
 
 const helpCommand: CliCommand = {
   name: 'help',

@@ -25,6 +25,8 @@ export interface HistoryEntry {
   stateAfter: StateSummary;
   /** what the event changed in the machine's context */
   changes: ContextChange[];
+  /** present when the event was brought in by an import (a migration): the file and its row */
+  importedFrom?: JsonObject;
 }
 
 export interface HistoryFilter {
@@ -113,8 +115,14 @@ function entryOf(event: StoredEvent, workflow: AnyWorkflow | undefined, before: 
     stateBefore: summary(workflow, before),
     stateAfter: summary(workflow, after),
     changes: before && after && before !== after ? contextDiff(before.context, after.context) : [],
+    ...importOf(event),
   };
 }
+
+const importOf = (event: StoredEvent): { importedFrom?: JsonObject } => {
+  const origin = event.metadata.importedFrom;
+  return origin && typeof origin === 'object' && !Array.isArray(origin) ? { importedFrom: origin } : {};
+};
 
 function summary(workflow: AnyWorkflow | undefined, snapshot: AnyMachineSnapshot | null): StateSummary {
   if (!workflow || !snapshot) return { workflow: workflow?.name ?? null, state: null, done: false };

@@ -13,6 +13,7 @@ export * from './grading';
 export * from './sales-plan';
 export * from './pickup-csv';
 export type { CsvRecord, TabularInput } from './csv-records';
+export { recordsOf } from './csv-records';
 export { expiryInstant } from './decide-documents';
 export { shanghaiDate, startOfShanghaiDay, endOfShanghaiMonth, addMonths } from './shanghai-time';
 export * from './persistent-map';

@@ -12,6 +12,15 @@ export interface CommandMeta {
   idempotencyKey?: string;
   correlationId?: string;
   causationId?: string;
+  /** the command brings an existing record in from a file (a migration): stored on its events' metadata, shown by the audit */
+  importedFrom?: ImportOrigin;
+}
+
+/** Where an imported command's facts came from: the file (its name and sha-256) and the row as the sheet numbers it. */
+export interface ImportOrigin {
+  file: string;
+  sha256: string;
+  line: number;
 }
 
 export interface Command<TType extends string = string, TData = unknown> {

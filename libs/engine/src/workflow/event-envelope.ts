@@ -23,7 +23,7 @@ export function toNewEvents(workflow: AnyWorkflow, streamId: string, command: An
 }
 
 function metadataOf(workflow: AnyWorkflow, command: AnyCommand, type: string, correlationId: string): EventMetadata {
-  const { actor, now, idempotencyKey, causationId } = command.meta;
+  const { actor, now, idempotencyKey, causationId, importedFrom } = command.meta;
   const metadata: EventMetadata = {
     actor: actor.id,
     correlationId,
@@ -36,6 +36,7 @@ function metadataOf(workflow: AnyWorkflow, command: AnyCommand, type: string, co
   };
   if (actor.name) metadata.actorName = actor.name;
   if (idempotencyKey) metadata.idempotencyKey = idempotencyKey;
+  if (importedFrom) metadata.importedFrom = { file: importedFrom.file, sha256: importedFrom.sha256, line: importedFrom.line };
   return metadata;
 }
 
