@@ -13,6 +13,13 @@ import { openEventStore } from '../../src/infrastructure/open-event-store';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
+/**
+ * On a loaded machine a fetch may reuse an idle keep-alive socket just as the service's 5 s timer
+ * closes it ("other side closed"): the tests' service keeps idle sockets a minute, so the client
+ * (which follows the Keep-Alive hint) always lets go first. Specs of the limits pass their own.
+ */
+const TEST_TRANSPORT: Partial<TransportLimits> = { keepAliveTimeoutMs: 60_000 };
+
 export interface TestApiOptions {
   /** the service clock's first instant */
   start?: string;
@@ -93,7 +100,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     let app: INestApplication | undefined;
     try {
       const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };
-      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: options.transport, ...logs };
+      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: { ...TEST_TRANSPORT, ...options.transport }, ...logs };
       app = await createApp({
         ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, fileStore: config.fileStore, metricsToken: config.metricsToken,
       });
