@@ -21,7 +21,7 @@ describe('R-EVAL-1 未能按期换证且不能提供相关证明: proof of renew
     const decision = given(history([openCommand()])).when(withFile).then([
       { type: 'RenewalProofFiled', data: { documentId: 'doc-licence', proofId: 'proof-1', description: '受理回执', expectedBy: '2026-07-20', file, maxGraceDays: 30, filedBy: 'mgr-li', filedAt: '2026-06-20T02:00:00.000Z' } },
     ]);
-    expect(customerWorkflow.filesOf?.(withFile)).toEqual([{ file, field: 'file' }]);
+    expect(customerWorkflow.filesOf?.(withFile, { state: 'open.active', context: decision.after.context, done: false, revision: 0 } as never)).toEqual([{ file, field: 'file' }]);
     const open = customerWorkflow.tasks?.find((t) => t.type === 'customer.renewal-proof');
     const state = { state: 'open.active', context: decision.after.context, done: false, revision: 1 } as never;
     expect({ open: open?.openWhen?.(state), keys: open?.keysOf?.(state), holders: open?.holders(state, 'doc-licence') }).toEqual({
