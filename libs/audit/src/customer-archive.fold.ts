@@ -98,7 +98,7 @@ export class CustomerArchiveFold {
       f.grade = d.newGrade;
       if (d.month && d.cause !== 'reevaluation') f.lastEvaluatedMonth = d.month;
     } else if (type === 'MonthEvaluated') f.lastEvaluatedMonth = d.month;
-    // R-TIER-4 (ADR 0022): a month's proposal marks it evaluated; the grade waits for the confirmation
+    // R-TIER-4 (ADR 0023): a month's proposal marks it evaluated; the grade waits for the confirmation
     else if (type === 'GradeMoveProposed' && d.basis === 'monthly_evaluation') f.lastEvaluatedMonth = d.month;
     else if (type === 'DisqualificationProposed') f.pendingDisqualification = { reason: d.reason, proposedBy: d.proposedBy, proposedAt: d.proposedAt };
     else if (type === 'DisqualificationRejected') f.pendingDisqualification = null;

@@ -62,7 +62,7 @@ export type RecordReceipt = z.infer<typeof RecordReceipt>;
 export const EvaluateMonth = z.object({ month: IsoMonth });
 export type EvaluateMonth = z.infer<typeof EvaluateMonth>;
 
-/** R-TIER-4: the sales department's decision on a proposed move, naming one of the other indicators (ADR 0022). */
+/** R-TIER-4: the sales department's decision on a proposed move, naming one of the other indicators (ADR 0023). */
 export const ConfirmGradeMove = z.object({ month: IsoMonth, indicator: Id, reason: freeText(2000) });
 export type ConfirmGradeMove = z.infer<typeof ConfirmGradeMove>;
 export const HoldGradeMove = z.object({ month: IsoMonth, indicator: Id, reason: freeText(2000) });

@@ -34,7 +34,7 @@ export interface PendingDisqualification {
   proposedAt: string;
 }
 
-/** R-TIER-4: a tonnage move the evaluation proposed, waiting for the sales department (ADR 0022). */
+/** R-TIER-4: a tonnage move the evaluation proposed, waiting for the sales department (ADR 0023). */
 export interface PendingGradeMove {
   month: string;
   tonnage: number;

@@ -85,7 +85,7 @@ export const ReceiptRecorded = z.object({
 export type ReceiptRecorded = z.infer<typeof ReceiptRecorded>;
 export type PickupVoided = z.infer<typeof PickupVoided>;
 
-/** `reviewed_evaluation`: a proposed tonnage move the sales department confirmed (R-TIER-4, ADR 0022). */
+/** `reviewed_evaluation`: a proposed tonnage move the sales department confirmed (R-TIER-4, ADR 0023). */
 export const GradeChangeCause = z.enum(['monthly_evaluation', 'reevaluation', 'became_planned', 'direct_customer', 'reviewed_evaluation']);
 export type GradeChangeCause = z.infer<typeof GradeChangeCause>;
 /** Every grade change carries its evidence; month/tonnage/band are null when the class caused it. */
@@ -98,7 +98,7 @@ export const CustomerGradeChanged = z.object({
 export type CustomerGradeChanged = z.infer<typeof CustomerGradeChanged>;
 export const MonthEvaluated = z.object({
   month: IsoMonth, tonnage: z.number(), band: Grade, grade: Grade, unchanged: z.literal(true), ruleId: z.string(), evaluatedAt: Instant,
-  /** absent on evaluations made before the review step (ADR 0022): they replay by the old reading */
+  /** absent on evaluations made before the review step (ADR 0023): they replay by the old reading */
   policy: GradingPolicy.optional(),
 });
 export type MonthEvaluated = z.infer<typeof MonthEvaluated>;

@@ -43,7 +43,7 @@ export const customerGuards = {
   },
   /** R-EVAL-1 */
   hasExpiredDocument: (c) => hasExpiredDocument(c),
-  // loosened only by renewal proofs, which no stream older than ADR 0022 holds: old streams replay alike
+  // loosened only by renewal proofs, which no stream older than ADR 0023 holds: old streams replay alike
   allDocumentsValid: (c) => !hasExpiredDocument(c) || allExpiredExcused(c),
   isNewPickup: (c, e) =>
     e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId) && pickupChargeIsExact(c, e) &&
@@ -103,7 +103,7 @@ function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'Custom
       return c.grade === 'online_auction' && c.class?.salesForm === 'planned' && newGrade === 'ordinary';
     case 'direct_customer':
       return c.class?.salesObject === 'direct' && newGrade === 'ordinary';
-    // the two direct tonnage moves predate the review step: once a stream is under it (ADR 0022) only a confirmation moves by tonnage
+    // the two direct tonnage moves predate the review step: once a stream is under it (ADR 0023) only a confirmation moves by tonnage
     case 'monthly_evaluation':
       return c.gradingPolicy === null && month !== null && month === nextMonthToEvaluate(c) && evaluateMonthOf(c, month).newGrade === newGrade;
     case 'reviewed_evaluation':

@@ -17,7 +17,7 @@ const on = (guard: keyof typeof customerGuards, target?: string) => ({ guard, ac
  * state where business starts (pickups, sales plans, licences); `open.suspended` keeps the
  * archive alive while a qualification is expired (R-EVAL-1); `disqualified` is final (R-EVAL-3).
  * A proposed grade move and a proof of renewal under way wait on the sales department in any open
- * state (tasks customer.confirm-grade and customer.renewal-proof, ADR 0022).
+ * state (tasks customer.confirm-grade and customer.renewal-proof, ADR 0023).
  */
 export const customerMachine = setup({
   types: { context: {} as CustomerContext, events: {} as CustomerEvent },

@@ -61,7 +61,7 @@ export interface EvaluationOutcome {
 /**
  * One month's evaluation from a starting grade: R-TIER-3 pins direct customers to ordinary, the
  * rest move one step toward their band (R-TIER-4). An online-auction customer (R-TIER-2 网拍客户:
- * 新开发客户) stays one under the old reading (`policy` null: evaluations recorded before ADR 0022
+ * 新开发客户) stays one under the old reading (`policy` null: evaluations recorded before ADR 0023
  * replay by it); under GRADING_POLICY a month at the first star standard (≥ 1000 t) takes it ONE
  * step, onto the planned ladder's first rung (ordinary).
  */

@@ -53,7 +53,7 @@ const renewalTask: TaskDeclaration<CustomerContext> = {
 };
 
 /**
- * R-TIER-4 "与其他指标共同考核,确定客户级别" (ADR 0022): the month's tonnage proposed a move; the sales
+ * R-TIER-4 "与其他指标共同考核,确定客户级别" (ADR 0023): the month's tonnage proposed a move; the sales
  * department confirms or holds it, naming one of the other indicators.
  */
 const confirmGradeTask: TaskDeclaration<CustomerContext> = {

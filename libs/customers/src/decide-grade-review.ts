@@ -8,7 +8,7 @@ import { evaluateMonthOf, reevaluatedGrade, type EvaluationOutcome } from './cus
 import { DEFAULT_GRADE_INDICATORS, GRADING_POLICY, type ProposalBasis } from './grading-policy';
 
 /**
- * R-TIER-4 "计划客户设置星级提货量标准,与其他指标共同考核,确定客户级别" (ADR 0022): tonnage proposes,
+ * R-TIER-4 "计划客户设置星级提货量标准,与其他指标共同考核,确定客户级别" (ADR 0023): tonnage proposes,
  * the sales department decides with the other indicators. A month that moves nothing is recorded
  * as evaluated at once; a move waits as a proposal (task customer.confirm-grade).
  */
@@ -25,7 +25,7 @@ export function monthOutcomeEvents(context: CustomerContext, month: string, now:
 
 /**
  * A late correction to the latest evaluated month under review: the re-run is proposed again (one
- * step from the grade it awarded, as before ADR 0022), or a pending proposal it no longer supports
+ * step from the grade it awarded, as before ADR 0023), or a pending proposal it no longer supports
  * lapses. A planned customer is never proposed back to online auction (新开发客户 is an entry grade).
  */
 export function reviewedReevaluation(context: CustomerContext, month: string, monthKg: number, now: string): CustomerEvent[] {

@@ -13,7 +13,7 @@ const MAX_CATCH_UP_MONTHS = 36;
 /**
  * R-TIER-2/3/4: evaluates every month not yet evaluated up to `month`, in order, because each
  * month's step starts from the grade the previous month left (a move only proposed, not yet
- * confirmed, left the grade where it was: ADR 0022). An already evaluated month is a
+ * confirmed, left the grade where it was: ADR 0023). An already evaluated month is a
  * no-op (the scheduler may fire twice); corrections re-run months through the pickup commands.
  */
 export function evaluateMonth(command: CustomerCommandOf<'EvaluateMonth'>, context: CustomerContext): CustomerEvent[] {

@@ -89,7 +89,7 @@ function reevaluation(context: CustomerContext, pickupId: string, date: string, 
       awardedGrade: record.gradeAfter, reevaluatedGrade: outcome.newGrade, latestMonth, pickupId, reevaluatedAt: now,
     },
   };
-  // under the review step (ADR 0022) the re-run is proposed, never applied by itself
+  // under the review step (ADR 0023) the re-run is proposed, never applied by itself
   if (context.gradingPolicy !== null) return [reevaluated, ...reviewedReevaluation(context, month, kg, now)];
   const regraded = latestMonth ? reevaluatedGrade(context, month, kg) : null;
   if (!regraded || context.grade !== record.gradeAfter || regraded.newGrade === context.grade) return [reevaluated];

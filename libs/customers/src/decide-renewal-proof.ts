@@ -9,7 +9,7 @@ import { allExpiredInGrace, graceEnd } from './renewal-grace';
 import { addDays, shanghaiDate } from './shanghai-time';
 
 /**
- * R-EVAL-1 "客户资质到期后未能按期换证且不能提供相关证明,HB公司将暂停与该客户业务往来" (ADR 0022):
+ * R-EVAL-1 "客户资质到期后未能按期换证且不能提供相关证明,HB公司将暂停与该客户业务往来" (ADR 0023):
  * suspension is for a customer who neither renewed in time NOR can show proof. Proof of a renewal
  * under way, approved by the sales department, postpones suspension to a bounded date.
  */

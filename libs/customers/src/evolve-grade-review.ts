@@ -3,7 +3,7 @@ import { toKg } from './customer.context';
 import type { CustomerEventOf } from './customer.events';
 
 /**
- * R-TIER-4 under ADR 0022: a proposal marks its month evaluated (the grade it started from is
+ * R-TIER-4 under ADR 0023: a proposal marks its month evaluated (the grade it started from is
  * kept; the award waits for review); a confirmation awards it; a hold or a lapse leaves it.
  */
 export function moveProposed(context: CustomerContext, { data }: CustomerEventOf<'GradeMoveProposed'>): Partial<CustomerContext> {

@@ -6,7 +6,7 @@ import { evaluateMonthOf, nextMonthToEvaluate, reevaluatedGrade } from './custom
 
 type Guard = (context: CustomerContext, event: CustomerEvent) => boolean;
 
-/** R-TIER-4 (ADR 0022): a proposal is what the policy produces from its evidence, one step from where the customer stands. */
+/** R-TIER-4 (ADR 0023): a proposal is what the policy produces from its evidence, one step from where the customer stands. */
 function proposalIsWarranted(c: CustomerContext, e: CustomerEventOf<'GradeMoveProposed'>): boolean {
   const { month, currentGrade, proposedGrade, basis } = e.data;
   if (currentGrade !== c.grade || proposedGrade === currentGrade || stepsBetween(currentGrade, proposedGrade) > 1) return false;

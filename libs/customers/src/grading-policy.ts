@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * R-TIER-4 "与其他指标共同考核,确定客户级别" (ADR 0022): the policy version an evaluation was made
+ * R-TIER-4 "与其他指标共同考核,确定客户级别" (ADR 0023): the policy version an evaluation was made
  * under. Evaluations recorded without it (before the review step) keep their old meaning on
  * replay: the tonnage move applied at once and an online-auction customer never moved by tonnage.
  * Under this version the evaluation only PROPOSES the move; the sales department confirms or holds

@@ -6,7 +6,7 @@ import { shanghaiDate } from './shanghai-time';
  * R-EVAL-1: a pickup dated on a day business was suspended is refused, even once the customer is
  * reinstated (a back-dated record must not reopen the suspended period). A suspension covers the
  * days from the one it began on up to, not including, the day of reinstatement: a pickup carries a
- * date, not a time, and business resumed on that day (ADR 0022).
+ * date, not a time, and business resumed on that day (ADR 0023).
  */
 export function assertNotSuspendedOn(context: CustomerContext, date: string): void {
   const period = context.suspensions.find((p) => shanghaiDate(p.from) <= date && (p.until === null || date < shanghaiDate(p.until)));

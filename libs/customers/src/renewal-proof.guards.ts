@@ -4,7 +4,7 @@ import { addDays } from './shanghai-time';
 
 type Guard = (context: CustomerContext, event: CustomerEvent) => boolean;
 
-/** R-EVAL-1 (ADR 0022): proofs are for documents on file, bounded past their validity, decided once. */
+/** R-EVAL-1 (ADR 0023): proofs are for documents on file, bounded past their validity, decided once. */
 export const renewalProofGuards = {
   proofCanBeFiled: (c, e) => {
     if (e.type !== 'RenewalProofFiled') return false;

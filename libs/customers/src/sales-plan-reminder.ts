@@ -6,7 +6,7 @@ import { addMonths, monthOf, shanghaiDate, startOfShanghaiDay } from './shanghai
 
 /**
  * R-TIER-7 "独家代理商每月向公司提供下月销售计划": the text names no day, so the product sets one
- * (ADR 0022): next month's plan is due by the end of the 25th, leaving the rest of the month to
+ * (ADR 0023): next month's plan is due by the end of the 25th, leaving the rest of the month to
  * file it. Changing the day is a policy change: timers already armed keep theirs.
  */
 export const SALES_PLAN_DUE_DAY = 25;

@@ -9,7 +9,7 @@ const FEB_2 = '2026-02-02T02:00:00.000Z';
 const MAR_1 = '2026-02-28T16:00:00.000Z';
 const proposedJanuary = () => history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), evaluate('2026-01', FEB_1)]);
 
-describe('R-TIER-4 与其他指标共同考核: the sales department confirms or holds the proposed move (ADR 0022)', () => {
+describe('R-TIER-4 与其他指标共同考核: the sales department confirms or holds the proposed move (ADR 0023)', () => {
   it('R-TIER-4: the proposal changes no grade and opens customer.confirm-grade for the sales department', () => {
     const events = proposedJanuary();
     const { context } = stateOf(events);
@@ -66,7 +66,7 @@ describe('R-TIER-4 与其他指标共同考核: the sales department confirms or
   });
 });
 
-describe('R-TIER-2 网拍客户 "新开发客户": entering the planned ladder (ADR 0022)', () => {
+describe('R-TIER-2 网拍客户 "新开发客户": entering the planned ladder (ADR 0023)', () => {
   const auction = () => history([openCommand(), pickup('p-1', '2026-01-20', 2500)]);
 
   it('R-TIER-2: an online-auction month at a star standard proposes ONE step, to ordinary (not two-star)', () => {

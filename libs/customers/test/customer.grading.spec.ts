@@ -8,7 +8,6 @@ const FEB_1 = '2026-01-31T16:00:00.000Z';
 const MAR_1 = '2026-02-28T16:00:00.000Z';
 const APR_1 = '2026-03-31T16:00:00.000Z';
 const POLICY = 'grading-review-2026-12';
-const later = (at: string, minutes = 1) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 /** Planned distributor with 1200 t in January (one-star band) and 2500 t in February. */
 const withPickups = () =>

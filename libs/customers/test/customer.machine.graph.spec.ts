@@ -12,7 +12,7 @@ function sampleEvents(): CustomerEvent[] {
     cmd('ProposeDisqualification', { reason: 'under_investigation', evidence: ['立案通知书'] }, SALES, '2026-07-03T00:00:00.000Z'),
     cmd('ApproveDisqualification', {}, GM, '2026-07-04T00:00:00.000Z'),
   ]);
-  // ADR 0022: a proposed grade move and a pending proof of renewal both wait on the sales department
+  // ADR 0023: a proposed grade move and a pending proof of renewal both wait on the sales department
   const reviewed = history([
     openCommand(),
     cmd('RecordPickup', { pickupId: 'p-1', date: '2026-01-20', product: 'HDPE', tonnes: 1200, warehouse: 'w' }, MANAGER, '2026-01-20T08:00:00.000Z'),

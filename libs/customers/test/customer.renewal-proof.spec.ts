@@ -15,7 +15,7 @@ const endGrace = (graceUntil: string, now: string) => cmd('EndRenewalGrace', { d
 const renew = (now: string) => cmd('RenewQualificationDocument', { documentId: 'doc-licence', number: 'n2', validFrom: '2026-07-01', validUntil: '2029-06-30' }, MANAGER, now);
 const approved = () => history([openCommand(), fileProof('2026-07-20'), approve()]);
 
-describe('R-EVAL-1 未能按期换证且不能提供相关证明: proof of renewal under way postpones suspension (ADR 0022)', () => {
+describe('R-EVAL-1 未能按期换证且不能提供相关证明: proof of renewal under way postpones suspension (ADR 0023)', () => {
   it('R-EVAL-1: a manager files proof (with its scan) and the sales department is asked to approve it', () => {
     const withFile = cmd('FileRenewalProof', { documentId: 'doc-licence', proofId: 'proof-1', description: '受理回执', expectedBy: '2026-07-20', file }, MANAGER, '2026-06-20T02:00:00.000Z');
     const decision = given(history([openCommand()])).when(withFile).then([

@@ -86,7 +86,7 @@ export class CustomerReadService {
       disqualification: json(row.disqualification),
       documents: documents.map(documentView),
       gradeHistory: grades.filter((g) => !REVIEW_KINDS.has(String(g.kind))).map(gradeFactView),
-      // R-TIER-4 (ADR 0022): proposals, holds and lapses, apart so the grade's own history stays what set it
+      // R-TIER-4 (ADR 0023): proposals, holds and lapses, apart so the grade's own history stays what set it
       gradeReviews: grades.filter((g) => REVIEW_KINDS.has(String(g.kind))).map(gradeFactView),
       monthlyTonnage: months.map((m) => ({ month: m.month, tonnes: Number(m.kg) / 1000, pickups: Number(m.n) })),
     };

@@ -7,7 +7,7 @@ import { CustomerCommandService, type HttpRequestLike } from './customer-command
 import { ApproveProofBody, GradeReviewBody, PathId, RejectProofBody, RenewalProofBody } from './customers.bodies';
 
 /**
- * The sales department's reviews on a customer's archive (ADR 0022): proposed grade moves
+ * The sales department's reviews on a customer's archive (ADR 0023): proposed grade moves
  * (R-TIER-4 与其他指标共同考核) and proofs that a document's renewal is under way (R-EVAL-1).
  */
 @ApiTags('customers')

@@ -63,7 +63,7 @@ export type GradeChangesQuery = z.infer<typeof GradeChangesQuery>;
 export const ExpiringQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), minPosition: MinPosition });
 export type ExpiringQuery = z.infer<typeof ExpiringQuery>;
 
-/** R-TIER-4 (ADR 0022): the month whose proposed move is decided, one of the configured indicators, and why. */
+/** R-TIER-4 (ADR 0023): the month whose proposed move is decided, one of the configured indicators, and why. */
 export const GradeReviewBody = z.strictObject(ConfirmGradeMove.shape);
 export type GradeReviewBody = z.infer<typeof GradeReviewBody>;
 /** R-EVAL-1: `file` is the proof's scan, uploaded first (POST /files) and named by its FileReference */

@@ -77,7 +77,7 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     await record(ok(await as('manager', 'POST', `/customers/${CUSTOMER}/pickups`, { pickupId: 'P-1', date: '2026-03-10', product: 'HDPE', tonnes: 1200, warehouse: '镇海库' })).position);
     api.clock.set('2026-03-31T16:00:00.000Z');
     await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/evaluations`, { month: '2026-03' })).position);
-    // R-TIER-4 (ADR 0022): the evaluation proposes, the sales department confirms
+    // R-TIER-4 (ADR 0023): the evaluation proposes, the sales department confirms
     step(5);
     await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/grade-moves/confirm`, { month: '2026-03', indicator: 'payment_record', reason: '回款及时' })).position);
 

@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from '../support/test-api';
 import { archive, fireDueTimers, openCustomer } from './customer-fixtures';
 
 /**
- * Issue 18, grading and evaluation (ADR 0022), over HTTP on both engines: the sales department
+ * Issue 18, grading and evaluation (ADR 0023), over HTTP on both engines: the sales department
  * reviews proposed grade moves (R-TIER-4) and an online-auction customer enters the planned ladder
  * (R-TIER-2); proof of a renewal under way postpones suspension (R-EVAL-1); an exclusive agent
  * picks up under this year's licence and is reminded of a missing sales plan (R-TIER-7).
@@ -45,7 +45,7 @@ describeEachEngine('customers over HTTP: grade review, renewal proofs, agency li
 
   it('R-TIER-4: the evaluation proposes the move and opens customer.confirm-grade; a hold names an indicator from the list and keeps the grade', async () => {
     expect((await as('sales', 'POST', '/customers/r-1/evaluations', { month: '2026-03' })).status).toBe(200);
-    const tasks = await as('sales', 'GET', '/tasks?type=customer.confirm-grade');
+    const tasks = await as('sales', 'GET', `/tasks?type=customer.confirm-grade&minPosition=${await api.store.headPosition()}`);
     expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toContain('r-1');
     const byManager = await as('manager', 'POST', '/customers/r-1/grade-moves/confirm', { month: '2026-03', indicator: 'cooperation', reason: '配合' });
     expect(byManager.status).toBe(403);
@@ -88,7 +88,7 @@ describeEachEngine('customers over HTTP: grade review, renewal proofs, agency li
     expect([tooLate.status, tooLate.body.rule]).toEqual([422, 'R-EVAL-1']);
     expect((await as('manager', 'POST', '/customers/q-1/documents/licence/renewal-proofs', { proofId: 'pr-1', description: '市场监管局换证受理回执', expectedBy: '2026-05-10' })).status).toBe(200);
     expect((await as('manager', 'POST', '/customers/q-1/documents/licence/renewal-proofs/approve', {})).status).toBe(403);
-    const tasks = await as('sales', 'GET', '/tasks?type=customer.renewal-proof');
+    const tasks = await as('sales', 'GET', `/tasks?type=customer.renewal-proof&minPosition=${await api.store.headPosition()}`);
     expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toContain('q-1');
     expect((await as('sales', 'POST', '/customers/q-1/documents/licence/renewal-proofs/approve', { comment: '同意顺延' })).status).toBe(200);
 

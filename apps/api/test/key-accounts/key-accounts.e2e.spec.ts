@@ -55,6 +55,8 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
     await openCustomer(api, archive('dir-1', { productLine: 'other_chemicals', class: { salesObject: 'direct', salesForm: null }, admission: directAdmission } as never));
     for (const id of ['agent-hi', 'agent-lo']) await openCustomer(api, archive(id, agent));
     api.clock.set('2026-05-25T02:00:00.000Z');
+    // R-TIER-7: an exclusive agent picks up as an agent under the year's licence
+    for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/agency-licences`, { token: await token('sales'), body: { year: 2026, licenceNumber: `EA-2026-${id}` } })).status).toBe(200);
     for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/sales-plans`, { token: await token('manager'), body: plan('2026-06', 100) })).status).toBe(200);
     api.clock.set('2026-06-25T02:00:00.000Z');
     for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/sales-plans`, { token: await token('manager'), body: plan('2026-07', 300) })).status).toBe(200);

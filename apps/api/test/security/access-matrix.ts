@@ -89,7 +89,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /customers/{id}/disqualification/reject': roles('general_manager'),
   'POST /customers/{id}/documents/{documentId}/renew': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/evaluations': roles('sales_reviewer', 'administrator'),
-  // R-TIER-4 (ADR 0022): the sales department grades (划分客户等级)
+  // R-TIER-4 (ADR 0023): the sales department grades (划分客户等级)
   'POST /customers/{id}/grade-moves/confirm': roles('sales_reviewer'),
   'POST /customers/{id}/grade-moves/hold': roles('sales_reviewer'),
   // R-EVAL-1: the archive keepers file proof of a renewal under way; the sales department decides on it

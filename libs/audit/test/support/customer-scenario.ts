@@ -11,7 +11,7 @@ export const SCHEDULER: Actor = { id: 'system:scheduler', roles: [], system: tru
 export const MANAGER: Actor = { id: 'mgr-li', roles: ['customer_manager'] };
 export const SUPERVISOR: Actor = { id: 'sup-sun', roles: ['supervisor'] };
 export const SALES: Actor = { id: 'sales-wang', roles: ['sales_reviewer'] };
-/** R-TIER-4 (ADR 0022): the evaluation proposes, the sales department confirms with another indicator */
+/** R-TIER-4 (ADR 0023): the evaluation proposes, the sales department confirms with another indicator */
 const confirm = (month: string) => ({ month, indicator: 'payment_record', reason: '回款及时' });
 export const calendar = WorkingCalendar.official();
 

@@ -9,7 +9,7 @@ export const GRADE_HISTORY_TABLE = 'customer_grade_history';
 /**
  * R-TIER-2/4: one row per grade fact with its evidence: the opening grade (`opened`), every grade
  * change (`changed`), and every late re-run of an evaluated month (`reevaluated`: awarded vs re-run
- * grade, the difference the sales department weighs), and under the review step (ADR 0022) every
+ * grade, the difference the sales department weighs), and under the review step (ADR 0023) every
  * proposed move (`proposed`), held one (`held`, cause = the indicator) and lapsed one (`lapsed`).
  * Rows are keyed by event id: append-only.
  */
