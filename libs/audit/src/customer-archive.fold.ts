@@ -98,6 +98,8 @@ export class CustomerArchiveFold {
       f.grade = d.newGrade;
       if (d.month && d.cause !== 'reevaluation') f.lastEvaluatedMonth = d.month;
     } else if (type === 'MonthEvaluated') f.lastEvaluatedMonth = d.month;
+    // R-TIER-4 (ADR 0023): a month's proposal marks it evaluated; the grade waits for the confirmation
+    else if (type === 'GradeMoveProposed' && d.basis === 'monthly_evaluation') f.lastEvaluatedMonth = d.month;
     else if (type === 'DisqualificationProposed') f.pendingDisqualification = { reason: d.reason, proposedBy: d.proposedBy, proposedAt: d.proposedAt };
     else if (type === 'DisqualificationRejected') f.pendingDisqualification = null;
     else if (type === 'CustomerDisqualified') Object.assign(f, { pendingDisqualification: null, disqualifiedAt: d.approvedAt, status: 'disqualified' });

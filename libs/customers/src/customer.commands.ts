@@ -1,5 +1,5 @@
 import type { Command } from '@crm/workflow-kit';
-import { freeText, optionalText } from '@crm/workflow-kit';
+import { FileReference, freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { Grade } from './grading';
 import {
@@ -62,6 +62,29 @@ export type RecordReceipt = z.infer<typeof RecordReceipt>;
 export const EvaluateMonth = z.object({ month: IsoMonth });
 export type EvaluateMonth = z.infer<typeof EvaluateMonth>;
 
+/** R-TIER-4: the sales department's decision on a proposed move, naming one of the other indicators (ADR 0023). */
+export const ConfirmGradeMove = z.object({ month: IsoMonth, indicator: Id, reason: freeText(2000) });
+export type ConfirmGradeMove = z.infer<typeof ConfirmGradeMove>;
+export const HoldGradeMove = z.object({ month: IsoMonth, indicator: Id, reason: freeText(2000) });
+export type HoldGradeMove = z.infer<typeof HoldGradeMove>;
+
+/** R-EVAL-1: proof that a document's renewal is under way; `file` is the scan uploaded first (ADR 0018). */
+export const FileRenewalProof = z.object({
+  documentId: Id, proofId: Id, description: freeText(2000), expectedBy: IsoDate, file: FileReference.optional(),
+});
+export type FileRenewalProof = z.infer<typeof FileRenewalProof>;
+export const ApproveRenewalProof = z.object({ documentId: Id, comment: optionalText(2000).optional() });
+export type ApproveRenewalProof = z.infer<typeof ApproveRenewalProof>;
+export const RejectRenewalProof = z.object({ documentId: Id, comment: freeText(2000) });
+export type RejectRenewalProof = z.infer<typeof RejectRenewalProof>;
+/** Timer: the approved postponement is over; carries the date it was scheduled for, so a stale firing is a no-op. */
+export const EndRenewalGrace = z.object({ documentId: Id, graceUntil: IsoDate });
+export type EndRenewalGrace = z.infer<typeof EndRenewalGrace>;
+
+/** Timer (R-TIER-7): the due day of next month's sales plan has passed. */
+export const CheckSalesPlan = z.object({ month: IsoMonth });
+export type CheckSalesPlan = z.infer<typeof CheckSalesPlan>;
+
 export const FileSalesPlan = z.object({ month: IsoMonth, lines: z.array(SalesPlanLine).min(1).max(500) });
 export type FileSalesPlan = z.infer<typeof FileSalesPlan>;
 export const IssueAgencyLicence = z.object({ year: z.number().int().min(2000).max(2100), licenceNumber: Id });
@@ -79,7 +102,8 @@ export type RejectDisqualification = z.infer<typeof RejectDisqualification>;
 export const customerCommandSchemas = {
   OpenCustomerArchive, ChangeCustomerInformation, RenewQualificationDocument, WarnDocumentExpiry, ExpireDocument,
   RecordPickup, CorrectPickup, VoidPickup, RecordReceipt, EvaluateMonth, FileSalesPlan, IssueAgencyLicence, ExpireAgencyLicence,
-  ProposeDisqualification, ApproveDisqualification, RejectDisqualification,
+  ProposeDisqualification, ApproveDisqualification, RejectDisqualification, ConfirmGradeMove, HoldGradeMove, FileRenewalProof,
+  ApproveRenewalProof, RejectRenewalProof, EndRenewalGrace, CheckSalesPlan,
 } as const;
 
 type Schemas = typeof customerCommandSchemas;

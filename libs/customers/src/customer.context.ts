@@ -1,5 +1,6 @@
 import { PersistentMap } from './persistent-map';
 import type { Grade } from './grading';
+import type { ProposalBasis } from './grading-policy';
 import type { Admission, Contact, CustomerClass, DisqualificationReason, Identifiers, Invoicing, ProductLine, SalesPlanLine } from './customer.shapes';
 import type { FiledDocument } from './customer.events';
 
@@ -33,6 +34,35 @@ export interface PendingDisqualification {
   proposedAt: string;
 }
 
+/** R-TIER-4: a tonnage move the evaluation proposed, waiting for the sales department (ADR 0023). */
+export interface PendingGradeMove {
+  month: string;
+  tonnage: number;
+  band: Grade;
+  currentGrade: Grade;
+  proposedGrade: Grade;
+  basis: ProposalBasis;
+  proposedAt: string;
+}
+
+/** R-EVAL-1: proof that a document's renewal is under way, pending or approved (rejected proofs leave nothing). */
+export interface RenewalProofState {
+  proofId: string;
+  status: 'pending' | 'approved';
+  expectedBy: string;
+  /** the latest graceUntil the bound in force at filing allows */
+  latestGrace: string;
+  graceUntil: string | null;
+  filedBy: string;
+  filedAt: string;
+}
+
+/** A period business was suspended (R-EVAL-1); `until` null while it lasts. */
+export interface SuspensionPeriod {
+  from: string;
+  until: string | null;
+}
+
 export interface CustomerContext {
   customerId: string | null;
   applicationId: string | null;
@@ -55,8 +85,18 @@ export interface CustomerContext {
   evaluations: Record<string, EvaluationRecord>;
   lastEvaluatedMonth: string | null;
   salesPlans: Record<string, { lines: SalesPlanLine[]; revision: number; filedAt: string }>;
-  /** year → licence */
-  agencyLicences: Record<string, { licenceNumber: string; validUntil: string; expired: boolean }>;
+  /** year → licence (`validFrom` absent only on contexts built before it was kept) */
+  agencyLicences: Record<string, { licenceNumber: string; validFrom?: string; validUntil: string; expired: boolean }>;
+  /** R-TIER-7: the last month whose missing sales plan was recorded (the reminder chain's anchor) */
+  salesPlansCheckedThrough: string | null;
+  /** R-TIER-4: the proposed move waiting for review; set only under GRADING_POLICY */
+  pendingGradeMove: PendingGradeMove | null;
+  /** the grading policy of the latest evaluation; null: every evaluation so far predates the review step */
+  gradingPolicy: string | null;
+  /** R-EVAL-1: by document id */
+  renewalProofs: Record<string, RenewalProofState>;
+  /** R-EVAL-1: every suspension, oldest first, so back-dated pickups can be checked against them */
+  suspensions: SuspensionPeriod[];
   pendingDisqualification: PendingDisqualification | null;
   suspendedSince: string | null;
   disqualifiedAt: string | null;
@@ -86,6 +126,11 @@ export const initialCustomerContext: CustomerContext = {
   lastEvaluatedMonth: null,
   salesPlans: {},
   agencyLicences: {},
+  salesPlansCheckedThrough: null,
+  pendingGradeMove: null,
+  gradingPolicy: null,
+  renewalProofs: {},
+  suspensions: [],
   pendingDisqualification: null,
   suspendedSince: null,
   disqualifiedAt: null,

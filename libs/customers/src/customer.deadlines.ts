@@ -3,6 +3,8 @@ import type { CustomerContext } from './customer.context';
 import { nextMonthToEvaluate } from './customer.rules';
 import { expiryInstant } from './decide-documents';
 import { endOfShanghaiMonth } from './shanghai-time';
+import { graceEnd } from './renewal-grace';
+import { nextSalesPlanMonth, salesPlanDueAt } from './sales-plan-reminder';
 
 /**
  * Durable timers the customer needs (architecture.md: deadlines are outputs, firings inputs).
@@ -10,7 +12,24 @@ import { endOfShanghaiMonth } from './shanghai-time';
  */
 export function customerDeadlines(state: WorkflowState<CustomerContext>): DeadlineSpec[] {
   if (!state.state.startsWith('open')) return [];
-  return [...documentDeadlines(state.context), ...licenceDeadlines(state.context), ...evaluationDeadline(state.context)];
+  const active = state.state === 'open.active' ? [...graceDeadlines(state.context), ...salesPlanDeadline(state.context)] : [];
+  return [...documentDeadlines(state.context), ...licenceDeadlines(state.context), ...evaluationDeadline(state.context), ...active];
+}
+
+/** R-EVAL-1: an approved proof postponed suspension to the end of its grace; then it is due. */
+function graceDeadlines(context: CustomerContext): DeadlineSpec[] {
+  return Object.entries(context.renewalProofs)
+    .filter(([documentId, proof]) => context.documents[documentId]?.expired && proof.status === 'approved' && proof.graceUntil)
+    .map(([documentId, proof]) => {
+      const graceUntil = proof.graceUntil as string;
+      return { key: `renewal-grace:${documentId}`, dueAt: graceEnd(graceUntil), command: { type: 'EndRenewalGrace', data: { documentId, graceUntil } } };
+    });
+}
+
+/** R-TIER-7: the next month's plan of an exclusive agent, checked at its due day (chained like evaluations). */
+function salesPlanDeadline(context: CustomerContext): DeadlineSpec[] {
+  const month = nextSalesPlanMonth(context);
+  return month ? [{ key: `sales-plan-due:${month}`, dueAt: salesPlanDueAt(month), command: { type: 'CheckSalesPlan', data: { month } } }] : [];
 }
 
 /** R-ARC-4 warning before, R-EVAL-1 expiry at the end of the last valid day (Asia/Shanghai). */

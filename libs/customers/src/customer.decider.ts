@@ -12,11 +12,14 @@ import { expireDocument, renewDocument, warnDocumentExpiry } from './decide-docu
 import { evaluateMonth } from './decide-grading';
 import { correctPickup, recordPickup, voidPickup } from './decide-pickups';
 import { recordReceipt } from './decide-prepayment';
+import { confirmGradeMove, holdGradeMove } from './decide-grade-review';
+import { approveRenewalProof, endRenewalGrace, fileRenewalProof, rejectRenewalProof } from './decide-renewal-proof';
+import { checkSalesPlan } from './sales-plan-reminder';
 
 /** Commands that start business: refused while suspended (R-EVAL-1). */
 export const BUSINESS_COMMANDS: ReadonlySet<CustomerCommandType> = new Set(['RecordPickup', 'FileSalesPlan', 'IssueAgencyLicence']);
 /** Timer firings: on a customer that has moved on they have nothing left to do. */
-const TIMER_COMMANDS: ReadonlySet<CustomerCommandType> = new Set(['WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence', 'EvaluateMonth']);
+const TIMER_COMMANDS: ReadonlySet<CustomerCommandType> = new Set(['WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence', 'EvaluateMonth', 'EndRenewalGrace', 'CheckSalesPlan']);
 
 /**
  * The customer decider: permission, lifecycle gate, then one small function per command.
@@ -71,6 +74,20 @@ function route(command: CustomerCommand, state: WorkflowState<CustomerContext>, 
       return approveDisqualification(command, context);
     case 'RejectDisqualification':
       return rejectDisqualification(command, context);
+    case 'ConfirmGradeMove':
+      return confirmGradeMove(command, context, services);
+    case 'HoldGradeMove':
+      return holdGradeMove(command, context, services);
+    case 'FileRenewalProof':
+      return fileRenewalProof(command, context, services);
+    case 'ApproveRenewalProof':
+      return approveRenewalProof(command, context, state.state);
+    case 'RejectRenewalProof':
+      return rejectRenewalProof(command, context);
+    case 'EndRenewalGrace':
+      return endRenewalGrace(command, context, state.state);
+    case 'CheckSalesPlan':
+      return checkSalesPlan(command, context, state.state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

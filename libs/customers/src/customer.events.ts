@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Grade } from './grading';
+import { GradingPolicy } from './grading-policy';
+import { GradeMoveHeld, GradeMoveLapsed, GradeMoveProposed, GradeReview } from './grade-review.events';
+import { RenewalProofApproved, RenewalProofFiled, RenewalProofRejected } from './renewal-proof.events';
 import {
   Admission, Contact, CustomerClass, DisqualificationReason, Evidence, Id, Identifiers, Invoicing,
   IsoDate, IsoMonth, NotifyTarget, ProductLine, QualificationDocument, SalesPlanLine,
@@ -38,7 +41,11 @@ export const DocumentExpiryWarned = z.object({
   documentId: Id, kind: z.string(), validUntil: IsoDate, daysLeft: z.number().int(), customerManagerId: Id, warnedAt: Instant, notify: Notify,
 });
 export type DocumentExpiryWarned = z.infer<typeof DocumentExpiryWarned>;
-export const QualificationExpired = z.object({ documentId: Id, kind: z.string(), validUntil: IsoDate, expiredAt: Instant });
+export const QualificationExpired = z.object({
+  documentId: Id, kind: z.string(), validUntil: IsoDate, expiredAt: Instant,
+  /** R-EVAL-1: an approved proof of renewal postponed the suspension to the end of this day */
+  suspensionPostponedUntil: IsoDate.optional(),
+});
 export type QualificationExpired = z.infer<typeof QualificationExpired>;
 export const CustomerSuspended = z.object({ reason: z.literal('R-EVAL-1'), documentIds: z.array(Id), suspendedAt: Instant, notify: Notify });
 export type CustomerSuspended = z.infer<typeof CustomerSuspended>;
@@ -53,6 +60,8 @@ export const PickupRecorded = z.object({
   recordedBy: Id, recordedAt: Instant,
   /** absent on pickups recorded before R-PRIN-4 was in force for the product line */
   charge: PickupCharge.nullable().optional(),
+  /** R-TIER-7: the exclusive agency licence the agent picked up under (absent before the rule was checked, and for other classes) */
+  agencyLicence: Id.optional(),
 });
 export type PickupRecorded = z.infer<typeof PickupRecorded>;
 /** `effectiveDate` is the pickup's own date (the month it counts in); `recordedAt` is when we learnt. */
@@ -76,16 +85,21 @@ export const ReceiptRecorded = z.object({
 export type ReceiptRecorded = z.infer<typeof ReceiptRecorded>;
 export type PickupVoided = z.infer<typeof PickupVoided>;
 
-export const GradeChangeCause = z.enum(['monthly_evaluation', 'reevaluation', 'became_planned', 'direct_customer']);
+/** `reviewed_evaluation`: a proposed tonnage move the sales department confirmed (R-TIER-4, ADR 0023). */
+export const GradeChangeCause = z.enum(['monthly_evaluation', 'reevaluation', 'became_planned', 'direct_customer', 'reviewed_evaluation']);
 export type GradeChangeCause = z.infer<typeof GradeChangeCause>;
 /** Every grade change carries its evidence; month/tonnage/band are null when the class caused it. */
 export const CustomerGradeChanged = z.object({
   month: IsoMonth.nullable(), tonnage: z.number().nullable(), band: Grade.nullable(), previousGrade: Grade, newGrade: Grade,
   cause: GradeChangeCause, ruleId: z.string(), changedAt: Instant,
+  /** the confirming review (cause reviewed_evaluation) */
+  review: GradeReview.optional(),
 });
 export type CustomerGradeChanged = z.infer<typeof CustomerGradeChanged>;
 export const MonthEvaluated = z.object({
   month: IsoMonth, tonnage: z.number(), band: Grade, grade: Grade, unchanged: z.literal(true), ruleId: z.string(), evaluatedAt: Instant,
+  /** absent on evaluations made before the review step (ADR 0023): they replay by the old reading */
+  policy: GradingPolicy.optional(),
 });
 export type MonthEvaluated = z.infer<typeof MonthEvaluated>;
 /** A late correction re-ran an evaluated month; the original evaluation stays in the stream. */
@@ -103,6 +117,9 @@ export const AgencyLicenceIssued = z.object({
 export type AgencyLicenceIssued = z.infer<typeof AgencyLicenceIssued>;
 export const AgencyLicenceExpired = z.object({ year: z.number().int(), licenceNumber: Id, expiredAt: Instant });
 export type AgencyLicenceExpired = z.infer<typeof AgencyLicenceExpired>;
+/** R-TIER-7: next month's plan was not filed by its due day; `late` once the month began (recorded, nobody told). */
+export const SalesPlanMissing = z.object({ month: IsoMonth, dueAt: Instant, late: z.boolean(), customerManagerId: Id, checkedAt: Instant, notify: Notify });
+export type SalesPlanMissing = z.infer<typeof SalesPlanMissing>;
 
 export const DisqualificationProposed = z.object({ reason: DisqualificationReason, evidence: Evidence, proposedBy: Id, proposedAt: Instant });
 export type DisqualificationProposed = z.infer<typeof DisqualificationProposed>;
@@ -117,7 +134,8 @@ export const customerEventSchemas = {
   CustomerArchiveOpened, CustomerInformationChanged, QualificationDocumentRenewed, DocumentExpiryWarned, QualificationExpired,
   CustomerSuspended, CustomerReinstated, PickupRecorded, PickupCorrected, PickupVoided, CustomerGradeChanged, MonthEvaluated,
   MonthReevaluated, SalesPlanFiled, AgencyLicenceIssued, AgencyLicenceExpired, DisqualificationProposed, DisqualificationRejected,
-  CustomerDisqualified, ReceiptRecorded,
+  CustomerDisqualified, ReceiptRecorded, GradeMoveProposed, GradeMoveHeld, GradeMoveLapsed, RenewalProofFiled, RenewalProofApproved,
+  RenewalProofRejected, SalesPlanMissing,
 } as const;
 
 type Schemas = typeof customerEventSchemas;

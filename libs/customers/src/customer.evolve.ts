@@ -3,6 +3,8 @@ import { toKg } from './customer.context';
 import type { CustomerEvent, CustomerEventOf } from './customer.events';
 import type { Grade } from './grading';
 import { monthOf } from './shanghai-time';
+import { moveProposed, reviewedMoveConfirmed } from './evolve-grade-review';
+import { proofApproved, proofFiled, reinstated, suspended, withoutProof } from './evolve-renewal';
 
 /**
  * How each event changes the machine's context. Pure; the machine applies it through one
@@ -15,15 +17,15 @@ export function evolveCustomer(context: CustomerContext, event: CustomerEvent): 
     case 'CustomerInformationChanged':
       return informationChanged(event);
     case 'QualificationDocumentRenewed':
-      return withDocument(context, event.data.documentId, { ...event.data, warnedFor: null, expired: false });
+      return { ...withDocument(context, event.data.documentId, { ...event.data, warnedFor: null, expired: false }), ...withoutProof(context, event.data.documentId) };
     case 'DocumentExpiryWarned':
       return withDocument(context, event.data.documentId, { warnedFor: event.data.validUntil });
     case 'QualificationExpired':
       return withDocument(context, event.data.documentId, { expired: true });
     case 'CustomerSuspended':
-      return { suspendedSince: event.data.suspendedAt };
+      return suspended(context, event.data.suspendedAt);
     case 'CustomerReinstated':
-      return { suspendedSince: null };
+      return reinstated(context, event.data.reinstatedAt);
     case 'PickupRecorded':
     case 'PickupCorrected':
     case 'PickupVoided':
@@ -33,15 +35,30 @@ export function evolveCustomer(context: CustomerContext, event: CustomerEvent): 
     case 'CustomerGradeChanged':
       return gradeChanged(context, event);
     case 'MonthEvaluated':
-      return evaluated(context, event.data.month, event.data.tonnage, event.data.grade, event.data.grade);
+      return { ...evaluated(context, event.data.month, event.data.tonnage, event.data.grade, event.data.grade), ...(event.data.policy ? { gradingPolicy: event.data.policy } : {}) };
+    case 'GradeMoveProposed':
+      return moveProposed(context, event);
+    case 'GradeMoveHeld':
+    case 'GradeMoveLapsed':
+      return { pendingGradeMove: null };
     case 'MonthReevaluated': {
       const record = context.evaluations[event.data.month];
       return { evaluations: { ...context.evaluations, [event.data.month]: { ...record, tonnageKg: toKg(event.data.tonnage) } } };
     }
     case 'SalesPlanFiled':
       return { salesPlans: { ...context.salesPlans, [event.data.month]: { lines: event.data.lines, revision: event.data.revision, filedAt: event.data.filedAt } } };
-    case 'AgencyLicenceIssued':
-      return { agencyLicences: { ...context.agencyLicences, [event.data.year]: { licenceNumber: event.data.licenceNumber, validUntil: event.data.validUntil, expired: false } } };
+    case 'AgencyLicenceIssued': {
+      const { licenceNumber, validFrom, validUntil } = event.data;
+      return { agencyLicences: { ...context.agencyLicences, [event.data.year]: { licenceNumber, validFrom, validUntil, expired: false } } };
+    }
+    case 'SalesPlanMissing':
+      return { salesPlansCheckedThrough: event.data.month };
+    case 'RenewalProofFiled':
+      return proofFiled(context, event);
+    case 'RenewalProofApproved':
+      return proofApproved(context, event);
+    case 'RenewalProofRejected':
+      return withoutProof(context, event.data.documentId);
     case 'AgencyLicenceExpired':
       return { agencyLicences: { ...context.agencyLicences, [event.data.year]: { ...context.agencyLicences[event.data.year], expired: true } } };
     case 'DisqualificationProposed':
@@ -92,6 +109,7 @@ function pickupChanged(context: CustomerContext, event: CustomerEventOf<'PickupR
 
 function gradeChanged(context: CustomerContext, { data }: CustomerEventOf<'CustomerGradeChanged'>): Partial<CustomerContext> {
   if (data.month === null) return { grade: data.newGrade };
+  if (data.cause === 'reviewed_evaluation') return reviewedMoveConfirmed(context, { type: 'CustomerGradeChanged', data });
   if (data.cause === 'reevaluation') {
     const record = context.evaluations[data.month];
     return { grade: data.newGrade, evaluations: { ...context.evaluations, [data.month]: { ...record, gradeAfter: data.newGrade } } };

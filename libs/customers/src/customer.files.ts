@@ -10,5 +10,7 @@ export function customerFiles(command: CustomerCommand): FileRef[] {
     return command.data.documents.flatMap((doc, i) => (doc.file ? [{ file: doc.file, field: `documents.${i}.file` }] : []));
   }
   if (command.type === 'RenewQualificationDocument' && command.data.file) return [{ file: command.data.file, field: 'file' }];
+  // R-EVAL-1: the proof of a renewal under way (an acceptance receipt from the issuing authority, say)
+  if (command.type === 'FileRenewalProof' && command.data.file) return [{ file: command.data.file, field: 'file' }];
   return [];
 }

@@ -4,6 +4,11 @@ import { toKg } from './customer.context';
 import type { CustomerEvent } from './customer.events';
 import { amountFenOf } from './decide-prepayment';
 import { type Grade, stepsBetween } from './grading';
+import { confirmsPendingMove, gradeReviewGuards } from './grade-review.guards';
+import { renewalProofGuards } from './renewal-proof.guards';
+import { allExpiredExcused } from './renewal-grace';
+import { licenceCoversPickup } from './pickup-eligibility';
+import { nextSalesPlanMonth } from './sales-plan-reminder';
 import {
   classProblem, evaluateMonthOf, gradeForClass, hasExpiredDocument, missingAdmission, nextMonthToEvaluate, reevaluatedGrade,
 } from './customer.rules';
@@ -38,15 +43,21 @@ export const customerGuards = {
   },
   /** R-EVAL-1 */
   hasExpiredDocument: (c) => hasExpiredDocument(c),
-  allDocumentsValid: (c) => !hasExpiredDocument(c),
-  isNewPickup: (c, e) => e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId) && pickupChargeIsExact(c, e),
+  // loosened only by renewal proofs, which no stream older than ADR 0023 holds: old streams replay alike
+  allDocumentsValid: (c) => !hasExpiredDocument(c) || allExpiredExcused(c),
+  isNewPickup: (c, e) =>
+    e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId) && pickupChargeIsExact(c, e) &&
+    (e.data.agencyLicence === undefined || licenceCoversPickup(c, e.data.date, e.data.agencyLicence)),
+  ...renewalProofGuards,
   isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && c.pickups.get(e.data.pickupId)?.voided === false && adjustmentIsExact(c, e),
   /** R-PRIN-4: a new receipt adds exactly its amount to its product line's balance */
   receiptAddsUp: (c, e) =>
     e.type === 'ReceiptRecorded' && !c.receiptIds[e.data.receiptId] && e.data.productLine === c.productLine && e.data.balanceAfterFen === (c.balances[e.data.productLine] ?? 0) + e.data.amountFen,
-  /** R-TIER-2/3/4: an unchanged month must really be unchanged */
+  /** R-TIER-2/3/4: an unchanged month must really be unchanged (by the reading of the policy it names) */
   isUnchangedNextMonth: (c, e) =>
-    e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && evaluateMonthOf(c, e.data.month).newGrade === c.grade,
+    e.type === 'MonthEvaluated' && e.data.month === nextMonthToEvaluate(c) && c.grade === e.data.grade && c.pendingGradeMove === null &&
+    evaluateMonthOf(c, e.data.month, e.data.policy ?? null).newGrade === c.grade,
+  ...gradeReviewGuards,
   /** R-TIER-3/4: every grade change is one the policy produces from its evidence */
   gradeChangeIsWarranted: (c, e) =>
     e.type === 'CustomerGradeChanged' && e.data.previousGrade === c.grade && e.data.newGrade !== c.grade && withinOneStep(e.data) && warranted(c, e),
@@ -54,6 +65,7 @@ export const customerGuards = {
   /** R-TIER-7 */
   isExclusiveAgent: (c) => isExclusiveAgent(c),
   licenceCanBeIssued: (c, e) => isExclusiveAgent(c) && e.type === 'AgencyLicenceIssued' && !c.agencyLicences[e.data.year],
+  planIsMissing: (c, e) => e.type === 'SalesPlanMissing' && e.data.month === nextSalesPlanMonth(c) && !c.salesPlans[e.data.month],
   licenceIsLive: (c, e) => e.type === 'AgencyLicenceExpired' && !!c.agencyLicences[e.data.year] && !c.agencyLicences[e.data.year].expired,
   /** R-EVAL-3 */
   noPendingProposal: (c) => c.pendingDisqualification === null,
@@ -62,8 +74,9 @@ export const customerGuards = {
 
 /** R-TIER-4: a move by tonnage (monthly or re-evaluated) is one step; reclassifications (R-TIER-2/3) are not tonnage moves. */
 function withinOneStep(d: { cause: string; previousGrade: Grade; newGrade: Grade }): boolean {
-  return (d.cause !== 'monthly_evaluation' && d.cause !== 'reevaluation') || stepsBetween(d.previousGrade, d.newGrade) <= 1;
+  return !TONNAGE_CAUSES.has(d.cause) || stepsBetween(d.previousGrade, d.newGrade) <= 1;
 }
+const TONNAGE_CAUSES = new Set(['monthly_evaluation', 'reevaluation', 'reviewed_evaluation']);
 
 /** R-PRIN-4 款到发货: a charged pickup costs tonnes × price and never takes the balance below zero, whoever decided it. */
 function pickupChargeIsExact(c: CustomerContext, e: Extract<CustomerEvent, { type: 'PickupRecorded' }>): boolean {
@@ -90,10 +103,13 @@ function warranted(c: CustomerContext, e: Extract<CustomerEvent, { type: 'Custom
       return c.grade === 'online_auction' && c.class?.salesForm === 'planned' && newGrade === 'ordinary';
     case 'direct_customer':
       return c.class?.salesObject === 'direct' && newGrade === 'ordinary';
+    // the two direct tonnage moves predate the review step: once a stream is under it (ADR 0023) only a confirmation moves by tonnage
     case 'monthly_evaluation':
-      return month !== null && month === nextMonthToEvaluate(c) && evaluateMonthOf(c, month).newGrade === newGrade;
+      return c.gradingPolicy === null && month !== null && month === nextMonthToEvaluate(c) && evaluateMonthOf(c, month).newGrade === newGrade;
+    case 'reviewed_evaluation':
+      return confirmsPendingMove(c, e);
     case 'reevaluation': {
-      if (month === null || month !== c.lastEvaluatedMonth) return false;
+      if (c.gradingPolicy !== null || month === null || month !== c.lastEvaluatedMonth) return false;
       const record = c.evaluations[month];
       const kg = c.monthKg[month] ?? 0;
       return c.grade === record.gradeAfter && toKg(e.data.tonnage ?? -1) === kg && reevaluatedGrade(c, month, kg).newGrade === newGrade;

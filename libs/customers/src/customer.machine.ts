@@ -16,6 +16,8 @@ const on = (guard: keyof typeof customerGuards, target?: string) => ({ guard, ac
  * The customer archive (客户档案) from opening to its possible end. `open.active` is the only
  * state where business starts (pickups, sales plans, licences); `open.suspended` keeps the
  * archive alive while a qualification is expired (R-EVAL-1); `disqualified` is final (R-EVAL-3).
+ * A proposed grade move and a proof of renewal under way wait on the sales department in any open
+ * state (tasks customer.confirm-grade and customer.renewal-proof, ADR 0023).
  */
 export const customerMachine = setup({
   types: { context: {} as CustomerContext, events: {} as CustomerEvent },
@@ -40,6 +42,12 @@ export const customerMachine = setup({
         MonthEvaluated: on('isUnchangedNextMonth'),
         CustomerGradeChanged: on('gradeChangeIsWarranted'),
         MonthReevaluated: on('monthWasEvaluated'),
+        GradeMoveProposed: on('proposalIsWarranted'),
+        GradeMoveHeld: on('holdsPendingMove'),
+        GradeMoveLapsed: on('lapsesPendingMove'),
+        RenewalProofFiled: on('proofCanBeFiled'),
+        RenewalProofApproved: on('approvesPendingProof'),
+        RenewalProofRejected: on('rejectsPendingProof'),
         AgencyLicenceExpired: on('licenceIsLive'),
         DisqualificationProposed: on('noPendingProposal'),
         DisqualificationRejected: on('hasPendingProposal'),
@@ -50,6 +58,7 @@ export const customerMachine = setup({
           on: {
             PickupRecorded: on('isNewPickup'),
             SalesPlanFiled: on('isExclusiveAgent'),
+            SalesPlanMissing: on('planIsMissing'),
             AgencyLicenceIssued: on('licenceCanBeIssued'),
             CustomerSuspended: on('hasExpiredDocument', 'suspended'),
           },

@@ -32,6 +32,15 @@ export const CUSTOMER_PERMISSIONS: Readonly<Record<CustomerCommandType, Permissi
   ProposeDisqualification: { ruleId: 'R-EVAL-3', issuers: ['customer_manager', 'sales_reviewer', 'supervisor'] },
   ApproveDisqualification: { ruleId: 'R-EVAL-3', issuers: ['general_manager'] },
   RejectDisqualification: { ruleId: 'R-EVAL-3', issuers: ['general_manager'] },
+  // R-TIER-4: grading is the sales department's (划分客户等级, 篇4 第四条(四))
+  ConfirmGradeMove: { ruleId: 'R-TIER-4', issuers: ['sales_reviewer'] },
+  HoldGradeMove: { ruleId: 'R-TIER-4', issuers: ['sales_reviewer'] },
+  // R-EVAL-1: the archive keepers file the proof; the sales department, which checks qualifications (审查客户资质), approves
+  FileRenewalProof: { ruleId: 'R-EVAL-1', issuers: ARCHIVE_KEEPERS },
+  ApproveRenewalProof: { ruleId: 'R-EVAL-1', issuers: ['sales_reviewer'] },
+  RejectRenewalProof: { ruleId: 'R-EVAL-1', issuers: ['sales_reviewer'] },
+  EndRenewalGrace: { ruleId: 'R-EVAL-1', issuers: ['system'] },
+  CheckSalesPlan: { ruleId: 'R-TIER-7', issuers: ['system'] },
 };
 
 export function assertPermitted(type: CustomerCommandType, actor: Actor): void {

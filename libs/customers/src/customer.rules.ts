@@ -3,6 +3,7 @@ import type { Admission, AdmissionCriterion, CustomerClass, ProductLine } from '
 import type { CustomerContext } from './customer.context';
 import { toTonnes } from './customer.context';
 import { addMonths, monthOf, shanghaiDate } from './shanghai-time';
+import { GRADING_POLICY } from './grading-policy';
 
 /**
  * Pure policy checks shared by the decider (for clear messages) and the machine's guards (the
@@ -58,20 +59,25 @@ export interface EvaluationOutcome {
 }
 
 /**
- * One month's evaluation from a starting grade: R-TIER-3 pins direct customers to ordinary,
- * online-auction customers stay until they become planned (R-TIER-2), the rest move one step
- * toward their band (R-TIER-4).
+ * One month's evaluation from a starting grade: R-TIER-3 pins direct customers to ordinary, the
+ * rest move one step toward their band (R-TIER-4). An online-auction customer (R-TIER-2 网拍客户:
+ * 新开发客户) stays one under the old reading (`policy` null: evaluations recorded before ADR 0023
+ * replay by it); under GRADING_POLICY a month at the first star standard (≥ 1000 t) takes it ONE
+ * step, onto the planned ladder's first rung (ordinary).
  */
-export function evaluateFrom(context: CustomerContext, from: Grade, monthKg: number): EvaluationOutcome {
+export function evaluateFrom(context: CustomerContext, from: Grade, monthKg: number, policy: string | null = null): EvaluationOutcome {
   const tonnage = toTonnes(monthKg);
   const band = bandOf(tonnage);
   if (context.class?.salesObject === 'direct') return { tonnage, band, newGrade: 'ordinary', ruleId: 'R-TIER-3' };
-  if (from === 'online_auction') return { tonnage, band, newGrade: from, ruleId: 'R-TIER-2' };
+  if (from === 'online_auction') {
+    const entersLadder = policy === GRADING_POLICY && band !== 'ordinary';
+    return { tonnage, band, newGrade: entersLadder ? 'ordinary' : from, ruleId: 'R-TIER-2' };
+  }
   return { tonnage, band, newGrade: nextGrade(from, tonnage), ruleId: 'R-TIER-4' };
 }
 
-export function evaluateMonthOf(context: CustomerContext, month: string): EvaluationOutcome {
-  return evaluateFrom(context, context.grade ?? 'ordinary', context.monthKg[month] ?? 0);
+export function evaluateMonthOf(context: CustomerContext, month: string, policy: string | null = null): EvaluationOutcome {
+  return evaluateFrom(context, context.grade ?? 'ordinary', context.monthKg[month] ?? 0, policy);
 }
 
 export const hasExpiredDocument = (context: CustomerContext): boolean => Object.values(context.documents).some((d) => d.expired);
@@ -82,8 +88,8 @@ export const hasExpiredDocument = (context: CustomerContext): boolean => Object.
  * outcome. (An award of two-star from one-star corrected to a month worth "ordinary" goes back to
  * one-star, not straight to ordinary: the next month's evaluation may take the next step.)
  */
-export function reevaluatedGrade(context: CustomerContext, month: string, monthKg: number): EvaluationOutcome {
+export function reevaluatedGrade(context: CustomerContext, month: string, monthKg: number, policy: string | null = null): EvaluationOutcome {
   const record = context.evaluations[month];
-  const outcome = evaluateFrom(context, record.gradeBefore, monthKg);
+  const outcome = evaluateFrom(context, record.gradeBefore, monthKg, policy);
   return { ...outcome, newGrade: oneStepToward(record.gradeAfter, outcome.newGrade) };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_GRADE_INDICATORS } from './grading-policy';
+
 /**
  * R-PRIN-4 款到发货, 提货地点以公司指定库位为准: the commercial facts a pickup is decided on, read
  * by the app before deciding. The rule is in force for a product line once the company has
@@ -21,9 +23,15 @@ export interface CustomerServices {
   documentWarningDays: number;
   /** required by the commands that move money (pickups and their corrections): absent, they are refused, never unchecked */
   prepayment?: PrepaymentFacts;
+  /** R-TIER-4: the other indicators a reviewer may name when confirming or holding a move (default: DEFAULT_GRADE_INDICATORS) */
+  gradeIndicators?: readonly string[];
+  /** R-EVAL-1: at most this many calendar days past a document's validUntil an approved proof postpones suspension (default 30) */
+  renewalGraceMaxDays?: number;
 }
 
 /** For tests and the ledger-only paths: R-PRIN-4 not in force for any product line. */
 export const NO_PREPAYMENT: PrepaymentFacts = { enforced: () => false, isDesignated: () => false, priceFenAt: () => null, contractCovers: () => false, allocatedKg: () => null };
 
-export const DEFAULT_CUSTOMER_SERVICES: CustomerServices = { documentWarningDays: 30 };
+export const DEFAULT_RENEWAL_GRACE_MAX_DAYS = 30;
+
+export const DEFAULT_CUSTOMER_SERVICES: CustomerServices = { documentWarningDays: 30, gradeIndicators: DEFAULT_GRADE_INDICATORS, renewalGraceMaxDays: DEFAULT_RENEWAL_GRACE_MAX_DAYS };

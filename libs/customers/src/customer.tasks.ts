@@ -52,4 +52,44 @@ const renewalTask: TaskDeclaration<CustomerContext> = {
   },
 };
 
-export const customerTasks: readonly TaskDeclaration<CustomerContext>[] = [disqualificationTask, renewalTask];
+/**
+ * R-TIER-4 "与其他指标共同考核,确定客户级别" (ADR 0023): the month's tonnage proposed a move; the sales
+ * department confirms or holds it, naming one of the other indicators.
+ */
+const confirmGradeTask: TaskDeclaration<CustomerContext> = {
+  type: 'customer.confirm-grade',
+  title: '客户级别调整待销售部确认',
+  step: 'confirm-grade',
+  states: ['open'],
+  openWhen: (s) => s.context.pendingGradeMove !== null,
+  holders: () => ({ roles: ['sales_reviewer'], assignee: null, excluded: [] }),
+  delegable: true,
+  commands: ['ConfirmGradeMove', 'HoldGradeMove'],
+  dueWorkingDays: 5,
+  reminders: { version: VERSION, remindAfterWorkingDays: 3, escalateAfterWorkingDays: null, escalateTo: null },
+  subject,
+  link,
+  sampleData: (_c, s) => (s.context.pendingGradeMove ? { month: s.context.pendingGradeMove.month, indicator: 'payment_record', reason: '回款及时' } : null),
+};
+
+const pendingProofs = (s: State) => Object.entries(s.context.renewalProofs).filter(([, p]) => p.status === 'pending').map(([documentId]) => documentId);
+
+/** R-EVAL-1: proof that a renewal is under way waits for the sales department, never its own filer. */
+const renewalProofTask: TaskDeclaration<CustomerContext> = {
+  type: 'customer.renewal-proof',
+  title: '换证证明待销售部审核',
+  step: 'renewal-proof',
+  states: ['open'],
+  keysOf: pendingProofs,
+  openWhen: (s) => pendingProofs(s).length > 0,
+  holders: (s, key) => ({ roles: ['sales_reviewer'], assignee: null, excluded: s.context.renewalProofs[key] ? [s.context.renewalProofs[key].filedBy] : [] }),
+  delegable: true,
+  commands: ['ApproveRenewalProof', 'RejectRenewalProof'],
+  dueWorkingDays: 3,
+  reminders: { version: VERSION, remindAfterWorkingDays: 2, escalateAfterWorkingDays: null, escalateTo: null },
+  subject,
+  link,
+  sampleData: (commandType, _s, _a, key) => (commandType === 'ApproveRenewalProof' ? { documentId: key } : { documentId: key, comment: '证明不足' }),
+};
+
+export const customerTasks: readonly TaskDeclaration<CustomerContext>[] = [disqualificationTask, renewalTask, confirmGradeTask, renewalProofTask];

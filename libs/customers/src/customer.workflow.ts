@@ -26,5 +26,5 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   filesOf: customerFiles,
   deadlines: customerDeadlines,
   tasks: customerTasks,
-  retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence'],
+  retryableOnConflict: ['RecordPickup', 'CorrectPickup', 'VoidPickup', 'EvaluateMonth', 'WarnDocumentExpiry', 'ExpireDocument', 'ExpireAgencyLicence', 'EndRenewalGrace', 'CheckSalesPlan'],
 };

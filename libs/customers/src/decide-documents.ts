@@ -6,6 +6,7 @@ import type { QualificationDocument } from './customer.shapes';
 import { ARCHIVE_RECIPIENTS } from './customer.shapes';
 import type { CustomerServices } from './customer.services';
 import { addDays, daysBetween, shanghaiDate, startOfShanghaiDay } from './shanghai-time';
+import { graceOf } from './renewal-grace';
 
 /** R-EVAL-1: a document valid until D expires when D is over in Shanghai. */
 export const expiryInstant = (validUntil: string): string => startOfShanghaiDay(addDays(validUntil, 1));
@@ -38,7 +39,7 @@ export function renewDocument(command: CustomerCommandOf<'RenewQualificationDocu
       renewedBy: meta.actor.id, renewedAt: meta.now, notify: ARCHIVE_RECIPIENTS,
     },
   };
-  const stillExpired = Object.values(context.documents).some((d) => d.expired && d.documentId !== data.documentId);
+  const stillExpired = Object.values(context.documents).some((d) => d.expired && d.documentId !== data.documentId && graceOf(context, d.documentId, meta.now) === null);
   const reinstate = context.suspendedSince !== null && !stillExpired;
   return reinstate ? [renewed, { type: 'CustomerReinstated', data: { reason: 'R-EVAL-1', reinstatedAt: meta.now, notify: ARCHIVE_RECIPIENTS } }] : [renewed];
 }
@@ -64,7 +65,10 @@ export function expireDocument(command: CustomerCommandOf<'ExpireDocument'>, con
   const doc = liveDocument(context, data.documentId, data.validUntil);
   if (!doc) return [];
   if (meta.now < expiryInstant(doc.validUntil)) throw new DomainRuleViolation('R-EVAL-1', `${doc.documentId} is valid until the end of ${doc.validUntil}`);
-  const expired: CustomerEvent = { type: 'QualificationExpired', data: { documentId: doc.documentId, kind: doc.kind, validUntil: doc.validUntil, expiredAt: meta.now } };
-  if (state !== 'open.active') return [expired];
+  // R-EVAL-1: an approved proof of renewal under way postpones the suspension to the end of its grace
+  const postponedUntil = graceOf(context, doc.documentId, meta.now);
+  const facts = { documentId: doc.documentId, kind: doc.kind, validUntil: doc.validUntil, expiredAt: meta.now };
+  const expired: CustomerEvent = { type: 'QualificationExpired', data: postponedUntil ? { ...facts, suspensionPostponedUntil: postponedUntil } : facts };
+  if (state !== 'open.active' || postponedUntil) return [expired];
   return [expired, { type: 'CustomerSuspended', data: { reason: 'R-EVAL-1', documentIds: [doc.documentId], suspendedAt: meta.now, notify: ARCHIVE_RECIPIENTS } }];
 }

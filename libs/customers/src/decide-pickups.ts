@@ -8,6 +8,8 @@ import { bandOf } from './grading';
 import type { CustomerServices } from './customer.services';
 import { chargeForCorrection, chargeForPickup, creditForVoid, prepaymentFacts } from './decide-prepayment';
 import { assertWithinAllocation } from './decide-allocation-limit';
+import { reviewedReevaluation } from './decide-grade-review';
+import { agencyLicenceFor, assertNotSuspendedOn } from './pickup-eligibility';
 import { monthOf, shanghaiDate } from './shanghai-time';
 
 /** R-TIER-2: pickups are the evidence for monthly grading. A repeated identical record is a no-op. */
@@ -23,10 +25,13 @@ export function recordPickup(command: CustomerCommandOf<'RecordPickup'>, context
   if (context.openedAt && data.date < shanghaiDate(context.openedAt)) {
     throw new DomainRuleViolation('R-ONB-4', `pickup date ${data.date} is before the archive was opened`, 'data.date');
   }
+  assertNotSuspendedOn(context, data.date);
+  const agencyLicence = agencyLicenceFor(context, data.date);
   const facts = prepaymentFacts(services);
   const charge = chargeForPickup(context, facts, data.date, data.warehouse, toKg(data.tonnes));
   assertWithinAllocation(context, facts, monthOf(data.date), toKg(data.tonnes));
-  const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now, ...(charge ? { charge } : {}) } };
+  const evidence = { ...(charge ? { charge } : {}), ...(agencyLicence ? { agencyLicence } : {}) };
+  const recorded: CustomerEvent = { type: 'PickupRecorded', data: { ...data, recordedBy: meta.actor.id, recordedAt: meta.now, ...evidence } };
   return [recorded, ...reevaluation(context, data.pickupId, data.date, toKg(data.tonnes), meta.now)];
 }
 
@@ -75,7 +80,7 @@ function reevaluation(context: CustomerContext, pickupId: string, date: string, 
   const record = context.evaluations[month];
   if (!record) return [];
   const kg = (context.monthKg[month] ?? 0) + deltaKg;
-  const outcome = evaluateFrom(context, record.gradeBefore, kg);
+  const outcome = evaluateFrom(context, record.gradeBefore, kg, context.gradingPolicy);
   const latestMonth = month === context.lastEvaluatedMonth;
   const reevaluated: CustomerEvent = {
     type: 'MonthReevaluated',
@@ -84,6 +89,8 @@ function reevaluation(context: CustomerContext, pickupId: string, date: string, 
       awardedGrade: record.gradeAfter, reevaluatedGrade: outcome.newGrade, latestMonth, pickupId, reevaluatedAt: now,
     },
   };
+  // under the review step (ADR 0023) the re-run is proposed, never applied by itself
+  if (context.gradingPolicy !== null) return [reevaluated, ...reviewedReevaluation(context, month, kg, now)];
   const regraded = latestMonth ? reevaluatedGrade(context, month, kg) : null;
   if (!regraded || context.grade !== record.gradeAfter || regraded.newGrade === context.grade) return [reevaluated];
   const changed = { month, tonnage: regraded.tonnage, band: regraded.band, previousGrade: record.gradeAfter, newGrade: regraded.newGrade, cause: 'reevaluation' as const, ruleId: 'R-TIER-4', changedAt: now };

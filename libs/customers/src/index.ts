@@ -21,3 +21,7 @@ export * from './customer.tasks';
 export * from './decide-allocation-limit';
 export * from './bank-statement-csv';
 export * from './match-payer';
+export * from './grading-policy';
+export * from './grade-review.events';
+export * from './renewal-proof.events';
+export { SALES_PLAN_DUE_DAY, salesPlanDueAt, nextSalesPlanMonth } from './sales-plan-reminder';

@@ -57,6 +57,11 @@ export const pickup = (pickupId: string, date: string, tonnes: number, now = `${
   cmd('RecordPickup', { pickupId, date, product: 'HDPE 5000S', tonnes, warehouse: '镇海库' }, MANAGER, now);
 
 export const evaluate = (month: string, now: string) => cmd('EvaluateMonth', { month }, SCHEDULER, now);
+/** R-TIER-4 (ADR 0023): the sales department confirms / holds the month's proposed move. */
+export const confirmMove = (month: string, now: string, indicator = 'payment_record', reason = '回款记录良好') => cmd('ConfirmGradeMove', { month, indicator, reason }, SALES, now);
+export const holdMove = (month: string, now: string, indicator = 'complaints', reason = '本月有两起质量投诉') => cmd('HoldGradeMove', { month, indicator, reason }, SALES, now);
+/** Evaluates `month` and confirms its proposal (if any) a minute later. */
+export const evaluated = (month: string, now: string) => [evaluate(month, now), confirmMove(month, new Date(Date.parse(now) + 60_000).toISOString())];
 
 export function stateOf(events: AnyDomainEvent[]) {
   const snapshot = replayEvents(customerWorkflow, events);

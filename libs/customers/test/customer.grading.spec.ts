@@ -1,46 +1,49 @@
 import { DomainRuleViolation, replayEvents, workflowSpec } from '@crm/workflow-kit';
 import { customerWorkflow } from '../src';
-import { cmd, evaluate, history, MANAGER, openCommand, opened, pickup, plannedOpened, SALES, SERVICES, stateOf } from './customer.fixtures';
+import { cmd, confirmMove, evaluate, evaluated, history, MANAGER, openCommand, opened, pickup, plannedOpened, SALES, SERVICES, stateOf } from './customer.fixtures';
 
 const { given } = workflowSpec(customerWorkflow, SERVICES);
 const planned = { class: { salesObject: 'distributor' as const, salesForm: 'planned' as const } };
 const FEB_1 = '2026-01-31T16:00:00.000Z';
 const MAR_1 = '2026-02-28T16:00:00.000Z';
 const APR_1 = '2026-03-31T16:00:00.000Z';
+const POLICY = 'grading-review-2026-12';
 
 /** Planned distributor with 1200 t in January (one-star band) and 2500 t in February. */
 const withPickups = () =>
   history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500)]);
 
 describe('grading by monthly tonnage (R-TIER-2, R-TIER-3, R-TIER-4)', () => {
-  it('R-TIER-4: a month in a higher band moves the grade one step, with its evidence', () => {
+  it('R-TIER-4: a month in a higher band proposes a one-step move, with its evidence and policy', () => {
     given(withPickups()).when(evaluate('2026-01', FEB_1)).then([
-      { type: 'CustomerGradeChanged', data: { month: '2026-01', tonnage: 1200, band: 'one_star', previousGrade: 'ordinary', newGrade: 'one_star', cause: 'monthly_evaluation', ruleId: 'R-TIER-4', changedAt: FEB_1 } },
+      { type: 'GradeMoveProposed', data: { month: '2026-01', tonnage: 1200, band: 'one_star', currentGrade: 'ordinary', proposedGrade: 'one_star', basis: 'monthly_evaluation', ruleId: 'R-TIER-4', policy: POLICY, proposedAt: FEB_1 } },
     ]);
   });
 
   it('R-TIER-4: 3400 t in one month from ordinary still moves only one step (依次升降)', () => {
     const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 3400)]);
-    given(events).when(evaluate('2026-01', FEB_1)).thenMatches([{ type: 'CustomerGradeChanged', data: { band: 'three_star', previousGrade: 'ordinary', newGrade: 'one_star' } }]);
+    given(events).when(evaluate('2026-01', FEB_1)).thenMatches([{ type: 'GradeMoveProposed', data: { band: 'three_star', currentGrade: 'ordinary', proposedGrade: 'one_star' } }]);
   });
 
   it('R-TIER-2: band boundaries: 999.999 t is ordinary, 1000 t is one-star', () => {
     given(history([openCommand(planned), pickup('p-1', '2026-01-20', 999.999)])).when(evaluate('2026-01', FEB_1))
-      .thenMatches([{ type: 'MonthEvaluated', data: { tonnage: 999.999, band: 'ordinary', grade: 'ordinary', unchanged: true } }]);
+      .thenMatches([{ type: 'MonthEvaluated', data: { tonnage: 999.999, band: 'ordinary', grade: 'ordinary', unchanged: true, policy: POLICY } }]);
     given(history([openCommand(planned), pickup('p-1', '2026-01-20', 600), pickup('p-2', '2026-01-21', 400)])).when(evaluate('2026-01', FEB_1))
-      .thenMatches([{ type: 'CustomerGradeChanged', data: { tonnage: 1000, band: 'one_star' } }]);
+      .thenMatches([{ type: 'GradeMoveProposed', data: { tonnage: 1000, band: 'one_star' } }]);
   });
 
   it('R-TIER-4: a month without pickups moves a starred customer one step down', () => {
-    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1500), evaluate('2026-01', FEB_1)]);
-    given(events).when(evaluate('2026-02', MAR_1)).thenMatches([{ type: 'CustomerGradeChanged', data: { month: '2026-02', tonnage: 0, band: 'ordinary', previousGrade: 'one_star', newGrade: 'ordinary' } }]);
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1500), ...evaluated('2026-01', FEB_1)]);
+    given(events).when(evaluate('2026-02', MAR_1)).thenMatches([{ type: 'GradeMoveProposed', data: { month: '2026-02', tonnage: 0, band: 'ordinary', currentGrade: 'one_star', proposedGrade: 'ordinary' } }]);
   });
 
-  it('R-TIER-4: missed months are evaluated in order, each from the grade the last one left', () => {
+  it('R-TIER-4: missed months are evaluated in order, each from the grade the last one left; an undecided proposal lapses', () => {
     given(withPickups()).when(evaluate('2026-03', APR_1)).thenMatches([
-      { type: 'CustomerGradeChanged', data: { month: '2026-01', newGrade: 'one_star' } },
-      { type: 'CustomerGradeChanged', data: { month: '2026-02', previousGrade: 'one_star', newGrade: 'two_star' } },
-      { type: 'CustomerGradeChanged', data: { month: '2026-03', tonnage: 0, previousGrade: 'two_star', newGrade: 'one_star' } },
+      { type: 'GradeMoveProposed', data: { month: '2026-01', proposedGrade: 'one_star' } },
+      { type: 'GradeMoveLapsed', data: { month: '2026-01', proposedGrade: 'one_star', supersededBy: '2026-02' } },
+      { type: 'GradeMoveProposed', data: { month: '2026-02', currentGrade: 'ordinary', proposedGrade: 'one_star' } },
+      { type: 'GradeMoveLapsed', data: { month: '2026-02', supersededBy: '2026-03' } },
+      { type: 'MonthEvaluated', data: { month: '2026-03', tonnage: 0, grade: 'ordinary' } },
     ]);
   });
 
@@ -56,9 +59,9 @@ describe('grading by monthly tonnage (R-TIER-2, R-TIER-3, R-TIER-4)', () => {
     given(plannedOpened()).when(evaluate('2026-01', FEB_1)).thenSchedules([{ key: 'month-evaluation:2026-02', dueAt: MAR_1, command: { type: 'EvaluateMonth', data: { month: '2026-02' } } }]);
   });
 
-  it('R-TIER-2: online-auction customers are not graded by tonnage', () => {
-    const events = history([openCommand(), pickup('p-1', '2026-01-20', 2500)]);
-    given(events).when(evaluate('2026-01', FEB_1)).thenMatches([{ type: 'MonthEvaluated', data: { band: 'two_star', grade: 'online_auction', ruleId: 'R-TIER-2' } }]);
+  it('R-TIER-2: an online-auction month below the first star standard leaves the customer online-auction', () => {
+    const events = history([openCommand(), pickup('p-1', '2026-01-20', 999)]);
+    given(events).when(evaluate('2026-01', FEB_1)).thenMatches([{ type: 'MonthEvaluated', data: { band: 'ordinary', grade: 'online_auction', ruleId: 'R-TIER-2', policy: POLICY } }]);
   });
 
   it('R-TIER-3: direct customers stay at the ordinary level whatever their tonnage', () => {
@@ -67,7 +70,7 @@ describe('grading by monthly tonnage (R-TIER-2, R-TIER-3, R-TIER-4)', () => {
   });
 
   it('R-TIER-3: a starred distributor that becomes a direct customer is managed as ordinary', () => {
-    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1500), evaluate('2026-01', FEB_1)]);
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1500), ...evaluated('2026-01', FEB_1)]);
     const change = cmd('ChangeCustomerInformation', { changes: { class: { salesObject: 'direct', salesForm: 'planned' } }, reason: '转为终端用户' }, SALES, '2026-02-02T00:00:00.000Z');
     given(events).when(change).thenMatches([
       { type: 'CustomerInformationChanged' },
@@ -79,6 +82,8 @@ describe('grading by monthly tonnage (R-TIER-2, R-TIER-3, R-TIER-4)', () => {
     const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 3400)]);
     const forged = { type: 'CustomerGradeChanged', data: { month: '2026-01', tonnage: 3400, band: 'three_star', previousGrade: 'ordinary', newGrade: 'two_star', cause: 'monthly_evaluation', ruleId: 'R-TIER-4', changedAt: FEB_1 } };
     expect(stateOf([...events, forged]).context.grade).toBe('ordinary');
+    const proposal = { type: 'GradeMoveProposed', data: { month: '2026-01', tonnage: 3400, band: 'three_star', currentGrade: 'ordinary', proposedGrade: 'two_star', basis: 'monthly_evaluation', ruleId: 'R-TIER-4', policy: POLICY, proposedAt: FEB_1 } };
+    expect(stateOf([...events, proposal]).context.pendingGradeMove).toBeNull();
   });
 });
 
@@ -107,19 +112,29 @@ describe('pickups and late corrections (R-TIER-2, R-TIER-4)', () => {
     ]);
   });
 
-  it('R-TIER-4: a late correction to the latest evaluated month re-runs it, records the difference and corrects the grade', () => {
-    const events = history([...[openCommand(planned)], pickup('p-1', '2026-01-20', 1200), evaluate('2026-01', FEB_1)]);
+  it('R-TIER-4: a late correction to the latest confirmed month re-runs it, records the difference and proposes the corrected grade', () => {
+    const events = history([...[openCommand(planned)], pickup('p-1', '2026-01-20', 1200), ...evaluated('2026-01', FEB_1)]);
     const correct = cmd('CorrectPickup', { pickupId: 'p-1', tonnes: 900, reason: '退货' }, MANAGER, '2026-02-05T01:00:00.000Z');
     const decision = given(events).when(correct).thenMatches([
       { type: 'PickupCorrected', data: { effectiveDate: '2026-01-20', recordedAt: '2026-02-05T01:00:00.000Z' } },
       { type: 'MonthReevaluated', data: { month: '2026-01', previousTonnage: 1200, tonnage: 900, previousBand: 'one_star', band: 'ordinary', awardedGrade: 'one_star', reevaluatedGrade: 'ordinary', latestMonth: true } },
-      { type: 'CustomerGradeChanged', data: { month: '2026-01', previousGrade: 'one_star', newGrade: 'ordinary', cause: 'reevaluation' } },
+      { type: 'GradeMoveProposed', data: { month: '2026-01', currentGrade: 'one_star', proposedGrade: 'ordinary', basis: 'reevaluation' } },
     ]);
-    expect(decision.after.context.evaluations['2026-01']).toEqual({ tonnageKg: 900_000, gradeBefore: 'ordinary', gradeAfter: 'ordinary' });
+    const confirmed = given([...events, ...decision.events]).when(confirmMove('2026-01', '2026-02-05T02:00:00.000Z')).thenMatches([
+      { type: 'CustomerGradeChanged', data: { month: '2026-01', previousGrade: 'one_star', newGrade: 'ordinary', cause: 'reviewed_evaluation' } },
+    ]);
+    expect(confirmed.after.context.evaluations['2026-01']).toEqual({ tonnageKg: 900_000, gradeBefore: 'ordinary', gradeAfter: 'ordinary' });
+  });
+
+  it('R-TIER-4: a correction that no longer supports a pending proposal lets it lapse', () => {
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), evaluate('2026-01', FEB_1)]);
+    const correct = cmd('CorrectPickup', { pickupId: 'p-1', tonnes: 900, reason: '退货' }, MANAGER, '2026-02-05T01:00:00.000Z');
+    const decision = given(events).when(correct).thenMatches([{ type: 'PickupCorrected' }, { type: 'MonthReevaluated' }, { type: 'GradeMoveLapsed', data: { month: '2026-01', proposedGrade: 'one_star' } }]);
+    expect(decision.after.context.pendingGradeMove).toBeNull();
   });
 
   it('R-TIER-4: a correction to an older month is recorded but does not rewrite later grades', () => {
-    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), evaluate('2026-02', MAR_1)]);
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), ...evaluated('2026-01', FEB_1), ...evaluated('2026-02', MAR_1)]);
     const voiding = cmd('VoidPickup', { pickupId: 'p-1', reason: '重复录入' }, MANAGER, '2026-03-05T01:00:00.000Z');
     const decision = given(events).when(voiding).thenMatches([
       { type: 'PickupVoided', data: { pickupId: 'p-1', tonnes: 1200, effectiveDate: '2026-01-20' } },
@@ -128,26 +143,28 @@ describe('pickups and late corrections (R-TIER-2, R-TIER-4)', () => {
     expect(decision.after.context.grade).toBe('two_star');
   });
 
-  it('R-TIER-4: voiding the pickup behind the latest month\'s two-star award moves the grade back ONE step, never two in one event', () => {
-    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), evaluate('2026-01', FEB_1), evaluate('2026-02', MAR_1)]);
+  it('R-TIER-4: voiding the pickup behind the latest month\'s two-star award proposes ONE step back, never two', () => {
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), ...evaluated('2026-01', FEB_1), ...evaluated('2026-02', MAR_1)]);
     expect(stateOf(events).context.grade).toBe('two_star');
     const voiding = cmd('VoidPickup', { pickupId: 'p-2', reason: '重复录入' }, MANAGER, '2026-03-05T01:00:00.000Z');
     const decision = given(events).when(voiding).thenMatches([
       { type: 'PickupVoided', data: { pickupId: 'p-2' } },
       { type: 'MonthReevaluated', data: { month: '2026-02', awardedGrade: 'two_star', reevaluatedGrade: 'ordinary', latestMonth: true } },
-      { type: 'CustomerGradeChanged', data: { month: '2026-02', previousGrade: 'two_star', newGrade: 'one_star', cause: 'reevaluation', ruleId: 'R-TIER-4' } },
+      { type: 'GradeMoveProposed', data: { month: '2026-02', currentGrade: 'two_star', proposedGrade: 'one_star', basis: 'reevaluation', ruleId: 'R-TIER-4' } },
     ]);
-    expect(decision.after.context.grade).toBe('one_star');
+    expect(decision.after.context.grade).toBe('two_star');
   });
 
-  it('R-TIER-4: the machine refuses a re-evaluation that would move the grade two steps, whoever decided it', () => {
-    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), evaluate('2026-01', FEB_1), evaluate('2026-02', MAR_1)]);
+  it('R-TIER-4: the machine refuses a re-evaluation proposal of two steps, and any direct tonnage change under the review policy', () => {
+    const events = history([openCommand(planned), pickup('p-1', '2026-01-20', 1200), pickup('p-2', '2026-02-10', 2500), ...evaluated('2026-01', FEB_1), ...evaluated('2026-02', MAR_1)]);
     const voiding = cmd('VoidPickup', { pickupId: 'p-2', reason: '重复录入' }, MANAGER, '2026-03-05T01:00:00.000Z');
-    const [voided, reevaluated] = given(events).when(voiding).thenMatches([{ type: 'PickupVoided' }, { type: 'MonthReevaluated' }, { type: 'CustomerGradeChanged' }]).events;
+    const [voided, reevaluated, proposal] = given(events).when(voiding).thenMatches([{ type: 'PickupVoided' }, { type: 'MonthReevaluated' }, { type: 'GradeMoveProposed' }]).events;
     const snapshot = replayEvents(customerWorkflow, [...events, voided, reevaluated]);
-    const jump = { type: 'CustomerGradeChanged', data: { month: '2026-02', tonnage: 0, band: 'ordinary', previousGrade: 'two_star', newGrade: 'ordinary', cause: 'reevaluation', ruleId: 'R-TIER-4', changedAt: '2026-03-05T01:00:00.000Z' } };
+    const jump = { ...proposal, data: { ...(proposal.data as object), proposedGrade: 'ordinary' } };
     expect(snapshot.can(jump as never)).toBe(false);
-    expect(snapshot.can({ ...jump, data: { ...jump.data, newGrade: 'one_star' } } as never)).toBe(true);
+    expect(snapshot.can(proposal as never)).toBe(true);
+    const direct = { type: 'CustomerGradeChanged', data: { month: '2026-02', tonnage: 0, band: 'ordinary', previousGrade: 'two_star', newGrade: 'one_star', cause: 'reevaluation', ruleId: 'R-TIER-4', changedAt: '2026-03-05T01:00:00.000Z' } };
+    expect(snapshot.can(direct as never)).toBe(false);
   });
 
   it('R-TIER-2: a voided pickup cannot be corrected or voided again', () => {

@@ -12,7 +12,14 @@ function sampleEvents(): CustomerEvent[] {
     cmd('ProposeDisqualification', { reason: 'under_investigation', evidence: ['立案通知书'] }, SALES, '2026-07-03T00:00:00.000Z'),
     cmd('ApproveDisqualification', {}, GM, '2026-07-04T00:00:00.000Z'),
   ]);
-  return suspendedThenReinstated as CustomerEvent[];
+  // ADR 0023: a proposed grade move and a pending proof of renewal both wait on the sales department
+  const reviewed = history([
+    openCommand(),
+    cmd('RecordPickup', { pickupId: 'p-1', date: '2026-01-20', product: 'HDPE', tonnes: 1200, warehouse: 'w' }, MANAGER, '2026-01-20T08:00:00.000Z'),
+    cmd('EvaluateMonth', { month: '2026-01' }, SCHEDULER, '2026-02-01T00:00:00.000Z'),
+    cmd('FileRenewalProof', { documentId: 'doc-licence', proofId: 'pr-1', description: '受理回执', expectedBy: '2026-07-20' }, MANAGER, '2026-06-20T00:00:00.000Z'),
+  ]).slice(1);
+  return [...suspendedThenReinstated, ...reviewed] as CustomerEvent[];
 }
 
 describe('customer machine graph', () => {
@@ -42,9 +49,19 @@ describe('customer machine graph', () => {
 });
 
 describe('customer human tasks on the machine graph (issue 15)', () => {
-  it('R-ARC-4/R-EVAL-1/R-EVAL-3: an expired document waits on its renewal, a proposed disqualification on the general manager; nothing else waits on anyone', () => {
+  it('R-ARC-4/R-EVAL-1/R-EVAL-3/R-TIER-4: an expired document waits on its renewal, a proposed disqualification on the general manager, a proposed grade move and a proof of renewal on the sales department; nothing else waits on anyone', () => {
     // open.suspended with no renewal task: between a renewal and the reinstatement appended with it (never stored apart)
-    const serializeState = (s: any) => JSON.stringify([s.value, Object.values(s.context.documents).map((d: any) => [d.expired, d.warnedFor]), s.context.pendingDisqualification !== null]);
-    expect(tasksOnGraph(customerWorkflow, { events: sampleEvents(), serializeState })).toEqual({ disqualified: [''], none: [''], 'open.active': ['', 'customer.disqualification', 'customer.disqualification+customer.document-renewal', 'customer.document-renewal'], 'open.suspended': ['', 'customer.disqualification', 'customer.disqualification+customer.document-renewal', 'customer.document-renewal'] });
+    const serializeState = (s: any) => JSON.stringify([
+      s.value, Object.values(s.context.documents).map((d: any) => [d.expired, d.warnedFor]), s.context.pendingDisqualification !== null,
+      s.context.pendingGradeMove !== null, Object.values(s.context.renewalProofs).map((p: any) => p.status), s.context.monthKg, s.context.lastEvaluatedMonth,
+    ]);
+    const graph = tasksOnGraph(customerWorkflow, { events: sampleEvents(), serializeState });
+    expect({ disqualified: graph.disqualified, none: graph.none }).toEqual({ disqualified: [''], none: [''] });
+    // every combination of the four tasks is reached in the active state; suspended, a pending proof always sits beside its expired document's renewal
+    expect(graph['open.active']).toHaveLength(16);
+    expect(graph['open.suspended']).toEqual(expect.arrayContaining(['', 'customer.disqualification', 'customer.document-renewal', 'customer.document-renewal+customer.renewal-proof', 'customer.confirm-grade']));
+    expect(graph['open.suspended'].filter((combo) => combo.includes('renewal-proof') && !combo.includes('document-renewal'))).toEqual([]);
+    const tasks = new Set(Object.values(graph).flat().flatMap((combo) => combo.split('+')).filter(Boolean));
+    expect([...tasks].sort()).toEqual(['customer.confirm-grade', 'customer.disqualification', 'customer.document-renewal', 'customer.renewal-proof']);
   });
 });

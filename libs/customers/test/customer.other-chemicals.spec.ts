@@ -86,6 +86,7 @@ describe('planAdherence (R-TIER-7, R-ALLOC-3)', () => {
   it('R-TIER-7: works on a customer\'s live pickups, ignoring voided ones', () => {
     const events = history([
       openCommand(agent),
+      cmd('IssueAgencyLicence', { year: 2026, licenceNumber: 'EA-2026-001' }, SALES, '2026-01-20T02:00:00.000Z'),
       pickup('p-1', '2026-02-03', 120, '2026-02-03T08:00:00.000Z'),
       pickup('p-2', '2026-02-04', 60, '2026-02-04T08:00:00.000Z'),
       cmd('VoidPickup', { pickupId: 'p-2', reason: '重复' }, MANAGER, '2026-02-05T00:00:00.000Z'),

@@ -38,6 +38,8 @@ export const gradeFactView = (r: Record<string, any>) => ({
   previousGrade: r.previous_grade, newGrade: r.new_grade, cause: r.cause, ruleId: r.rule_id, at: r.at, position: Number(r.position),
 });
 
+const REVIEW_KINDS = new Set(['proposed', 'held', 'lapsed']);
+
 /** Queries over the customer read models; access scoping (R-KAM-2) is the caller's. */
 @Injectable()
 export class CustomerReadService {
@@ -90,7 +92,9 @@ export class CustomerReadService {
       pendingDisqualification: json(row.pending_disqualification),
       disqualification: json(row.disqualification),
       documents: documents.map(documentView),
-      gradeHistory: grades.map(gradeFactView),
+      gradeHistory: grades.filter((g) => !REVIEW_KINDS.has(String(g.kind))).map(gradeFactView),
+      // R-TIER-4 (ADR 0023): proposals, holds and lapses, apart so the grade's own history stays what set it
+      gradeReviews: grades.filter((g) => REVIEW_KINDS.has(String(g.kind))).map(gradeFactView),
       monthlyTonnage: months.map((m) => ({ month: m.month, tonnes: Number(m.kg) / 1000, pickups: Number(m.n) })),
     };
   }

@@ -1,5 +1,5 @@
 import {
-  ApproveDisqualification, ChangeCustomerInformation, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
+  ApproveDisqualification, ApproveRenewalProof, ChangeCustomerInformation, ConfirmGradeMove, FileRenewalProof, RejectRenewalProof, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
   ProductLine, ProposeDisqualification, RecordPickup, RecordReceipt, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
 } from '@crm/customers';
 import { FileReference, freeText } from '@crm/workflow-kit';
@@ -65,3 +65,14 @@ export type GradeChangesQuery = z.infer<typeof GradeChangesQuery>;
 
 export const ExpiringQuery = z.strictObject({ withinDays: z.coerce.number().int().min(0).max(3650).default(30), minPosition: MinPosition, ...SheetQuery });
 export type ExpiringQuery = z.infer<typeof ExpiringQuery>;
+
+/** R-TIER-4 (ADR 0023): the month whose proposed move is decided, one of the configured indicators, and why. */
+export const GradeReviewBody = z.strictObject(ConfirmGradeMove.shape);
+export type GradeReviewBody = z.infer<typeof GradeReviewBody>;
+/** R-EVAL-1: `file` is the proof's scan, uploaded first (POST /files) and named by its FileReference */
+export const RenewalProofBody = z.strictObject(FileRenewalProof.omit({ documentId: true }).shape);
+export type RenewalProofBody = z.infer<typeof RenewalProofBody>;
+export const ApproveProofBody = z.strictObject(ApproveRenewalProof.omit({ documentId: true }).shape);
+export type ApproveProofBody = z.infer<typeof ApproveProofBody>;
+export const RejectProofBody = z.strictObject(RejectRenewalProof.omit({ documentId: true }).shape);
+export type RejectProofBody = z.infer<typeof RejectProofBody>;

@@ -9,6 +9,7 @@ import { CustomerCommandsController } from './customer-commands.controller';
 import { CustomerQueriesController } from './customer-queries.controller';
 import { CustomerReadService } from './customer-read.service';
 import { CustomerReportsController } from './customer-reports.controller';
+import { CustomerReviewsController } from './customer-reviews.controller';
 import { PickupImportController } from './pickup-import.controller';
 import { ReceiptImportController } from './receipt-import.controller';
 import { RegistrationController } from './registration.controller';
@@ -16,7 +17,7 @@ import { SalesPlanController } from './sales-plan.controller';
 
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
-  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController, RegistrationController],
+  controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, CustomerReviewsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController, RegistrationController],
   imports: [ProcessModule],
   providers: [CustomerCommandService, CustomerReadService, CompanyDocumentsProcess],
 })

@@ -51,6 +51,11 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-PRICE-1': specifics('须经价格与客户管理委员会审议批准（R-PRICE-1）'),
   'CMP-POLICY': specifics('投诉处理方案版本号已使用，请换一个新版本号'),
   'R-EVAL-2': specifics('不符合客户评审规定（R-EVAL-2）'),
+  // issue 18 (ADR 0023): the grading, renewal-proof and agency refusals
+  'R-TIER-2': specifics('不符合客户分级规定（R-TIER-2）'),
+  'R-TIER-4': specifics('客户级别依次升降，提货量提出的调整须由销售部结合其他指标确认（R-TIER-4）'),
+  'R-TIER-7': specifics('不符合独家代理商管理规定：须持当年独家代理许可证、按月报送下月销售计划（R-TIER-7）'),
+  'R-EVAL-1': specifics('资质到期未能按期换证且未获批相关证明，业务暂停（R-EVAL-1）'),
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,

@@ -1,5 +1,5 @@
 import { CustomerReviewService } from './customer-review.service';
-import { CustomerReviewsController } from './customer-reviews.controller';
+import { PeriodicReviewsController } from './periodic-reviews.controller';
 import { Module } from '@nestjs/common';
 import { AllocationService } from './allocation.service';
 import { AllocationsController } from './allocations.controller';
@@ -13,7 +13,7 @@ import { ReviewReportService } from './review-report.service';
  * Warnings name their recipients (`notify`), so the notification outbox delivers them.
  */
 @Module({
-  controllers: [KeyAccountsController, AllocationsController, CustomerReviewsController],
+  controllers: [KeyAccountsController, AllocationsController, PeriodicReviewsController],
   providers: [PickupFiguresService, KeyAccountService, AllocationService, ReviewReportService, CustomerReviewService],
 })
 export class KeyAccountsModule {}

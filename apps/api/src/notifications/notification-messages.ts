@@ -43,6 +43,9 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   CustomerSuspended: { title: { zh: '客户业务已暂停（资质过期）', en: 'Customer suspended (expired qualification)' } },
   CustomerReinstated: { title: { zh: '客户业务已恢复', en: 'Customer reinstated' } },
   CustomerDisqualified: { title: { zh: '客户资格已取消', en: 'Customer disqualified' } },
+  SalesPlanMissing: { title: { zh: '独家代理商下月销售计划未报送', en: "Exclusive agent's sales plan for next month missing" }, step: { zh: '月度销售计划', en: 'monthly sales plan' }, dueAt: (d) => text(d.dueAt), detail: (d) => text(d.month) },
+  RenewalProofApproved: { title: { zh: '换证证明已审核通过，暂停业务顺延', en: 'Renewal proof approved: suspension postponed' }, step: { zh: '资质换证', en: 'document renewal' }, dueAt: (d) => text(d.graceUntil) },
+  RenewalProofRejected: { title: { zh: '换证证明未获通过', en: 'Renewal proof rejected' }, step: { zh: '资质换证', en: 'document renewal' }, detail: (d) => text(d.comment) },
 };
 
 /** The console page of the stream an event is on, when the event names none itself. */

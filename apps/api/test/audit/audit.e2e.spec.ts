@@ -77,6 +77,9 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     await record(ok(await as('manager', 'POST', `/customers/${CUSTOMER}/pickups`, { pickupId: 'P-1', date: '2026-03-10', product: 'HDPE', tonnes: 1200, warehouse: '镇海库' })).position);
     api.clock.set('2026-03-31T16:00:00.000Z');
     await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/evaluations`, { month: '2026-03' })).position);
+    // R-TIER-4 (ADR 0023): the evaluation proposes, the sales department confirms
+    step(5);
+    await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/grade-moves/confirm`, { month: '2026-03', indicator: 'payment_record', reason: '回款及时' })).position);
 
     // a major complaint received Thursday 2 April, told on Tuesday 7 April (after Qingming) and closed
     api.clock.set('2026-04-02T02:00:00.000Z');
@@ -127,7 +130,7 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
   });
 
   it('as-of at each recorded instant equals what the customers read model said then', async () => {
-    expect(said).toHaveLength(3);
+    expect(said).toHaveLength(4);
     for (const then of said) {
       const asOf = ok(await as('auditor', 'GET', `/customers/${CUSTOMER}/as-of?at=${encodeURIComponent(then.at)}`));
       expect({ at: then.at, grade: asOf.archive.grade, status: STATUS_OF[asOf.archive.status] }).toEqual(then);

@@ -84,7 +84,7 @@ function replaySuite(open: () => Promise<{ store: EventStore; dispose(): Promise
     const live = await db.selectFrom('customer_pickups').select(['pickup_id', 'kg', 'voided']).orderBy('pickup_id').execute();
     expect(live.map((r) => [r.pickup_id, Number(r.kg), Number(r.voided)])).toEqual([['P-1', 700_000, 0], ['P-2', 200_000, 1]]);
     const history = await db.selectFrom('customer_grade_history').select(['customer_id', 'kind', 'previous_grade', 'new_grade']).orderBy('position').execute();
-    expect(history.filter((h) => h.customer_id === 'r-1').map((h) => h.kind)).toEqual(['opened', 'changed', 'reevaluated', 'changed', 'reevaluated']);
+    expect(history.filter((h) => h.customer_id === 'r-1').map((h) => h.kind)).toEqual(['opened', 'proposed', 'reevaluated', 'lapsed', 'reevaluated']);
     const outbox = await db.selectFrom('notification_outbox').select(['event_type', 'recipient', 'addressee']).where('recipient', '=', 'customer_manager').execute();
     expect(outbox).toEqual([{ event_type: 'DocumentExpiryWarned', recipient: 'customer_manager', addressee: 'manager' }]);
   });

@@ -77,6 +77,11 @@ describeEachEngine('customers over HTTP: bulk pickups, monthly grading, access',
       const res = await api.request('POST', `/customers/${id}/evaluations`, { token: tokens.sales, body: { month: '2026-03' } });
       expect(res.status).toBe(200);
     }
+    // R-TIER-4 (ADR 0023): the evaluation proposed the move; the sales department confirms it with another indicator
+    const proposed = await api.request('GET', `/customers/g-1?minPosition=${await api.store.headPosition()}`, { token: tokens.sales });
+    expect({ grade: proposed.body.grade, review: proposed.body.gradeReviews.at(-1) }).toMatchObject({ grade: 'ordinary', review: { kind: 'proposed', month: '2026-03', newGrade: 'one_star' } });
+    const confirmed = await api.request('POST', '/customers/g-1/grade-moves/confirm', { token: tokens.sales, body: { month: '2026-03', indicator: 'payment_record', reason: '回款及时' } });
+    expect(confirmed.status).toBe(200);
     const position = await api.store.headPosition();
     const g1 = await api.request('GET', `/customers/g-1?minPosition=${position}`, { token: tokens.sales });
     expect(g1.body.grade).toBe('one_star'); // band two-star (2500.5 t), but one step at a time from ordinary

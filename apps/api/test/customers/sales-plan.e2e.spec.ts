@@ -24,6 +24,8 @@ describe('R-TIER-7: an exclusive agent’s monthly sales plan compared with its 
   it('R-TIER-7: reports completion and tonnes per pickup window from the stream, corrections included', async () => {
     let manager = await api.tokenFor('manager');
     expect((await api.request('POST', '/customers/agent-1/sales-plans', { token: manager, body: plan })).status).toBe(200);
+    // R-TIER-7: an exclusive agent picks up as an agent under the year's licence
+    expect((await api.request('POST', '/customers/agent-1/agency-licences', { token: await api.tokenFor('sales'), body: { year: 2026, licenceNumber: 'EA-2026-001' } })).status).toBe(200);
     api.clock.set('2026-02-20T02:00:00.000Z');
     manager = await api.tokenFor('manager'); // a month later the first token has expired
     const pickups = [

@@ -1,6 +1,6 @@
 import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { archive, openCustomer } from '../customers/customer-fixtures';
+import { archive, fireDueTimers, openCustomer } from '../customers/customer-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -55,6 +55,8 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
     await openCustomer(api, archive('dir-1', { productLine: 'other_chemicals', class: { salesObject: 'direct', salesForm: null }, admission: directAdmission } as never));
     for (const id of ['agent-hi', 'agent-lo']) await openCustomer(api, archive(id, agent));
     api.clock.set('2026-05-25T02:00:00.000Z');
+    // R-TIER-7: an exclusive agent picks up as an agent under the year's licence
+    for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/agency-licences`, { token: await token('sales'), body: { year: 2026, licenceNumber: `EA-2026-${id}` } })).status).toBe(200);
     for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/sales-plans`, { token: await token('manager'), body: plan('2026-06', 100) })).status).toBe(200);
     api.clock.set('2026-06-25T02:00:00.000Z');
     for (const id of ['agent-hi', 'agent-lo']) expect((await api.request('POST', `/customers/${id}/sales-plans`, { token: await token('manager'), body: plan('2026-07', 300) })).status).toBe(200);
@@ -173,6 +175,10 @@ describeEachEngine('key accounts and resource allocation over HTTP', (engine) =>
 
   it('R-KAM-3: recovered volume clears the warning at the next evaluation; R-EVAL-2 reports the quarter per class', async () => {
     api.clock.set('2026-08-01T02:00:00.000Z');
+    // the customers' own July evaluations (due at 08-01) first: each now also opens a review task
+    // (ADR 0023), and a row written while the scheduler appends to the same stream would fail the
+    // import after one retry ("re-run the same file"), which is not what this journey is about
+    await fireDueTimers(api);
     const july = csv(['ka-decline,DEC-2026-07-a,2026-07-10,HDPE 5000S,3000,镇海库', 'ka-decline,DEC-2026-07-b,2026-07-20,HDPE 5000S,2500,镇海库',
       'ka-steady,STA-2026-07-a,2026-07-10,HDPE 5000S,1250,镇海库', 'ka-steady,STA-2026-07-b,2026-07-25,HDPE 5000S,1250,镇海库']);
     expect((await api.request('POST', '/pickups/import', { token: await token('sales'), body: july, headers: { 'content-type': 'text/csv' } })).status).toBe(200);

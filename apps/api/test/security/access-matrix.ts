@@ -91,6 +91,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /customers/{id}/disqualification/reject': roles('general_manager'),
   'POST /customers/{id}/documents/{documentId}/renew': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/evaluations': roles('sales_reviewer', 'administrator'),
+  // R-TIER-4 (ADR 0023): the sales department grades (划分客户等级)
+  'POST /customers/{id}/grade-moves/confirm': roles('sales_reviewer'),
+  'POST /customers/{id}/grade-moves/hold': roles('sales_reviewer'),
+  // R-EVAL-1: the archive keepers file proof of a renewal under way; the sales department decides on it
+  'POST /customers/{id}/documents/{documentId}/renewal-proofs': roles('customer_manager', 'sales_reviewer'),
+  'POST /customers/{id}/documents/{documentId}/renewal-proofs/approve': roles('sales_reviewer'),
+  'POST /customers/{id}/documents/{documentId}/renewal-proofs/reject': roles('sales_reviewer'),
   'POST /customers/{id}/pickups': roles('customer_manager', 'sales_reviewer', 'administrator'),
   'POST /customers/{id}/pickups/{pickupId}/correct': roles('customer_manager', 'sales_reviewer', 'administrator'),
   'POST /customers/{id}/pickups/{pickupId}/void': roles('customer_manager', 'sales_reviewer', 'administrator'),

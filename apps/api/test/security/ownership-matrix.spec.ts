@@ -118,6 +118,8 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
   await asUser('sales', 'POST', `/customers/${CUSTOMER}/pickups`, { pickupId: 'sep-1', date: '2026-09-10', product: 'HDPE', tonnes: 1200, warehouse: '镇海库' });
   api.clock.set(new Date(`${TODAY}T02:00:00.000Z`));
   await fireDueTimers(api);
+  // R-TIER-4 (ADR 0023): the evaluation proposed the move; the sales department confirms it
+  await asUser('sales', 'POST', `/customers/${CUSTOMER}/grade-moves/confirm`, { month: '2026-09', indicator: 'payment_record', reason: '回款及时' });
   await asUser('manager', 'POST', '/prospects', { prospectId: 'own-prospect', companyName: '宁波甬兴塑业有限公司', region: '华东', productsOfInterest: ['聚乙烯'], source: 'market_survey' });
   const plan = await asUser('manager', 'POST', '/visit-plans', { year: 2027, items: [{ itemId: 'i-1', customerId: CUSTOMER, month: 3 }] });
   await asUser('manager', 'POST', `/visit-plans/${plan.id}/submit`, {});

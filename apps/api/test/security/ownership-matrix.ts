@@ -105,6 +105,7 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'POST /customers/{id}/changes': record(onCustomer('/changes', { changes: { region: '华南' }, reason: '迁址' })),
   'POST /customers/{id}/disqualification': record(onCustomer('/disqualification', { reason: 'fraud_or_bad_faith', evidence: ['伪造磅单'] })),
   'POST /customers/{id}/documents/{documentId}/renew': record(onCustomer('/documents/licence/renew', { number: 'BL-2', validFrom: '2026-10-01', validUntil: '2031-09-30' })),
+  'POST /customers/{id}/documents/{documentId}/renewal-proofs': record(onCustomer('/documents/licence/renewal-proofs', { proofId: `proof-${Date.now()}`, description: '换证受理回执', expectedBy: '2031-10-15' })),
   'POST /customers/{id}/pickups': record(async (fx) => ({ path: `/customers/${fx.customerId}/pickups`, body: { pickupId: `own-${Math.random().toString(36).slice(2, 10)}`, date: fx.today, product: 'HDPE', tonnes: 10, warehouse: '镇海库' } })),
   'POST /customers/{id}/pickups/{pickupId}/correct': record(onPickup('correct', { tonnes: 11, reason: '磅单更正' })),
   'POST /customers/{id}/pickups/{pickupId}/void': record(onPickup('void', { reason: '重复录入' })),

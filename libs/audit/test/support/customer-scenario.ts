@@ -10,6 +10,9 @@ export const SYSTEM: Actor = { id: 'system:onboarding', roles: [], system: true 
 export const SCHEDULER: Actor = { id: 'system:scheduler', roles: [], system: true };
 export const MANAGER: Actor = { id: 'mgr-li', roles: ['customer_manager'] };
 export const SUPERVISOR: Actor = { id: 'sup-sun', roles: ['supervisor'] };
+export const SALES: Actor = { id: 'sales-wang', roles: ['sales_reviewer'] };
+/** R-TIER-4 (ADR 0023): the evaluation proposes, the sales department confirms with another indicator */
+const confirm = (month: string) => ({ month, indicator: 'payment_record', reason: '回款及时' });
 export const calendar = WorkingCalendar.official();
 
 /** What the service said right after a step, as its workflows report it (the test's "read model"). */
@@ -36,6 +39,7 @@ const STEPS: Step[] = [
   ['2026-01-15T02:00:00.000Z', 'open', customerWorkflow, CUSTOMER_ID, 'OpenCustomerArchive', open, SYSTEM],
   ['2026-01-20T08:00:00.000Z', 'pickup 1', customerWorkflow, CUSTOMER_ID, 'RecordPickup', { pickupId: 'p-1', date: '2026-01-20', product: 'HDPE 5000S', tonnes: 1200, warehouse: '镇海库' }, MANAGER],
   ['2026-01-31T16:00:00.000Z', 'evaluate Jan', customerWorkflow, CUSTOMER_ID, 'EvaluateMonth', { month: '2026-01' }, SCHEDULER],
+  ['2026-02-02T02:00:00.000Z', 'confirm Jan', customerWorkflow, CUSTOMER_ID, 'ConfirmGradeMove', confirm('2026-01'), SALES],
   ['2026-02-10T08:00:00.000Z', 'pickup 2', customerWorkflow, CUSTOMER_ID, 'RecordPickup', { pickupId: 'p-2', date: '2026-02-10', product: 'HDPE 5000S', tonnes: 2500, warehouse: '镇海库' }, MANAGER],
   ['2026-02-11T01:30:00.000Z', 'complaint 1', complaintWorkflow, c('1'), 'RecordComplaint', { complaintId: c('1'), customerId: CUSTOMER_ID, receivedAt: '2026-02-11T01:00:00.000Z', channel: 'phone', content: '颗粒颜色异常' }, MANAGER],
   ['2026-02-11T01:40:00.000Z', 'classify 1', complaintWorkflow, c('1'), 'ClassifyComplaint', { class: 'general' }, MANAGER],
@@ -44,6 +48,7 @@ const STEPS: Step[] = [
   ['2026-02-11T05:00:00.000Z', 'notify 1', complaintWorkflow, c('1'), 'NotifyCustomer', { channel: 'phone', message: '已安排换货' }, MANAGER],
   ['2026-02-12T02:00:00.000Z', 'close 1', complaintWorkflow, c('1'), 'CloseComplaint', { notes: '无' }, MANAGER],
   ['2026-02-28T16:00:00.000Z', 'evaluate Feb', customerWorkflow, CUSTOMER_ID, 'EvaluateMonth', { month: '2026-02' }, SCHEDULER],
+  ['2026-03-02T01:00:00.000Z', 'confirm Feb', customerWorkflow, CUSTOMER_ID, 'ConfirmGradeMove', confirm('2026-02'), SALES],
   ['2026-03-02T02:00:00.000Z', 'complaint 2', complaintWorkflow, c('2'), 'RecordComplaint', { complaintId: c('2'), customerId: CUSTOMER_ID, receivedAt: '2026-03-02T01:00:00.000Z', channel: 'email', content: '交货延迟' }, MANAGER],
   ['2026-03-02T03:00:00.000Z', 'classify 2', complaintWorkflow, c('2'), 'ClassifyComplaint', { class: 'major' }, MANAGER],
   ['2026-03-09T03:00:00.000Z', 'draft 2', complaintWorkflow, c('2'), 'DraftResolution', { department: '物流部', text: '补偿运费', handler: 'mgr-li' }, MANAGER],

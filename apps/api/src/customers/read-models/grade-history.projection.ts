@@ -1,4 +1,4 @@
-import type { CustomerArchiveOpened, CustomerGradeChanged, MonthReevaluated } from '@crm/customers';
+import type { CustomerArchiveOpened, CustomerGradeChanged, GradeMoveHeld, GradeMoveLapsed, GradeMoveProposed, MonthReevaluated } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
@@ -9,12 +9,14 @@ export const GRADE_HISTORY_TABLE = 'customer_grade_history';
 /**
  * R-TIER-2/4: one row per grade fact with its evidence: the opening grade (`opened`), every grade
  * change (`changed`), and every late re-run of an evaluated month (`reevaluated`: awarded vs re-run
- * grade, the difference the sales department weighs). Rows are keyed by event id: append-only.
+ * grade, the difference the sales department weighs), and under the review step (ADR 0023) every
+ * proposed move (`proposed`), held one (`held`, cause = the indicator) and lapsed one (`lapsed`).
+ * Rows are keyed by event id: append-only.
  */
 export const gradeHistoryProjection: Projection = {
   name: 'customer_grade_history',
-  version: 1,
-  eventTypes: ['CustomerArchiveOpened', 'CustomerGradeChanged', 'MonthReevaluated'],
+  version: 2,
+  eventTypes: ['CustomerArchiveOpened', 'CustomerGradeChanged', 'MonthReevaluated', 'GradeMoveProposed', 'GradeMoveHeld', 'GradeMoveLapsed'],
   tables: [{ name: GRADE_HISTORY_TABLE, orderBy: 'event_id' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     await db.schema
@@ -57,6 +59,18 @@ function rowOf(event: StoredEvent) {
   if (event.type === 'CustomerGradeChanged') {
     const d = data<CustomerGradeChanged>(event);
     return { kind: 'changed', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.previousGrade, new_grade: d.newGrade, cause: d.cause, rule_id: d.ruleId, at: d.changedAt };
+  }
+  if (event.type === 'GradeMoveProposed') {
+    const d = data<GradeMoveProposed>(event);
+    return { kind: 'proposed', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.currentGrade, new_grade: d.proposedGrade, cause: d.basis, rule_id: d.ruleId, at: d.proposedAt };
+  }
+  if (event.type === 'GradeMoveHeld') {
+    const d = data<GradeMoveHeld>(event);
+    return { kind: 'held', month: d.month, tonnage: null, band: null, previous_grade: d.currentGrade, new_grade: d.proposedGrade, cause: d.review.indicator, rule_id: 'R-TIER-4', at: d.heldAt };
+  }
+  if (event.type === 'GradeMoveLapsed') {
+    const d = data<GradeMoveLapsed>(event);
+    return { kind: 'lapsed', month: d.month, tonnage: null, band: null, previous_grade: null, new_grade: d.proposedGrade, cause: `superseded_by:${d.supersededBy}`, rule_id: 'R-TIER-4', at: d.lapsedAt };
   }
   const d = data<MonthReevaluated>(event);
   return {

@@ -6,7 +6,8 @@ import type { StoredEvent } from '@crm/event-store';
  * Each returns human-readable violations; an empty list is a pass.
  */
 const LADDER = ['ordinary', 'one_star', 'two_star', 'three_star'];
-const TONNAGE_CAUSES = new Set(['monthly_evaluation', 'reevaluation']);
+// reviewed_evaluation: a proposed tonnage move the sales department confirmed (ADR 0023), still one step
+const TONNAGE_CAUSES = new Set(['monthly_evaluation', 'reevaluation', 'reviewed_evaluation']);
 const TEXT_CAP = { general: 1, major: 3, total: 7 };
 const DECIDING: Record<string, string> = {
   SalesReviewApproved: 'sales_reviewer', FinanceReviewApproved: 'finance_reviewer', GeneralManagerApproved: 'general_manager',

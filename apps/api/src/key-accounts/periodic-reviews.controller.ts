@@ -21,7 +21,7 @@ const ConcludeBody = z.strictObject(ConcludeCustomerReview.shape);
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request returns the first result and writes nothing' })
 @Controller('customer-reviews')
-export class CustomerReviewsController {
+export class PeriodicReviewsController {
   constructor(private readonly reviews: CustomerReviewService) {}
 
   @Post()
