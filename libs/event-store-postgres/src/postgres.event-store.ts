@@ -3,9 +3,12 @@ import {
   type AppendOptions,
   type AppendResult,
   catchUpSubscription,
+  checkExpectedRevision,
   type EventHandler,
   type EventStore,
   EventStoreUnavailableError,
+  type ExpectedRevision,
+  idempotencyVerdict,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -15,9 +18,8 @@ import {
   validateAppend,
 } from '@crm/event-store';
 import { PgCommitListener } from './postgres.commit-listener';
-import { mapPgError } from './postgres.errors';
-import { PgGroupCommit } from './postgres.group-commit';
-import { type EventRow, toStoredEvent } from './postgres.rows';
+import { isUniqueViolation, mapPgError } from './postgres.errors';
+import { type AppendStateRow, appendQuery, type EventRow, toAppendState, toStoredEvent } from './postgres.rows';
 import * as SQL from './postgres.sql';
 
 export interface PostgresEventStoreOptions {
@@ -26,10 +28,12 @@ export interface PostgresEventStoreOptions {
   pollMs?: number;
 }
 
+/** a writer keeps losing the race only under extreme contention on one stream with expectedRevision any */
+const MAX_STALE_RETRIES = 100;
+
 export class PostgresEventStore implements EventStore {
   readonly engine = 'postgres' as const;
   private readonly commits: PgCommitListener;
-  private readonly groups: PgGroupCommit;
   private closed = false;
 
   /** Connects a pool of its own and creates the schema if needed; close() ends the pool. */
@@ -54,17 +58,46 @@ export class PostgresEventStore implements EventStore {
     private readonly ownsPool: boolean,
   ) {
     this.commits = new PgCommitListener(pool);
-    this.groups = new PgGroupCommit(pool, () => options.clock?.() ?? new Date(), () => this.commits.notifyLocal(), () => this.closed);
     // an idle pooled connection dropped by the server (restart, failover) must not crash the process:
     // the pool discards it and the next query opens a new one
     pool.on('error', () => undefined);
   }
 
-  /** Concurrent appends are grouped into one es_append_group call (postgres.group-commit.ts, ADR 0022). */
+  /**
+   * Optimistic and one statement per attempt: read the stream's head (and any stored ids), decide,
+   * then es_append re-checks the head under the append lock. If another writer got there first it
+   * answers 'stale' and we decide again with fresh state.
+   */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     validateAppend(streamId, events);
-    if (this.closed) throw new EventStoreUnavailableError('the PostgreSQL event store is closed');
-    return this.groups.append(streamId, events, options.expectedRevision ?? 'any');
+    const expected = options.expectedRevision ?? 'any';
+    const ids = events.map((e) => e.id);
+    for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
+      const outcome = await this.tryAppend(streamId, events, ids, expected);
+      if (outcome) return outcome;
+    }
+    throw new EventStoreUnavailableError(`stream ${streamId}: gave up after ${MAX_STALE_RETRIES} contended attempts`);
+  }
+
+  private async tryAppend(streamId: string, events: readonly NewEvent[], ids: string[], expected: ExpectedRevision) {
+    const state = toAppendState(await this.query<AppendStateRow>('es_append_state', SQL.APPEND_STATE_SQL, [streamId, ids]));
+    const actual = state.last?.revision ?? null;
+    const verdict = idempotencyVerdict(streamId, events, state.stored, expected, actual);
+    if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    checkExpectedRevision(streamId, expected, actual);
+    const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
+    const call = appendQuery(streamId, state.last, events, recordedAt);
+    let row: { status: string; last_revision: string; last_position: string };
+    try {
+      [row] = await this.query(call.name, call.text, call.values);
+    } catch (error) {
+      // only reachable if something bypasses es_append's lock: treat like a lost race
+      if (isUniqueViolation(error, 'es_events_stream_revision')) return null;
+      throw error;
+    }
+    if (row.status !== 'ok') return null;
+    this.commits.notifyLocal();
+    return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -75,10 +108,7 @@ export class PostgresEventStore implements EventStore {
       backwards ? SQL.READ_BACKWARDS_SQL : SQL.READ_FORWARDS_SQL,
       [streamId, from, options.maxCount ?? null],
     );
-    const events = rows.map(toStoredEvent);
-    const last = backwards ? events[0] : events.at(-1);
-    if (last) this.groups.saw(streamId, last.revision, last.hash);
-    return events;
+    return rows.map(toStoredEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

@@ -1,5 +1,5 @@
 import { chainHash, GENESIS_HASH, type JsonObject, type NewEvent, type StoredEvent, type StoredEventRef } from '@crm/event-store';
-import { APPEND_GROUP_SQL } from './postgres.sql';
+import { APPEND_SQL } from './postgres.sql';
 
 export interface EventRow {
   position: string;
@@ -51,43 +51,18 @@ export function toAppendState(rows: AppendStateRow[]): AppendState {
   return { last: lastRow ? { revision: Number(lastRow.revision), hash: lastRow.hash } : null, stored };
 }
 
-/** One member of an es_append_group call; `last: undefined` when the stream's head is not known here. */
-export interface GroupMember {
-  streamId: string;
-  last: AppendState['last'] | undefined;
-  events: readonly NewEvent[];
-}
-
-/** The chained events of one member: hashes are computed here, where canonical JSON is known. */
-export function chainMember(member: GroupMember) {
-  let previous = member.last?.hash ?? GENESIS_HASH;
-  let revision = member.last?.revision ?? -1;
-  const rows = member.events.map((event) => {
+/** The es_append call for a batch placed after `last`: hashes are chained here, where canonical JSON is known. */
+export function appendQuery(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string) {
+  let previous = last?.hash ?? GENESIS_HASH;
+  let revision = last?.revision ?? -1;
+  const rows = events.map((event) => {
     revision += 1;
-    previous = chainHash(previous, member.streamId, revision, event);
+    previous = chainHash(previous, streamId, revision, event);
     return { id: event.id, type: event.type, data: event.data, metadata: event.metadata, hash: previous };
   });
-  const known = member.last !== undefined;
   return {
-    lastHash: previous,
-    json: { s: member.streamId, r: known ? (member.last?.revision ?? -1) : null, h: member.last?.hash ?? null, ids: rows.map((r) => r.id), e: known ? rows : [] },
+    name: 'es_append',
+    text: APPEND_SQL,
+    values: [streamId, last?.revision ?? -1, last?.hash ?? null, JSON.stringify(rows), recordedAt],
   };
-}
-
-export function groupQuery(members: readonly GroupMember[], recordedAt: string) {
-  const chained = members.map(chainMember);
-  return {
-    lastHashes: chained.map((c) => c.lastHash),
-    query: { name: 'es_append_group', text: APPEND_GROUP_SQL, values: [JSON.stringify(chained.map((c) => c.json)), recordedAt] },
-  };
-}
-
-/** The call appending one batch after `last` (the held-transaction test runs it in its own transaction). */
-export function appendQuery(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string) {
-  return groupQuery([{ streamId, last, events }], recordedAt).query;
-}
-
-export interface GroupRow extends AppendStateRow {
-  idx: number;
-  status: 'ok' | 'stale';
 }

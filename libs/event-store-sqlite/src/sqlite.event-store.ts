@@ -23,7 +23,6 @@ import {
 } from '@crm/event-store';
 import { type ModeChange, restrictSqliteFiles } from './file-modes';
 import { applyDurablePragmas, type EventRow, SCHEMA, toStoredEvent } from './sqlite.schema';
-import { SqliteGroupCommit } from './sqlite.group-commit';
 import { prepareStatements, type SqliteStatements } from './sqlite.statements';
 
 export interface SqliteEventStoreOptions {
@@ -32,8 +31,6 @@ export interface SqliteEventStoreOptions {
   pollMs?: number;
   /** told which looser modes `open` narrowed (directory 0700, file, -wal, -shm 0600), to log them */
   onFileModes?: (changes: readonly ModeChange[]) => void;
-  /** told how many appends each committed group held (diagnostics and tests; called before they are answered) */
-  onGroupCommitted?: (appends: number) => void;
 }
 
 const NO_LIMIT = -1;
@@ -42,7 +39,8 @@ const NO_LIMIT = -1;
 export class SqliteEventStore implements EventStore {
   readonly engine = 'sqlite' as const;
   private readonly statements: SqliteStatements;
-  private readonly groups: SqliteGroupCommit;
+  /** better-sqlite3 builds a transaction wrapper per call to db.transaction; one is enough */
+  private readonly appendTransaction: ReturnType<typeof this.prepareAppendTransaction>;
   private readonly listeners = new Set<() => void>();
   private closed = false;
 
@@ -71,13 +69,13 @@ export class SqliteEventStore implements EventStore {
     applyDurablePragmas(db);
     db.exec(SCHEMA);
     this.statements = prepareStatements(db);
-    this.groups = new SqliteGroupCommit(
-      db,
-      (outcomes) => {
-        options.onGroupCommitted?.(outcomes.length);
-        if (outcomes.some((o) => 'ok' in o && o.ok.fresh)) this.listeners.forEach((listener) => listener());
-      },
-      () => (this.closed || !this.db.open ? new EventStoreUnavailableError('the SQLite event store is closed') : null),
+    this.appendTransaction = this.prepareAppendTransaction();
+  }
+
+  private prepareAppendTransaction() {
+    return this.db.transaction(
+      (streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], expected: NonNullable<AppendOptions['expectedRevision']>) =>
+        this.appendLocked(streamId, events, serialized, expected),
     );
   }
 
@@ -90,10 +88,10 @@ export class SqliteEventStore implements EventStore {
     const serialized = validateAppend(streamId, events);
     this.assertOpen();
     const expected = options.expectedRevision ?? 'any';
-    // concurrent appends share one transaction and one fsync, each in its own savepoint (sqlite.group-commit.ts)
-    return new Promise<AppendResult>((resolve, reject) =>
-      this.groups.enqueue({ run: () => this.appendLocked(streamId, events, serialized, expected), resolve, reject }),
-    );
+    // IMMEDIATE takes the write lock before reading the revision, so another process cannot slip in between.
+    const result = this.appendTransaction.immediate(streamId, events, serialized, expected);
+    if (result.fresh) this.listeners.forEach((listener) => listener());
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
   }
 
   private appendLocked(

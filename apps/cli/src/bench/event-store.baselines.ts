@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 
 /** One row shaped like a stored event, ~300 bytes, for the raw baselines. */
 export interface RawRow {
@@ -66,24 +66,5 @@ export async function postgresBaseline(pool: Pool, batchSize: number): Promise<B
       await client.query('COMMIT');
     },
     release: () => client.release(),
-  };
-}
-
-/** `writers` pooled connections, each running BEGIN; INSERT; COMMIT (PostgreSQL may share WAL flushes between them). */
-export async function postgresConcurrentBaseline(url: string, writers: number) {
-  const pool = new Pool({ connectionString: url, max: writers });
-  const clients = await Promise.all(Array.from({ length: writers }, () => pool.connect()));
-  const text = 'INSERT INTO raw_events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash) VALUES (nextval(\'raw_position\'), $1, $2, $3, $4, $5, $6, $7, $8)';
-  return {
-    async single(writer: number, row: RawRow) {
-      const client = clients[writer];
-      await client.query('BEGIN');
-      await client.query({ name: 'raw_one', text, values: values(row) });
-      await client.query('COMMIT');
-    },
-    async end() {
-      clients.forEach((c) => c.release());
-      await pool.end();
-    },
   };
 }

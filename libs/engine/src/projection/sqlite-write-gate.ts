@@ -11,35 +11,11 @@ import type { EventStore } from '@crm/event-store';
  */
 class AsyncMutex {
   private tail: Promise<unknown> = Promise.resolve();
-  /** the appends waiting to enter together, while their turn has not come */
-  private pending: (() => Promise<unknown>)[] | null = null;
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    this.pending = null;
     const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
-  }
-
-  /**
-   * Event appends enter together: they hold no lock between awaits (the store commits them in one
-   * synchronous group, sqlite.group-commit.ts), so letting them in side by side keeps the gate's
-   * promise — no read-model transaction is open while they run — and lets the store group them.
-   * The turn starts on the next tick, so every append issued by the same burst of work joins it.
-   */
-  runShared<T>(work: () => Promise<T>): Promise<T> {
-    let works = this.pending;
-    if (!works) {
-      const joined: (() => Promise<unknown>)[] = (works = []);
-      this.pending = joined;
-      this.tail = this.tail
-        .then(() => new Promise<void>((resolve) => process.nextTick(resolve)))
-        .then(() => {
-          if (this.pending === joined) this.pending = null;
-          return Promise.allSettled(joined.map((w) => w()));
-        });
-    }
-    return new Promise<T>((resolve, reject) => works.push(() => work().then(resolve, reject)));
   }
 }
 
@@ -66,7 +42,7 @@ export function gateSqliteStore<T extends EventStore>(store: T): T {
   const gate = sqliteWriteGate(handle.name);
   const append = store.appendToStream.bind(store);
   Object.defineProperty(store, 'appendToStream', {
-    value: (...args: Parameters<EventStore['appendToStream']>) => gate.runShared(() => append(...args)),
+    value: (...args: Parameters<EventStore['appendToStream']>) => gate.run(() => append(...args)),
     configurable: true,
   });
   tagged[GATED] = true;
