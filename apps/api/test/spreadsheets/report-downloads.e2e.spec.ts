@@ -36,6 +36,12 @@ describeEachEngine('report downloads as Excel workbooks and CSV', (engine) => {
     api.clock.set('2026-04-01T02:00:00.000Z');
     as = await onboardingCallers(api);
     for (const id of ['x-1', 'x-2']) await ok(as('sales', 'POST', `/customers/${id}/evaluations`, { month: '2026-03' }));
+    // R-TIER-4 (ADR 0023): the sales department confirms the tonnage move the evaluation proposed
+    // (a customer whose tonnage kept its band has no move to confirm)
+    for (const id of ['x-1', 'x-2']) {
+      const res = await as('sales', 'POST', `/customers/${id}/grade-moves/confirm`, { month: '2026-03', indicator: 'payment_record', reason: '回款及时' });
+      if (res.status !== 200 && !(res.status === 422 && /no proposed grade move/.test(res.body.message))) throw new Error(`confirm ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     await ok(as('finance', 'POST', '/customers/x-1/receipts', { receiptId: 'r-1', productLine: 'polyolefin', amount: 120000.5, receivedOn: '2026-04-01', reference: '工行回单 0001' }));
     await recordAndClassify(api, await token('manager'), '2026-04-01T09:00:00+08:00', 'general', 'x-1');
     await ok(as('sales', 'POST', '/allocations/2026-04/polyolefin/proposals', { availableTonnes: 100, requests: [{ customerId: 'x-1', tonnes: 80 }, { customerId: 'x-2', tonnes: 40 }], note: '四月聚烯烃' }));
