@@ -8,38 +8,27 @@ const subject = () => ({ customerId: null, name: null });
 
 const membersYetToVote = (c: ProposalContext) => (c.charter?.members ?? []).filter((m) => !c.votes.some((v) => v.member === m));
 
+/** One task per member yet to vote on a proposal of one kind (a price, a policy): the same vote, its own title. */
+const memberVote = (type: string, title: string, isKind: (c: ProposalContext) => boolean): TaskDeclaration<ProposalContext> => ({
+  type,
+  title,
+  step: 'vote',
+  states: ['voting'],
+  keysOf: (s) => (isKind(s.context) ? membersYetToVote(s.context) : []),
+  holders: (_s, member) => ({ roles: DECIDING_ROLES, assignee: member, excluded: [] }),
+  delegable: false,
+  commands: ['CastCommitteeVote'],
+  dueWorkingDays: 5,
+  reminders: REMINDERS,
+  subject,
+  link,
+  sampleData: (commandType) => (commandType === 'CastCommitteeVote' ? { vote: 'approve', opinion: null } : null),
+});
+
 /** R-PRICE-1 审批产品价格调整方案 / 审议公司客户管理方案和机制: one task per member yet to vote; 超过权限上报集团公司审批: the chair records the group's answer. */
 export const proposalTasks: readonly TaskDeclaration<ProposalContext>[] = [
-  {
-    type: 'committee-proposal.vote',
-    title: '价格调整方案待委员表决',
-    step: 'vote',
-    states: ['voting'],
-    keysOf: (s) => (s.context.change ? membersYetToVote(s.context) : []),
-    holders: (_s, member) => ({ roles: DECIDING_ROLES, assignee: member, excluded: [] }),
-    delegable: false,
-    commands: ['CastCommitteeVote'],
-    dueWorkingDays: 5,
-    reminders: REMINDERS,
-    subject,
-    link,
-    sampleData: (commandType) => (commandType === 'CastCommitteeVote' ? { vote: 'approve', opinion: null } : null),
-  },
-  {
-    type: 'committee-proposal.policy-vote',
-    title: '客户管理方案待委员审议',
-    step: 'vote',
-    states: ['voting'],
-    keysOf: (s) => (s.context.policy ? membersYetToVote(s.context) : []),
-    holders: (_s, member) => ({ roles: DECIDING_ROLES, assignee: member, excluded: [] }),
-    delegable: false,
-    commands: ['CastCommitteeVote'],
-    dueWorkingDays: 5,
-    reminders: REMINDERS,
-    subject,
-    link,
-    sampleData: (commandType) => (commandType === 'CastCommitteeVote' ? { vote: 'approve', opinion: null } : null),
-  },
+  memberVote('committee-proposal.vote', '价格调整方案待委员表决', (c) => c.change !== null),
+  memberVote('committee-proposal.policy-vote', '客户管理方案待委员审议', (c) => c.policy !== null),
   {
     type: 'committee-proposal.group-decision',
     title: '超权限价格方案待记录集团批复',

@@ -37,7 +37,7 @@ export class CustomerQueriesController {
     await waitForProjections(this.runner, CUSTOMER_PROJECTION_NAMES, query.minPosition);
     const row = await this.reads.row(id);
     assertOwnCustomer(actor, id, row.customer_manager_id);
-    return { ...(await this.reads.detail(row)), registrations: await this.reads.registrations(row, isManagerScoped(actor) ? actor.id : null) };
+    return { ...(await this.reads.detail(row)), registrations: await this.reads.registrations(id, row.identity_key ?? null, isManagerScoped(actor) ? actor.id : null) };
   }
 
   @Get(':id/pickups')

@@ -103,11 +103,11 @@ export class CustomerReadService {
    * R-TIER-1: the company's other registrations (one per product line), as far as the caller may
    * see them (R-KAM-2: a manager sees their own); `hidden` counts the ones they may not.
    */
-  async registrations(row: Record<string, any>, managerScope: string | null) {
-    if (!row.identity_key) return { items: [], hidden: 0 };
+  async registrations(customerId: string, identityKey: string | null, managerScope: string | null) {
+    if (!identityKey) return { items: [], hidden: 0 };
     const rows = await this.readModels.db
       .selectFrom(CUSTOMERS_TABLE).selectAll()
-      .where('identity_key', '=', row.identity_key).where('customer_id', '!=', row.customer_id)
+      .where('identity_key', '=', identityKey).where('customer_id', '!=', customerId)
       .orderBy('product_line').orderBy('customer_id').execute();
     const visible = rows.filter((r) => managerScope === null || r.customer_manager_id === managerScope);
     return { items: visible.map(customerView), hidden: rows.length - visible.length };
