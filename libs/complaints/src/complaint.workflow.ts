@@ -9,6 +9,7 @@ import { decideComplaint } from './complaint.decider';
 import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
 import { complaintMachine } from './complaint.machine';
 import type { ComplaintServices } from './complaint.services';
+import { COMPLAINT_VOCABULARY } from './complaint.vocabulary';
 
 /** One stream per complaint, `complaint-<complaintId>`, from its record to its close. */
 export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEvent, ComplaintContext, ComplaintServices> = {
@@ -18,6 +19,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   machine: complaintMachine,
   commandSchemas: complaintCommandSchemas,
   eventSchemas: complaintEventSchemas,
+  vocabulary: COMPLAINT_VOCABULARY,
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,
   customersOf: complaintCustomers,

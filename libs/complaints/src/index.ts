@@ -15,3 +15,4 @@ export { complaintWorkflow } from './complaint.workflow';
 export { explainComplaintDeadline, type DeadlineExplanation } from './complaint.explain';
 export { whatIf, type WhatIfScenario, type WhatIfOutcome, type WhatIfReport } from './what-if';
 export * from './complaint.tasks';
+export * from './complaint.vocabulary';
