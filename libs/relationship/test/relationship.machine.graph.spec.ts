@@ -74,12 +74,25 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reported: ['satisfaction-survey.improvement-plan'] });
   });
 
-  it('R-FORUM-1: forum — minutes filed once', () => {
-    const events = run(forumWorkflow, [cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-02-01', title: 't', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', attachments: [] }, SALES)]);
-    const report = assertMachineGraph(forumMachine, { events, ...byValue });
+  it('R-FORUM-1: forum — plan submitted, returned, revised, approved by the leader, then the minutes', () => {
+    const plan = { title: 't', plannedOn: '2026-03-02', invitees: [{ name: 'n', organisation: 'o' }], agenda: ['a'], budgetYuan: 100 };
+    const events = run(forumWorkflow, [
+      cmd<ForumCommand>('SubmitForumPlan', { forumId: 'f', ...plan }, SALES),
+      cmd<ForumCommand>('ReturnForumPlan', { reason: 'r' }, SUPERVISOR, later(1)),
+      cmd<ForumCommand>('ReviseForumPlan', plan, SALES, later(2)),
+      cmd<ForumCommand>('ApproveForumPlan', {}, GM, later(3)),
+      cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-03-02', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', followUps: [], attachments: [] }, SALES, later(4)),
+    ]);
+    const straight = run(forumWorkflow, [cmd<ForumCommand>('SubmitForumPlan', { forumId: 'f', ...plan }, SALES), cmd<ForumCommand>('ApproveForumPlan', {}, GM, later(1)), cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-03-02', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', followUps: [], attachments: [] }, SALES, later(4))]);
+    expect(types(events)).toEqual(named(forumMachine));
+    // the plan number matters: an approval names the plan it decides on
+    const serializeState = (s: { value: unknown; context: { planNo: number } }) => JSON.stringify([s.value, s.context.planNo]);
+    const report = assertMachineGraph(forumMachine, { events: unique(straight, events), serializeState: serializeState as never });
     expect(report.unreachable).toEqual([]);
-    expect(report.pathsToFinal.filed).toEqual(['ForumMinutesFiled']);
-    // issue 15: filing minutes waits on no one
-    expect(tasksOnGraph(forumWorkflow, { events, ...byValue })).toEqual({ filed: [''], none: [''] });
+    expect(report.pathsToFinal.filed).toEqual(['ForumPlanSubmitted', 'ForumPlanApproved', 'ForumMinutesFiled']);
+    // ADR 0025: the leader approves, a returned plan waits on the sales department, an approved one owes its minutes
+    expect(tasksOnGraph(forumWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({
+      filed: [''], none: [''], planApproved: ['customer-forum.file-minutes'], planReturned: ['customer-forum.revise-plan'], planSubmitted: ['customer-forum.approve-plan'],
+    });
   });
 });

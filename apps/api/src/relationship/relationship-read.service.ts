@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReadModelDb, WorkflowEngine } from '@crm/engine';
-import { forumYears, surveyWorkflow } from '@crm/relationship';
+import { type ReadModelDb, upcastEvent, type WorkflowEngine } from '@crm/engine';
+import { forumWorkflow, forumYears, surveyWorkflow } from '@crm/relationship';
 import { WorkflowNotFound } from '@crm/workflow-kit';
 import { CUSTOMERS_TABLE } from '../customers/read-models/customers.projection';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
@@ -106,6 +106,21 @@ export class RelationshipReads {
       report: last('SurveyReportIssued'),
       improvementPlan: last('ImprovementPlanSubmitted'),
       decision: events.filter((e) => e.type === 'ImprovementPlanApproved' || e.type === 'ImprovementPlanReturned').map((e) => ({ type: e.type, ...e.data })).at(-1) ?? null,
+    };
+  }
+
+  /** R-FORUM-1: one forum as its stream has it (events upcast: v1 minutes read with no plan). */
+  async forum(id: string) {
+    const { state, streamId, events } = await this.engine.load(forumWorkflow, id);
+    if (events.length === 0) throw new WorkflowNotFound(streamId);
+    const domain = events.map((e) => ({ ...upcastEvent(forumWorkflow, e), position: e.position }));
+    const of = (type: string) => domain.filter((e) => e.type === type);
+    const decisions = domain.filter((e) => e.type === 'ForumPlanApproved' || e.type === 'ForumPlanReturned').map((e) => ({ type: e.type, ...(e.data as object) }));
+    return {
+      forumId: id, streamId, state: state.state, revision: events[events.length - 1].revision,
+      plan: of('ForumPlanSubmitted').at(-1)?.data ?? null,
+      decisions,
+      minutes: of('ForumMinutesFiled').at(-1)?.data ?? null,
     };
   }
 

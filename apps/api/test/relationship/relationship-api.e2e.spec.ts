@@ -149,18 +149,52 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     });
   });
 
-  it('R-FORUM-1: minutes are filed; the forum list shows the years without a forum as of a date', async () => {
+  it('R-FORUM-1: preparation plan → the responsible leader approves (task, FORUM-SELF) → minutes with follow-ups; the list shows the years without a forum', async () => {
     const sales = await token('sales');
-    const filed = await api.request('POST', '/customer-forums', {
-      token: sales,
-      body: { forumId: 'forum-2026-spring', heldOn: '2026-02-27', title: '2026年春季客户座谈会', attendees: [{ name: '张三', organisation: '宁波塑料厂', customerId: 'rel-c1' }, { name: '王经理', organisation: '销售部' }], topics: ['市场行情'], minutes: '客户建议增加周末提货。' },
+    const plan = {
+      forumId: 'forum-2026-spring', title: '2026年春季客户座谈会', plannedOn: '2026-03-02', venue: '公司三楼会议室',
+      invitees: [{ name: '张三', organisation: '宁波塑料厂', customerId: 'rel-c1' }], agenda: ['市场行情', '产品质量'], budgetYuan: 8000,
+    };
+    const minutes = { heldOn: '2026-03-02', attendees: [{ name: '张三', organisation: '宁波塑料厂', customerId: 'rel-c1' }, { name: '王经理', organisation: '销售部' }], topics: ['市场行情'], minutes: '客户建议增加周末提货。', followUps: [{ action: '研究周末提货安排', department: 'logistics' }] };
+
+    // minutes without an approved plan: 422 naming forumId, in Chinese too
+    const unplanned = await api.request('POST', '/customer-forums/forum-unplanned/minutes', { token: sales, body: minutes, headers: { 'accept-language': 'zh-CN' } });
+    expect(unplanned.status).toBe(422);
+    expect(unplanned.body).toMatchObject({ rule: 'R-FORUM-1', field: 'forumId' });
+    expect(unplanned.body.message).toMatch(/筹备计划/);
+
+    expect((await api.request('POST', '/customer-forums', { token: await token('manager'), body: plan })).status).toBe(403);
+    const submitted = await api.request('POST', '/customer-forums', { token: sales, body: plan });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body.state).toBe('planSubmitted');
+    const early = await api.request('POST', `/customer-forums/${plan.forumId}/minutes`, { token: sales, body: minutes });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ rule: 'R-FORUM-1', field: 'forumId' });
+
+    // the approver's human task, shown to the leaders
+    const tasks = await api.request('GET', '/tasks?type=customer-forum.approve-plan', { token: await token('supervisor') });
+    expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toContain(plan.forumId);
+    expect((await api.request('POST', `/customer-forums/${plan.forumId}/approve`, { token: sales, body: {} })).status).toBe(403);
+    const approved = await api.request('POST', `/customer-forums/${plan.forumId}/approve`, { token: await token('supervisor'), body: { comment: '同意，控制预算' } });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('planApproved');
+
+    const filed = await api.request('POST', `/customer-forums/${plan.forumId}/minutes`, { token: sales, body: minutes });
+    expect(filed.status).toBe(200);
+    expect(filed.body.state).toBe('filed');
+    const forum = await api.request('GET', `/customer-forums/${plan.forumId}`, { token: await token('gm') });
+    expect(forum.body).toMatchObject({
+      state: 'filed', plan: { planNo: 1, budgetYuan: 8000, agenda: ['市场行情', '产品质量'] },
+      decisions: [{ type: 'ForumPlanApproved', by: 'supervisor', comment: '同意，控制预算' }],
+      minutes: { planNo: 1, title: plan.title, followUps: minutes.followUps, notify: ['logistics'] },
     });
-    expect(filed.status).toBe(201);
-    const future = await api.request('POST', '/customer-forums', {
-      token: sales, body: { forumId: 'forum-later', heldOn: '2026-03-05', title: '未召开', attendees: [{ name: 'a', organisation: 'b' }], minutes: 'm' },
-    });
+    await caughtUp(api, 'notification_outbox');
+    const outbox = await api.request('GET', '/notifications?recipient=logistics', { token: sales });
+    expect(outbox.body.items.filter((n: { type: string; streamId: string }) => n.type === 'ForumMinutesFiled' && n.streamId === `forum-${plan.forumId}`)).toHaveLength(1);
+
+    const future = await api.request('POST', '/customer-forums', { token: sales, body: { ...plan, forumId: 'forum-past', plannedOn: '2026-03-01' } });
     expect(future.status).toBe(422);
-    expect(future.body).toMatchObject({ rule: 'R-FORUM-1', field: 'heldOn' });
+    expect(future.body).toMatchObject({ rule: 'R-FORUM-1', field: 'plannedOn' });
 
     const list = await api.request('GET', `/customer-forums?from=2024&minPosition=${filed.body.position}`, { token: await token('gm') });
     expect(list.body).toMatchObject({
@@ -168,8 +202,25 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
       years: [{ year: 2024, forums: 0, status: 'missed' }, { year: 2025, forums: 0, status: 'missed' }, { year: 2026, forums: 1, status: 'held' }],
       yearsWithoutForum: [2024, 2025],
     });
-    expect(list.body.forums[0]).toMatchObject({ forumId: 'forum-2026-spring', attendees: 2, heldOn: '2026-02-27' });
+    expect(list.body.forums[0]).toMatchObject({ forumId: 'forum-2026-spring', attendees: 2, heldOn: '2026-03-02' });
     const before = await api.request('GET', '/customer-forums?from=2026&asOf=2026-02-01', { token: await token('gm') });
     expect(before.body.years).toEqual([{ year: 2026, forums: 0, status: 'due' }]);
+  });
+
+  it('FORUM-SELF: who submitted a forum plan does not approve it (403 naming the rule)', async () => {
+    const plan = { forumId: 'forum-self', title: '秋季客户座谈会', plannedOn: '2026-09-10', invitees: [{ name: 'a', organisation: 'b' }], agenda: ['服务质量'], budgetYuan: 1000 };
+    const created = await api.request('POST', '/users', { token: await token('admin'), body: { username: 'forum-both', name: '兼任主管', roles: ['sales_reviewer', 'supervisor'], password: 'forum-both-password' } });
+    expect(created.status).toBe(201);
+    const both = (await api.request('POST', '/auth/token', { body: { username: 'forum-both', password: 'forum-both-password' } })).body.accessToken as string;
+    expect((await api.request('POST', '/customer-forums', { token: both, body: plan })).status).toBe(201);
+    const self = await api.request('POST', '/customer-forums/forum-self/approve', { token: both, body: {} });
+    expect(self.status).toBe(403);
+    expect(self.body.rule).toBe('FORUM-SELF');
+    const returned = await api.request('POST', '/customer-forums/forum-self/return', { token: await token('gm'), body: { reason: '议程太少' } });
+    expect(returned.body.state).toBe('planReturned');
+    const { forumId: _, ...fields } = plan;
+    const again = await api.request('POST', '/customer-forums/forum-self/revise', { token: await token('sales'), body: { ...fields, agenda: ['服务质量', '产品结构'] } });
+    expect(again.status).toBe(200);
+    expect(again.body.state).toBe('planSubmitted');
   });
 });

@@ -95,8 +95,9 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'POST /committee/violations': none('R-PRICE-2: anyone may report a violation on any existing customer'),
   'GET /catalogue': none('company master data'),
   'GET /prices/{productLine}/{warehouse}': none('the company\'s price list, the same for every customer'),
-  'POST /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
+  'POST /customer-forums/{id}/minutes': none('a forum is a company event with many customers (R-FORUM-1)'),
   'GET /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
+  'GET /customer-forums/{id}': none('a forum is a company event with many customers (R-FORUM-1)'),
   // the archive and its records
   'GET /customers': list(async (fx) => ({ path: `/customers?limit=500&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers/{id}': record(onCustomer('')),
