@@ -18,6 +18,8 @@ export * from './survey.events';
 export * from './survey.commands';
 export type { SurveyContext, SurveyResponse } from './survey.context';
 export { aggregateSurvey, sameAggregates } from './survey-aggregates';
+export * from './survey-questionnaire';
+export { upcastSurveyEvent } from './survey.upcast';
 export { surveyMachine } from './survey.machine';
 export { decideSurvey } from './survey.decider';
 export { surveyWorkflow } from './survey.workflow';

@@ -4,18 +4,24 @@ import { surveyCustomers } from './relationship.customer-scope';
 import { surveyCommandSchemas, type SurveyCommand } from './survey.commands';
 import type { SurveyContext } from './survey.context';
 import { decideSurvey } from './survey.decider';
-import { surveyEventSchemas, type SurveyEvent } from './survey.events';
+import { surveyEventSchemas, surveyEventSchemaVersions, type SurveyEvent } from './survey.events';
+import { upcastSurveyEvent } from './survey.upcast';
 import { surveyMachine } from './survey.machine';
 import { SURVEY_STREAM_PREFIX } from './relationship.streams';
 
-/** R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start. */
+/**
+ * R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start.
+ * Version 2 (ADR 0025): questionnaires as data, the leadership's review of the report; v1 events upcast.
+ */
 export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, SurveyContext> = {
   name: 'satisfaction-survey',
-  version: '1',
+  version: '2',
   streamPrefix: SURVEY_STREAM_PREFIX,
   machine: surveyMachine,
   commandSchemas: surveyCommandSchemas,
   eventSchemas: surveyEventSchemas,
+  eventSchemaVersions: surveyEventSchemaVersions,
+  upcast: upcastSurveyEvent,
   creationCommands: ['OpenSurveyCampaign'],
   tasks: surveyTasks,
   decide: (command, state) => decideSurvey(command, state),

@@ -1,6 +1,6 @@
 import { assertMachineGraph, tasksOnGraph, type AnyDomainEvent } from '@crm/workflow-kit';
 import {
-  forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
+  DEFAULT_QUESTIONNAIRE, forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
   type ForumCommand, type SurveyCommand, type VisitPlanCommand, type VisitReportCommand,
 } from '../src';
 import { cmd, GM, later, MANAGER, run, SALES, SUPERVISOR, planItem, withPlanItems } from './relationship.fixtures';
@@ -49,16 +49,18 @@ describe('relationship machine graphs (@xstate/graph)', () => {
 
   it('R-SURV-1: survey — responses, report, improvement plan, the general manager\'s approval', () => {
     const straight = run(surveyWorkflow, [
-      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查' }, SALES),
-      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
+      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查', questionnaire: DEFAULT_QUESTIONNAIRE }, SALES),
+      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
       cmd<SurveyCommand>('IssueSurveyReport', { summary: '总体满意' }, SALES, later(1)),
+      cmd<SurveyCommand>('ReviewSurveyReport', {}, GM, later(1)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m'] }, SALES, later(2)),
       cmd<SurveyCommand>('ApproveImprovementPlan', {}, GM, later(3)),
     ]);
     const events = run(surveyWorkflow, [
-      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查' }, SALES),
-      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
+      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查', questionnaire: DEFAULT_QUESTIONNAIRE }, SALES),
+      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
       cmd<SurveyCommand>('IssueSurveyReport', { summary: '总体满意' }, SALES, later(1)),
+      cmd<SurveyCommand>('ReviewSurveyReport', {}, GM, later(1)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m'] }, SALES, later(2)),
       cmd<SurveyCommand>('ReturnImprovementPlan', { reason: 'r' }, GM, later(3)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m2'] }, SALES, later(4)),
@@ -69,9 +71,9 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     const serializeState = (s: { value: unknown; context: { responses: unknown[]; planCount: number } }) => JSON.stringify([s.value, s.context.responses.length, s.context.planCount]);
     const report = assertMachineGraph(surveyMachine, { events: unique(straight, events), serializeState: serializeState as never });
     expect(report.unreachable).toEqual([]);
-    expect(report.pathsToFinal.planApproved).toEqual(['SurveyCampaignOpened', 'SurveyResponseRecorded', 'SurveyReportIssued', 'ImprovementPlanSubmitted', 'ImprovementPlanApproved']);
-    // issue 15 (R-SURV-1): the report owes an improvement plan, a submitted plan waits on the general manager
-    expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reported: ['satisfaction-survey.improvement-plan'] });
+    expect(report.pathsToFinal.planApproved).toEqual(['SurveyCampaignOpened', 'SurveyResponseRecorded', 'SurveyReportIssued', 'SurveyReportReviewed', 'ImprovementPlanSubmitted', 'ImprovementPlanApproved']);
+    // issue 15 (R-SURV-1): the report waits on the leadership's review (ADR 0025), then owes an improvement plan, a submitted plan waits on the general manager
+    expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reportInReview: ['satisfaction-survey.review-report'], reported: ['satisfaction-survey.improvement-plan'] });
   });
 
   it('R-FORUM-1: forum — plan submitted, returned, revised, approved by the leader, then the minutes', () => {

@@ -1,6 +1,6 @@
 import {
   AcknowledgeVisitFindings, ApproveForumPlan, ApproveImprovementPlan, ApproveVisitPlan, EntityId, FileForumMinutes, IssueSurveyReport, LocalDate, OpenSurveyCampaign,
-  RecordSurveyResponse, ReturnForumPlan, ReturnImprovementPlan, ReviseForumPlan, SubmitForumPlan, ReturnVisitPlan, ReviseVisitPlan, SubmitImprovementPlan, SubmitVisitReport, Year,
+  RecordSurveyResponse, ReturnForumPlan, ReviewSurveyReport, ReturnImprovementPlan, ReviseForumPlan, SubmitForumPlan, ReturnVisitPlan, ReviseVisitPlan, SubmitImprovementPlan, SubmitVisitReport, Year,
 } from '@crm/relationship';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
@@ -23,6 +23,7 @@ export const AcknowledgeFindingsBody = strict(AcknowledgeVisitFindings);
 export const OpenSurveyBody = strict(OpenSurveyCampaign);
 export const SurveyResponseBody = strict(RecordSurveyResponse);
 export const SurveyReportBody = strict(IssueSurveyReport);
+export const ReviewSurveyReportBody = strict(ReviewSurveyReport);
 export const ImprovementPlanBody = strict(SubmitImprovementPlan);
 export const ApproveImprovementPlanBody = strict(ApproveImprovementPlan);
 export const ReturnImprovementPlanBody = strict(ReturnImprovementPlan);

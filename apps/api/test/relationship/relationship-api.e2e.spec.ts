@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import { caughtUp } from '../complaints/complaint-support';
 import { describeEachEngine } from '../support/each-engine';
@@ -109,7 +110,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     expect(plan.body).toMatchObject({ rule: 'CUSTOMER-UNKNOWN', field: 'items.0.customerId' });
   });
 
-  it('R-SURV-1: survey → responses → report with computed figures → improvement plan to the general manager → approved; a second campaign is 422', async () => {
+  it('R-SURV-1: survey → responses → report with computed figures → the leadership reviews it → improvement plan to the general manager → approved; a second campaign is 422', async () => {
     const sales = await token('sales');
     const opened = await api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '2026年度客户满意度调查' } });
     expect(opened.status).toBe(201);
@@ -119,21 +120,38 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
 
     const respond = (customerId: string, channel: string, scores: number[], who: string) =>
       api.request('POST', '/satisfaction-surveys/2026/responses', {
-        token: who, body: { responseId: `s-${customerId}`, customerId, channel, respondedOn: '2026-03-01', scores: { productQuality: scores[0], serviceQuality: scores[1], companyImage: scores[2] } },
+        token: who, body: { responseId: `s-${customerId}`, customerId, channel, respondedOn: '2026-03-01', answers: { productQuality: scores[0], serviceQuality: scores[1], companyImage: scores[2] } },
       });
     expect((await respond('rel-c1', 'phone', [90, 70, 80], await token('manager'))).status).toBe(200);
     expect((await respond('rel-c2', 'face_to_face', [80, 60, 85], sales)).status).toBe(200);
     const badChannel = await respond('rel-other', 'telegram', [1, 1, 1], sales);
     expect(badChannel.status).toBe(400);
     expect(badChannel.body.field).toBe('channel');
+    const offScale = await api.request('POST', '/satisfaction-surveys/2026/responses', {
+      token: sales, body: { responseId: 's-x', customerId: 'rel-other', channel: 'mail', respondedOn: '2026-03-01', answers: { productQuality: 101 } }, headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(offScale.status).toBe(422);
+    expect(offScale.body).toMatchObject({ rule: 'R-SURV-1', field: 'answers.productQuality' });
+    expect(offScale.body.message).toMatch(/调查问卷/);
 
     const report = await api.request('POST', '/satisfaction-surveys/2026/report', { token: sales, body: { summary: '服务质量得分最低' } });
     expect(report.status).toBe(200);
+    expect(report.body.state).toBe('reportInReview');
+    // 提交公司领导审阅: the plan waits for the leadership's review, a human task of the general manager
+    expect((await api.request('POST', '/satisfaction-surveys/2026/improvement-plan', { token: sales, body: { measures: ['m'] } })).status).toBe(409);
+    const tasks = await api.request('GET', '/tasks?type=satisfaction-survey.review-report', { token: await token('gm') });
+    expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toEqual(['2026']);
+    expect((await api.request('POST', '/satisfaction-surveys/2026/report/review', { token: await token('supervisor'), body: {} })).status).toBe(403);
+    const reviewed = await api.request('POST', '/satisfaction-surveys/2026/report/review', { token: await token('gm'), body: { comment: '重点改进服务质量' } });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.state).toBe('reported');
+
     const plan = await api.request('POST', '/satisfaction-surveys/2026/improvement-plan', { token: sales, body: { measures: ['提货等待不超过2小时', '设客服专线'] } });
     expect(plan.status).toBe(200);
     await caughtUp(api, 'notification_outbox');
     const outbox = await api.request('GET', '/notifications?recipient=general_manager', { token: sales });
-    expect(outbox.body.items.filter((n: { type: string; streamId: string }) => n.type === 'ImprovementPlanSubmitted' && n.streamId === 'satisfaction-survey-2026')).toHaveLength(1);
+    const toLeaders = outbox.body.items.filter((n: { streamId: string }) => n.streamId === 'satisfaction-survey-2026').map((n: { type: string }) => n.type);
+    expect(toLeaders.filter((t: string) => t === 'SurveyReportIssued' || t === 'ImprovementPlanSubmitted').sort()).toEqual(['ImprovementPlanSubmitted', 'SurveyReportIssued']);
 
     expect((await api.request('POST', '/satisfaction-surveys/2026/improvement-plan/approve', { token: await token('supervisor'), body: {} })).status).toBe(403);
     const approved = await api.request('POST', '/satisfaction-surveys/2026/improvement-plan/approve', { token: await token('gm'), body: { comment: '同意，按季度汇报' } });
@@ -142,11 +160,29 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
 
     const survey = await api.request('GET', '/satisfaction-surveys/2026', { token: await token('gm') });
     expect(survey.body).toMatchObject({
-      state: 'planApproved', responseCount: 2,
-      report: { aggregates: { responseCount: 2, byChannel: { phone: 1, mail: 0, fax: 0, face_to_face: 1 }, averages: { productQuality: 85, serviceQuality: 65, companyImage: 82.5, overall: 77.5 }, lowestDimension: 'serviceQuality' } },
+      state: 'planApproved', responseCount: 2, questionnaire: [{ questionId: 'productQuality' }, { questionId: 'serviceQuality' }, { questionId: 'companyImage' }],
+      responses: [{ customerId: 'rel-c1', answers: { productQuality: { score: 90, label: null } } }, { customerId: 'rel-c2' }],
+      report: { notify: ['general_manager'], aggregates: { responseCount: 2, byChannel: { phone: 1, mail: 0, fax: 0, face_to_face: 1 }, averages: { productQuality: 85, serviceQuality: 65, companyImage: 82.5, overall: 77.5 }, lowestDimension: 'serviceQuality' } },
+      review: { by: 'gm', comment: '重点改进服务质量' },
       improvementPlan: { planNo: 1, measures: ['提货等待不超过2小时', '设客服专线'] },
       decision: { type: 'ImprovementPlanApproved', by: 'gm' },
     });
+  });
+
+  it('R-SURV-1: a questionnaire of the campaign\'s own — a labelled scale — is answered by label and scored by it', async () => {
+    const sales = await token('sales');
+    const questionnaire = [
+      { questionId: 'delivery', text: '提货是否方便', scale: { kind: 'labels', options: [{ label: '很方便', score: 100 }, { label: '一般', score: 60 }, { label: '不方便', score: 20 }] } },
+      { questionId: 'price', text: '价格满意度', scale: { kind: 'score', min: 1, max: 10 } },
+    ];
+    expect((await api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2025, title: '2025年提货专项调查', questionnaire } })).status).toBe(201);
+    const ok = await api.request('POST', '/satisfaction-surveys/2025/responses', { token: sales, body: { responseId: 'q-1', customerId: 'rel-c1', channel: 'mail', respondedOn: '2025-06-01', answers: { delivery: '一般', price: 8 } } });
+    expect(ok.status).toBe(200);
+    const wrong = await api.request('POST', '/satisfaction-surveys/2025/responses', { token: sales, body: { responseId: 'q-2', customerId: 'rel-c2', channel: 'mail', respondedOn: '2025-06-01', answers: { delivery: '非常方便' } } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ rule: 'R-SURV-1', field: 'answers.delivery' });
+    const survey = await api.request('GET', '/satisfaction-surveys/2025', { token: await token('gm') });
+    expect(survey.body.responses[0].answers).toEqual({ delivery: { score: 60, label: '一般' }, price: { score: 8, label: null } });
   });
 
   it('R-FORUM-1: preparation plan → the responsible leader approves (task, FORUM-SELF) → minutes with follow-ups; the list shows the years without a forum', async () => {
@@ -222,5 +258,35 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     const again = await api.request('POST', '/customer-forums/forum-self/revise', { token: await token('sales'), body: { ...fields, agenda: ['服务质量', '产品结构'] } });
     expect(again.status).toBe(200);
     expect(again.body.state).toBe('planSubmitted');
+  });
+
+  it('ADR 0025 (R-SURV-1, R-FORUM-1): streams written before questionnaires and preparation plans (schema v1) still read and go on', async () => {
+    const acted = { by: 'sales', role: 'sales_reviewer', at: '2024-06-03T02:00:00.000Z' };
+    const v1 = (type: string, data: object) => ({ id: randomUUID(), type, data: { ...data, ...acted } as never, metadata: { actor: 'sales', correlationId: randomUUID(), causationId: null, occurredAt: acted.at, schemaVersion: 1 } });
+    await api.store.appendToStream('satisfaction-survey-2024', [
+      v1('SurveyCampaignOpened', { year: 2024, title: '2024年度调查' }),
+      v1('SurveyResponseRecorded', { responseId: 's-1', customerId: 'rel-c1', channel: 'phone', respondedOn: '2024-06-01', scores: { productQuality: 90, serviceQuality: 70, companyImage: 80 }, comments: null }),
+      v1('SurveyReportIssued', {
+        summary: '总体满意', aggregates: { responseCount: 1, byChannel: { phone: 1, mail: 0, fax: 0, face_to_face: 0 }, averages: { productQuality: 90, serviceQuality: 70, companyImage: 80, overall: 80 }, lowestDimension: 'serviceQuality' },
+      }),
+    ]);
+    const survey = await api.request('GET', '/satisfaction-surveys/2024', { token: await token('gm') });
+    expect(survey.body).toMatchObject({
+      state: 'reported', questionnaire: [{ questionId: 'productQuality' }, { questionId: 'serviceQuality' }, { questionId: 'companyImage' }],
+      responses: [{ answers: { productQuality: { score: 90, label: null }, serviceQuality: { score: 70, label: null }, companyImage: { score: 80, label: null } } }],
+      report: { notify: null, aggregates: { lowestDimension: 'serviceQuality' } },
+    });
+    // a v1 report went to no review: its improvement plan follows as before
+    const plan = await api.request('POST', '/satisfaction-surveys/2024/improvement-plan', { token: await token('sales'), body: { measures: ['设客服专线'] } });
+    expect(plan.status).toBe(200);
+    expect(plan.body.state).toBe('planSubmitted');
+
+    const filed = await api.store.appendToStream('forum-f-2024', [
+      v1('ForumMinutesFiled', { forumId: 'f-2024', heldOn: '2024-06-01', year: 2024, title: '2024年客户座谈会', attendees: [{ name: '张三', organisation: '宁波塑料厂' }], topics: ['市场行情'], minutes: '纪要' }),
+    ]);
+    const forum = await api.request('GET', '/customer-forums/f-2024', { token: await token('gm') });
+    expect(forum.body).toMatchObject({ state: 'filed', plan: null, minutes: { planNo: null, followUps: [], title: '2024年客户座谈会' } });
+    const list = await api.request('GET', `/customer-forums?from=2024&asOf=2024-12-31&minPosition=${filed.position}`, { token: await token('gm') });
+    expect(list.body.years).toEqual([{ year: 2024, forums: 1, status: 'held' }]);
   });
 });

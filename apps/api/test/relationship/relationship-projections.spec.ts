@@ -41,7 +41,11 @@ function history(): StoredEvent[] {
       ['SubmitVisitReport', { reportId: 'r-1', customerId: 'c-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, ratings: { quality: '优良', service: '不好', awareness: '知名' }, content: {}, findings: '包装破损', departments: ['quality'] }, MANAGER],
       ['AcknowledgeVisitFindings', { note: '已处理' }, SUPERVISOR],
     ], SERVICES),
-    ...stream(forumWorkflow, 'f-1', [['FileForumMinutes', { forumId: 'f-1', heldOn: '2026-02-27', title: '座谈会', attendees: [{ name: '张三', organisation: '塑料厂' }], topics: [], minutes: '纪要' }, SALES]]),
+    ...stream(forumWorkflow, 'f-1', [
+      ['SubmitForumPlan', { forumId: 'f-1', title: '座谈会', plannedOn: '2026-03-02', invitees: [{ name: '张三', organisation: '塑料厂' }], agenda: ['市场行情'], budgetYuan: 2000 }, SALES],
+      ['ApproveForumPlan', {}, SUPERVISOR],
+      ['FileForumMinutes', { forumId: 'f-1', heldOn: '2026-03-02', attendees: [{ name: '张三', organisation: '塑料厂' }], topics: [], minutes: '纪要', followUps: [], attachments: [] }, SALES],
+    ]),
   ];
 }
 

@@ -177,6 +177,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /satisfaction-surveys': roles('sales_reviewer'),
   'POST /satisfaction-surveys/{year}/responses': roles('customer_manager', 'sales_reviewer'),
   'POST /satisfaction-surveys/{year}/report': roles('sales_reviewer'),
+  'POST /satisfaction-surveys/{year}/report/review': roles('general_manager'),
   'POST /satisfaction-surveys/{year}/improvement-plan': roles('sales_reviewer'),
   'POST /satisfaction-surveys/{year}/improvement-plan/approve': roles('general_manager'),
   'POST /satisfaction-surveys/{year}/improvement-plan/return': roles('general_manager'),

@@ -168,6 +168,6 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /visit-reports/ratings': list(async (fx) => ({ path: `/visit-reports/ratings?year=2026&minPosition=${await fx.api.store.headPosition()}` })),
   'POST /satisfaction-surveys/{year}/responses': record((fx) => ({
     path: '/satisfaction-surveys/2026/responses',
-    body: { responseId: `r-${Math.random().toString(36).slice(2, 10)}`, customerId: fx.customerId, channel: 'phone', respondedOn: fx.today, scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } },
+    body: { responseId: `r-${Math.random().toString(36).slice(2, 10)}`, customerId: fx.customerId, channel: 'phone', respondedOn: fx.today, answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } },
   })),
 };
