@@ -10,6 +10,8 @@ export { decideVisitPlan } from './visit-plan.decider';
 export { visitPlanWorkflow } from './visit-plan.workflow';
 export * from './visit-report.events';
 export * from './visit-report.commands';
+export * from './visit-report.form';
+export { upcastVisitReportEvent } from './visit-report.upcast';
 export type { VisitReportContext, VisitReportServices, PlanItemView } from './visit-report.context';
 export { visitReportMachine } from './visit-report.machine';
 export { decideVisitReport } from './visit-report.decider';

@@ -3,7 +3,7 @@ import {
   DEFAULT_QUESTIONNAIRE, forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
   type ForumCommand, type SurveyCommand, type VisitPlanCommand, type VisitReportCommand,
 } from '../src';
-import { cmd, GM, later, MANAGER, run, SALES, SUPERVISOR, planItem, withPlanItems } from './relationship.fixtures';
+import { cmd, GM, later, MANAGER, run, SALES, SUPERVISOR, planItem, visitForm, withPlanItems } from './relationship.fixtures';
 
 const unique = (...lists: AnyDomainEvent[][]) => [...new Map(lists.flat().map((e) => [JSON.stringify(e), e])).values()];
 const byValue = { serializeState: (s: { value: unknown }) => JSON.stringify(s.value) };
@@ -31,7 +31,7 @@ describe('relationship machine graphs (@xstate/graph)', () => {
 
   it('R-VISIT-3: report — filed at once without findings; with findings only the leader\'s acknowledgement ends it', () => {
     const services = withPlanItems(planItem());
-    const base = { customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, ratings: { quality: '优良', service: '良好', awareness: '知名' }, content: {}, departments: [] };
+    const base = { customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, form: visitForm(), ratings: { quality: '优良', service: '良好', awareness: '知名' }, content: {}, departments: [] };
     const plain = run(visitReportWorkflow, [cmd<VisitReportCommand>('SubmitVisitReport', { ...base, reportId: 'r-1' } as never, MANAGER)], services);
     const found = run(visitReportWorkflow, [
       cmd<VisitReportCommand>('SubmitVisitReport', { ...base, reportId: 'r-2', findings: '包装破损', departments: ['quality'] } as never, MANAGER),

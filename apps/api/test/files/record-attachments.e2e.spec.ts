@@ -3,6 +3,7 @@ import { caughtUp } from '../complaints/complaint-support';
 import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { download, licencePdf, PNG_BYTES, sha256, upload } from './file-fixtures';
+import { visitForm } from '../relationship/visit-form';
 
 /** The reference a record keeps, from the upload's answer. */
 async function uploaded(res: Promise<{ status: number; body: any }>) {
@@ -39,13 +40,13 @@ describeEachEngine('attachments on visit reports and forum minutes (ADR 0018)', 
 
     const unknown = { ...uploadedScan, sha256: sha256(Buffer.from('never uploaded')) };
     const refused = await api.request('POST', '/visit-reports', {
-      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings, attachments: [uploadedScan, unknown] },
+      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings, attachments: [uploadedScan, unknown] },
     });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'FILE-UNKNOWN', field: 'attachments.1.sha256' });
 
     const filed = await api.request('POST', '/visit-reports', {
-      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings, attachments: [uploadedScan, photo] },
+      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings, attachments: [uploadedScan, photo] },
     });
     expect(filed.status).toBe(201);
     const [submitted] = await api.store.readStream(`visit-report-${filed.body.id}`);

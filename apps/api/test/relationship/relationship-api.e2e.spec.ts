@@ -3,6 +3,7 @@ import { archive, openCustomer } from '../customers/customer-fixtures';
 import { caughtUp } from '../complaints/complaint-support';
 import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { visitForm } from './visit-form';
 
 const ratings = { quality: '良好', service: '不好', awareness: '知名度较高' };
 
@@ -31,7 +32,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     expect((await api.request('POST', `/visit-plans/${planId}/submit`, { token: manager, body: {} })).status).toBe(200);
 
     // a planned visit before approval is refused: the plan is not in force yet
-    const early = await api.request('POST', '/visit-reports', { token: manager, body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, ratings } });
+    const early = await api.request('POST', '/visit-reports', { token: manager, body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, form: visitForm('2026-03-01'), ratings } });
     expect(early.status).toBe(422);
     expect(early.body).toMatchObject({ rule: 'R-VISIT-1', field: 'basis.itemId' });
 
@@ -42,13 +43,13 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
 
     const report = await api.request('POST', '/visit-reports', {
       token: manager,
-      body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, ratings, findings: '提货排队超过半天', departments: ['logistics'] },
+      body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId, itemId: 'i-1' }, form: visitForm('2026-03-01'), ratings, findings: '提货排队超过半天', departments: ['logistics'] },
     });
     expect(report.status).toBe(201);
     expect(report.body.state).toBe('awaitingAcknowledgement');
     const reportId = report.body.id;
     const unplanned = await api.request('POST', '/visit-reports', {
-      token: manager, body: { customerId: 'rel-c2', visitedOn: '2026-03-02', basis: { kind: 'unplanned', reason: '客户来电邀请' }, ratings: { quality: '非常优良', service: '恶劣', awareness: '不知道' } },
+      token: manager, body: { customerId: 'rel-c2', visitedOn: '2026-03-02', basis: { kind: 'unplanned', reason: '客户来电邀请' }, form: visitForm('2026-03-02'), ratings: { quality: '非常优良', service: '恶劣', awareness: '不知道' } },
     });
     expect(unplanned.status).toBe(201);
     expect(unplanned.body.state).toBe('filed');
@@ -89,16 +90,33 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
 
   it('R-VISIT-2: a rating label not on its scale is 400 naming ratings.quality and the rule', async () => {
     const res = await api.request('POST', '/visit-reports', {
-      token: await token('manager'), body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { ...ratings, quality: '不好' } },
+      token: await token('manager'), body: { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings: { ...ratings, quality: '不好' } },
     });
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('ratings.quality');
     expect(res.body.message).toMatch(/R-VISIT-2/);
   });
 
+  it('R-VISIT-2: the report carries the form\'s header and the customer\'s seal or signature; without them it is refused naming the field', async () => {
+    const manager = await token('manager');
+    const body = { customerId: 'rel-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings };
+    const bare = await api.request('POST', '/visit-reports', { token: manager, body });
+    expect(bare.status).toBe(400);
+    expect(bare.body.field).toMatch(/^form/);
+    const unsigned = await api.request('POST', '/visit-reports', { token: manager, body: { ...body, form: { ...visitForm('2026-03-01'), signature: { sealed: false, signedOn: '2026-03-01' } } }, headers: { 'accept-language': 'zh-CN' } });
+    expect(unsigned.status).toBe(422);
+    expect(unsigned.body).toMatchObject({ rule: 'R-VISIT-2', field: 'form.signature' });
+    expect(unsigned.body.message).toMatch(/签章/);
+    const filed = await api.request('POST', '/visit-reports', { token: manager, body: { ...body, form: visitForm('2026-03-02') } });
+    expect(filed.status).toBe(201);
+    const [submitted] = await api.store.readStream(`visit-report-${filed.body.id}`);
+    expect(submitted.metadata.schemaVersion).toBe(2);
+    expect(submitted.data).toMatchObject({ form: { customerName: '宁波塑料厂', address: '宁波市镇海区化工路 1 号', legalRepresentative: '张三', contacts: [{ role: 'principal', mobile: '13800000000' }], signature: { sealed: true, signedOn: '2026-03-02' } } });
+  });
+
   it('R-VISIT-1: reports are for existing customers (422 naming customerId); R-KAM-2: not another manager\'s customer (403)', async () => {
     const manager = await token('manager');
-    const body = (customerId: string) => ({ customerId, visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings });
+    const body = (customerId: string) => ({ customerId, visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings });
     const missing = await api.request('POST', '/visit-reports', { token: manager, body: body('nobody') });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ rule: 'CUSTOMER-UNKNOWN', field: 'customerId' });

@@ -1,4 +1,5 @@
 import type { TestApi } from '../support/test-api';
+import { visitForm } from '../relationship/visit-form';
 
 /**
  * R-KAM-2 (客户经理制) for every operation a customer manager may call: the second opinion the
@@ -164,7 +165,7 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
     // progress is per manager: another manager sees only their own rows
     (body) => JSON.stringify(body).includes('"managerId":"manager"'),
   ),
-  'POST /visit-reports': record((fx) => ({ path: '/visit-reports', body: { customerId: fx.customerId, visitedOn: fx.today, basis: { kind: 'unplanned', reason: '顺访' }, ratings } })),
+  'POST /visit-reports': record((fx) => ({ path: '/visit-reports', body: { customerId: fx.customerId, visitedOn: fx.today, basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm(fx.today), ratings } })),
   'GET /visit-reports/ratings': list(async (fx) => ({ path: `/visit-reports/ratings?year=2026&minPosition=${await fx.api.store.headPosition()}` })),
   'POST /satisfaction-surveys/{year}/responses': record((fx) => ({
     path: '/satisfaction-surveys/2026/responses',
