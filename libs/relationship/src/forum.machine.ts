@@ -34,7 +34,7 @@ const forumGuards = {
 function evolve(event: ForumEvent): Partial<ForumContext> {
   switch (event.type) {
     case 'ForumPlanSubmitted':
-      return { forumId: event.data.forumId, title: event.data.title, planNo: event.data.planNo, submittedBy: event.data.by, approvedOn: null };
+      return { forumId: event.data.forumId, title: event.data.title, plannedOn: event.data.plannedOn, planNo: event.data.planNo, submittedBy: event.data.by, approvedOn: null };
     case 'ForumPlanApproved':
       return { approvedOn: beijingDateOf(event.data.at) };
     case 'ForumMinutesFiled':

@@ -38,7 +38,10 @@ export const forumTasks: readonly TaskDeclaration<ForumContext>[] = [
     reminders: { version: VERSION, remindAfterWorkingDays: 3, escalateAfterWorkingDays: null, escalateTo: null },
     subject,
     link,
-    sampleData: () => null,
+    sampleData: (_, s) =>
+      s.context.title && s.context.plannedOn
+        ? { title: s.context.title, plannedOn: s.context.plannedOn, invitees: [{ name: '客户代表', organisation: '客户单位' }], agenda: ['市场行情'], budgetYuan: 0 }
+        : null,
   },
   {
     type: 'customer-forum.file-minutes',
@@ -52,6 +55,10 @@ export const forumTasks: readonly TaskDeclaration<ForumContext>[] = [
     reminders: { version: VERSION, remindAfterWorkingDays: null, escalateAfterWorkingDays: null, escalateTo: null },
     subject,
     link,
-    sampleData: () => null,
+    // held on the day of the approval: the earliest day the decider accepts
+    sampleData: (_, s) =>
+      s.context.forumId && s.context.approvedOn
+        ? { forumId: s.context.forumId, heldOn: s.context.approvedOn, attendees: [{ name: '客户代表', organisation: '客户单位' }], topics: [], minutes: '座谈会记录', followUps: [], attachments: [] }
+        : null,
   },
 ];
