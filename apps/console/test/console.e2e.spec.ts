@@ -293,6 +293,13 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await form.getByLabel('客户编号').fill('vis-c1');
     await form.getByLabel('走访日期').fill('2026-03-02');
     await form.getByLabel('计划条目编号').fill('i-1');
+    // R-VISIT-2 (ADR 0025): the form's header and the customer's seal
+    await form.getByLabel('客户单位名称').fill('宁波塑料厂');
+    await form.getByLabel('客户地址').fill('宁波市镇海区化工路 1 号');
+    await form.getByLabel('客户单位法人（负责人）').fill('张三');
+    await form.getByLabel('主要负责人姓名').fill('张三');
+    await form.getByLabel('主要负责人手机').fill('13800000000');
+    await form.getByLabel('签章日期').fill('2026-03-02');
     await form.getByLabel('产品质量', { exact: true }).selectOption('良好');
     await form.getByLabel('服务态度', { exact: true }).selectOption('不好');
     await form.getByLabel('产品知名度', { exact: true }).selectOption('知名度较高');

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
 /**
- * R-VISIT-2, 走访客户报告单 (附件): each column read left to right scores 100, 90, 85, 80, 70, 60, 50,
- * except that the service column's 不好 is 30 and 恶劣 is 0. The Chinese labels are the canonical
+ * R-VISIT-2, 走访客户报告单 (附件): "在质量、服务、产品三个栏目自左至右的分值分别为100分、90分、85分、
+ * 80分、70分、60分、50分,服务栏的“不好”为30分,“恶劣”为0分". Read as the form prints it (ADR 0025):
+ * each column's labels take the scores from the left, one each. The quality column has six labels
+ * (非常优良 … 不合格), so they take 100 … 60 and its 50 分 step is not used: no label is left for it,
+ * and 不合格 is not moved to 50. The service column's last two labels are the note's 30 and 0. The
+ * awareness column has seven labels and uses all seven scores. The Chinese labels are the canonical
  * values: they are what the customer ticks on the paper form.
  */
 export const RATING_SCALES = {

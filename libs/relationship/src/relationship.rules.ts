@@ -9,6 +9,8 @@ export const RelationshipRule = {
   forum: 'R-FORUM-1',
   /** a plan is not approved by the manager who drafted it */
   selfApproval: 'VISIT-SELF',
+  /** a forum's preparation plan is not approved by the one who submitted it (ADR 0025) */
+  forumSelfApproval: 'FORUM-SELF',
 } as const;
 
 /** 客户经理应编制年度客户走访计划 (seed 第十一条): customer managers draft plans and visit. */
@@ -19,7 +21,10 @@ export const VISITOR_ROLES: readonly Role[] = ['customer_manager'];
  * the general manager's approvals in the policy are onboarding and serious complaints only.
  */
 export const PLAN_APPROVER_ROLES: readonly Role[] = ['sales_reviewer'];
-/** 主管领导: the responsible leader who hears visit findings (R-VISIT-3) and acknowledges them. */
+/**
+ * 主管领导: the responsible leader who hears visit findings (R-VISIT-3) and acknowledges them, and
+ * who approves a forum's preparation plan (ADR 0025: the policy names no approver for it).
+ */
 export const LEADER_ROLES: readonly Role[] = ['supervisor', 'general_manager'];
 /** 销售部应每年组织进行一次客户满意度调查 / 编制客户座谈会筹备计划: the sales department organises. */
 export const ORGANISER_ROLES: readonly Role[] = ['sales_reviewer'];

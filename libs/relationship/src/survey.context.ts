@@ -1,16 +1,18 @@
-import type { SurveyChannel, SurveyScores } from './survey.events';
+import type { Questionnaire } from './survey-questionnaire';
+import type { SurveyAnswers, SurveyChannel } from './survey.events';
 
 export interface SurveyResponse {
   responseId: string;
   customerId: string;
   channel: SurveyChannel;
-  scores: SurveyScores;
+  answers: SurveyAnswers;
 }
 
 export interface SurveyContext {
   year: number | null;
+  questionnaire: Questionnaire;
   responses: SurveyResponse[];
   planCount: number;
 }
 
-export const INITIAL_SURVEY_CONTEXT: SurveyContext = { year: null, responses: [], planCount: 0 };
+export const INITIAL_SURVEY_CONTEXT: SurveyContext = { year: null, questionnaire: [], responses: [], planCount: 0 };

@@ -7,10 +7,25 @@ const subject = () => ({ customerId: null, name: null });
 const VERSION = 'survey-tasks-2026-12';
 
 /**
- * R-SURV-1 (提交公司领导审阅, 并制定服务改进计划): once the report is out, the organiser owes the
- * improvement plan; a submitted plan waits for the general manager.
+ * R-SURV-1 (应编写调查报告，提交公司领导审阅; 制定服务改进方案，提交公司领导审阅): an issued report waits
+ * for the leadership's review; once reviewed, the organiser owes the improvement plan; a submitted
+ * plan waits for the general manager.
  */
 export const surveyTasks: readonly TaskDeclaration<SurveyContext>[] = [
+  {
+    type: 'satisfaction-survey.review-report',
+    title: '满意度调查报告待公司领导审阅',
+    step: 'review-report',
+    states: ['reportInReview'],
+    holders: () => ({ roles: [...LEADERSHIP_ROLES], assignee: null, excluded: [] }),
+    delegable: true,
+    commands: ['ReviewSurveyReport'],
+    dueWorkingDays: null,
+    reminders: { version: VERSION, remindAfterWorkingDays: 3, escalateAfterWorkingDays: null, escalateTo: null },
+    subject,
+    link,
+    sampleData: () => ({}),
+  },
   {
     type: 'satisfaction-survey.improvement-plan',
     title: '满意度调查待制定服务改进计划',

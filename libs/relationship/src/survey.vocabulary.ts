@@ -8,6 +8,7 @@ export const SURVEY_VOCABULARY: WorkflowVocabulary<keyof typeof surveyEventSchem
     SurveyCampaignOpened: { zh: '发起满意度调查', en: 'Survey opened' },
     SurveyResponseRecorded: { zh: '登记调查问卷', en: 'Response recorded' },
     SurveyReportIssued: { zh: '出具调查报告', en: 'Report issued' },
+    SurveyReportReviewed: { zh: '公司领导审阅调查报告', en: 'Report reviewed by the leadership' },
     ImprovementPlanSubmitted: { zh: '提交改进方案', en: 'Improvement plan submitted' },
     ImprovementPlanApproved: { zh: '改进方案获批', en: 'Improvement plan approved' },
     ImprovementPlanReturned: { zh: '退回改进方案', en: 'Improvement plan returned' },
@@ -15,6 +16,7 @@ export const SURVEY_VOCABULARY: WorkflowVocabulary<keyof typeof surveyEventSchem
   states: {
     none: { zh: '未发起', en: 'Not opened' },
     collecting: { zh: '收集问卷中', en: 'Collecting responses' },
+    reportInReview: { zh: '报告待领导审阅', en: 'Report awaiting review' },
     reported: { zh: '已出具报告', en: 'Reported' },
     planSubmitted: { zh: '改进方案待批', en: 'Plan awaiting approval' },
     planApproved: { zh: '改进方案已批准', en: 'Plan approved' },

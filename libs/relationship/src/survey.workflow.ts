@@ -4,20 +4,26 @@ import { surveyCustomers } from './relationship.customer-scope';
 import { surveyCommandSchemas, type SurveyCommand } from './survey.commands';
 import type { SurveyContext } from './survey.context';
 import { decideSurvey } from './survey.decider';
-import { surveyEventSchemas, type SurveyEvent } from './survey.events';
+import { surveyEventSchemas, surveyEventSchemaVersions, type SurveyEvent } from './survey.events';
+import { upcastSurveyEvent } from './survey.upcast';
 import { surveyMachine } from './survey.machine';
 import { SURVEY_STREAM_PREFIX } from './relationship.streams';
 import { SURVEY_VOCABULARY } from './survey.vocabulary';
 
-/** R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start. */
+/**
+ * R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start.
+ * Version 2 (ADR 0025): questionnaires as data, the leadership's review of the report; v1 events upcast.
+ */
 export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, SurveyContext> = {
   name: 'satisfaction-survey',
-  version: '1',
+  version: '2',
   streamPrefix: SURVEY_STREAM_PREFIX,
   machine: surveyMachine,
   commandSchemas: surveyCommandSchemas,
   eventSchemas: surveyEventSchemas,
   vocabulary: SURVEY_VOCABULARY,
+  eventSchemaVersions: surveyEventSchemaVersions,
+  upcast: upcastSurveyEvent,
   creationCommands: ['OpenSurveyCampaign'],
   tasks: surveyTasks,
   decide: (command, state) => decideSurvey(command, state),

@@ -5,6 +5,7 @@ import { beijingDateOf, yearOf } from './relationship.shapes';
 import type { VisitReportCommand } from './visit-report.commands';
 import type { VisitReportContext, VisitReportServices } from './visit-report.context';
 import type { VisitReportEvent } from './visit-report.events';
+import { formGap } from './visit-report.form';
 
 type Submit = Extract<VisitReportCommand, { type: 'SubmitVisitReport' }>;
 
@@ -35,6 +36,8 @@ export function decideVisitReport(command: VisitReportCommand, state: WorkflowSt
   const role = actingRole(actor, VISITOR_ROLES, RelationshipRule.visitPlan, 'reporting a visit');
   const d = command.data;
   if (d.visitedOn > beijingDateOf(now)) throw new DomainRuleViolation(RelationshipRule.visitPlan, `visitedOn ${d.visitedOn} is after the day it is reported`, 'visitedOn');
+  const gap = formGap(d.form, d.visitedOn, beijingDateOf(now));
+  if (gap) throw new DomainRuleViolation(RelationshipRule.ratingScale, gap.why, gap.field);
   if (!d.findings && d.departments.length > 0) throw new DomainRuleViolation(RelationshipRule.feedback, 'departments are the ones findings are fed back to: write the findings', 'findings');
   const planMonth = planMonthOf(command, services);
   const findings = d.findings ?? null;
@@ -43,7 +46,7 @@ export function decideVisitReport(command: VisitReportCommand, state: WorkflowSt
     {
       type: 'VisitReportSubmitted',
       data: {
-        reportId: d.reportId, customerId: d.customerId, managerId: actor.id, visitedOn: d.visitedOn, basis: d.basis, planMonth,
+        reportId: d.reportId, customerId: d.customerId, managerId: actor.id, visitedOn: d.visitedOn, basis: d.basis, form: d.form, planMonth,
         ratings: scoreRatings(d.ratings), content: d.content, suggestions: d.suggestions ?? null, findings, departments: d.departments, attachments: d.attachments,
         ...notify, by: actor.id, role, at: now,
       },

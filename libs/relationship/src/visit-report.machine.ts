@@ -3,6 +3,8 @@ import { scoresFollowScale } from './rating-scales';
 import { hasRole, LEADER_ROLES, VISITOR_ROLES } from './relationship.rules';
 import { INITIAL_VISIT_REPORT_CONTEXT, type VisitReportContext } from './visit-report.context';
 import type { VisitReportEvent } from './visit-report.events';
+import { formGap } from './visit-report.form';
+import { beijingDateOf } from './relationship.shapes';
 
 type GuardArgs = { context: VisitReportContext; event: VisitReportEvent };
 
@@ -10,6 +12,9 @@ const visitReportGuards = {
   isVisitor: ({ event }: GuardArgs) => hasRole(event.data.role, VISITOR_ROLES),
   /** R-VISIT-2: every score is the one its label carries on the form's scale */
   scoresFollowScale: ({ event }: GuardArgs) => event.type === 'VisitReportSubmitted' && scoresFollowScale(event.data.ratings),
+  /** R-VISIT-2: the form's header is filled in and the customer sealed or signed it (v1 reports, upcast, have no form) */
+  formComplete: ({ event }: GuardArgs) =>
+    event.type === 'VisitReportSubmitted' && (event.data.form === null || formGap(event.data.form, event.data.visitedOn, beijingDateOf(event.data.at)) === null),
   /** R-VISIT-3: findings go to the responsible leader (supervisor) and the named departments */
   feedsFindingsBack: ({ event }: GuardArgs) =>
     event.type === 'VisitReportSubmitted' &&
@@ -52,8 +57,8 @@ export const visitReportMachine = setup({
     none: {
       on: {
         VisitReportSubmitted: [
-          on(['isVisitor', 'scoresFollowScale', 'feedsFindingsBack'], 'awaitingAcknowledgement'),
-          on(['isVisitor', 'scoresFollowScale', 'hasNoFindings'], 'filed'),
+          on(['isVisitor', 'scoresFollowScale', 'formComplete', 'feedsFindingsBack'], 'awaitingAcknowledgement'),
+          on(['isVisitor', 'scoresFollowScale', 'formComplete', 'hasNoFindings'], 'filed'),
         ],
       },
     },

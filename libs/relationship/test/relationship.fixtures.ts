@@ -31,3 +31,10 @@ export const planItem = (over: Partial<PlanItemView> = {}): PlanItemView => ({
 export const withPlanItems = (...items: PlanItemView[]): VisitReportServices => ({
   planItem: (planId, itemId) => items.find((i) => i.planId === planId && i.itemId === itemId) ?? null,
 });
+
+/** The header and foot of 走访客户报告单 as a customer fills them in (R-VISIT-2). */
+export const visitForm = (signedOn = '2026-03-01') => ({
+  customerName: '宁波塑料厂', address: '宁波市镇海区化工路 1 号', legalRepresentative: '张三',
+  contacts: [{ role: 'principal' as const, name: '张三', title: '厂长', mobile: '13800000000' }, { role: 'business' as const, name: '李四', title: '采购', phone: '0574-88888888' }],
+  signature: { sealed: true, signedBy: '张三', signedOn },
+});

@@ -1,9 +1,9 @@
 import { assertMachineGraph, tasksOnGraph, type AnyDomainEvent } from '@crm/workflow-kit';
 import {
-  forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
+  DEFAULT_QUESTIONNAIRE, forumMachine, forumWorkflow, surveyMachine, surveyWorkflow, visitPlanMachine, visitPlanWorkflow, visitReportMachine, visitReportWorkflow,
   type ForumCommand, type SurveyCommand, type VisitPlanCommand, type VisitReportCommand,
 } from '../src';
-import { cmd, GM, later, MANAGER, run, SALES, SUPERVISOR, planItem, withPlanItems } from './relationship.fixtures';
+import { cmd, GM, later, MANAGER, run, SALES, SUPERVISOR, planItem, visitForm, withPlanItems } from './relationship.fixtures';
 
 const unique = (...lists: AnyDomainEvent[][]) => [...new Map(lists.flat().map((e) => [JSON.stringify(e), e])).values()];
 const byValue = { serializeState: (s: { value: unknown }) => JSON.stringify(s.value) };
@@ -31,7 +31,7 @@ describe('relationship machine graphs (@xstate/graph)', () => {
 
   it('R-VISIT-3: report — filed at once without findings; with findings only the leader\'s acknowledgement ends it', () => {
     const services = withPlanItems(planItem());
-    const base = { customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, ratings: { quality: '优良', service: '良好', awareness: '知名' }, content: {}, departments: [] };
+    const base = { customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, form: visitForm(), ratings: { quality: '优良', service: '良好', awareness: '知名' }, content: {}, departments: [] };
     const plain = run(visitReportWorkflow, [cmd<VisitReportCommand>('SubmitVisitReport', { ...base, reportId: 'r-1' } as never, MANAGER)], services);
     const found = run(visitReportWorkflow, [
       cmd<VisitReportCommand>('SubmitVisitReport', { ...base, reportId: 'r-2', findings: '包装破损', departments: ['quality'] } as never, MANAGER),
@@ -49,16 +49,18 @@ describe('relationship machine graphs (@xstate/graph)', () => {
 
   it('R-SURV-1: survey — responses, report, improvement plan, the general manager\'s approval', () => {
     const straight = run(surveyWorkflow, [
-      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查' }, SALES),
-      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
+      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查', questionnaire: DEFAULT_QUESTIONNAIRE }, SALES),
+      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
       cmd<SurveyCommand>('IssueSurveyReport', { summary: '总体满意' }, SALES, later(1)),
+      cmd<SurveyCommand>('ReviewSurveyReport', {}, GM, later(1)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m'] }, SALES, later(2)),
       cmd<SurveyCommand>('ApproveImprovementPlan', {}, GM, later(3)),
     ]);
     const events = run(surveyWorkflow, [
-      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查' }, SALES),
-      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
+      cmd<SurveyCommand>('OpenSurveyCampaign', { year: 2026, title: '年度调查', questionnaire: DEFAULT_QUESTIONNAIRE }, SALES),
+      cmd<SurveyCommand>('RecordSurveyResponse', { responseId: 's-1', customerId: 'c', channel: 'phone', respondedOn: '2026-03-01', answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } }, MANAGER),
       cmd<SurveyCommand>('IssueSurveyReport', { summary: '总体满意' }, SALES, later(1)),
+      cmd<SurveyCommand>('ReviewSurveyReport', {}, GM, later(1)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m'] }, SALES, later(2)),
       cmd<SurveyCommand>('ReturnImprovementPlan', { reason: 'r' }, GM, later(3)),
       cmd<SurveyCommand>('SubmitImprovementPlan', { measures: ['m2'] }, SALES, later(4)),
@@ -69,17 +71,30 @@ describe('relationship machine graphs (@xstate/graph)', () => {
     const serializeState = (s: { value: unknown; context: { responses: unknown[]; planCount: number } }) => JSON.stringify([s.value, s.context.responses.length, s.context.planCount]);
     const report = assertMachineGraph(surveyMachine, { events: unique(straight, events), serializeState: serializeState as never });
     expect(report.unreachable).toEqual([]);
-    expect(report.pathsToFinal.planApproved).toEqual(['SurveyCampaignOpened', 'SurveyResponseRecorded', 'SurveyReportIssued', 'ImprovementPlanSubmitted', 'ImprovementPlanApproved']);
-    // issue 15 (R-SURV-1): the report owes an improvement plan, a submitted plan waits on the general manager
-    expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reported: ['satisfaction-survey.improvement-plan'] });
+    expect(report.pathsToFinal.planApproved).toEqual(['SurveyCampaignOpened', 'SurveyResponseRecorded', 'SurveyReportIssued', 'SurveyReportReviewed', 'ImprovementPlanSubmitted', 'ImprovementPlanApproved']);
+    // issue 15 (R-SURV-1): the report waits on the leadership's review (ADR 0025), then owes an improvement plan, a submitted plan waits on the general manager
+    expect(tasksOnGraph(surveyWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({ collecting: [''], none: [''], planApproved: [''], planSubmitted: ['satisfaction-survey.approve-plan'], reportInReview: ['satisfaction-survey.review-report'], reported: ['satisfaction-survey.improvement-plan'] });
   });
 
-  it('R-FORUM-1: forum — minutes filed once', () => {
-    const events = run(forumWorkflow, [cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-02-01', title: 't', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', attachments: [] }, SALES)]);
-    const report = assertMachineGraph(forumMachine, { events, ...byValue });
+  it('R-FORUM-1: forum — plan submitted, returned, revised, approved by the leader, then the minutes', () => {
+    const plan = { title: 't', plannedOn: '2026-03-02', invitees: [{ name: 'n', organisation: 'o' }], agenda: ['a'], budgetYuan: 100 };
+    const events = run(forumWorkflow, [
+      cmd<ForumCommand>('SubmitForumPlan', { forumId: 'f', ...plan }, SALES),
+      cmd<ForumCommand>('ReturnForumPlan', { reason: 'r' }, SUPERVISOR, later(1)),
+      cmd<ForumCommand>('ReviseForumPlan', plan, SALES, later(2)),
+      cmd<ForumCommand>('ApproveForumPlan', {}, GM, later(3)),
+      cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-03-02', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', followUps: [], attachments: [] }, SALES, later(4)),
+    ]);
+    const straight = run(forumWorkflow, [cmd<ForumCommand>('SubmitForumPlan', { forumId: 'f', ...plan }, SALES), cmd<ForumCommand>('ApproveForumPlan', {}, GM, later(1)), cmd<ForumCommand>('FileForumMinutes', { forumId: 'f', heldOn: '2026-03-02', attendees: [{ name: 'n', organisation: 'o' }], topics: [], minutes: 'm', followUps: [], attachments: [] }, SALES, later(4))]);
+    expect(types(events)).toEqual(named(forumMachine));
+    // the plan number matters: an approval names the plan it decides on
+    const serializeState = (s: { value: unknown; context: { planNo: number } }) => JSON.stringify([s.value, s.context.planNo]);
+    const report = assertMachineGraph(forumMachine, { events: unique(straight, events), serializeState: serializeState as never });
     expect(report.unreachable).toEqual([]);
-    expect(report.pathsToFinal.filed).toEqual(['ForumMinutesFiled']);
-    // issue 15: filing minutes waits on no one
-    expect(tasksOnGraph(forumWorkflow, { events, ...byValue })).toEqual({ filed: [''], none: [''] });
+    expect(report.pathsToFinal.filed).toEqual(['ForumPlanSubmitted', 'ForumPlanApproved', 'ForumMinutesFiled']);
+    // ADR 0025: the leader approves, a returned plan waits on the sales department, an approved one owes its minutes
+    expect(tasksOnGraph(forumWorkflow, { events: unique(straight, events), serializeState: serializeState as never })).toEqual({
+      filed: [''], none: [''], planApproved: ['customer-forum.file-minutes'], planReturned: ['customer-forum.revise-plan'], planSubmitted: ['customer-forum.approve-plan'],
+    });
   });
 });

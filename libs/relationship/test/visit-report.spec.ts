@@ -1,12 +1,12 @@
 import { DomainRuleViolation, initialSnapshot, NotPermitted, stateName, TransitionNotAllowed, workflowSpec } from '@crm/workflow-kit';
 import { visitReportWorkflow, type VisitReportCommand } from '../src';
-import { cmd, FINANCE, GM, later, MANAGER, MANAGER_2, NOW, planItem, run, SALES, SUPERVISOR, withPlanItems } from './relationship.fixtures';
+import { cmd, FINANCE, GM, later, MANAGER, MANAGER_2, NOW, planItem, run, SALES, SUPERVISOR, visitForm, withPlanItems } from './relationship.fixtures';
 
 const services = withPlanItems(planItem(), planItem({ itemId: 'i-draft', approved: false, planId: 'manager.2026' }));
 const { given } = workflowSpec(visitReportWorkflow, services);
 
 const form = {
-  reportId: 'r-1', customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan' as const, planId: 'manager.2026', itemId: 'i-1' },
+  reportId: 'r-1', customerId: 'cust-1', visitedOn: '2026-03-01', basis: { kind: 'plan' as const, planId: 'manager.2026', itemId: 'i-1' }, form: visitForm(),
   ratings: { quality: '良好' as const, service: '不好' as const, awareness: '知名度较高' as const },
   content: { needs: '希望增加HDPE供应' }, departments: [] as string[],
 };
@@ -20,7 +20,7 @@ describe('visit report (走访客户报告单): R-VISIT-1..3', () => {
       {
         type: 'VisitReportSubmitted',
         data: {
-          reportId: 'r-1', customerId: 'cust-1', managerId: 'manager', visitedOn: '2026-03-01', basis: form.basis, planMonth: 3,
+          reportId: 'r-1', customerId: 'cust-1', managerId: 'manager', visitedOn: '2026-03-01', basis: form.basis, form: visitForm(), planMonth: 3,
           ratings: { quality: { label: '良好', score: 85 }, service: { label: '不好', score: 30 }, awareness: { label: '知名度较高', score: 80 } },
           content: { needs: '希望增加HDPE供应' }, suggestions: null, findings: null, departments: [], attachments: [], by: 'manager', role: 'customer_manager', at: NOW,
         },
@@ -87,5 +87,44 @@ describe('visit report (走访客户报告单): R-VISIT-1..3', () => {
     const start = initialSnapshot(visitReportWorkflow);
     expect(start.can(forged)).toBe(false);
     expect(start.can(event)).toBe(true);
+  });
+
+  it('R-VISIT-2: the quality column maps its six labels to 100 … 60 as the form prints them; its 50 分 step has no label', () => {
+    const scored = (quality: string) => {
+      const events = run(visitReportWorkflow, [submit({ ratings: { ...form.ratings, quality } as never })], services);
+      return (events[0].data as { ratings: { quality: { score: number } } }).ratings.quality.score;
+    };
+    expect(['非常优良', '优良', '良好', '一般', '合格', '不合格'].map(scored)).toEqual([100, 90, 85, 80, 70, 60]);
+  });
+
+  it('R-VISIT-2: the report carries the form\'s header (name, address, legal representative, contacts) and the customer\'s seal or signature', () => {
+    const refusedAt = (f: object, field: string) => {
+      try {
+        given([]).when(submit({ form: f as never })).then([]);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainRuleViolation);
+        expect(e).toMatchObject({ ruleId: 'R-VISIT-2', field });
+        return;
+      }
+      throw new Error('accepted');
+    };
+    const f = visitForm();
+    refusedAt({ ...f, signature: { sealed: false, signedOn: '2026-03-01' } }, 'form.signature');
+    refusedAt({ ...f, signature: { ...f.signature, signedOn: '2026-02-28' } }, 'form.signature.signedOn');
+    refusedAt({ ...f, signature: { ...f.signature, signedOn: '2026-03-03' } }, 'form.signature.signedOn');
+    refusedAt({ ...f, contacts: [{ role: 'principal', name: '张三' }] }, 'form.contacts.0.phone');
+    given([]).when(submit({ form: { ...f, signature: { sealed: false, signedBy: '张三', signedOn: '2026-03-02' } } })).thenMatches([
+      { type: 'VisitReportSubmitted', data: { form: { customerName: '宁波塑料厂', signature: { sealed: false, signedBy: '张三' } } } },
+    ]);
+  });
+
+  it('R-VISIT-2 upcast (ADR 0005, ADR 0025): a report of schema v1 has no form header and replays as before', () => {
+    const upcast = visitReportWorkflow.upcast;
+    if (!upcast) throw new Error('the visit report workflow upcasts its v1 events');
+    const [submitted] = run(visitReportWorkflow, [submit({ findings: '包装破损' })], services);
+    const { form: _, ...v1Data } = submitted.data as Record<string, unknown>;
+    const v1 = upcast({ type: 'VisitReportSubmitted', data: v1Data, schemaVersion: 1 });
+    expect(v1.data).toMatchObject({ form: null });
+    given([v1]).when(cmd<VisitReportCommand>('AcknowledgeVisitFindings', {}, SUPERVISOR, later(1))).thenMatches([{ type: 'VisitFindingsAcknowledged' }]);
   });
 });

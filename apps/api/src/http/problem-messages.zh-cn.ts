@@ -56,6 +56,13 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-TIER-4': specifics('客户级别依次升降，提货量提出的调整须由销售部结合其他指标确认（R-TIER-4）'),
   'R-TIER-7': specifics('不符合独家代理商管理规定：须持当年独家代理许可证、按月报送下月销售计划（R-TIER-7）'),
   'R-EVAL-1': specifics('资质到期未能按期换证且未获批相关证明，业务暂停（R-EVAL-1）'),
+  // issue 18 (ADR 0025): visits, surveys and forums as the policy's forms have them
+  'R-VISIT-1': specifics('不符合客户走访计划规定：计划经销售部审批后执行，走访须为本人负责的客户（R-VISIT-1）'),
+  'R-VISIT-2': specifics('不符合《走访客户报告单》的填写要求：评分按报告单各栏目的分值，表头及客户签章须填写（R-VISIT-2）'),
+  'R-VISIT-3': specifics('走访意见须反馈给主管领导和相关部门（R-VISIT-3）'),
+  'R-SURV-1': specifics('不符合客户满意度调查规定：每年一次，按调查问卷答复，调查报告提交公司领导审阅后制定服务改进方案（R-SURV-1）'),
+  'R-FORUM-1': specifics('不符合客户座谈会规定：销售部编制筹备计划，经主管领导批准后召开，会后做好记录并归档（R-FORUM-1）'),
+  'FORUM-SELF': () => '客户座谈会筹备计划不能由提交人本人审批（FORUM-SELF）',
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,

@@ -34,6 +34,8 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   ComplaintSlaBreached: { title: { zh: '投诉处理已超时', en: 'Complaint deadline breached' }, step: { zh: '投诉处理', en: 'complaint handling' }, dueAt: (d) => text(d.dueAt) },
   ComplaintEscalated: { title: { zh: '严重投诉：报请总经理召开专题会议', en: 'Serious complaint: special meeting for the general manager' }, step: { zh: '专题会议', en: 'special meeting' } },
   VisitReportSubmitted: { title: { zh: '客户走访发现问题，请确认', en: 'Visit findings to acknowledge' }, step: { zh: '走访问题反馈', en: 'visit feedback' }, detail: (d) => text(d.findings) },
+  ForumPlanSubmitted: { title: { zh: '客户座谈会筹备计划待审批', en: 'Customer forum preparation plan to approve' }, step: { zh: '座谈会筹备', en: 'forum preparation' }, detail: (d) => text(d.title) },
+  ForumMinutesFiled: { title: { zh: '客户座谈会意见待跟进改进', en: 'Customer forum follow-ups' }, step: { zh: '座谈会跟进', en: 'forum follow-up' }, detail: (d) => text(d.title) },
   ApplicationReturnedForRevision: { title: { zh: '开户申请被退回修改', en: 'Application returned for revision' }, step: (d) => text(d.step), detail: (d) => text(d.comment) },
   DevelopmentProgressRecorded: { title: { zh: '客户开发月度完成情况', en: 'Monthly development report' }, step: { zh: '月度汇报', en: 'monthly report' }, detail: (d) => text(d.summary) },
   CustomerArchiveOpened: { title: { zh: '新建客户档案', en: 'Customer archive opened' }, step: { zh: '客户建档', en: 'customer archive' } },

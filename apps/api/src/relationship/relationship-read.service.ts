@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReadModelDb, WorkflowEngine } from '@crm/engine';
-import { forumYears, surveyWorkflow } from '@crm/relationship';
+import { type ReadModelDb, upcastEvent, type WorkflowEngine } from '@crm/engine';
+import { forumWorkflow, forumYears, surveyWorkflow } from '@crm/relationship';
 import { WorkflowNotFound } from '@crm/workflow-kit';
 import { CUSTOMERS_TABLE } from '../customers/read-models/customers.projection';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
@@ -92,20 +92,38 @@ export class RelationshipReads {
     };
   }
 
-  /** R-SURV-1: the campaign as its stream has it; the report's figures are the ones stored with it. */
+  /** R-SURV-1: the campaign as its stream has it (events upcast: v1 campaigns read with the default questionnaire); the report's figures are the ones stored with it. */
   async survey(year: number) {
     const { state, streamId, events } = await this.engine.load(surveyWorkflow, String(year));
     if (events.length === 0) throw new WorkflowNotFound(streamId);
-    const of = (type: string) => events.filter((e) => e.type === type);
-    const last = (type: string) => of(type).at(-1)?.data ?? null;
-    const responses = of('SurveyResponseRecorded').map((e) => e.data);
+    const domain = events.map((e) => upcastEvent(surveyWorkflow, e));
+    const of = (type: string) => domain.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+    const last = (type: string) => of(type).at(-1) ?? null;
+    const responses = of('SurveyResponseRecorded');
+    const campaign = of('SurveyCampaignOpened')[0] ?? null;
     return {
       year, streamId, state: state.state, revision: events[events.length - 1].revision,
-      campaign: of('SurveyCampaignOpened')[0]?.data ?? null,
+      campaign, questionnaire: campaign?.questionnaire ?? [],
       responseCount: responses.length, responses,
       report: last('SurveyReportIssued'),
+      review: last('SurveyReportReviewed'),
       improvementPlan: last('ImprovementPlanSubmitted'),
-      decision: events.filter((e) => e.type === 'ImprovementPlanApproved' || e.type === 'ImprovementPlanReturned').map((e) => ({ type: e.type, ...e.data })).at(-1) ?? null,
+      decision: domain.filter((e) => e.type === 'ImprovementPlanApproved' || e.type === 'ImprovementPlanReturned').map((e) => ({ type: e.type, ...(e.data as object) })).at(-1) ?? null,
+    };
+  }
+
+  /** R-FORUM-1: one forum as its stream has it (events upcast: v1 minutes read with no plan). */
+  async forum(id: string) {
+    const { state, streamId, events } = await this.engine.load(forumWorkflow, id);
+    if (events.length === 0) throw new WorkflowNotFound(streamId);
+    const domain = events.map((e) => ({ ...upcastEvent(forumWorkflow, e), position: e.position }));
+    const of = (type: string) => domain.filter((e) => e.type === type);
+    const decisions = domain.filter((e) => e.type === 'ForumPlanApproved' || e.type === 'ForumPlanReturned').map((e) => ({ type: e.type, ...(e.data as object) }));
+    return {
+      forumId: id, streamId, state: state.state, revision: events[events.length - 1].revision,
+      plan: of('ForumPlanSubmitted').at(-1)?.data ?? null,
+      decisions,
+      minutes: of('ForumMinutesFiled').at(-1)?.data ?? null,
     };
   }
 

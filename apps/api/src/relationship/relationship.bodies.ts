@@ -1,6 +1,6 @@
 import {
-  AcknowledgeVisitFindings, ApproveImprovementPlan, ApproveVisitPlan, EntityId, FileForumMinutes, IssueSurveyReport, LocalDate, OpenSurveyCampaign,
-  RecordSurveyResponse, ReturnImprovementPlan, ReturnVisitPlan, ReviseVisitPlan, SubmitImprovementPlan, SubmitVisitReport, Year,
+  AcknowledgeVisitFindings, ApproveForumPlan, ApproveImprovementPlan, ApproveVisitPlan, EntityId, FileForumMinutes, IssueSurveyReport, LocalDate, OpenSurveyCampaign,
+  RecordSurveyResponse, ReturnForumPlan, ReviewSurveyReport, ReturnImprovementPlan, ReviseForumPlan, SubmitForumPlan, ReturnVisitPlan, ReviseVisitPlan, SubmitImprovementPlan, SubmitVisitReport, Year,
 } from '@crm/relationship';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
@@ -23,11 +23,19 @@ export const AcknowledgeFindingsBody = strict(AcknowledgeVisitFindings);
 export const OpenSurveyBody = strict(OpenSurveyCampaign);
 export const SurveyResponseBody = strict(RecordSurveyResponse);
 export const SurveyReportBody = strict(IssueSurveyReport);
+export const ReviewSurveyReportBody = strict(ReviewSurveyReport);
 export const ImprovementPlanBody = strict(SubmitImprovementPlan);
 export const ApproveImprovementPlanBody = strict(ApproveImprovementPlan);
 export const ReturnImprovementPlanBody = strict(ReturnImprovementPlan);
 
-export const ForumMinutesBody = strict(FileForumMinutes);
+/** R-FORUM-1: the preparation plan; the forum id is the server's unless given. */
+export const ForumPlanBody = z.strictObject({ ...SubmitForumPlan.shape, forumId: EntityId.optional() });
+export type ForumPlanBody = z.infer<typeof ForumPlanBody>;
+export const ReviseForumPlanBody = strict(ReviseForumPlan);
+export const ApproveForumPlanBody = strict(ApproveForumPlan);
+export const ReturnForumPlanBody = strict(ReturnForumPlan);
+/** The minutes of the forum in the path. */
+export const ForumMinutesBody = z.strictObject(FileForumMinutes.omit({ forumId: true }).shape);
 
 export const IdParam = EntityId;
 export const YearParam = z.coerce.number().pipe(Year);

@@ -1,24 +1,32 @@
+import type { SurveyQuestion } from '@crm/relationship';
 import { zh } from '../spreadsheets/labels';
 import { type Spreadsheet, table } from '../spreadsheets/sheet';
 import type { RelationshipReads } from './relationship-read.service';
 
 type Survey = Awaited<ReturnType<RelationshipReads['survey']>>;
-/** The fields of SurveyResponseRecorded / SurveyReportIssued a sheet shows (the read answers stored event data). */
-interface Response { customerId: string; channel: string; respondedOn: string; scores: { productQuality: number; serviceQuality: number; companyImage: number }; comments: string | null; by: string }
-interface Report { summary: string; at: string; by: string; aggregates: { responseCount: number; byChannel: Record<string, number>; averages: Record<'productQuality' | 'serviceQuality' | 'companyImage' | 'overall', number | null>; lowestDimension: string | null } }
+/** The fields of SurveyResponseRecorded / SurveyReportIssued (v2, upcast) a sheet shows. */
+interface Response { customerId: string; channel: string; respondedOn: string; answers: Record<string, { score: number; label: string | null }>; comments: string | null; by: string }
+interface Report { summary: string; at: string; by: string; aggregates: { responseCount: number; byChannel: Record<string, number>; averages: Record<string, number | null>; lowestDimension: string | null } }
 
-const DIMENSIONS = { productQuality: '产品质量', serviceQuality: '服务质量', companyImage: '公司形象', overall: '总体' } as const;
+/** A question's column header: its text, up to the first parenthesis (the scale's note). */
+const headerOf = (q: SurveyQuestion) => q.text.split(/[（(]/)[0].trim() || q.questionId;
 
-/** R-SURV-1: the year's responses and, once issued, the report's stored figures. */
+/** R-SURV-1: the year's responses, one column per question of the questionnaire, and the report's stored figures. */
 export function surveySheet(s: Survey): Spreadsheet {
+  const questions = s.questionnaire as SurveyQuestion[];
   const responses = s.responses as unknown as Response[];
   const report = s.report as unknown as Report | null;
+  const name = (id: string) => {
+    const q = questions.find((x) => x.questionId === id);
+    return q ? headerOf(q) : id;
+  };
   const figures: Array<[string, string | number | null]> = report
     ? [
         ['答复数', report.aggregates.responseCount],
         ...Object.entries(report.aggregates.byChannel).map(([c, n]): [string, number] => [`${zh(c)}答复`, n]),
-        ...Object.entries(DIMENSIONS).map(([d, label]): [string, number | null] => [`${label}平均分`, report.aggregates.averages[d as keyof typeof DIMENSIONS]]),
-        ['最低项', report.aggregates.lowestDimension ? DIMENSIONS[report.aggregates.lowestDimension as keyof typeof DIMENSIONS] : null],
+        ...questions.map((q): [string, number | null] => [`${headerOf(q)}平均分`, report.aggregates.averages[q.questionId] ?? null]),
+        ['总体平均分', report.aggregates.averages.overall ?? null],
+        ['最低项', report.aggregates.lowestDimension ? name(report.aggregates.lowestDimension) : null],
         ['报告摘要', report.summary],
         ['报告人', report.by],
       ]
@@ -30,9 +38,7 @@ export function surveySheet(s: Survey): Spreadsheet {
         { header: '客户编号', value: (r: Response) => r.customerId },
         { header: '调查方式', value: (r: Response) => zh(r.channel) },
         { header: '答复日期', kind: 'date', value: (r: Response) => r.respondedOn },
-        { header: '产品质量', kind: 'number', value: (r: Response) => r.scores.productQuality },
-        { header: '服务质量', kind: 'number', value: (r: Response) => r.scores.serviceQuality },
-        { header: '公司形象', kind: 'number', value: (r: Response) => r.scores.companyImage },
+        ...questions.map((q) => ({ header: headerOf(q), kind: 'number' as const, value: (r: Response) => r.answers[q.questionId]?.score ?? null })),
         { header: '意见', value: (r: Response) => r.comments },
         { header: '记录人', value: (r: Response) => r.by },
       ], responses),

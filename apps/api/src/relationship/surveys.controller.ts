@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { commandResponse } from '../workflows/command-response';
 import {
-  ApproveImprovementPlanBody, ImprovementPlanBody, OpenSurveyBody, ReturnImprovementPlanBody, SurveyReportBody, SurveyResponseBody, YearParam,
+  ApproveImprovementPlanBody, ImprovementPlanBody, OpenSurveyBody, ReturnImprovementPlanBody, ReviewSurveyReportBody, SurveyReportBody, SurveyResponseBody, YearParam,
 } from './relationship.bodies';
 import { RelationshipCommands, type HttpRequestLike } from './relationship-command.service';
 import { RelationshipFacts } from './relationship-facts.service';
@@ -33,7 +33,7 @@ export class SurveysController {
   @Post()
   @HttpCode(201)
   @Roles('sales_reviewer')
-  @ApiOperation({ summary: 'R-SURV-1: open the year\'s survey campaign (one a year: a second is 422 R-SURV-1, a racing one 409)' })
+  @ApiOperation({ summary: 'R-SURV-1: open the year\'s survey campaign with its questionnaire (questions and scales; default: product quality, service quality, company image 0–100); one a year: a second is 422 R-SURV-1, a racing one 409' })
   async open(@Body({ schema: OpenSurveyBody }) body: { year: number; title: string }, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     const id = String(body.year);
     // the year's stream is the fence (a racing second one is 409); this read puts the common case
@@ -47,7 +47,7 @@ export class SurveysController {
   @Post(':year/responses')
   @HttpCode(200)
   @Roles('customer_manager', 'sales_reviewer')
-  @ApiOperation({ summary: 'R-SURV-1: record a customer\'s answer (channel: phone, mail, fax, face_to_face; scores 0–100)' })
+  @ApiOperation({ summary: 'R-SURV-1: record a customer\'s answers to the questionnaire by question id (a score, or an option\'s label); channel: phone, mail, fax, face_to_face' })
   async respond(@Param('year', { schema: YearParam }) year: number, @Body({ schema: SurveyResponseBody }) body: { customerId: string }, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     return this.run(year, 'RecordSurveyResponse', body, actor, req);
   }
@@ -55,15 +55,23 @@ export class SurveysController {
   @Post(':year/report')
   @HttpCode(200)
   @Roles('sales_reviewer')
-  @ApiOperation({ summary: 'R-SURV-1: issue the survey report; its figures are computed from the responses and stored with it' })
+  @ApiOperation({ summary: 'R-SURV-1: issue the survey report to the company\'s leadership for review; its figures are computed from the responses and stored with it' })
   report(@Param('year', { schema: YearParam }) year: number, @Body({ schema: SurveyReportBody }) body: object, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     return this.run(year, 'IssueSurveyReport', body, actor, req);
+  }
+
+  @Post(':year/report/review')
+  @HttpCode(200)
+  @Roles('general_manager')
+  @ApiOperation({ summary: 'R-SURV-1 (提交公司领导审阅): the general manager has reviewed the report, with remarks for the improvement plan' })
+  review(@Param('year', { schema: YearParam }) year: number, @Body({ schema: ReviewSurveyReportBody }) body: object, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return this.run(year, 'ReviewSurveyReport', body, actor, req);
   }
 
   @Post(':year/improvement-plan')
   @HttpCode(200)
   @Roles('sales_reviewer')
-  @ApiOperation({ summary: 'R-SURV-1: submit the service-improvement plan to the leadership (notifies the general manager)' })
+  @ApiOperation({ summary: 'R-SURV-1: once the report is reviewed, submit the service-improvement plan to the leadership (notifies the general manager)' })
   plan(@Param('year', { schema: YearParam }) year: number, @Body({ schema: ImprovementPlanBody }) body: object, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     return this.run(year, 'SubmitImprovementPlan', body, actor, req);
   }

@@ -3,6 +3,7 @@ import { caughtUp } from '../complaints/complaint-support';
 import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { download, licencePdf, PNG_BYTES, sha256, upload } from './file-fixtures';
+import { visitForm } from '../relationship/visit-form';
 
 /** The reference a record keeps, from the upload's answer. */
 async function uploaded(res: Promise<{ status: number; body: any }>) {
@@ -39,13 +40,13 @@ describeEachEngine('attachments on visit reports and forum minutes (ADR 0018)', 
 
     const unknown = { ...uploadedScan, sha256: sha256(Buffer.from('never uploaded')) };
     const refused = await api.request('POST', '/visit-reports', {
-      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings, attachments: [uploadedScan, unknown] },
+      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings, attachments: [uploadedScan, unknown] },
     });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ rule: 'FILE-UNKNOWN', field: 'attachments.1.sha256' });
 
     const filed = await api.request('POST', '/visit-reports', {
-      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings, attachments: [uploadedScan, photo] },
+      token: manager, body: { customerId: 'att-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings, attachments: [uploadedScan, photo] },
     });
     expect(filed.status).toBe(201);
     const [submitted] = await api.store.readStream(`visit-report-${filed.body.id}`);
@@ -62,16 +63,20 @@ describeEachEngine('attachments on visit reports and forum minutes (ADR 0018)', 
     const sales = await token('sales');
     const minutes = licencePdf('客户座谈会纪要');
     const file = await uploaded(upload(api, sales, minutes, '座谈会纪要.pdf'));
-    const filed = await api.request('POST', '/customer-forums', {
+    // R-FORUM-1 (ADR 0025): the minutes follow an approved preparation plan
+    const plan = { title: '春季客户座谈会', plannedOn: '2026-03-02', invitees: [{ name: '张三', organisation: '宁波塑料厂' }], agenda: ['市场行情'], budgetYuan: 3000 };
+    expect((await api.request('POST', '/customer-forums', { token: sales, body: { forumId: 'att-forum', ...plan } })).status).toBe(201);
+    expect((await api.request('POST', '/customer-forums/att-forum/approve', { token: await token('supervisor'), body: {} })).status).toBe(200);
+    const filed = await api.request('POST', '/customer-forums/att-forum/minutes', {
       token: sales,
-      body: { forumId: 'att-forum', heldOn: '2026-02-27', title: '春季客户座谈会', attendees: [{ name: '张三', organisation: '宁波塑料厂' }], minutes: '客户建议增加周末提货。', attachments: [file] },
+      body: { heldOn: '2026-03-02', attendees: [{ name: '张三', organisation: '宁波塑料厂' }], minutes: '客户建议增加周末提货。', attachments: [file] },
     });
-    expect(filed.status).toBe(201);
+    expect(filed.status).toBe(200);
     const read = await download(api, await token('gm'), file.sha256, `?minPosition=${filed.body.position}`);
     expect(read.status).toBe(200);
     expect(read.bytes.equals(minutes)).toBe(true);
-    const tooMany = await api.request('POST', '/customer-forums', {
-      token: sales, body: { forumId: 'att-forum-2', heldOn: '2026-02-27', title: 't', attendees: [{ name: 'a', organisation: 'b' }], minutes: 'm', attachments: Array.from({ length: 11 }, () => file) },
+    const tooMany = await api.request('POST', '/customer-forums/att-forum-2/minutes', {
+      token: sales, body: { heldOn: '2026-02-27', attendees: [{ name: 'a', organisation: 'b' }], minutes: 'm', attachments: Array.from({ length: 11 }, () => file) },
     });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.field).toMatch(/^attachments/);

@@ -5,6 +5,7 @@ import { customerForumsProjection, FORUMS_TABLE } from '../../src/relationship/c
 import { VISIT_PLAN_ITEMS_TABLE, VISIT_PLANS_TABLE, visitPlansProjection } from '../../src/relationship/visit-plans.projection';
 import { VISIT_REPORTS_TABLE, visitReportsProjection } from '../../src/relationship/visit-reports.projection';
 import { describeReadModels } from '../support/read-model-replay';
+import { visitForm } from './visit-form';
 
 const MANAGER: Actor = { id: 'manager', roles: ['customer_manager'] };
 const SALES: Actor = { id: 'sales', roles: ['sales_reviewer'] };
@@ -38,10 +39,14 @@ function history(): StoredEvent[] {
       ['ApproveVisitPlan', {}, SALES],
     ]),
     ...stream(visitReportWorkflow, 'r-1', [
-      ['SubmitVisitReport', { reportId: 'r-1', customerId: 'c-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, ratings: { quality: '优良', service: '不好', awareness: '知名' }, content: {}, findings: '包装破损', departments: ['quality'] }, MANAGER],
+      ['SubmitVisitReport', { reportId: 'r-1', customerId: 'c-1', visitedOn: '2026-03-01', basis: { kind: 'plan', planId: 'manager.2026', itemId: 'i-1' }, form: visitForm('2026-03-01'), ratings: { quality: '优良', service: '不好', awareness: '知名' }, content: {}, findings: '包装破损', departments: ['quality'] }, MANAGER],
       ['AcknowledgeVisitFindings', { note: '已处理' }, SUPERVISOR],
     ], SERVICES),
-    ...stream(forumWorkflow, 'f-1', [['FileForumMinutes', { forumId: 'f-1', heldOn: '2026-02-27', title: '座谈会', attendees: [{ name: '张三', organisation: '塑料厂' }], topics: [], minutes: '纪要' }, SALES]]),
+    ...stream(forumWorkflow, 'f-1', [
+      ['SubmitForumPlan', { forumId: 'f-1', title: '座谈会', plannedOn: '2026-03-02', invitees: [{ name: '张三', organisation: '塑料厂' }], agenda: ['市场行情'], budgetYuan: 2000 }, SALES],
+      ['ApproveForumPlan', {}, SUPERVISOR],
+      ['FileForumMinutes', { forumId: 'f-1', heldOn: '2026-03-02', attendees: [{ name: '张三', organisation: '塑料厂' }], topics: [], minutes: '纪要', followUps: [], attachments: [] }, SALES],
+    ]),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import { caughtUp } from '../complaints/complaint-support';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { visitForm } from './visit-form';
 
 /** Two people acting on the same step at once: one effect, the other a 409 — never two events. */
 describe('relationship maintenance under concurrent requests (SQLite)', () => {
@@ -19,7 +20,7 @@ describe('relationship maintenance under concurrent requests (SQLite)', () => {
   it('R-VISIT-3: two leaders acknowledging the same findings at once — one acknowledgement, one 409', async () => {
     const report = await api.request('POST', '/visit-reports', {
       token: await api.tokenFor('manager'),
-      body: { customerId: 'race-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { quality: '合格', service: '一般', awareness: '知道' }, findings: '槽车排队' },
+      body: { customerId: 'race-c1', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings: { quality: '合格', service: '一般', awareness: '知道' }, findings: '槽车排队' },
     });
     expect(report.status).toBe(201);
     const [supervisor, gm] = [await api.tokenFor('supervisor'), await api.tokenFor('gm')];

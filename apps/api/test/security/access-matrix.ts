@@ -177,12 +177,19 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /satisfaction-surveys': roles('sales_reviewer'),
   'POST /satisfaction-surveys/{year}/responses': roles('customer_manager', 'sales_reviewer'),
   'POST /satisfaction-surveys/{year}/report': roles('sales_reviewer'),
+  'POST /satisfaction-surveys/{year}/report/review': roles('general_manager'),
   'POST /satisfaction-surveys/{year}/improvement-plan': roles('sales_reviewer'),
   'POST /satisfaction-surveys/{year}/improvement-plan/approve': roles('general_manager'),
   'POST /satisfaction-surveys/{year}/improvement-plan/return': roles('general_manager'),
   'GET /satisfaction-surveys/{year}': roles('sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
-  'POST /customer-forums': roles('sales_reviewer', 'customer_manager'),
+  // R-FORUM-1 (ADR 0025): the sales department writes the preparation plan, the responsible leader approves it
+  'POST /customer-forums': roles('sales_reviewer'),
+  'POST /customer-forums/{id}/revise': roles('sales_reviewer'),
+  'POST /customer-forums/{id}/approve': roles('supervisor', 'general_manager'),
+  'POST /customer-forums/{id}/return': roles('supervisor', 'general_manager'),
+  'POST /customer-forums/{id}/minutes': roles('sales_reviewer', 'customer_manager'),
   'GET /customer-forums': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  'GET /customer-forums/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   // key accounts and resource allocation (R-KAM-1/3/4, R-ALLOC-1..3, R-EVAL-2): company-wide analyses for the sales department,
   // leadership, supervision and audit; the sales department (or a supervisor) runs the monthly evaluation and proposes the
   // allocation, the general manager approves or returns it

@@ -8,6 +8,7 @@ import { ACCESS_MATRIX } from './access-matrix';
 import { ROLE_USERS } from './support/matrix-callers';
 import { loadOperations, type Operation } from './support/openapi-operations';
 import { OWNERSHIP_MATRIX, type OwnershipFixtures, type Probe } from './ownership-matrix';
+import { visitForm } from '../relationship/visit-form';
 
 jest.setTimeout(300_000);
 
@@ -124,7 +125,7 @@ async function fixtures(api: TestApi): Promise<OwnershipFixtures> {
   const plan = await asUser('manager', 'POST', '/visit-plans', { year: 2027, items: [{ itemId: 'i-1', customerId: CUSTOMER, month: 3 }] });
   await asUser('manager', 'POST', `/visit-plans/${plan.id}/submit`, {});
   await asUser('sales', 'POST', `/visit-plans/${plan.id}/approve`, {});
-  await asUser('manager', 'POST', '/visit-reports', { customerId: CUSTOMER, visitedOn: TODAY, basis: { kind: 'unplanned', reason: '顺访' }, ratings: { quality: '良好', service: '不好', awareness: '知名度较高' } });
+  await asUser('manager', 'POST', '/visit-reports', { customerId: CUSTOMER, visitedOn: TODAY, basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm(TODAY), ratings: { quality: '良好', service: '不好', awareness: '知名度较高' } });
   await asUser('sales', 'POST', '/satisfaction-surveys', { year: 2026, title: '2026 年度客户满意度调查' });
   const application = await asUser('manager', 'POST', '/applications', { applicationId: 'own-app', form: applicationForm(81) });
   let n = 0;

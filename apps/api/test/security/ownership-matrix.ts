@@ -1,4 +1,5 @@
 import type { TestApi } from '../support/test-api';
+import { visitForm } from '../relationship/visit-form';
 
 /**
  * R-KAM-2 (客户经理制) for every operation a customer manager may call: the second opinion the
@@ -95,8 +96,9 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'POST /committee/violations': none('R-PRICE-2: anyone may report a violation on any existing customer'),
   'GET /catalogue': none('company master data'),
   'GET /prices/{productLine}/{warehouse}': none('the company\'s price list, the same for every customer'),
-  'POST /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
+  'POST /customer-forums/{id}/minutes': none('a forum is a company event with many customers (R-FORUM-1)'),
   'GET /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
+  'GET /customer-forums/{id}': none('a forum is a company event with many customers (R-FORUM-1)'),
   // the archive and its records
   'GET /customers': list(async (fx) => ({ path: `/customers?limit=500&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers/{id}': record(onCustomer('')),
@@ -163,10 +165,10 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
     // progress is per manager: another manager sees only their own rows
     (body) => JSON.stringify(body).includes('"managerId":"manager"'),
   ),
-  'POST /visit-reports': record((fx) => ({ path: '/visit-reports', body: { customerId: fx.customerId, visitedOn: fx.today, basis: { kind: 'unplanned', reason: '顺访' }, ratings } })),
+  'POST /visit-reports': record((fx) => ({ path: '/visit-reports', body: { customerId: fx.customerId, visitedOn: fx.today, basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm(fx.today), ratings } })),
   'GET /visit-reports/ratings': list(async (fx) => ({ path: `/visit-reports/ratings?year=2026&minPosition=${await fx.api.store.headPosition()}` })),
   'POST /satisfaction-surveys/{year}/responses': record((fx) => ({
     path: '/satisfaction-surveys/2026/responses',
-    body: { responseId: `r-${Math.random().toString(36).slice(2, 10)}`, customerId: fx.customerId, channel: 'phone', respondedOn: fx.today, scores: { productQuality: 90, serviceQuality: 80, companyImage: 85 } },
+    body: { responseId: `r-${Math.random().toString(36).slice(2, 10)}`, customerId: fx.customerId, channel: 'phone', respondedOn: fx.today, answers: { productQuality: 90, serviceQuality: 80, companyImage: 85 } },
   })),
 };

@@ -47,7 +47,7 @@ describeEachEngine('report downloads as Excel workbooks and CSV', (engine) => {
     await ok(as('sales', 'POST', '/allocations/2026-04/polyolefin/proposals', { availableTonnes: 100, requests: [{ customerId: 'x-1', tonnes: 80 }, { customerId: 'x-2', tonnes: 40 }], note: '四月聚烯烃' }));
     await ok(as('sales', 'POST', '/satisfaction-surveys', { year: 2026, title: '2026年度客户满意度调查' }), 201);
     for (const [customerId, channel, by] of [['x-1', 'phone', 'manager'], ['x-2', 'face_to_face', 'sales']] as const) {
-      await ok(as(by, 'POST', '/satisfaction-surveys/2026/responses', { responseId: `s-${customerId}`, customerId, channel, respondedOn: '2026-04-01', scores: { productQuality: 90, serviceQuality: 70, companyImage: 80 } }));
+      await ok(as(by, 'POST', '/satisfaction-surveys/2026/responses', { responseId: `s-${customerId}`, customerId, channel, respondedOn: '2026-04-01', answers: { productQuality: 90, serviceQuality: 70, companyImage: 80 } }));
     }
     await ok(as('sales', 'POST', '/satisfaction-surveys/2026/report', { summary: '服务质量得分最低' }));
   });
@@ -107,7 +107,7 @@ describeEachEngine('report downloads as Excel workbooks and CSV', (engine) => {
     const responses = sheetOf(book, '调查答复');
     expect(responses.header).toEqual(['客户编号', '调查方式', '答复日期', '产品质量', '服务质量', '公司形象', '意见', '记录人']);
     const channel: Record<string, string> = { phone: '电话', face_to_face: '面谈' };
-    expect(responses.rows).toEqual(survey.responses.map((r: any) => [r.customerId, channel[r.channel], day(r.respondedOn), r.scores.productQuality, r.scores.serviceQuality, r.scores.companyImage, r.comments, r.by]));
+    expect(responses.rows).toEqual(survey.responses.map((r: any) => [r.customerId, channel[r.channel], day(r.respondedOn), r.answers.productQuality.score, r.answers.serviceQuality.score, r.answers.companyImage.score, r.comments, r.by]));
     const figures = new Map(sheetOf(book, '调查报告').rows.map((r) => [r[0], r[1]]));
     expect(figures.get('答复数')).toBe(survey.report.aggregates.responseCount);
     expect(figures.get('服务质量平均分')).toBe(survey.report.aggregates.averages.serviceQuality);

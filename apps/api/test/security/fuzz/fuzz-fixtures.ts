@@ -8,6 +8,7 @@ import { TIMER_SCHEDULER } from '../../../src/timers/timers.module';
 import { archive, openCustomer } from '../../customers/customer-fixtures';
 import { applicationForm } from '../../support/onboarding.forms';
 import type { TestApi } from '../../support/test-api';
+import { visitForm } from '../../relationship/visit-form';
 
 /**
  * Things that exist, so a fuzzed command can name them: a fuzzed body against a real customer,
@@ -44,7 +45,7 @@ export async function createFixtures(api: TestApi): Promise<FixturePool> {
   await expectOk('visit plan submit', api.request('POST', '/visit-plans/manager.2026/submit', { token: manager, body: {} }));
   const visit = await expectOk('visit report', api.request('POST', '/visit-reports', {
     token: manager,
-    body: { customerId: 'fz-cust', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, ratings: { quality: '良好', service: '一般', awareness: '知名' }, findings: '包装破损' },
+    body: { customerId: 'fz-cust', visitedOn: '2026-03-01', basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm('2026-03-01'), ratings: { quality: '良好', service: '一般', awareness: '知名' }, findings: '包装破损' },
   }));
   await expectOk('survey', api.request('POST', '/satisfaction-surveys', { token: sales, body: { year: 2026, title: '年度客户满意度调查' } }));
   await expectOk('prospect', api.request('POST', '/prospects', { token: manager, body: { prospectId: 'fz-prs', companyName: '模糊测试塑业', region: '华东', productsOfInterest: ['聚乙烯'], source: 'visit' } }));

@@ -8,7 +8,8 @@ const ZH: Record<string, string> = {
   'customer.disqualification': '取消客户资格', 'customer.document-renewal': '资质证件更换',
   'development-plan.department-head': '开发计划部门主任审批', 'development-plan.managers-meeting': '开发计划经理办公会',
   'visit-plan.approve': '走访计划审批', 'visit-report.acknowledge': '走访意见确认',
-  'satisfaction-survey.improvement-plan': '制定服务改进计划', 'satisfaction-survey.approve-plan': '审批服务改进计划',
+  'satisfaction-survey.review-report': '审阅满意度调查报告', 'satisfaction-survey.improvement-plan': '制定服务改进计划', 'satisfaction-survey.approve-plan': '审批服务改进计划',
+  'customer-forum.approve-plan': '座谈会筹备计划审批', 'customer-forum.revise-plan': '修改座谈会筹备计划', 'customer-forum.file-minutes': '座谈会记录归档',
   'resource-allocation.approve': '资源量分配审批', 'resource-allocation.propose-again': '重新编制分配方案',
 };
 const EN: Record<string, string> = {
@@ -18,7 +19,8 @@ const EN: Record<string, string> = {
   'customer.disqualification': 'Disqualification', 'customer.document-renewal': 'Document renewal',
   'development-plan.department-head': 'Plan: department head', 'development-plan.managers-meeting': "Plan: managers' meeting",
   'visit-plan.approve': 'Visit plan approval', 'visit-report.acknowledge': 'Acknowledge findings',
-  'satisfaction-survey.improvement-plan': 'Improvement plan', 'satisfaction-survey.approve-plan': 'Approve improvement plan',
+  'satisfaction-survey.review-report': 'Review survey report', 'satisfaction-survey.improvement-plan': 'Improvement plan', 'satisfaction-survey.approve-plan': 'Approve improvement plan',
+  'customer-forum.approve-plan': 'Forum plan approval', 'customer-forum.revise-plan': 'Revise forum plan', 'customer-forum.file-minutes': 'File forum minutes',
   'resource-allocation.approve': 'Allocation approval', 'resource-allocation.propose-again': 'Propose allocation again',
 };
 

@@ -6,6 +6,7 @@ import { useSignedIn } from '../../auth/session.context';
 import { LabelledInput, LabelledSelect } from '../../components/labelled-input';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { formBody, HEADER_FIELDS, HEADER_REQUIRED, headerValues } from './visit-form-header';
 import { beijingToday, useVisitsT } from './visits.messages';
 
 /** The scale's labels, left to right as on the paper form, each with its score (R-VISIT-2). */
@@ -13,9 +14,12 @@ const scale = (d: RatingDimension) => Object.entries(RATING_SCALES[d] as Record<
 
 type Values = Record<string, string>;
 /** The API's field names: an error the API names lands beside the input that has that name. */
-const FIELDS = ['customerId', 'visitedOn', 'basis.itemId', 'basis.reason', 'ratings.quality', 'ratings.service', 'ratings.awareness', 'findings', 'departments', 'suggestions'] as const;
+const FIELDS = [
+  'customerId', 'visitedOn', 'basis.itemId', 'basis.reason', 'ratings.quality', 'ratings.service', 'ratings.awareness', 'findings', 'departments', 'suggestions',
+  ...HEADER_FIELDS, 'form.signature', 'form.signature.signedBy', 'form.signature.signedOn',
+] as const;
 
-/** R-VISIT-1/2: one visit report (客户走访报告单), the three ratings on the form's own scales. */
+/** R-VISIT-1/2: one visit report (客户走访报告单): its header, the three ratings on the form's own scales, the customer's seal or signature. */
 export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: string; position: number }): void }) {
   const { t } = useVisitsT();
   const { t: gt } = useI18n();
@@ -23,7 +27,7 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
   const uid = useId();
   const [basis, setBasis] = useState<'plan' | 'unplanned'>('plan');
   const [values, setValues] = useState<Values>(() => ({
-    customerId: '', visitedOn: beijingToday(), 'basis.itemId': '', 'basis.reason': '', findings: '', departments: '', suggestions: '',
+    customerId: '', visitedOn: beijingToday(), 'basis.itemId': '', 'basis.reason': '', findings: '', departments: '', suggestions: '', ...headerValues(beijingToday()),
     ...Object.fromEntries(RATING_DIMENSIONS.map((d) => [`ratings.${d}`, scale(d)[0][0]])),
   }));
   const [errors, setErrors] = useState<Values>({});
@@ -31,11 +35,11 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
   const [busy, setBusy] = useState(false);
   const planId = `${session.user.id}.${values.visitedOn.slice(0, 4)}`;
   const set = (name: string) => (value: string) => setValues((old) => ({ ...old, [name]: value }));
-  const id = (name: string) => `${uid}-${name.replace('.', '-')}`;
+  const id = (name: string) => `${uid}-${name.replaceAll('.', '-')}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const required = ['customerId', 'visitedOn', basis === 'plan' ? 'basis.itemId' : 'basis.reason'];
+    const required = ['customerId', 'visitedOn', basis === 'plan' ? 'basis.itemId' : 'basis.reason', ...HEADER_REQUIRED, 'form.signature.signedOn'];
     const missing = Object.fromEntries(required.filter((f) => !values[f].trim()).map((f) => [f, t('required')]));
     setErrors(missing);
     setFailure(null);
@@ -45,6 +49,7 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
       customerId: values.customerId.trim(),
       visitedOn: values.visitedOn,
       basis: basis === 'plan' ? { kind: 'plan', planId, itemId: values['basis.itemId'].trim() } : { kind: 'unplanned', reason: values['basis.reason'].trim() },
+      form: formBody(values),
       ratings: Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, values[`ratings.${d}`]])),
       findings: optional('findings'),
       departments: values.departments.split(/[,，\s]+/).filter(Boolean),
@@ -62,7 +67,7 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
   }
 
   const input = (name: (typeof FIELDS)[number], label: string, extra: { type?: 'date'; optional?: boolean; hint?: string } = {}) => (
-    <LabelledInput id={id(name)} label={label} value={values[name]} onChange={set(name)} error={errors[name]} {...extra} />
+    <LabelledInput key={name} id={id(name)} label={label} value={values[name]} onChange={set(name)} error={errors[name]} {...extra} />
   );
 
   return (
@@ -76,6 +81,10 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
           <LabelledSelect id={id('basis')} label={t('basis')} value={basis} onChange={(v) => setBasis(v as 'plan' | 'unplanned')} options={[['plan', t('basis.plan')], ['unplanned', t('basis.unplanned')]]} />
           {basis === 'plan' ? input('basis.itemId', t('itemId')) : input('basis.reason', t('reason'))}
         </div>
+        <fieldset className="form-row">
+          <legend>{t('headerTitle')}</legend>
+          {HEADER_FIELDS.map((f) => input(f, t(f), { optional: !HEADER_REQUIRED.includes(f) }))}
+        </fieldset>
         <div className="form-row">
           {RATING_DIMENSIONS.map((d) => {
             const name = `ratings.${d}`;
@@ -105,6 +114,12 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
         {input('findings', t('findings'), { optional: true })}
         {input('departments', t('departments'), { optional: true })}
         {input('suggestions', t('suggestions'), { optional: true })}
+        <fieldset className="form-row">
+          <legend>{t('signatureTitle')}</legend>
+          <LabelledSelect id={id('form.signature')} label={t('form.signature')} value={values['form.signature']} onChange={set('form.signature')} error={errors['form.signature']} options={[['sealed', t('sealed')], ['signed', t('signedOnly')]]} />
+          {input('form.signature.signedBy', t('form.signature.signedBy'), { optional: true })}
+          {input('form.signature.signedOn', t('form.signature.signedOn'), { type: 'date' })}
+        </fieldset>
         <ErrorAlert error={failure} />
         <div className="toolbar">
           <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('sending') : t('submit')}</button>
