@@ -1,14 +1,17 @@
 import { upcastEvent } from '@crm/engine';
 import type { JsonObject, StoredEvent } from '@crm/event-store';
-import { applyEvent, type AnyWorkflow, initialSnapshot, stateName } from '@crm/workflow-kit';
+import { applyEvent, type AnyWorkflow, initialSnapshot, stateName, type Wording } from '@crm/workflow-kit';
 import type { AnyMachineSnapshot } from 'xstate';
 import { type ContextChange, contextDiff } from './context-diff';
+import { eventWording, stateWording } from './event-wording';
 import type { WorkflowLookup } from './workflow-lookup';
 
 export interface StateSummary {
   workflow: string | null;
   /** dotted machine state, e.g. `open.active`; null for a stream no workflow owns */
   state: string | null;
+  /** the state's name for people, null where the workflow gives none */
+  label: Wording | null;
   done: boolean;
 }
 
@@ -17,6 +20,8 @@ export interface HistoryEntry {
   streamId: string;
   revision: number;
   type: string;
+  /** the event's name for people (the workflow's vocabulary) */
+  title: Wording;
   actor: string;
   occurredAt: string;
   recordedAt: string;
@@ -108,6 +113,7 @@ function entryOf(event: StoredEvent, workflow: AnyWorkflow | undefined, before: 
     streamId: event.streamId,
     revision: event.revision,
     type: event.type,
+    title: eventWording(event.type, workflow),
     actor: event.metadata.actor,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.recordedAt,
@@ -125,6 +131,7 @@ const importOf = (event: StoredEvent): { importedFrom?: JsonObject } => {
 };
 
 function summary(workflow: AnyWorkflow | undefined, snapshot: AnyMachineSnapshot | null): StateSummary {
-  if (!workflow || !snapshot) return { workflow: workflow?.name ?? null, state: null, done: false };
-  return { workflow: workflow.name, state: stateName(snapshot.value), done: snapshot.status === 'done' };
+  if (!workflow || !snapshot) return { workflow: workflow?.name ?? null, state: null, label: null, done: false };
+  const state = stateName(snapshot.value);
+  return { workflow: workflow.name, state, label: stateWording(workflow, state), done: snapshot.status === 'done' };
 }

@@ -12,3 +12,4 @@ export * from './customer-events.loader';
 export * from './audit-record';
 export * from './history-export';
 export * from './file.verifier';
+export * from './event-wording';

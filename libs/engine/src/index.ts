@@ -29,3 +29,4 @@ export * from './task/task-derivation';
 export * from './task/task-conflict';
 export * from './task/task-assignee.guard';
 export * from './task/task-timer-firing';
+export * from './engine.vocabulary';

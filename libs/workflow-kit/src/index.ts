@@ -8,6 +8,7 @@ export * from './domain-errors';
 export * from './workflow.definition';
 export * from './workflow.vocabulary';
 export * from './wording';
+export * from './role-wording';
 export * from './workflow.replay';
 export * from './workflow.decision';
 export * from './workflow.spec-helpers';
