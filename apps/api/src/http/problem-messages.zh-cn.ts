@@ -56,6 +56,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-TIER-4': specifics('客户级别依次升降，提货量提出的调整须由销售部结合其他指标确认（R-TIER-4）'),
   'R-TIER-7': specifics('不符合独家代理商管理规定：须持当年独家代理许可证、按月报送下月销售计划（R-TIER-7）'),
   'R-EVAL-1': specifics('资质到期未能按期换证且未获批相关证明，业务暂停（R-EVAL-1）'),
+  // issue 18 (ADR 0024): filings with the parent and archive identity changes
+  'R-ARC-3': specifics('客户资料须报产品经销公司化工品销售部备案，并由其定期检查客户档案、客户管理（R-ARC-3）'),
+  'R-ARC-1': specifics('客户信息变更须及时记入客户档案；更名或统一社会信用代码变更须经销售部审批（R-ARC-1）'),
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,

@@ -45,6 +45,14 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   CustomerDisqualified: { title: { zh: '客户资格已取消', en: 'Customer disqualified' } },
   SalesPlanMissing: { title: { zh: '独家代理商下月销售计划未报送', en: "Exclusive agent's sales plan for next month missing" }, step: { zh: '月度销售计划', en: 'monthly sales plan' }, dueAt: (d) => text(d.dueAt), detail: (d) => text(d.month) },
   RenewalProofApproved: { title: { zh: '换证证明已审核通过，暂停业务顺延', en: 'Renewal proof approved: suspension postponed' }, step: { zh: '资质换证', en: 'document renewal' }, dueAt: (d) => text(d.graceUntil) },
+  // R-ARC-3 (ADR 0024): filings with the parent's chemicals sales department and its periodic checks
+  ArchiveFilingOpened: {
+    title: { zh: '客户资料报产品经销公司化工品销售部备案', en: "Customer records filed with the parent's chemicals sales department" }, step: { zh: '备案', en: 'filing' },
+    detail: (d, language) => (Array.isArray(d.fields) && d.fields.length > 0 ? `${language === 'zh' ? '变更内容' : 'Changed'}: ${d.fields.map((f: string) => (language === 'zh' ? FIELD_ZH[f] ?? f : f)).join(language === 'zh' ? '、' : ', ')}` : null),
+  },
+  ArchiveCheckRecorded: { title: { zh: '产品经销公司档案检查：请销售部回复', en: 'Archive check by the parent: the sales department responds' }, step: { zh: '档案检查', en: 'archive check' }, detail: (d) => text(d.scope) },
+  ArchiveCheckResponded: { title: { zh: '档案检查已回复，待检查人关闭', en: 'Archive check answered: to close' }, step: { zh: '档案检查', en: 'archive check' } },
+  ArchiveCheckClosed: { title: { zh: '档案检查已关闭', en: 'Archive check closed' }, step: { zh: '档案检查', en: 'archive check' }, detail: (d) => text(d.conclusion) },
   RenewalProofRejected: { title: { zh: '换证证明未获通过', en: 'Renewal proof rejected' }, step: { zh: '资质换证', en: 'document renewal' }, detail: (d) => text(d.comment) },
 };
 
@@ -56,6 +64,7 @@ const STREAM_PAGES: ReadonlyArray<readonly [prefix: string, page: (id: string) =
   ['development-plan-', (id) => `/development/${id}`],
   ['visit-report-', () => '/visits'],
   ['key-account-', (id) => `/key-accounts/${id}`],
+  ['archive-filing-', (id) => `/customers/${id}`],
 ];
 
 /** `data.link` when the event names its page (task notices do), else the page of its stream. */

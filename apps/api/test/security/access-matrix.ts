@@ -253,4 +253,12 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // documents as files (ADR 0018): whoever files documents on a record uploads; whoever may read a record naming a file downloads it
   'POST /files': roles('customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   'GET /files/{sha256}': roles(...READ_ALL, 'administrator'),
+  // R-ARC-3 (ADR 0024): 报产品经销公司化工品销售部备案 — the parent's department acknowledges and checks; the sales department, which keeps the archives, responds
+  'GET /archive-filings': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'POST /archive-filings/{customerId}/{filingId}/acknowledge': roles('parent_chemicals_sales'),
+  'POST /archive-checks': roles('parent_chemicals_sales'),
+  'GET /archive-checks': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'GET /archive-checks/{id}': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'POST /archive-checks/{id}/response': roles('sales_reviewer'),
+  'POST /archive-checks/{id}/close': roles('parent_chemicals_sales'),
 };
