@@ -31,3 +31,4 @@ export * from './archive-filing.workflow';
 export * from './archive-check.events';
 export * from './archive-check.commands';
 export * from './archive-check.workflow';
+export * from './identity-change.events';
