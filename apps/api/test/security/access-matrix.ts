@@ -86,6 +86,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /customers/{id}/sales-plans/{month}': roles(...READ_ALL, 'administrator'),
   'POST /customers/{id}/agency-licences': roles('sales_reviewer', 'general_manager'),
   'POST /customers/{id}/changes': roles('customer_manager', 'sales_reviewer'),
+  // R-ARC-1 (ADR 0024): the archive keepers request a rename or re-registration and add documents; the sales department decides
+  'POST /customers/{id}/identity-changes': roles('customer_manager', 'sales_reviewer'),
+  'POST /customers/{id}/identity-changes/{requestId}/approve': roles('sales_reviewer'),
+  'POST /customers/{id}/identity-changes/{requestId}/reject': roles('sales_reviewer'),
+  'POST /customers/{id}/documents': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/disqualification': roles('customer_manager', 'sales_reviewer', 'supervisor'),
   'POST /customers/{id}/disqualification/approve': roles('general_manager'),
   'POST /customers/{id}/disqualification/reject': roles('general_manager'),
