@@ -10,7 +10,7 @@ import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 /**
- * Issue 18, R-ARC-1 (ADR 0024) over HTTP on both engines: "客户信息发生变化时，客户经理要及时在客户档案中进行记录"
+ * Issue 18, R-ARC-1 (ADR 0024) over HTTP on both engines: "客户信息发生变化时,客户经理要及时在客户档案中进行记录"
  * — a company renamed or re-registered keeps its archive and history (before/after), the sales
  * department approves the identity change; a credit code moving the company key moves its
  * reservation (ONB-DUPLICATE): the new code is refused for other companies, the old one freed.
