@@ -1,9 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { archiveFilingWorkflow, customerWorkflow, type FileArchiveRecord, type FilingKind } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
-import { Inject } from '@nestjs/common';
 import { REACTOR_RUNNER } from '../process/process.tokens';
 import type { Reactor } from '../process/reactor';
 import type { ReactorRunner } from '../process/reactor.runner';
