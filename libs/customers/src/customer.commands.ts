@@ -99,11 +99,28 @@ export type ApproveDisqualification = z.infer<typeof ApproveDisqualification>;
 export const RejectDisqualification = z.object({ comment: freeText(2000) });
 export type RejectDisqualification = z.infer<typeof RejectDisqualification>;
 
+/**
+ * R-ARC-1: a renamed or re-registered company (更名, 统一社会信用代码变更) keeps its archive; the change
+ * waits for the sales department (ADR 0024). At least one of name and identifiers.
+ */
+export const RequestIdentityChange = z.object({
+  requestId: Id, name: freeText(200).optional(), identifiers: Identifiers.optional(), reason: freeText(2000), file: FileReference.optional(),
+});
+export type RequestIdentityChange = z.infer<typeof RequestIdentityChange>;
+export const ApproveIdentityChange = z.object({ requestId: Id, comment: optionalText(2000).optional() });
+export type ApproveIdentityChange = z.infer<typeof ApproveIdentityChange>;
+export const RejectIdentityChange = z.object({ requestId: Id, comment: freeText(2000) });
+export type RejectIdentityChange = z.infer<typeof RejectIdentityChange>;
+/** R-ARC-1/R-ARC-4: a document added to an open archive, with its scan (ADR 0018). */
+export const AddQualificationDocument = QualificationDocument.extend({ reason: freeText(2000) });
+export type AddQualificationDocument = z.infer<typeof AddQualificationDocument>;
+
 export const customerCommandSchemas = {
   OpenCustomerArchive, ChangeCustomerInformation, RenewQualificationDocument, WarnDocumentExpiry, ExpireDocument,
   RecordPickup, CorrectPickup, VoidPickup, RecordReceipt, EvaluateMonth, FileSalesPlan, IssueAgencyLicence, ExpireAgencyLicence,
   ProposeDisqualification, ApproveDisqualification, RejectDisqualification, ConfirmGradeMove, HoldGradeMove, FileRenewalProof,
-  ApproveRenewalProof, RejectRenewalProof, EndRenewalGrace, CheckSalesPlan,
+  ApproveRenewalProof, RejectRenewalProof, EndRenewalGrace, CheckSalesPlan, RequestIdentityChange, ApproveIdentityChange, RejectIdentityChange,
+  AddQualificationDocument,
 } as const;
 
 type Schemas = typeof customerCommandSchemas;

@@ -3,6 +3,8 @@ import type { Grade } from './grading';
 import type { ProposalBasis } from './grading-policy';
 import type { Admission, Contact, CustomerClass, DisqualificationReason, Identifiers, Invoicing, ProductLine, SalesPlanLine } from './customer.shapes';
 import type { FiledDocument } from './customer.events';
+import type { IdentityChanges } from './identity-change.events';
+import type { FileReference } from '@crm/workflow-kit';
 
 export interface DocumentState extends FiledDocument {
   /** the validUntil a warning was already sent for, so a renewal re-arms it */
@@ -63,6 +65,16 @@ export interface SuspensionPeriod {
   until: string | null;
 }
 
+/** R-ARC-1: a name or credit-code change waiting for the sales department (ADR 0024). */
+export interface PendingIdentityChange {
+  requestId: string;
+  changes: IdentityChanges;
+  reason: string;
+  file?: FileReference;
+  requestedBy: string;
+  requestedAt: string;
+}
+
 export interface CustomerContext {
   customerId: string | null;
   applicationId: string | null;
@@ -98,6 +110,7 @@ export interface CustomerContext {
   /** R-EVAL-1: every suspension, oldest first, so back-dated pickups can be checked against them */
   suspensions: SuspensionPeriod[];
   pendingDisqualification: PendingDisqualification | null;
+  pendingIdentityChange: PendingIdentityChange | null;
   suspendedSince: string | null;
   disqualifiedAt: string | null;
   /** R-PRIN-4: prepayment balance per product line, fen */
@@ -132,6 +145,7 @@ export const initialCustomerContext: CustomerContext = {
   renewalProofs: {},
   suspensions: [],
   pendingDisqualification: null,
+  pendingIdentityChange: null,
   suspendedSince: null,
   disqualifiedAt: null,
   balances: {},

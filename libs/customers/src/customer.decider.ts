@@ -15,6 +15,7 @@ import { recordReceipt } from './decide-prepayment';
 import { confirmGradeMove, holdGradeMove } from './decide-grade-review';
 import { approveRenewalProof, endRenewalGrace, fileRenewalProof, rejectRenewalProof } from './decide-renewal-proof';
 import { checkSalesPlan } from './sales-plan-reminder';
+import { addDocument, approveIdentityChange, rejectIdentityChange, requestIdentityChange } from './decide-identity';
 
 /** Commands that start business: refused while suspended (R-EVAL-1). */
 export const BUSINESS_COMMANDS: ReadonlySet<CustomerCommandType> = new Set(['RecordPickup', 'FileSalesPlan', 'IssueAgencyLicence']);
@@ -88,6 +89,14 @@ function route(command: CustomerCommand, state: WorkflowState<CustomerContext>, 
       return endRenewalGrace(command, context, state.state);
     case 'CheckSalesPlan':
       return checkSalesPlan(command, context, state.state);
+    case 'RequestIdentityChange':
+      return requestIdentityChange(command, context);
+    case 'ApproveIdentityChange':
+      return approveIdentityChange(command, context, services);
+    case 'RejectIdentityChange':
+      return rejectIdentityChange(command, context);
+    case 'AddQualificationDocument':
+      return addDocument(command, context, services);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -3,6 +3,7 @@ import { Grade } from './grading';
 import { GradingPolicy } from './grading-policy';
 import { GradeMoveHeld, GradeMoveLapsed, GradeMoveProposed, GradeReview } from './grade-review.events';
 import { RenewalProofApproved, RenewalProofFiled, RenewalProofRejected } from './renewal-proof.events';
+import { CustomerIdentityChanged, IdentityChangeRejected, IdentityChangeRequested, QualificationDocumentAdded } from './identity-change.events';
 import {
   Admission, Contact, CustomerClass, DisqualificationReason, Evidence, Id, Identifiers, Invoicing,
   IsoDate, IsoMonth, NotifyTarget, ProductLine, QualificationDocument, SalesPlanLine,
@@ -135,7 +136,7 @@ export const customerEventSchemas = {
   CustomerSuspended, CustomerReinstated, PickupRecorded, PickupCorrected, PickupVoided, CustomerGradeChanged, MonthEvaluated,
   MonthReevaluated, SalesPlanFiled, AgencyLicenceIssued, AgencyLicenceExpired, DisqualificationProposed, DisqualificationRejected,
   CustomerDisqualified, ReceiptRecorded, GradeMoveProposed, GradeMoveHeld, GradeMoveLapsed, RenewalProofFiled, RenewalProofApproved,
-  RenewalProofRejected, SalesPlanMissing,
+  RenewalProofRejected, SalesPlanMissing, IdentityChangeRequested, CustomerIdentityChanged, IdentityChangeRejected, QualificationDocumentAdded,
 } as const;
 
 type Schemas = typeof customerEventSchemas;

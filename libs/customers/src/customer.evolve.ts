@@ -67,6 +67,20 @@ export function evolveCustomer(context: CustomerContext, event: CustomerEvent): 
       return { pendingDisqualification: null };
     case 'CustomerDisqualified':
       return { pendingDisqualification: null, disqualifiedAt: event.data.approvedAt };
+    case 'IdentityChangeRequested': {
+      const { notify: _notify, ...request } = event.data;
+      return { pendingIdentityChange: request };
+    }
+    case 'CustomerIdentityChanged': {
+      const { name, identifiers } = event.data.changes;
+      return { pendingIdentityChange: null, ...(name ? { name: name.after } : {}), ...(identifiers ? { identifiers: identifiers.after } : {}) };
+    }
+    case 'IdentityChangeRejected':
+      return { pendingIdentityChange: null };
+    case 'QualificationDocumentAdded': {
+      const { reason: _reason, addedBy: _by, addedAt: _at, notify: _notify, ...doc } = event.data;
+      return { documents: { ...context.documents, [doc.documentId]: { ...doc, warnedFor: null, expired: false } } };
+    }
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -12,5 +12,7 @@ export function customerFiles(command: CustomerCommand): FileRef[] {
   if (command.type === 'RenewQualificationDocument' && command.data.file) return [{ file: command.data.file, field: 'file' }];
   // R-EVAL-1: the proof of a renewal under way (an acceptance receipt from the issuing authority, say)
   if (command.type === 'FileRenewalProof' && command.data.file) return [{ file: command.data.file, field: 'file' }];
+  // R-ARC-1 (ADR 0024): the evidence of a rename or re-registration; a document added to the archive
+  if ((command.type === 'RequestIdentityChange' || command.type === 'AddQualificationDocument') && command.data.file) return [{ file: command.data.file, field: 'file' }];
   return [];
 }

@@ -6,6 +6,7 @@ import { amountFenOf } from './decide-prepayment';
 import { type Grade, stepsBetween } from './grading';
 import { confirmsPendingMove, gradeReviewGuards } from './grade-review.guards';
 import { renewalProofGuards } from './renewal-proof.guards';
+import { identityGuards } from './identity-change.guards';
 import { allExpiredExcused } from './renewal-grace';
 import { licenceCoversPickup } from './pickup-eligibility';
 import { nextSalesPlanMonth } from './sales-plan-reminder';
@@ -49,6 +50,7 @@ export const customerGuards = {
     e.type === 'PickupRecorded' && !c.pickups.has(e.data.pickupId) && pickupChargeIsExact(c, e) &&
     (e.data.agencyLicence === undefined || licenceCoversPickup(c, e.data.date, e.data.agencyLicence)),
   ...renewalProofGuards,
+  ...identityGuards,
   isLivePickup: (c, e) => (e.type === 'PickupCorrected' || e.type === 'PickupVoided') && c.pickups.get(e.data.pickupId)?.voided === false && adjustmentIsExact(c, e),
   /** R-PRIN-4: a new receipt adds exactly its amount to its product line's balance */
   receiptAddsUp: (c, e) =>

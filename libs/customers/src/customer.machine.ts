@@ -52,6 +52,10 @@ export const customerMachine = setup({
         DisqualificationProposed: on('noPendingProposal'),
         DisqualificationRejected: on('hasPendingProposal'),
         CustomerDisqualified: on('hasPendingProposal', '#customer.disqualified'),
+        IdentityChangeRequested: on('identityChangeCanBeRequested'),
+        CustomerIdentityChanged: on('approvesPendingIdentityChange'),
+        IdentityChangeRejected: on('rejectsPendingIdentityChange'),
+        QualificationDocumentAdded: on('documentIsNew'),
       },
       states: {
         active: {

@@ -41,6 +41,11 @@ export const CUSTOMER_PERMISSIONS: Readonly<Record<CustomerCommandType, Permissi
   RejectRenewalProof: { ruleId: 'R-EVAL-1', issuers: ['sales_reviewer'] },
   EndRenewalGrace: { ruleId: 'R-EVAL-1', issuers: ['system'] },
   CheckSalesPlan: { ruleId: 'R-TIER-7', issuers: ['system'] },
+  // R-ARC-1 (ADR 0024): the archive keepers request a name or credit-code change; the sales department, which owns the archives, approves
+  RequestIdentityChange: { ruleId: 'R-ARC-1', issuers: ARCHIVE_KEEPERS },
+  ApproveIdentityChange: { ruleId: 'R-ARC-1', issuers: ['sales_reviewer'] },
+  RejectIdentityChange: { ruleId: 'R-ARC-1', issuers: ['sales_reviewer'] },
+  AddQualificationDocument: { ruleId: 'R-ARC-4', issuers: ARCHIVE_KEEPERS },
 };
 
 export function assertPermitted(type: CustomerCommandType, actor: Actor): void {

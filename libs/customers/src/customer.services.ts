@@ -17,6 +17,16 @@ export interface PrepaymentFacts {
   allocatedKg(customerId: string, productLine: string, month: string): number | null;
 }
 
+/**
+ * R-ARC-1 / ONB-DUPLICATE (ADR 0024): the company key of a set of identifiers (onboarding's
+ * `identityKeyOf`; null for identifiers it never issued), and whether a key's reservation stream
+ * holds this customer: read by the app before an identity change is approved.
+ */
+export interface IdentityFacts {
+  keyOf(identifiers: Record<string, string>): string | null;
+  holds(identityKey: string, customerId: string): boolean;
+}
+
 /** What the customer decider needs from outside. No clock: time comes from `command.meta.now`. */
 export interface CustomerServices {
   /** calendar days before a document's validUntil that its customer manager is warned (R-ARC-4) */
@@ -27,6 +37,8 @@ export interface CustomerServices {
   gradeIndicators?: readonly string[];
   /** R-EVAL-1: at most this many calendar days past a document's validUntil an approved proof postpones suspension (default 30) */
   renewalGraceMaxDays?: number;
+  /** required to approve an identity change: absent, the approval is refused, never unchecked */
+  identity?: IdentityFacts;
 }
 
 /** For tests and the ledger-only paths: R-PRIN-4 not in force for any product line. */

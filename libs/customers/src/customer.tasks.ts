@@ -92,4 +92,25 @@ const renewalProofTask: TaskDeclaration<CustomerContext> = {
   sampleData: (commandType, _s, _a, key) => (commandType === 'ApproveRenewalProof' ? { documentId: key } : { documentId: key, comment: '证明不足' }),
 };
 
-export const customerTasks: readonly TaskDeclaration<CustomerContext>[] = [disqualificationTask, renewalTask, confirmGradeTask, renewalProofTask];
+/** R-ARC-1 (ADR 0024): a rename or re-registration waits for the sales department, never its own requester. */
+const identityChangeTask: TaskDeclaration<CustomerContext> = {
+  type: 'customer.identity-change',
+  title: '客户更名或统一社会信用代码变更待销售部审批',
+  step: 'identity-change',
+  states: ['open'],
+  openWhen: (s) => s.context.pendingIdentityChange !== null,
+  holders: (s) => ({ roles: ['sales_reviewer'], assignee: null, excluded: s.context.pendingIdentityChange ? [s.context.pendingIdentityChange.requestedBy] : [] }),
+  delegable: true,
+  commands: ['ApproveIdentityChange', 'RejectIdentityChange'],
+  dueWorkingDays: 3,
+  reminders: { version: VERSION, remindAfterWorkingDays: 2, escalateAfterWorkingDays: null, escalateTo: null },
+  subject,
+  link,
+  sampleData: (commandType, s) => {
+    const requestId = s.context.pendingIdentityChange?.requestId;
+    if (!requestId) return null;
+    return commandType === 'ApproveIdentityChange' ? { requestId } : { requestId, comment: '证明材料不足' };
+  },
+};
+
+export const customerTasks: readonly TaskDeclaration<CustomerContext>[] = [disqualificationTask, renewalTask, confirmGradeTask, renewalProofTask, identityChangeTask];

@@ -31,6 +31,10 @@ export const CUSTOMER_VOCABULARY: WorkflowVocabulary<keyof typeof customerEventS
     RenewalProofFiled: { zh: '提交换证证明', en: 'Renewal proof filed' },
     RenewalProofApproved: { zh: '换证证明获批', en: 'Renewal proof approved' },
     RenewalProofRejected: { zh: '换证证明被驳回', en: 'Renewal proof rejected' },
+    IdentityChangeRequested: { zh: '申请变更企业名称或信用代码', en: 'Identity change requested' },
+    CustomerIdentityChanged: { zh: '企业名称或信用代码变更', en: 'Company identity changed' },
+    IdentityChangeRejected: { zh: '驳回身份变更', en: 'Identity change rejected' },
+    QualificationDocumentAdded: { zh: '补充资质证照', en: 'Qualification document added' },
     SalesPlanMissing: { zh: '未按期报送销售计划', en: 'Sales plan missing' },
   },
   states: {

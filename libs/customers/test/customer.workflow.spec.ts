@@ -47,6 +47,12 @@ describe('customer workflow definition', () => {
       openCommand(agent),
       cmd('FileSalesPlan', { month: '2026-02', lines: [{ customer: 'x', quantity: 10, pickupWindow: { from: '2026-02-01', to: '2026-02-05' } }] }, MANAGER, '2026-01-20T00:00:00.000Z'),
       cmd('IssueAgencyLicence', { year: 2026, licenceNumber: 'L1' }, SALES, '2026-01-20T00:00:00.000Z'),
+      // R-ARC-1 (ADR 0024): a rename requested, rejected, requested again and approved; a document added
+      cmd('RequestIdentityChange', { requestId: 'idc-1', name: '新名称有限公司', reason: '更名' }, MANAGER, '2026-01-20T00:00:00.000Z'),
+      cmd('RejectIdentityChange', { requestId: 'idc-1', comment: '缺证明' }, SALES, '2026-01-20T00:00:00.000Z'),
+      cmd('RequestIdentityChange', { requestId: 'idc-2', name: '新名称有限公司', reason: '更名' }, MANAGER, '2026-01-20T00:00:00.000Z'),
+      cmd('ApproveIdentityChange', { requestId: 'idc-2' }, SALES, '2026-01-20T00:00:00.000Z'),
+      cmd('AddQualificationDocument', { documentId: 'doc-2', kind: 'permit', number: 'P-1', validFrom: '2026-01-01', validUntil: '2028-01-01', reason: '新证' }, MANAGER, '2026-01-20T00:00:00.000Z'),
       pickup('a-1', '2026-01-21', 5),
       cmd('CheckSalesPlan', { month: '2026-03' }, SCHEDULER, '2026-02-26T00:00:00.000Z'),
       cmd('ExpireAgencyLicence', { year: 2026 }, SCHEDULER, '2027-01-01T00:00:00.000Z'),

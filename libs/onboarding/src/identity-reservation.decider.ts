@@ -1,5 +1,5 @@
 import { type Command, DomainRuleViolation, NotPermitted, type WorkflowState } from '@crm/workflow-kit';
-import type { HandOverIdentity, IdentityReservationCommand, ReleaseIdentity, ReserveIdentity } from './identity-reservation.commands';
+import type { HandOverIdentity, IdentityReservationCommand, MoveIdentityIn, MoveIdentityOut, ReleaseIdentity, ReserveIdentity } from './identity-reservation.commands';
 import type { IdentityReservationEvent } from './identity-reservation.events';
 import type { IdentityReservationContext } from './identity-reservation.machine';
 import { duplicateOf, reclaimReason } from './identity-reservation.policy';
@@ -80,6 +80,35 @@ function handOver(command: Command<'HandOverIdentity', HandOverIdentity>, state:
   return [handedOver];
 }
 
+/**
+ * R-ARC-1 (ADR 0024): a customer re-registered under this key takes its line here, refused as a duplicate while an
+ * application holds the key or another registration has the line; already here, nothing is written.
+ */
+function moveIn(command: Command<'MoveIdentityIn', MoveIdentityIn>, state: State, services: IdentityReservationServices): IdentityReservationEvent[] {
+  const { identityKey, customerId, productLine, fromKey } = command.data;
+  const { actor, now } = command.meta;
+  if (!actor.system) throw new NotPermitted(OnboardingRule.reservation, 'only the archive service moves a customer to a new company key');
+  requireSameKey(state, identityKey);
+  if (state.context.customers.some((c) => c.customerId === customerId)) return [];
+  if (state.state === 'reserved') throw movedDuplicate(identityKey, `application ${state.context.applicationId} holds it`);
+  const taken = registeredLines(state, services).find((c) => c.productLine === productLine);
+  if (taken) throw movedDuplicate(identityKey, `it is the customer ${taken.customerId} for the product line ${productLine}`);
+  return [{ type: 'IdentityMovedIn', data: { identityKey, customerId, productLine, fromKey, by: actor.id, at: now } }];
+}
+
+const movedDuplicate = (identityKey: string, what: string) =>
+  new DomainRuleViolation(OnboardingRule.duplicate, `the new credit code belongs to a company (organisation code ${identityKey}) that already has an open application or is a customer: ${what}`, 'data.identifiers');
+
+/** The customer left for another key: only a customer still here moves out (a redelivery writes nothing). */
+function moveOut(command: Command<'MoveIdentityOut', MoveIdentityOut>, state: State): IdentityReservationEvent[] {
+  const { identityKey, customerId, toKey } = command.data;
+  const { actor, now } = command.meta;
+  if (!actor.system) throw new NotPermitted(OnboardingRule.reservation, 'only the archive service moves a customer to a new company key');
+  requireSameKey(state, identityKey);
+  if (!state.context.customers.some((c) => c.customerId === customerId)) return [];
+  return [{ type: 'IdentityMovedOut', data: { identityKey, customerId, toKey, by: actor.id, at: now } }];
+}
+
 export function decideIdentityReservation(command: IdentityReservationCommand, state: State, services: IdentityReservationServices): IdentityReservationEvent[] {
   switch (command.type) {
     case 'ReserveIdentity':
@@ -88,6 +117,10 @@ export function decideIdentityReservation(command: IdentityReservationCommand, s
       return release(command, state);
     case 'HandOverIdentity':
       return handOver(command, state, services);
+    case 'MoveIdentityIn':
+      return moveIn(command, state, services);
+    case 'MoveIdentityOut':
+      return moveOut(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

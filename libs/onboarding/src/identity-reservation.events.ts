@@ -32,7 +32,16 @@ export const IdentityHandedOver = z.object({
 });
 export type IdentityHandedOver = z.infer<typeof IdentityHandedOver>;
 
-export const identityReservationEventSchemas = { IdentityReserved, IdentityReleased, IdentityHandedOver };
+/** R-ARC-1 (ADR 0024): a customer re-registered under this key (統一社会信用代码变更), its line taken here from now on. */
+export const IdentityMovedIn = z.object({
+  identityKey: IdentityKey, customerId: EntityId, productLine: ProductLine, fromKey: IdentityKey.nullable(), by: EntityId, at: Instant,
+});
+export type IdentityMovedIn = z.infer<typeof IdentityMovedIn>;
+/** The customer left this key for another: its line is free here again, and the key with it when no customer is left. */
+export const IdentityMovedOut = z.object({ identityKey: IdentityKey, customerId: EntityId, toKey: IdentityKey.nullable(), by: EntityId, at: Instant });
+export type IdentityMovedOut = z.infer<typeof IdentityMovedOut>;
+
+export const identityReservationEventSchemas = { IdentityReserved, IdentityReleased, IdentityHandedOver, IdentityMovedIn, IdentityMovedOut };
 
 /** v2 added `productLine` to the reservation and the hand-over (registrations per product line, ADR 0020). */
 export const identityReservationEventSchemaVersions = { IdentityReserved: 2, IdentityHandedOver: 2 };

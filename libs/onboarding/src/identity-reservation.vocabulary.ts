@@ -8,6 +8,8 @@ export const IDENTITY_RESERVATION_VOCABULARY: WorkflowVocabulary<keyof typeof id
     IdentityReserved: { zh: '登记企业身份', en: 'Identity reserved' },
     IdentityReleased: { zh: '释放企业身份', en: 'Identity released' },
     IdentityHandedOver: { zh: '身份移交客户档案', en: 'Identity handed over to the archive' },
+    IdentityMovedIn: { zh: '身份迁入（信用代码变更）', en: 'Identity moved in (credit code changed)' },
+    IdentityMovedOut: { zh: '身份迁出（信用代码变更）', en: 'Identity moved out (credit code changed)' },
   },
   states: {
     none: { zh: '未登记', en: 'Not reserved' },

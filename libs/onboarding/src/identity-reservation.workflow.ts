@@ -30,8 +30,8 @@ export const identityReservationWorkflow: WorkflowDefinition<
   eventSchemaVersions: identityReservationEventSchemaVersions,
   upcast: upcastIdentityReservationEvent,
   creationCommands: [],
-  openOrContinueCommands: ['ReserveIdentity', 'ReleaseIdentity', 'HandOverIdentity'],
+  openOrContinueCommands: ['ReserveIdentity', 'ReleaseIdentity', 'HandOverIdentity', 'MoveIdentityIn', 'MoveIdentityOut'],
   decide: decideIdentityReservation,
   // releasing or handing over is the same decision against fresher state; reserving is not (the holder may have changed)
-  retryableOnConflict: ['ReleaseIdentity', 'HandOverIdentity'],
+  retryableOnConflict: ['ReleaseIdentity', 'HandOverIdentity', 'MoveIdentityIn', 'MoveIdentityOut'],
 };

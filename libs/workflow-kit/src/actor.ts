@@ -9,6 +9,8 @@ export const Role = z.enum([
   'supervisor',
   'auditor',
   'administrator',
+  /** 产品经销公司化工品销售部: the parent company's chemicals sales department (R-ARC-3, ADR 0024) */
+  'parent_chemicals_sales',
 ]);
 export type Role = z.infer<typeof Role>;
 

@@ -7,9 +7,16 @@ import type { Role } from './actor';
  * approvals, so they do not make them either.
  */
 export const DECIDING_ROLES: readonly Role[] = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'];
+/**
+ * R-ARC-3 (ADR 0024): the parent's chemicals sales department acknowledges filings and checks the
+ * archives; an administrator could grant it to themselves, an auditor must not act, and the company's
+ * own deciders must not check themselves.
+ */
+const PARENT_CHECKER: Role = 'parent_chemicals_sales';
 const SEPARATED: ReadonlyArray<readonly [Role, readonly Role[]]> = [
-  ['administrator', DECIDING_ROLES],
-  ['auditor', DECIDING_ROLES],
+  ['administrator', [...DECIDING_ROLES, PARENT_CHECKER]],
+  ['auditor', [...DECIDING_ROLES, PARENT_CHECKER]],
+  [PARENT_CHECKER, [...DECIDING_ROLES, 'customer_manager']],
 ];
 
 /** The first pair of roles that one person must not hold together, or null. */

@@ -9,5 +9,6 @@ export const ROLE_WORDING: { readonly [R in Role]: Wording } = {
   general_manager: { zh: '总经理', en: 'General manager' },
   supervisor: { zh: '主管领导', en: 'Supervisor' },
   auditor: { zh: '审计', en: 'Auditor' },
+  parent_chemicals_sales: { zh: '产品经销公司化工品销售部', en: 'Parent company chemicals sales' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
 };

@@ -17,4 +17,5 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; name: string; roles: 
   { username: 'supervisor', name: '孙主管 (supervisor)', roles: ['supervisor'] },
   { username: 'auditor', name: '吴审计 (auditor)', roles: ['auditor'] },
   { username: 'admin', name: '系统管理员 (administrator)', roles: ['administrator'] },
+  { username: 'parent', name: '郑化工品销售部 (parent chemicals sales)', roles: ['parent_chemicals_sales'] },
 ];

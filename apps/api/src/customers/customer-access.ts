@@ -12,7 +12,7 @@ import { CUSTOMERS_TABLE } from './read-models/customers.projection';
  * role works company-wide. Commands are checked by the engine's command guard (every path: HTTP,
  * import, reactors); reads call `assertMayRead` or restrict their query with `ownCustomersOnly`.
  */
-const COMPANY_WIDE: readonly Role[] = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'administrator'];
+const COMPANY_WIDE: readonly Role[] = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'administrator', 'parent_chemicals_sales'];
 
 export const UNKNOWN_CUSTOMER = 'CUSTOMER-UNKNOWN';
 

@@ -4,8 +4,11 @@ import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CustomerCommandService, type HttpRequestLike } from './customer-command.service';
+import { IdentityChangeService } from './identity-change.service';
+import { randomUUID } from 'node:crypto';
+import { uuidV5 } from '@crm/engine';
 import {
-  AgencyLicenceBody, ApproveBody, ChangeBody, CorrectBody, EvaluationBody, PathId, PickupBody, ProposeBody, RejectBody, RenewBody,
+  AddDocumentBody, AgencyLicenceBody, ApproveBody, ChangeBody, IdentityChangeBody, IdentityDecisionBody, IdentityRejectBody, CorrectBody, EvaluationBody, PathId, PickupBody, ProposeBody, RejectBody, RenewBody,
   SalesPlanBody, VoidBody,
 } from './customers.bodies';
 
@@ -17,7 +20,51 @@ const RECORDERS = ['customer_manager', 'sales_reviewer', 'administrator'] as con
 @ApiBearerAuth()
 @Controller('customers/:id')
 export class CustomerCommandsController {
-  constructor(private readonly commands: CustomerCommandService) {}
+  constructor(
+    private readonly commands: CustomerCommandService,
+    private readonly identity: IdentityChangeService,
+  ) {}
+
+  @Post('identity-changes')
+  @HttpCode(200)
+  @Roles(...KEEPERS)
+  @ApiOperation({ summary: 'R-ARC-1: request a change of the company name and/or credit code (更名, 统一社会信用代码变更), approved by the sales department' })
+  requestIdentityChange(@Param('id', { schema: PathId }) id: string, @Body({ schema: IdentityChangeBody }) body: IdentityChangeBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    // a retry with the same Idempotency-Key names the same request
+    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
+    const requestId = body.requestId ?? (key ? `idc-${uuidV5(`idc:${actor.id}:${key}`)}` : `idc-${randomUUID()}`);
+    return this.commands.run(id, 'RequestIdentityChange', { ...body, requestId }, actor, req);
+  }
+
+  @Post('identity-changes/:requestId/approve')
+  @HttpCode(200)
+  @Roles('sales_reviewer')
+  @ApiOperation({ summary: 'R-ARC-1: the sales department approves an identity change; a new company key is reserved first (ONB-DUPLICATE)' })
+  approveIdentityChange(
+    @Param('id', { schema: PathId }) id: string, @Param('requestId', { schema: PathId }) requestId: string,
+    @Body({ schema: IdentityDecisionBody }) body: IdentityDecisionBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike,
+  ) {
+    return this.identity.approve(id, { ...body, requestId }, actor, req);
+  }
+
+  @Post('identity-changes/:requestId/reject')
+  @HttpCode(200)
+  @Roles('sales_reviewer')
+  @ApiOperation({ summary: 'R-ARC-1: the sales department rejects an identity change (the requester is told)' })
+  rejectIdentityChange(
+    @Param('id', { schema: PathId }) id: string, @Param('requestId', { schema: PathId }) requestId: string,
+    @Body({ schema: IdentityRejectBody }) body: IdentityRejectBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike,
+  ) {
+    return this.identity.reject(id, { ...body, requestId }, actor, req);
+  }
+
+  @Post('documents')
+  @HttpCode(200)
+  @Roles(...KEEPERS)
+  @ApiOperation({ summary: 'R-ARC-1/R-ARC-4: add a qualification document to the archive, with its scan (ADR 0018)' })
+  addDocument(@Param('id', { schema: PathId }) id: string, @Body({ schema: AddDocumentBody }) body: AddDocumentBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return this.commands.run(id, 'AddQualificationDocument', body, actor, req);
+  }
 
   @Post('changes')
   @HttpCode(200)

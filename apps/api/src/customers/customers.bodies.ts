@@ -1,8 +1,9 @@
 import {
-  ApproveDisqualification, ApproveRenewalProof, ChangeCustomerInformation, ConfirmGradeMove, FileRenewalProof, RejectRenewalProof, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
+  AddQualificationDocument, ApproveDisqualification, ApproveRenewalProof, ChangeCustomerInformation, ConfirmGradeMove, FileRenewalProof, RejectRenewalProof, CorrectPickup, EvaluateMonth, FileSalesPlan, Grade, IssueAgencyLicence, IsoDate,
   ProductLine, ProposeDisqualification, RecordPickup, RecordReceipt, RejectDisqualification, SalesForm, SalesObject, VoidPickup,
 } from '@crm/customers';
-import { FileReference, freeText } from '@crm/workflow-kit';
+import { CompanyIdentifiers } from '@crm/onboarding';
+import { FileReference, freeText, optionalText } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 import { SheetQuery } from '../spreadsheets/sheet-format';
@@ -14,6 +15,17 @@ export const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'an
 export const ChangeBody = z.strictObject(ChangeCustomerInformation.shape);
 export type ChangeBody = z.infer<typeof ChangeBody>;
 /** `file`: the renewed document's scan, uploaded first (POST /files) and named by its FileReference */
+/** R-ARC-1 (ADR 0024): the new name and/or identifiers (checked like onboarding's, check character included). */
+export const IdentityChangeBody = z.strictObject({
+  requestId: PathId.optional(), name: freeText(200).optional(), identifiers: CompanyIdentifiers.optional(), reason: freeText(2000), file: FileReference.optional(),
+});
+export type IdentityChangeBody = z.infer<typeof IdentityChangeBody>;
+export const IdentityDecisionBody = z.strictObject({ comment: optionalText(2000).optional() });
+export type IdentityDecisionBody = z.infer<typeof IdentityDecisionBody>;
+export const IdentityRejectBody = z.strictObject({ comment: freeText(2000) });
+export type IdentityRejectBody = z.infer<typeof IdentityRejectBody>;
+export const AddDocumentBody = z.strictObject(AddQualificationDocument.shape);
+export type AddDocumentBody = z.infer<typeof AddDocumentBody>;
 export const RenewBody = z.strictObject({ number: freeText(100), validFrom: IsoDate, validUntil: IsoDate, file: FileReference.optional() });
 export type RenewBody = z.infer<typeof RenewBody>;
 export const PickupBody = z.strictObject(RecordPickup.shape);

@@ -4,6 +4,8 @@ import { XLSX_MEDIA_TYPE } from '../spreadsheets/xlsx-writer';
 import { ProcessModule } from '../process/process.module';
 import { AccountController } from './account.controller';
 import { CompanyDocumentsProcess } from './company-documents.process';
+import { OnboardingModule } from '../onboarding/onboarding.module';
+import { IdentityChangeService } from './identity-change.service';
 import { CustomerCommandService } from './customer-command.service';
 import { CustomerCommandsController } from './customer-commands.controller';
 import { CustomerQueriesController } from './customer-queries.controller';
@@ -18,8 +20,8 @@ import { SalesPlanController } from './sales-plan.controller';
 /** The customer lifecycle over HTTP (issue 7): archive, pickups and grading, qualifications, disqualification. */
 @Module({
   controllers: [AccountController, CustomerQueriesController, CustomerCommandsController, CustomerReviewsController, PickupImportController, ReceiptImportController, CustomerReportsController, SalesPlanController, RegistrationController],
-  imports: [ProcessModule],
-  providers: [CustomerCommandService, CustomerReadService, CompanyDocumentsProcess],
+  imports: [ProcessModule, OnboardingModule],
+  providers: [CustomerCommandService, CustomerReadService, CompanyDocumentsProcess, IdentityChangeService],
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

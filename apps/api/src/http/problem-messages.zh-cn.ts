@@ -63,6 +63,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-SURV-1': specifics('不符合客户满意度调查规定：每年一次，按调查问卷答复，调查报告提交公司领导审阅后制定服务改进方案（R-SURV-1）'),
   'R-FORUM-1': specifics('不符合客户座谈会规定：销售部编制筹备计划，经主管领导批准后召开，会后做好记录并归档（R-FORUM-1）'),
   'FORUM-SELF': () => '客户座谈会筹备计划不能由提交人本人审批（FORUM-SELF）',
+  // issue 18 (ADR 0024): filings with the parent and archive identity changes
+  'R-ARC-3': specifics('客户资料须报产品经销公司化工品销售部备案，并由其定期检查客户档案、客户管理（R-ARC-3）'),
+  'R-ARC-1': specifics('客户信息变更须及时记入客户档案；更名或统一社会信用代码变更须经销售部审批（R-ARC-1）'),
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,

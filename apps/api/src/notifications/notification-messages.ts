@@ -12,7 +12,7 @@ export interface MessageTemplate {
 }
 
 const text = (value: unknown, max = 300): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
-const FIELD_ZH: Readonly<Record<string, string>> = { contacts: '联系人', invoicing: '开票资料', class: '客户类别', customerManagerId: '客户经理', region: '区域' };
+const FIELD_ZH: Readonly<Record<string, string>> = { contacts: '联系人', invoicing: '开票资料', class: '客户类别', customerManagerId: '客户经理', region: '区域', name: '公司名称', identifiers: '统一社会信用代码' };
 const changedFields = (data: Data, language: NotificationLanguage): string | null => {
   const fields = Object.keys((data.changes as Data | undefined) ?? {});
   if (fields.length === 0) return null;
@@ -47,6 +47,19 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   CustomerDisqualified: { title: { zh: '客户资格已取消', en: 'Customer disqualified' } },
   SalesPlanMissing: { title: { zh: '独家代理商下月销售计划未报送', en: "Exclusive agent's sales plan for next month missing" }, step: { zh: '月度销售计划', en: 'monthly sales plan' }, dueAt: (d) => text(d.dueAt), detail: (d) => text(d.month) },
   RenewalProofApproved: { title: { zh: '换证证明已审核通过，暂停业务顺延', en: 'Renewal proof approved: suspension postponed' }, step: { zh: '资质换证', en: 'document renewal' }, dueAt: (d) => text(d.graceUntil) },
+  // R-ARC-1 (ADR 0024): renames and re-registrations, approved by the sales department; documents added
+  IdentityChangeRequested: { title: { zh: '客户更名或统一社会信用代码变更待销售部审批', en: 'Company name or credit code change to approve' }, step: { zh: '客户档案', en: 'customer archive' }, detail: changedFields },
+  CustomerIdentityChanged: { title: { zh: '客户更名或统一社会信用代码已变更', en: 'Company name or credit code changed' }, step: { zh: '客户档案', en: 'customer archive' }, detail: changedFields },
+  IdentityChangeRejected: { title: { zh: '客户更名或代码变更未获批准', en: 'Company name or credit code change rejected' }, step: { zh: '客户档案', en: 'customer archive' }, detail: (d) => text(d.comment) },
+  QualificationDocumentAdded: { title: { zh: '客户档案新增资质证件', en: 'Qualification document added' }, step: { zh: '客户档案', en: 'customer archive' }, detail: (d) => text(d.reason) },
+  // R-ARC-3 (ADR 0024): filings with the parent's chemicals sales department and its periodic checks
+  ArchiveFilingOpened: {
+    title: { zh: '客户资料报产品经销公司化工品销售部备案', en: "Customer records filed with the parent's chemicals sales department" }, step: { zh: '备案', en: 'filing' },
+    detail: (d, language) => (Array.isArray(d.fields) && d.fields.length > 0 ? `${language === 'zh' ? '变更内容' : 'Changed'}: ${d.fields.map((f: string) => (language === 'zh' ? FIELD_ZH[f] ?? f : f)).join(language === 'zh' ? '、' : ', ')}` : null),
+  },
+  ArchiveCheckRecorded: { title: { zh: '产品经销公司档案检查：请销售部回复', en: 'Archive check by the parent: the sales department responds' }, step: { zh: '档案检查', en: 'archive check' }, detail: (d) => text(d.scope) },
+  ArchiveCheckResponded: { title: { zh: '档案检查已回复，待检查人关闭', en: 'Archive check answered: to close' }, step: { zh: '档案检查', en: 'archive check' } },
+  ArchiveCheckClosed: { title: { zh: '档案检查已关闭', en: 'Archive check closed' }, step: { zh: '档案检查', en: 'archive check' }, detail: (d) => text(d.conclusion) },
   RenewalProofRejected: { title: { zh: '换证证明未获通过', en: 'Renewal proof rejected' }, step: { zh: '资质换证', en: 'document renewal' }, detail: (d) => text(d.comment) },
 };
 
@@ -58,6 +71,7 @@ const STREAM_PAGES: ReadonlyArray<readonly [prefix: string, page: (id: string) =
   ['development-plan-', (id) => `/development/${id}`],
   ['visit-report-', () => '/visits'],
   ['key-account-', (id) => `/key-accounts/${id}`],
+  ['archive-filing-', (id) => `/customers/${id}`],
 ];
 
 /** `data.link` when the event names its page (task notices do), else the page of its stream. */

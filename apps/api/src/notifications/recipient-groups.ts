@@ -25,6 +25,8 @@ export const RECIPIENT_GROUPS: Readonly<Record<string, GroupMembers>> = {
   supervisor: { kind: 'role', role: 'supervisor' },
   auditor: { kind: 'role', role: 'auditor' },
   administrator: { kind: 'role', role: 'administrator' },
+  /** R-ARC-3 报产品经销公司化工品销售部备案 (ADR 0024) */
+  parent_chemicals_sales: { kind: 'role', role: 'parent_chemicals_sales' },
 };
 
 /** R-ARC-2: "相应的驻厂办". Events say this; the outbox resolves it to the customer's own office(s). */

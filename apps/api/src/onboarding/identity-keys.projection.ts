@@ -2,6 +2,7 @@ import type { Projection } from '@crm/engine';
 import type { StoredEvent } from '@crm/event-store';
 import type { ApplicationAmended, ApplicationApproved, ApplicationDrafted } from '@crm/onboarding';
 import type { Kysely } from 'kysely';
+import type { CustomerIdentityChanged } from '@crm/customers';
 import { ensureColumns } from '../read-models/ensure-columns';
 
 export const IDENTITY_KEYS_PROJECTION = 'onboarding-identity-keys';
@@ -9,7 +10,9 @@ export const IDENTITY_KEYS_TABLE = 'onboarding_identity_keys';
 
 /** Events that open, re-key or close an application's claim on a company (ONB-DUPLICATE). */
 const CLOSING = ['ApplicationRejected', 'ApplicationWithdrawn'];
-const EVENT_TYPES = ['ApplicationDrafted', 'ApplicationAmended', 'ApplicationApproved', ...CLOSING];
+/** R-ARC-1 (ADR 0024): a customer re-registered under another company key holds that key from then on. */
+const MOVED = 'CustomerIdentityChanged';
+const EVENT_TYPES = ['ApplicationDrafted', 'ApplicationAmended', 'ApplicationApproved', ...CLOSING, MOVED];
 
 const applicationOf = (event: StoredEvent) => event.streamId.slice('onboarding-'.length);
 
@@ -61,6 +64,11 @@ export function identityKeysProjection(): Projection {
       await trx.deleteFrom(IDENTITY_KEYS_TABLE).execute();
     },
     async apply(event, trx) {
+      if (event.type === MOVED) {
+        const moved = (event.data as unknown as CustomerIdentityChanged).identityKey;
+        if (moved.after !== null && moved.after !== moved.before) await update(trx, event, event.streamId.slice('customer-'.length), { identity_key: moved.after });
+        return;
+      }
       const applicationId = applicationOf(event);
       switch (event.type) {
         case 'ApplicationDrafted': {

@@ -79,6 +79,28 @@ export class IdentityReservations {
     return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices(null, lines)));
   }
 
+  /**
+   * R-ARC-1 (ADR 0024): a customer whose credit code moved it to another company key takes that key first,
+   * refused ONB-DUPLICATE when another company holds it for the line; `moveOut` lets its old key go after.
+   */
+  async moveIn(identityKey: string, customerId: string, productLine: ProductLine, fromKey: string | null, meta: CommandMeta): Promise<CommandResult> {
+    const { state } = await this.engine.load(identityReservationWorkflow, identityKey);
+    const lines = await this.linesOfV1Customers(state.context as IdentityReservationContext | undefined);
+    const command = { type: 'MoveIdentityIn', data: { identityKey, customerId, productLine, fromKey }, meta };
+    return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices(null, lines)));
+  }
+
+  /** The customers a company key's reservation stream holds now. */
+  async customersOf(identityKey: string): Promise<string[]> {
+    const { state } = await this.engine.load(identityReservationWorkflow, identityKey);
+    return ((state.context as IdentityReservationContext | undefined)?.customers ?? []).map((c) => c.customerId);
+  }
+
+  moveOut(identityKey: string, customerId: string, toKey: string | null, meta: CommandMeta): Promise<CommandResult> {
+    const command = { type: 'MoveIdentityOut', data: { identityKey, customerId, toKey }, meta };
+    return this.commandBus.execute(new ExecuteWorkflowCommand(identityReservationWorkflow.name, identityKey, command, identityReservationServices()));
+  }
+
   /** Customers handed over before lines were recorded (v1 events) are registered for the line their archive was opened for. */
   private async linesOfV1Customers(reservation: IdentityReservationContext | undefined): Promise<Map<string, ProductLine>> {
     const lines = new Map<string, ProductLine>();

@@ -11,6 +11,7 @@ import { CustomerArchiveProcess } from './customer-archive.process';
 import { DelegationService } from './delegation.service';
 import { DelegationsController } from './delegations.controller';
 import { IdentityReleaseProcess } from './identity-release.process';
+import { IdentityMoveProcess } from './identity-move.process';
 import { IdentityReservations } from './identity-reservations';
 import { InboxQueryService } from './inbox.query';
 import { OnboardingCommandService } from './onboarding.command-service';
@@ -24,8 +25,10 @@ import { ReviewController } from './review.controller';
   controllers: [ApplicationsController, ReviewController, DelegationsController, OnboardingQueriesController],
   providers: [
     OnboardingFactsLoader, IdentityReservations, OnboardingCommandService, DelegationService, ApplicationsQueryService, InboxQueryService,
-    CustomerArchiveProcess, IdentityReleaseProcess,
+    CustomerArchiveProcess, IdentityReleaseProcess, IdentityMoveProcess,
   ],
+  // R-ARC-1 (ADR 0024): the customers context moves a re-registered customer's company key through it
+  exports: [IdentityReservations],
 })
 export class OnboardingModule implements OnModuleInit {
   constructor(

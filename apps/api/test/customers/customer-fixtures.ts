@@ -6,6 +6,11 @@ import { ExecuteWorkflowCommand } from '../../src/workflows/execute-workflow.com
 import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
 import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
 import type { TestApi } from '../support/test-api';
+import { REACTOR_RUNNER } from '../../src/process/process.tokens';
+import type { ReactorRunner } from '../../src/process/reactor.runner';
+
+/** the reactor filing each archive opening and change with the parent (R-ARC-3, ADR 0024) */
+export const ARCHIVE_FILING_REACTOR = 'archive-filing-files-changes';
 
 /** Onboarding's last approval opens the archive as the system (R-ONB-4); the tests stand in for it. */
 export const ONBOARDING: Actor = { id: 'system:onboarding', roles: [], system: true };
@@ -27,9 +32,12 @@ export function archive(customerId: string, overrides: Partial<OpenCustomerArchi
   };
 }
 
+/** Opens the archive and waits for its filing with the parent (R-ARC-3), so a test's "nothing written" is not the reactor's write. */
 export async function openCustomer(api: TestApi, data: OpenCustomerArchive): Promise<CommandResult> {
   const command = { type: 'OpenCustomerArchive', data, meta: { actor: ONBOARDING, now: api.clock.now().toISOString() } };
-  return api.app.get(CommandBus).execute(new ExecuteWorkflowCommand(customerWorkflow.name, data.customerId, command));
+  const result: CommandResult = await api.app.get(CommandBus).execute(new ExecuteWorkflowCommand(customerWorkflow.name, data.customerId, command));
+  await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(ARCHIVE_FILING_REACTOR, result.position, 10_000);
+  return result;
 }
 
 /**

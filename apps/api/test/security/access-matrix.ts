@@ -86,6 +86,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /customers/{id}/sales-plans/{month}': roles(...READ_ALL, 'administrator'),
   'POST /customers/{id}/agency-licences': roles('sales_reviewer', 'general_manager'),
   'POST /customers/{id}/changes': roles('customer_manager', 'sales_reviewer'),
+  // R-ARC-1 (ADR 0024): the archive keepers request a rename or re-registration and add documents; the sales department decides
+  'POST /customers/{id}/identity-changes': roles('customer_manager', 'sales_reviewer'),
+  'POST /customers/{id}/identity-changes/{requestId}/approve': roles('sales_reviewer'),
+  'POST /customers/{id}/identity-changes/{requestId}/reject': roles('sales_reviewer'),
+  'POST /customers/{id}/documents': roles('customer_manager', 'sales_reviewer'),
   'POST /customers/{id}/disqualification': roles('customer_manager', 'sales_reviewer', 'supervisor'),
   'POST /customers/{id}/disqualification/approve': roles('general_manager'),
   'POST /customers/{id}/disqualification/reject': roles('general_manager'),
@@ -260,4 +265,12 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // documents as files (ADR 0018): whoever files documents on a record uploads; whoever may read a record naming a file downloads it
   'POST /files': roles('customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   'GET /files/{sha256}': roles(...READ_ALL, 'administrator'),
+  // R-ARC-3 (ADR 0024): 报产品经销公司化工品销售部备案 — the parent's department acknowledges and checks; the sales department, which keeps the archives, responds
+  'GET /archive-filings': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'POST /archive-filings/{customerId}/{filingId}/acknowledge': roles('parent_chemicals_sales'),
+  'POST /archive-checks': roles('parent_chemicals_sales'),
+  'GET /archive-checks': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'GET /archive-checks/{id}': roles('parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'),
+  'POST /archive-checks/{id}/response': roles('sales_reviewer'),
+  'POST /archive-checks/{id}/close': roles('parent_chemicals_sales'),
 };

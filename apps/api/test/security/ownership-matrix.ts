@@ -105,6 +105,8 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /customers/{id}/pickups': record(onCustomer('/pickups')),
   'GET /customers/{id}/sales-plans/{month}': record(onCustomer('/sales-plans/2026-11')),
   'POST /customers/{id}/changes': record(onCustomer('/changes', { changes: { region: '华南' }, reason: '迁址' })),
+  'POST /customers/{id}/identity-changes': record(onCustomer('/identity-changes', { requestId: `idc-${Date.now()}`, name: '更名后的公司', reason: '工商变更' })),
+  'POST /customers/{id}/documents': record(onCustomer('/documents', { documentId: `doc-${Date.now()}`, kind: 'permit', number: 'P-1', validFrom: '2026-01-01', validUntil: '2031-01-01', reason: '新证' })),
   'POST /customers/{id}/disqualification': record(onCustomer('/disqualification', { reason: 'fraud_or_bad_faith', evidence: ['伪造磅单'] })),
   'POST /customers/{id}/documents/{documentId}/renew': record(onCustomer('/documents/licence/renew', { number: 'BL-2', validFrom: '2026-10-01', validUntil: '2031-09-30' })),
   'POST /customers/{id}/documents/{documentId}/renewal-proofs': record(onCustomer('/documents/licence/renewal-proofs', { proofId: `proof-${Date.now()}`, description: '换证受理回执', expectedBy: '2031-10-15' })),

@@ -17,4 +17,5 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; name: string; role
   { username: 'manager2', name: '赵经理', role: 'customer_manager' },
   { username: 'sales2', name: '陈销售', role: 'sales_reviewer' },
   { username: 'finance2', name: '刘财务', role: 'finance_reviewer' },
+  { username: 'parent', name: '郑化工品销售部', role: 'parent_chemicals_sales' },
 ];

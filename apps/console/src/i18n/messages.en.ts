@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'role.supervisor': 'Supervisor',
   'role.auditor': 'Auditor',
   'role.administrator': 'Administrator',
+  'role.parent_chemicals_sales': "Parent company's chemicals sales department",
 
   'home.greeting': 'Hello, {name}',
   'home.roles': 'Roles: {roles}',

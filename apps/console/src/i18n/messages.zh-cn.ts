@@ -36,6 +36,7 @@ export const zhCN = {
   'role.supervisor': '主管领导',
   'role.auditor': '审计',
   'role.administrator': '系统管理员',
+  'role.parent_chemicals_sales': '产品经销公司化工品销售部',
 
   'home.greeting': '您好，{name}',
   'home.roles': '角色：{roles}',

@@ -1,5 +1,5 @@
 import type {
-  CustomerArchiveOpened, CustomerDisqualified, CustomerGradeChanged, CustomerInformationChanged, CustomerSuspended,
+  CustomerArchiveOpened, CustomerDisqualified, CustomerGradeChanged, CustomerIdentityChanged, CustomerInformationChanged, CustomerSuspended,
   DisqualificationProposed,
 } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
@@ -18,7 +18,7 @@ export const customersProjection: Projection = {
   version: 2,
   eventTypes: [
     'CustomerArchiveOpened', 'CustomerInformationChanged', 'CustomerGradeChanged', 'CustomerSuspended', 'CustomerReinstated',
-    'DisqualificationProposed', 'DisqualificationRejected', 'CustomerDisqualified',
+    'DisqualificationProposed', 'DisqualificationRejected', 'CustomerDisqualified', 'CustomerIdentityChanged',
   ],
   tables: [{ name: CUSTOMERS_TABLE, orderBy: 'customer_id' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
@@ -105,6 +105,8 @@ function patchOf(event: StoredEvent): Record<string, unknown> {
   switch (event.type) {
     case 'CustomerInformationChanged':
       return informationPatch(data<CustomerInformationChanged>(event));
+    case 'CustomerIdentityChanged':
+      return identityPatch(data<CustomerIdentityChanged>(event));
     case 'CustomerGradeChanged':
       return { grade: data<CustomerGradeChanged>(event).newGrade };
     case 'CustomerSuspended':
@@ -122,6 +124,15 @@ function patchOf(event: StoredEvent): Record<string, unknown> {
     default:
       return {};
   }
+}
+
+/** R-ARC-1 (ADR 0024): the name, the identifiers and the company key they give, as approved. */
+function identityPatch(d: CustomerIdentityChanged): Record<string, unknown> {
+  const { name, identifiers } = d.changes;
+  return {
+    ...(name ? { name: name.after } : {}),
+    ...(identifiers ? { identifiers: JSON.stringify(identifiers.after), identity_key: companyKeyOf(identifiers.after) } : {}),
+  };
 }
 
 function informationPatch(d: CustomerInformationChanged): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentRenewed, QualificationExpired } from '@crm/customers';
+import type { CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentAdded, QualificationDocumentRenewed, QualificationExpired } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { FileReference } from '@crm/workflow-kit';
@@ -13,7 +13,7 @@ export const documentsProjection: Projection = {
   name: 'customer_documents',
   // v2: the scan on file (sha-256, name, type: ADR 0018), for the console's preview and download
   version: 2,
-  eventTypes: ['CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired'],
+  eventTypes: ['CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired', 'QualificationDocumentAdded'],
   tables: [{ name: DOCUMENTS_TABLE, orderBy: 'document_key' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     await db.schema
@@ -49,6 +49,15 @@ export const documentsProjection: Projection = {
         valid_from: doc.validFrom, valid_until: doc.validUntil, warn_at: doc.warnAt, status: 'valid', ...fileColumns(doc.file), last_position: event.position,
       }));
       if (rows.length > 0) await trx.insertInto(DOCUMENTS_TABLE).values(rows).onConflict((oc) => oc.column('document_key').doNothing()).execute();
+      return;
+    }
+    if (event.type === 'QualificationDocumentAdded') {
+      // R-ARC-1/R-ARC-4 (ADR 0024): a document added to the open archive
+      const doc = data<QualificationDocumentAdded>(event);
+      await trx.insertInto(DOCUMENTS_TABLE).values({
+        document_key: `${customerId}/${doc.documentId}`, customer_id: customerId, document_id: doc.documentId, kind: doc.kind, number: doc.number,
+        valid_from: doc.validFrom, valid_until: doc.validUntil, warn_at: doc.warnAt, status: 'valid', ...fileColumns(doc.file), last_position: event.position,
+      }).onConflict((oc) => oc.column('document_key').doNothing()).execute();
       return;
     }
     const key = `${customerId}/${String(event.data.documentId)}`;

@@ -15,6 +15,7 @@ export const ROLE_USERS: Readonly<Record<Role, string>> = {
   supervisor: 'supervisor',
   auditor: 'auditor',
   administrator: 'admin',
+  parent_chemicals_sales: 'parent',
 };
 export const ROLES = Object.keys(ROLE_USERS) as Role[];
 export const BAD_CALLERS = ['no token', 'expired token', 'forged token', 'revoked token'] as const;
