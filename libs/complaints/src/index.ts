@@ -1,5 +1,7 @@
 export * from './complaint.shapes';
 export * from './complaint-policy';
+export * from './complaint.readings';
+export { upcastComplaintEvent } from './complaint.upcast';
 export type { SlaCalendar, ComplaintServices } from './complaint.services';
 export * from './complaint.commands';
 export * from './complaint.events';
