@@ -24,6 +24,6 @@ export function explainComplaintDeadline(context: ComplaintContext): DeadlineExp
   return {
     complaintId, receivedAt, class: complaintClass, policyVersion: policy.version,
     workingDays: sla.workingDays, extensionWorkingDays: context.extensionWorkingDays,
-    warnAt: sla.warnAt, deadline: sla.deadline, breaches: context.breaches, readings: readingTextsOf(policy),
+    warnAt: sla.warnAt, deadline: sla.deadline, breaches: context.breaches, readings: readingTextsOf(policy.readings),
   };
 }

@@ -44,8 +44,8 @@ const EXTENSION: ReadingText = {
 
 const TEXTS: Record<keyof PolicyReadings, ReadingText> = { workingDay: WORKING_DAY, extension: EXTENSION };
 
-/** The readings a policy copy applies, with their wording, in a fixed order. */
-export function readingTextsOf(policy: { readings?: PolicyReadings }): ReadingText[] {
-  const readings = policy.readings ?? DEFAULT_READINGS;
+/** The readings a policy copy applies (its `readings`; absent on copies from before ADR 0026), with their wording. */
+export function readingTextsOf(named: PolicyReadings | undefined): ReadingText[] {
+  const readings = named ?? DEFAULT_READINGS;
   return (Object.keys(TEXTS) as Array<keyof PolicyReadings>).filter((k) => readings[k] === TEXTS[k].code).map((k) => ({ ...TEXTS[k] }));
 }
