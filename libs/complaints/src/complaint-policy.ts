@@ -21,6 +21,9 @@ const atMost = (bound: number, what: string) => WorkingDays.refine((d) => d <= b
 const rolesOf = (allowed: readonly Role[], what: string) =>
   z.array(Role).refine((roles) => roles.every((r) => allowed.includes(r)), `${what} may only be ${allowed.join(', ')}`);
 
+/** R-CMP-1 / R-CMP-5: the department that records and handles complaints and enquiries. */
+export const HandlerRoles = rolesOf(HANDLER_ROLES, 'R-CMP-1: complaint handlers').min(1);
+
 export const ComplaintPolicy = z
   .object({
     version: freeText(50),
@@ -31,7 +34,7 @@ export const ComplaintPolicy = z
     /** share of the working time after which the handler and supervisor are warned */
     warningShare: z.number().gt(0).lt(1),
     /** who may record, classify, draft, notify, close and request extensions (the department) */
-    handlerRoles: rolesOf(HANDLER_ROLES, 'R-CMP-1: complaint handlers').min(1),
+    handlerRoles: HandlerRoles,
     /** R-CMP-2: leaders who approve or send back a drafted resolution */
     resolutionApproverRoles: rolesOf(LEADER_ROLES, 'R-CMP-2: resolution approvers').min(1),
     /** R-CMP-3 "经各级主管领导批准": the chain of leaders, in order, that must approve an extension */
