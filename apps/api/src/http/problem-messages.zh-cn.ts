@@ -52,6 +52,8 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'CMP-POLICY': specifics('投诉处理方案版本号已使用，请换一个新版本号'),
   // ADR 0026: the complaint deadlines and extensions (一般投诉不能延期), and consultations
   'R-CMP-3': specifics('不符合投诉处理时限规定：一般投诉一个工作日内处理、不能延期；较大事件投诉原则上三个工作日内，特殊情况经各级主管领导批准最多七个工作日（R-CMP-3）'),
+  'R-CMP-5': specifics('客户咨询须由销售部门及时、准确地记录和答复（R-CMP-5）'),
+  'R-CNS-1': specifics('客户咨询须在一般投诉的处理时限（一个工作日）内答复（R-CNS-1）'),
   'R-EVAL-2': specifics('不符合客户评审规定（R-EVAL-2）'),
   // issue 18 (ADR 0023): the grading, renewal-proof and agency refusals
   'R-TIER-2': specifics('不符合客户分级规定（R-TIER-2）'),
