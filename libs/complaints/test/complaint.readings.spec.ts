@@ -32,7 +32,7 @@ describe('R-CMP-3 "一个工作日内": one working day = 9 working hours from r
     const readings = explained(generalReceived('2026-03-02T15:00:00+08:00'))?.readings ?? [];
     expect(readings.map((r) => r.code)).toEqual(['business-hours-from-receipt', 'major-and-serious-only']);
     const [workingDay, extension] = readings;
-    expect(workingDay).toMatchObject({ rule: 'R-CMP-3', clause: '对于一般投诉，处理时间应在一个工作日内' });
+    expect(workingDay).toMatchObject({ rule: 'R-CMP-3', clause: '对于一般投诉,处理时间应在一个工作日内' });
     expect(workingDay.zh).toMatch(/9 个工作小时.*08:30–17:30/);
     expect(workingDay.en).toMatch(/9 working hours.*08:30–17:30/);
     expect(extension.clause).toMatch(/特殊情况经各级主管领导批准后最多处理时间不超过七个工作日/);

@@ -41,7 +41,7 @@ describeEachEngine('complaint readings (R-CMP-3, ADR 0026)', (engine) => {
     const res = await api.request('GET', `/complaints/${id}/deadline/explain`, { token: await api.tokenFor('supervisor') });
     expect(res.status).toBe(200);
     expect(new Date(res.body.deadline.due).toISOString()).toBe('2026-03-03T07:00:00.000Z');
-    expect(res.body.readings[0]).toMatchObject({ rule: 'R-CMP-3', code: 'business-hours-from-receipt', clause: '对于一般投诉，处理时间应在一个工作日内' });
+    expect(res.body.readings[0]).toMatchObject({ rule: 'R-CMP-3', code: 'business-hours-from-receipt', clause: '对于一般投诉,处理时间应在一个工作日内' });
     expect(res.body.readings[0].zh).toMatch(/9 个工作小时/);
     expect(res.body.readings[0].en).toMatch(/9 working hours/);
     expect(res.body.readings[1].code).toBe('major-and-serious-only');
