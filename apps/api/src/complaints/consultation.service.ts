@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type ConsultationContext, consultationWorkflow } from '@crm/complaints';
+import { type ConsultationContext, consultationWorkflow, readingTextsOf } from '@crm/complaints';
 import { type CommandResult, type ReadModelDb, uuidV5, type WorkflowEngine } from '@crm/engine';
 import { type Actor, WorkflowNotFound } from '@crm/workflow-kit';
 import { CalendarService } from '../calendar/calendar.service';
@@ -61,6 +61,8 @@ export class ConsultationService {
       policyVersion: c.policy?.version ?? null,
       sla: c.deadline && { workingDays: c.workingDays, due: c.deadline.due, calendarVersion: c.deadline.calendarVersion, provisional: c.deadline.provisional, breached: c.breaches.length > 0, breaches: c.breaches, explanation: c.deadline.explanation },
       answer: c.answer,
+      // R-CNS-1 (ADR 0026): the general complaint's clock, read as the policy copy reads 一个工作日内
+      readings: readingTextsOf(c.policy?.readings).filter((r) => r.code === 'business-hours-from-receipt'),
     };
   }
 

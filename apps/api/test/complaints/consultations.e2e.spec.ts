@@ -27,6 +27,7 @@ describeEachEngine('customer enquiries (R-CMP-5, R-CNS-1)', (engine) => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ state: 'recorded', policyVersion: '2026-1', sla: { workingDays: 1, breached: false } });
     expect(new Date(one.body.sla.due).toISOString()).toBe('2026-03-03T07:00:00.000Z');
+    expect(one.body.readings).toEqual([expect.objectContaining({ rule: 'R-CMP-3', code: 'business-hours-from-receipt' })]);
 
     const perCustomer = await as('manager', 'GET', `/consultations?customer=${CUSTOMER}&minPosition=${recorded.body.position}`);
     expect(perCustomer.body.items.map((i: { consultationId: string }) => i.consultationId)).toEqual(['q-ontime']);
