@@ -177,6 +177,10 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await heading('登录').waitFor();
     await page.getByText('登录已过期，请重新登录。').waitFor();
     await checkPage(page, '08-session-expired');
+    // a poll may end the session before the user reloads: the reason survives the reload
+    await page.reload();
+    await heading('登录').waitFor();
+    await page.getByText('登录已过期，请重新登录。').waitFor();
   });
   // ---- the pages of the newer contexts, each as the people who use it, on data seeded through the API ----
 

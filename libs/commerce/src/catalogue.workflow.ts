@@ -4,6 +4,7 @@ import type { CatalogueContext } from './catalogue.context';
 import { decideCatalogue } from './catalogue.decider';
 import { catalogueEventSchemas, type CatalogueEvent } from './catalogue.events';
 import { catalogueMachine } from './catalogue.machine';
+import { CATALOGUE_VOCABULARY } from './catalogue.vocabulary';
 
 export const CATALOGUE_ID = 'company';
 
@@ -15,6 +16,7 @@ export const catalogueWorkflow: WorkflowDefinition<CatalogueCommand, CatalogueEv
   machine: catalogueMachine,
   commandSchemas: catalogueCommandSchemas,
   eventSchemas: catalogueEventSchemas,
+  vocabulary: CATALOGUE_VOCABULARY,
   creationCommands: [],
   openOrContinueCommands: ['DefineProductLine', 'DesignateWarehouse', 'WithdrawWarehouse'],
   decide: (command, state) => decideCatalogue(command, state),

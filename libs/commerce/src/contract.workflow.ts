@@ -6,6 +6,7 @@ import { decideContract } from './contract.decider';
 import { contractEventSchemas, type ContractEvent } from './contract.events';
 import { contractMachine } from './contract.machine';
 import { contractTasks } from './contract.tasks';
+import { CONTRACT_VOCABULARY } from './contract.vocabulary';
 
 const customers = (command: ContractCommand, state: { context: ContractContext }): CustomerRef[] => {
   const id = command.type === 'DraftContract' ? command.data.customerId : state.context.customerId;
@@ -23,6 +24,7 @@ export const contractWorkflow: WorkflowDefinition<ContractCommand, ContractEvent
   machine: contractMachine,
   commandSchemas: contractCommandSchemas,
   eventSchemas: contractEventSchemas,
+  vocabulary: CONTRACT_VOCABULARY,
   creationCommands: ['DraftContract'],
   decide: (command, state) => decideContract(command, state),
   deadlines: contractDeadlines,

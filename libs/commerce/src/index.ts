@@ -15,3 +15,6 @@ export * from './contract.context';
 export * from './contract.decider';
 export * from './contract.deadlines';
 export * from './contract.workflow';
+export * from './catalogue.vocabulary';
+export * from './price-book.vocabulary';
+export * from './contract.vocabulary';

@@ -3,6 +3,7 @@ import { priceBookCommandSchemas, type PriceBookCommand } from './price-book.com
 import type { PriceBookContext } from './price-book.context';
 import { priceBookEventSchemas, type PriceBookEvent } from './price-book.events';
 import { priceBookMachine } from './price-book.machine';
+import { PRICE_BOOK_VOCABULARY } from './price-book.vocabulary';
 
 /** R-PRICE-1: no person writes a price; the committee's approved proposals do, through its process. */
 function decidePriceBook(command: PriceBookCommand): PriceBookEvent[] {
@@ -17,6 +18,7 @@ export const priceBookWorkflow: WorkflowDefinition<PriceBookCommand, PriceBookEv
   machine: priceBookMachine,
   commandSchemas: priceBookCommandSchemas,
   eventSchemas: priceBookEventSchemas,
+  vocabulary: PRICE_BOOK_VOCABULARY,
   creationCommands: [],
   openOrContinueCommands: ['SetPrice'],
   decide: (command) => decidePriceBook(command),

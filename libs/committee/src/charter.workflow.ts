@@ -2,6 +2,7 @@ import { type Command, DECIDING_ROLES, DomainRuleViolation, NotPermitted, type P
 import { assign, setup } from 'xstate';
 import { z } from 'zod';
 import { CommitteeCharter, CommitteeRule, EntityId, Instant } from './committee.shapes';
+import { CHARTER_VOCABULARY } from './charter.vocabulary';
 
 export const CHARTER_ID = 'company';
 
@@ -45,6 +46,7 @@ export const charterWorkflow: WorkflowDefinition<CharterCommand, CharterEvent, C
   machine: charterMachine,
   commandSchemas: { PublishCommitteeCharter: CommitteeCharter },
   eventSchemas: { CommitteeCharterPublished },
+  vocabulary: CHARTER_VOCABULARY,
   creationCommands: [],
   openOrContinueCommands: ['PublishCommitteeCharter'],
   decide: (command, state) => decideCharter(command, state),

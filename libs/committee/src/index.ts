@@ -10,3 +10,6 @@ export * from './proposal.workflow';
 export * from './violation.events';
 export * from './violation.commands';
 export * from './violation.workflow';
+export * from './charter.vocabulary';
+export * from './proposal.vocabulary';
+export * from './violation.vocabulary';

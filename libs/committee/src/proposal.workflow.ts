@@ -6,6 +6,7 @@ import { proposalEventSchemas, type ProposalEvent } from './proposal.events';
 import { proposalMachine } from './proposal.machine';
 import type { ProposalServices } from './proposal.services';
 import { proposalTasks } from './proposal.tasks';
+import { PROPOSAL_VOCABULARY } from './proposal.vocabulary';
 
 /** One stream per proposal, `committee-proposal-<proposalId>`. */
 export const proposalWorkflow: WorkflowDefinition<ProposalCommand, ProposalEvent, ProposalContext, ProposalServices> = {
@@ -16,6 +17,7 @@ export const proposalWorkflow: WorkflowDefinition<ProposalCommand, ProposalEvent
   machine: proposalMachine,
   commandSchemas: proposalCommandSchemas,
   eventSchemas: proposalEventSchemas,
+  vocabulary: PROPOSAL_VOCABULARY,
   creationCommands: ['SubmitPriceProposal', 'SubmitPolicyProposal'],
   decide: decideProposal,
   tasks: proposalTasks,

@@ -3,6 +3,7 @@ import { assign, setup } from 'xstate';
 import { CommitteeRule, type CommitteeCharter } from './committee.shapes';
 import { violationCommandSchemas, type ViolationCommand } from './violation.commands';
 import { violationEventSchemas, type ViolationEvent } from './violation.events';
+import { VIOLATION_VOCABULARY } from './violation.vocabulary';
 
 export interface ViolationContext { caseId: string | null; customerId: string | null; chairId: string | null; openedBy: string | null }
 export interface ViolationServices { charter: CommitteeCharter | null }
@@ -70,6 +71,7 @@ export const violationWorkflow: WorkflowDefinition<ViolationCommand, ViolationEv
   machine: violationMachine,
   commandSchemas: violationCommandSchemas,
   eventSchemas: violationEventSchemas,
+  vocabulary: VIOLATION_VOCABULARY,
   creationCommands: ['OpenViolationCase'],
   decide: decideViolation,
   customersOf: customers,

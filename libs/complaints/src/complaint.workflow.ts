@@ -10,6 +10,7 @@ import { complaintEventSchemas, complaintEventSchemaVersions, type ComplaintEven
 import { complaintMachine } from './complaint.machine';
 import type { ComplaintServices } from './complaint.services';
 import { upcastComplaintEvent } from './complaint.upcast';
+import { COMPLAINT_VOCABULARY } from './complaint.vocabulary';
 
 /** One stream per complaint, `complaint-<complaintId>`, from its record to its close. */
 export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEvent, ComplaintContext, ComplaintServices> = {
@@ -21,6 +22,7 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   eventSchemas: complaintEventSchemas,
   eventSchemaVersions: complaintEventSchemaVersions,
   upcast: upcastComplaintEvent,
+  vocabulary: COMPLAINT_VOCABULARY,
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,
   customersOf: complaintCustomers,

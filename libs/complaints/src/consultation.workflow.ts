@@ -5,6 +5,7 @@ import type { ConsultationContext } from './consultation.context';
 import { decideConsultation, isConsultationOpen } from './consultation.decider';
 import { consultationEventSchemas, type ConsultationEvent } from './consultation.events';
 import { consultationMachine } from './consultation.machine';
+import { CONSULTATION_VOCABULARY } from './consultation.vocabulary';
 
 type State = WorkflowState<ConsultationContext>;
 
@@ -49,6 +50,7 @@ export const consultationWorkflow: WorkflowDefinition<ConsultationCommand, Consu
   decide: decideConsultation,
   customersOf: consultationCustomers,
   deadlines: consultationDeadlines,
+  vocabulary: CONSULTATION_VOCABULARY,
   tasks: [consultationAnswerTask],
   retryableOnConflict: ['MarkConsultationSlaBreached'],
 };

@@ -24,3 +24,5 @@ export { ConsultationRule } from './consultation.rules';
 export { consultationGuards, consultationMachine } from './consultation.machine';
 export { decideConsultation, isConsultationOpen } from './consultation.decider';
 export { consultationWorkflow, consultationDeadlines, CONSULTATION_STREAM_PREFIX } from './consultation.workflow';
+export * from './complaint.vocabulary';
+export * from './consultation.vocabulary';

@@ -10,6 +10,7 @@ import { decideCustomer } from './customer.decider';
 import { customerEventSchemas, type CustomerEvent } from './customer.events';
 import { customerMachine } from './customer.machine';
 import type { CustomerServices } from './customer.services';
+import { CUSTOMER_VOCABULARY } from './customer.vocabulary';
 
 /** The customer archive stream `customer-<customerId>`, from opening to its possible end. */
 export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent, CustomerContext, CustomerServices> = {
@@ -19,6 +20,7 @@ export const customerWorkflow: WorkflowDefinition<CustomerCommand, CustomerEvent
   machine: customerMachine,
   commandSchemas: customerCommandSchemas,
   eventSchemas: customerEventSchemas,
+  vocabulary: CUSTOMER_VOCABULARY,
   creationCommands: ['OpenCustomerArchive'],
   decide: decideCustomer,
   customersOf: customerArchiveCustomers,

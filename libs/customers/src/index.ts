@@ -25,3 +25,4 @@ export * from './grading-policy';
 export * from './grade-review.events';
 export * from './renewal-proof.events';
 export { SALES_PLAN_DUE_DAY, salesPlanDueAt, nextSalesPlanMonth } from './sales-plan-reminder';
+export * from './customer.vocabulary';

@@ -19,3 +19,5 @@ export { deadlineVerdict } from './plan.rules';
 export { developmentPlanWorkflow } from './plan.workflow';
 export { beijingDate, isMonday, mondayOf, monthOfWeek, weeksDue, missingWeeklyReports } from './report-weeks';
 export * from './plan.tasks';
+export * from './plan.vocabulary';
+export * from './prospect.vocabulary';

@@ -6,6 +6,7 @@ import { planDeadlines } from './plan.deadlines';
 import { decidePlan } from './plan.decider';
 import { planEventSchemas, type PlanEvent } from './plan.events';
 import { planMachine } from './plan.machine';
+import { DEVELOPMENT_PLAN_VOCABULARY } from './plan.vocabulary';
 
 /** One stream per plan, `development-plan-<planId>`, from draft to rejection or its deadline. */
 export const developmentPlanWorkflow: WorkflowDefinition<PlanCommand, PlanEvent, PlanContext, unknown> = {
@@ -15,6 +16,7 @@ export const developmentPlanWorkflow: WorkflowDefinition<PlanCommand, PlanEvent,
   machine: planMachine,
   commandSchemas: planCommandSchemas,
   eventSchemas: planEventSchemas,
+  vocabulary: DEVELOPMENT_PLAN_VOCABULARY,
   creationCommands: ['DraftDevelopmentPlan'],
   decide: (command, state) => decidePlan(command, state),
   deadlines: planDeadlines,

@@ -4,6 +4,7 @@ import type { ProspectContext } from './prospect.context';
 import { decideProspect } from './prospect.decider';
 import { prospectEventSchemas, type ProspectEvent } from './prospect.events';
 import { prospectMachine } from './prospect.machine';
+import { PROSPECT_VOCABULARY } from './prospect.vocabulary';
 
 /** One stream per prospect, `prospect-<prospectId>`, from registration to conversion or drop. */
 export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, unknown> = {
@@ -13,6 +14,7 @@ export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent
   machine: prospectMachine,
   commandSchemas: prospectCommandSchemas,
   eventSchemas: prospectEventSchemas,
+  vocabulary: PROSPECT_VOCABULARY,
   creationCommands: ['RegisterProspect'],
   decide: (command, state) => decideProspect(command, state),
 };

@@ -5,6 +5,7 @@ import { decideCustomerReview } from './customer-review.decider';
 import { customerReviewEventSchemas, type CustomerReviewEvent } from './customer-review.events';
 import { customerReviewMachine } from './customer-review.machine';
 import { customerReviewTasks } from './customer-review.tasks';
+import { CUSTOMER_REVIEW_VOCABULARY } from './customer-review.vocabulary';
 
 /** One stream per product line and period, `periodic-review-<productLine>.<period>` (R-EVAL-2). */
 export const customerReviewWorkflow: WorkflowDefinition<CustomerReviewCommand, CustomerReviewEvent, CustomerReviewContext, void> = {
@@ -15,6 +16,7 @@ export const customerReviewWorkflow: WorkflowDefinition<CustomerReviewCommand, C
   machine: customerReviewMachine,
   commandSchemas: customerReviewCommandSchemas,
   eventSchemas: customerReviewEventSchemas,
+  vocabulary: CUSTOMER_REVIEW_VOCABULARY,
   creationCommands: ['OpenCustomerReview'],
   decide: (command, state) => decideCustomerReview(command, state),
   tasks: customerReviewTasks,

@@ -27,3 +27,6 @@ export * from './customer-review.machine';
 export * from './customer-review.decider';
 export * from './customer-review.tasks';
 export * from './customer-review.workflow';
+export * from './key-account.vocabulary';
+export * from './allocation-proposal.vocabulary';
+export * from './customer-review.vocabulary';

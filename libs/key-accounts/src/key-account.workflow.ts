@@ -4,6 +4,7 @@ import type { KeyAccountContext } from './key-account.context';
 import { decideKeyAccount } from './key-account.decider';
 import { keyAccountEventSchemas, type KeyAccountEvent } from './key-account.events';
 import { keyAccountMachine } from './key-account.machine';
+import { KEY_ACCOUNT_VOCABULARY } from './key-account.vocabulary';
 
 /** `key-account-<customerId>`: a ledger that starts with the first warning or level and lives on. */
 export const keyAccountWorkflow: WorkflowDefinition<KeyAccountCommand, KeyAccountEvent, KeyAccountContext, void> = {
@@ -13,6 +14,7 @@ export const keyAccountWorkflow: WorkflowDefinition<KeyAccountCommand, KeyAccoun
   machine: keyAccountMachine,
   commandSchemas: keyAccountCommandSchemas,
   eventSchemas: keyAccountEventSchemas,
+  vocabulary: KEY_ACCOUNT_VOCABULARY,
   creationCommands: [],
   openOrContinueCommands: ['EvaluateKeyAccountMonth'],
   decide: decideKeyAccount,

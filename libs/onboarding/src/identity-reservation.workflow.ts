@@ -6,6 +6,7 @@ import { type IdentityReservationContext, identityReservationMachine } from './i
 import { IDENTITY_STREAM_PREFIX } from './identity-reservation.policy';
 import type { IdentityReservationServices } from './identity-reservation.services';
 import { upcastIdentityReservationEvent } from './identity-reservation.upcast';
+import { IDENTITY_RESERVATION_VOCABULARY } from './identity-reservation.vocabulary';
 
 /**
  * One stream per company identity key, `company-identity-<identityKey>` (ONB-DUPLICATE): the
@@ -25,6 +26,7 @@ export const identityReservationWorkflow: WorkflowDefinition<
   machine: identityReservationMachine,
   commandSchemas: identityReservationCommandSchemas,
   eventSchemas: identityReservationEventSchemas,
+  vocabulary: IDENTITY_RESERVATION_VOCABULARY,
   eventSchemaVersions: identityReservationEventSchemaVersions,
   upcast: upcastIdentityReservationEvent,
   creationCommands: [],

@@ -23,3 +23,5 @@ export * from './identity-reservation.machine';
 export * from './identity-reservation.decider';
 export * from './identity-reservation.workflow';
 export * from './onboarding.tasks';
+export * from './onboarding.vocabulary';
+export * from './identity-reservation.vocabulary';

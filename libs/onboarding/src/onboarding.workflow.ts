@@ -9,6 +9,7 @@ import { onboardingFiles } from './onboarding.files';
 import { onboardingPeople } from './onboarding.people';
 import { onboardingTasks } from './onboarding.tasks';
 import type { OnboardingServices } from './onboarding.services';
+import { ONBOARDING_VOCABULARY } from './onboarding.vocabulary';
 
 /** Account opening (客户开户, R-ONB-1..4): streams `onboarding-<applicationId>`. */
 export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, OnboardingEvent, OnboardingContext, OnboardingServices> = {
@@ -19,6 +20,7 @@ export const onboardingWorkflow: WorkflowDefinition<OnboardingCommand, Onboardin
   machine: onboardingMachine,
   commandSchemas: onboardingCommandSchemas,
   eventSchemas: onboardingEventSchemas,
+  vocabulary: ONBOARDING_VOCABULARY,
   creationCommands: ['CreateApplication', 'VoidApplication'],
   decide: decideOnboarding,
   peopleOf: onboardingPeople,

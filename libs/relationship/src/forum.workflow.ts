@@ -4,6 +4,7 @@ import { decideForum } from './forum.decider';
 import { forumEventSchemas, type ForumEvent } from './forum.events';
 import { forumMachine } from './forum.machine';
 import { FORUM_STREAM_PREFIX } from './relationship.streams';
+import { FORUM_VOCABULARY } from './forum.vocabulary';
 
 /**
  * One stream per forum, `forum-<forumId>`. Not `customer-forum-`: every `customer-<id>` stream is a
@@ -16,6 +17,7 @@ export const forumWorkflow: WorkflowDefinition<ForumCommand, ForumEvent, unknown
   machine: forumMachine,
   commandSchemas: forumCommandSchemas,
   eventSchemas: forumEventSchemas,
+  vocabulary: FORUM_VOCABULARY,
   creationCommands: ['FileForumMinutes'],
   decide: (command, state) => decideForum(command, state),
   filesOf: (command) => attachmentRefs(command.data.attachments),

@@ -30,3 +30,7 @@ export { forumYears, type ForumYear } from './forum-years';
 export * from './visit-plan.tasks';
 export * from './visit-report.tasks';
 export * from './survey.tasks';
+export * from './forum.vocabulary';
+export * from './survey.vocabulary';
+export * from './visit-plan.vocabulary';
+export * from './visit-report.vocabulary';

@@ -7,6 +7,7 @@ import { decideSurvey } from './survey.decider';
 import { surveyEventSchemas, type SurveyEvent } from './survey.events';
 import { surveyMachine } from './survey.machine';
 import { SURVEY_STREAM_PREFIX } from './relationship.streams';
+import { SURVEY_VOCABULARY } from './survey.vocabulary';
 
 /** R-SURV-1: one stream per year, `satisfaction-survey-<year>`, so a second campaign cannot start. */
 export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, SurveyContext> = {
@@ -16,6 +17,7 @@ export const surveyWorkflow: WorkflowDefinition<SurveyCommand, SurveyEvent, Surv
   machine: surveyMachine,
   commandSchemas: surveyCommandSchemas,
   eventSchemas: surveyEventSchemas,
+  vocabulary: SURVEY_VOCABULARY,
   creationCommands: ['OpenSurveyCampaign'],
   tasks: surveyTasks,
   decide: (command, state) => decideSurvey(command, state),

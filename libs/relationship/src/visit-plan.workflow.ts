@@ -6,6 +6,7 @@ import type { VisitPlanContext } from './visit-plan.context';
 import { decideVisitPlan } from './visit-plan.decider';
 import { visitPlanEventSchemas, type VisitPlanEvent } from './visit-plan.events';
 import { visitPlanMachine } from './visit-plan.machine';
+import { VISIT_PLAN_VOCABULARY } from './visit-plan.vocabulary';
 
 /** One stream per manager and year, `visit-plan-<planId>`. */
 export const visitPlanWorkflow: WorkflowDefinition<VisitPlanCommand, VisitPlanEvent, VisitPlanContext> = {
@@ -15,6 +16,7 @@ export const visitPlanWorkflow: WorkflowDefinition<VisitPlanCommand, VisitPlanEv
   machine: visitPlanMachine,
   commandSchemas: visitPlanCommandSchemas,
   eventSchemas: visitPlanEventSchemas,
+  vocabulary: VISIT_PLAN_VOCABULARY,
   creationCommands: ['DraftVisitPlan'],
   tasks: visitPlanTasks,
   decide: (command, state) => decideVisitPlan(command, state),

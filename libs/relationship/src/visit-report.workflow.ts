@@ -6,6 +6,7 @@ import type { VisitReportContext, VisitReportServices } from './visit-report.con
 import { decideVisitReport } from './visit-report.decider';
 import { visitReportEventSchemas, type VisitReportEvent } from './visit-report.events';
 import { visitReportMachine } from './visit-report.machine';
+import { VISIT_REPORT_VOCABULARY } from './visit-report.vocabulary';
 
 /** One stream per report, `visit-report-<reportId>`. */
 export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitReportEvent, VisitReportContext, VisitReportServices> = {
@@ -15,6 +16,7 @@ export const visitReportWorkflow: WorkflowDefinition<VisitReportCommand, VisitRe
   machine: visitReportMachine,
   commandSchemas: visitReportCommandSchemas,
   eventSchemas: visitReportEventSchemas,
+  vocabulary: VISIT_REPORT_VOCABULARY,
   creationCommands: ['SubmitVisitReport'],
   tasks: visitReportTasks,
   decide: decideVisitReport,

@@ -6,6 +6,8 @@ export * from './role-separation';
 export * from './domain-event';
 export * from './domain-errors';
 export * from './workflow.definition';
+export * from './workflow.vocabulary';
+export * from './wording';
 export * from './workflow.replay';
 export * from './workflow.decision';
 export * from './workflow.spec-helpers';

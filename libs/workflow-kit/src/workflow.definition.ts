@@ -6,6 +6,7 @@ import type { FileRef } from './file-ref';
 import type { PersonRef } from './person-ref';
 import type { AnyDomainEvent } from './domain-event';
 import type { TaskDeclaration } from './task.declaration';
+import type { WorkflowVocabulary } from './workflow.vocabulary';
 
 /** A business deadline a workflow needs while it is in some state (architecture.md: durable timers). */
 export interface DeadlineSpec {
@@ -63,6 +64,8 @@ export interface WorkflowDefinition<
   filesOf?(command: TCommand, state: WorkflowState<TContext>): FileRef[];
   /** deadlines active in a state; the engine schedules new ones and cancels vanished ones */
   deadlines?(state: WorkflowState<TContext>): DeadlineSpec[];
+  /** its events' and states' names for people, in Chinese and English */
+  vocabulary?: WorkflowVocabulary<TEvent['type']>;
   /** the human tasks its states open (docs/adr/0015-human-tasks.md); the engine derives the task facts */
   tasks?: readonly TaskDeclaration<TContext>[];
   /** commands that are safe to re-decide against fresher state after a concurrency conflict */

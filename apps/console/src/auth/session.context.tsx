@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/api-client';
-import { loadSession, storedToken, storeSession, type Session } from './session';
+import { loadSession, sessionWasExpired, storedToken, storeSession, type Session } from './session';
 
 export interface SessionState {
   session: Session | null;
@@ -15,10 +15,10 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children, baseUrl = '' }: { children: ReactNode; baseUrl?: string }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
-  const [expired, setExpired] = useState(false);
+  const [expired, setExpired] = useState(() => !loadSession() && sessionWasExpired());
 
   const replace = useCallback((next: Session | null, wasExpired = false) => {
-    storeSession(next);
+    storeSession(next, wasExpired);
     setSession(next);
     setExpired(wasExpired);
   }, []);

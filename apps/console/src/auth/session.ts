@@ -37,9 +37,21 @@ export function storedToken(): string | undefined {
   return loadSession()?.accessToken;
 }
 
-export function storeSession(session: Session | null): void {
+const EXPIRED_KEY = 'crm.console.session-expired';
+
+/**
+ * Stores the tab's session; `expired` marks a session the API ended, so a reload right after (or a
+ * poll that noticed first) still tells the user why they are asked to sign in again.
+ */
+export function storeSession(session: Session | null, expired = false): void {
   if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
   else sessionStorage.removeItem(KEY);
+  if (expired) sessionStorage.setItem(EXPIRED_KEY, '1');
+  else sessionStorage.removeItem(EXPIRED_KEY);
+}
+
+export function sessionWasExpired(): boolean {
+  return sessionStorage.getItem(EXPIRED_KEY) === '1';
 }
 
 export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {
