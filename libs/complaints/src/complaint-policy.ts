@@ -1,6 +1,7 @@
 import { freeText, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { WorkingDays } from './complaint.shapes';
+import { DEFAULT_READINGS, PolicyReadings } from './complaint.readings';
+import { ExtendableClass, WorkingDays } from './complaint.shapes';
 
 /**
  * The complaint policy as data (R-CMP-2, R-CMP-3). A complaint copies the policy in force when
@@ -20,6 +21,9 @@ const atMost = (bound: number, what: string) => WorkingDays.refine((d) => d <= b
 const rolesOf = (allowed: readonly Role[], what: string) =>
   z.array(Role).refine((roles) => roles.every((r) => allowed.includes(r)), `${what} may only be ${allowed.join(', ')}`);
 
+/** R-CMP-1 / R-CMP-5: the department that records and handles complaints and enquiries. */
+export const HandlerRoles = rolesOf(HANDLER_ROLES, 'R-CMP-1: complaint handlers').min(1);
+
 export const ComplaintPolicy = z
   .object({
     version: freeText(50),
@@ -30,11 +34,13 @@ export const ComplaintPolicy = z
     /** share of the working time after which the handler and supervisor are warned */
     warningShare: z.number().gt(0).lt(1),
     /** who may record, classify, draft, notify, close and request extensions (the department) */
-    handlerRoles: rolesOf(HANDLER_ROLES, 'R-CMP-1: complaint handlers').min(1),
+    handlerRoles: HandlerRoles,
     /** R-CMP-2: leaders who approve or send back a drafted resolution */
     resolutionApproverRoles: rolesOf(LEADER_ROLES, 'R-CMP-2: resolution approvers').min(1),
     /** R-CMP-3 "经各级主管领导批准": the chain of leaders, in order, that must approve an extension */
     extensionApproverRoles: rolesOf(LEADER_ROLES, 'R-CMP-3: extension approvers').min(1).max(5),
+    /** ADR 0026: the readings of the text this version applies (absent on copies from before: the same readings) */
+    readings: PolicyReadings.optional(),
   })
   .refine((p) => p.deadlines.general <= p.maxWorkingDays && p.deadlines.major <= p.maxWorkingDays, {
     message: 'R-CMP-3: a class deadline cannot exceed maxWorkingDays',
@@ -51,7 +57,12 @@ export const DEFAULT_COMPLAINT_POLICY: ComplaintPolicy = ComplaintPolicy.parse({
   handlerRoles: ['customer_manager', 'sales_reviewer'],
   resolutionApproverRoles: ['supervisor', 'general_manager'],
   extensionApproverRoles: ['supervisor', 'general_manager'],
+  readings: DEFAULT_READINGS,
 });
+
+/** R-CMP-3 (ADR 0026): only major and serious complaints may be extended; a general one is handled within its day. */
+export const isExtendable = (complaintClass: 'general' | 'major' | 'serious' | null): complaintClass is ExtendableClass =>
+  ExtendableClass.safeParse(complaintClass).success;
 
 /** Working days a class is given by a policy before any extension. */
 export function classWorkingDays(policy: ComplaintPolicy, complaintClass: 'general' | 'major' | 'serious'): number {

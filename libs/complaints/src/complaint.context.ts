@@ -22,6 +22,8 @@ export interface PendingExtension {
   workingDays: number;
   requestedBy: string;
   approvals: Approval[];
+  /** the class it was asked for (ADR 0026); null for a request stored before, under the earlier reading */
+  class: ComplaintClass | null;
 }
 
 export interface Resolution {
@@ -45,6 +47,11 @@ export interface ComplaintContext {
   complaintClass: ComplaintClass | null;
   /** working days granted by extensions so far (R-CMP-3 counts them in the 7-day cap) */
   extensionWorkingDays: number;
+  /**
+   * the part of extensionWorkingDays granted on requests from before ADR 0026 (class null): under
+   * the earlier reading they also counted for a general complaint; later ones never do
+   */
+  legacyExtensionWorkingDays: number;
   sla: ActiveSla | null;
   draft: { draftNo: number; department: string; text: string; handler: string; by: string } | null;
   draftCount: number;
@@ -70,6 +77,7 @@ export const INITIAL_COMPLAINT_CONTEXT: ComplaintContext = {
   policy: null,
   complaintClass: null,
   extensionWorkingDays: 0,
+  legacyExtensionWorkingDays: 0,
   sla: null,
   draft: null,
   draftCount: 0,

@@ -2,7 +2,7 @@ import type { DomainEvent } from '@crm/workflow-kit';
 import { Attachments, Role } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { ComplaintPolicy } from './complaint-policy';
-import { ComplaintChannel, ComplaintClass, ComputedDeadline, EntityId, Instant, text } from './complaint.shapes';
+import { ComplaintChannel, ComplaintClass, ComputedDeadline, EntityId, ExtendableClass, Instant, text } from './complaint.shapes';
 
 /** Who did it, in which role, when (`at` is the command's `meta.now`). Guards read these. */
 const Acted = { by: EntityId, role: Role, at: Instant };
@@ -68,10 +68,18 @@ export const ComplaintClosed = z.object({
 });
 export type ComplaintClosed = z.infer<typeof ComplaintClosed>;
 
-/** R-CMP-3: `workingDays` is the total from receipt if granted, never above the policy cap. */
-export const ExtensionRequested = z.object({
-  requestId: EntityId, additionalWorkingDays: z.number().int().min(1).max(30), workingDays: WorkingDayCount, reason: text(2000), ...Acted,
-});
+/**
+ * R-CMP-3: `workingDays` is the total from receipt if granted, never above the policy cap.
+ * `class` (schema 2, ADR 0026): the class the extension is asked for, major or serious only: no
+ * event can ask to extend a general complaint. Requests stored before (schema 1) read back with
+ * `class: null`: they were decided when every class could be extended and replay as they were.
+ */
+export const ExtensionRequested = z
+  .object({
+    requestId: EntityId, additionalWorkingDays: z.number().int().min(1).max(30), workingDays: WorkingDayCount, reason: text(2000),
+    class: ExtendableClass.nullable(), ...Acted,
+  })
+  .refine((d) => d.class !== null, { message: 'R-CMP-3: only a major or serious complaint may be extended (ADR 0026)', path: ['class'] });
 export type ExtensionRequested = z.infer<typeof ExtensionRequested>;
 
 /** One leader of the chain (`level`, from 1) approved. */
@@ -113,6 +121,9 @@ export const complaintEventSchemas = {
   ResolutionDrafted, ResolutionApproved, ResolutionSentBack, CustomerNotified, ComplaintClosed,
   ExtensionRequested, ExtensionApproved, ExtensionGranted, ExtensionRejected, ComplaintSlaWarned, ComplaintSlaBreached,
 };
+
+/** ADR 0005: ExtensionRequested gained `class` in schema 2 (ADR 0026). */
+export const complaintEventSchemaVersions = { ExtensionRequested: 2 } as const;
 
 type Schemas = typeof complaintEventSchemas;
 export type ComplaintEventType = keyof Schemas;

@@ -13,7 +13,11 @@ export function evolveComplaint(context: ComplaintContext, event: ComplaintEvent
     case 'ComplaintClassified':
       return { complaintClass: event.data.class, sla: slaOf(event.data) };
     case 'ComplaintReclassified':
-      return { complaintClass: event.data.to, sla: slaOf(event.data), draft: event.data.to === 'serious' ? null : context.draft };
+      return {
+        complaintClass: event.data.to, sla: slaOf(event.data), draft: event.data.to === 'serious' ? null : context.draft,
+        // R-CMP-3 (ADR 0026): a request for a major complaint lapses when it becomes general; earlier requests stay as they were
+        pendingExtension: event.data.to === 'general' && context.pendingExtension?.class != null ? null : context.pendingExtension,
+      };
     case 'ComplaintEscalated':
       return {};
     case 'SpecialMeetingHeld': {
@@ -44,7 +48,7 @@ function evolveSla(context: ComplaintContext, event: ComplaintEvent): Partial<Co
   switch (event.type) {
     case 'ExtensionRequested': {
       const { requestId, additionalWorkingDays, workingDays, by } = event.data;
-      const pendingExtension = { requestId, additionalWorkingDays, workingDays, requestedBy: by, approvals: [] };
+      const pendingExtension = { requestId, additionalWorkingDays, workingDays, requestedBy: by, approvals: [], class: event.data.class };
       return { pendingExtension, extensionRequestCount: context.extensionRequestCount + 1 };
     }
     case 'ExtensionApproved': {
@@ -57,6 +61,7 @@ function evolveSla(context: ComplaintContext, event: ComplaintEvent): Partial<Co
       return {
         sla: slaOf(event.data),
         extensionWorkingDays: context.extensionWorkingDays + event.data.additionalWorkingDays,
+        legacyExtensionWorkingDays: context.legacyExtensionWorkingDays + (context.pendingExtension?.class === null ? event.data.additionalWorkingDays : 0),
         pendingExtension: null,
       };
     case 'ExtensionRejected':

@@ -1,4 +1,5 @@
 import type { ComplaintContext } from './complaint.context';
+import { readingTextsOf, type ReadingText } from './complaint.readings';
 import type { ComputedDeadline } from './complaint.shapes';
 
 export interface DeadlineExplanation {
@@ -12,6 +13,8 @@ export interface DeadlineExplanation {
   warnAt: string;
   deadline: ComputedDeadline;
   breaches: Array<{ dueAt: string; at: string }>;
+  /** ADR 0026: how the policy text is read (一个工作日内, 特殊情况 extensions), in Chinese and English */
+  readings: ReadingText[];
 }
 
 /** "Why is it due when it is?" from the stored state alone (no calendar needed), or null before classification. */
@@ -21,6 +24,6 @@ export function explainComplaintDeadline(context: ComplaintContext): DeadlineExp
   return {
     complaintId, receivedAt, class: complaintClass, policyVersion: policy.version,
     workingDays: sla.workingDays, extensionWorkingDays: context.extensionWorkingDays,
-    warnAt: sla.warnAt, deadline: sla.deadline, breaches: context.breaches,
+    warnAt: sla.warnAt, deadline: sla.deadline, breaches: context.breaches, readings: readingTextsOf(policy.readings),
   };
 }

@@ -1,3 +1,4 @@
+import { isExtendable } from './complaint-policy';
 import type { ComplaintContext } from './complaint.context';
 import type { ComplaintEvent, ComplaintEventOf, ComplaintEventType } from './complaint.events';
 import {
@@ -17,7 +18,7 @@ const roleOf = (event: ComplaintEvent): string | null => ('role' in event.data ?
 const slaMatches = (context: ComplaintContext, data: { workingDays: number; deadline: { due: string }; warnAt: string }, complaintClass: 'general' | 'major' | 'serious') =>
   context.policy !== null &&
   context.receivedAt !== null &&
-  data.workingDays === allowedWorkingDays(context.policy, complaintClass, context.extensionWorkingDays) &&
+  data.workingDays === allowedWorkingDays(context.policy, complaintClass, context.extensionWorkingDays, context.legacyExtensionWorkingDays) &&
   isAtOrBefore(context.receivedAt, data.warnAt) &&
   isAtOrBefore(data.warnAt, data.deadline.due);
 
@@ -64,6 +65,13 @@ export const complaintGuards = {
 function extensionGuards() {
   return {
     noPendingExtension: ({ context }: GuardArgs) => context.pendingExtension === null,
+    /**
+     * R-CMP-3 (ADR 0026): an extension is asked for the complaint's class, major or serious only;
+     * a request stored before the reading (class null, schema 1) replays as it was decided
+     */
+    extendsMajorOrSerious: when('ExtensionRequested', (c, d) => d.class === null || (d.class === c.complaintClass && isExtendable(c.complaintClass))),
+    /** R-CMP-3 (ADR 0026): granted only while the complaint is still major or serious */
+    grantsMajorOrSerious: when('ExtensionGranted', (c) => c.pendingExtension?.class === null || isExtendable(c.complaintClass)),
     isNextRequest: when('ExtensionRequested', (c, d) => d.requestId === nextRequestId(c)),
     /** R-CMP-3: never more than policy.maxWorkingDays (7) working days from receipt, extensions included */
     withinExtensionLimit: ({ context, event }: GuardArgs) => {

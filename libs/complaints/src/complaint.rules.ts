@@ -39,10 +39,13 @@ export const receivedWithinWindow = (receivedAt: string, loggedAt: string): bool
 
 /**
  * R-CMP-3: the working days a complaint of `complaintClass` is given under its recorded policy,
- * granted extensions included, never above the cap (a reclassification can meet the cap).
+ * granted extensions included, never above the cap (a reclassification can meet the cap). A
+ * general complaint keeps none of the extensions granted while it was major (ADR 0026: 一般投诉
+ * 一个工作日内), only those granted before that reading (`legacyExtensionWorkingDays`).
  */
-export function allowedWorkingDays(policy: ComplaintPolicy, complaintClass: ComplaintClass, extensionWorkingDays: number): number {
-  return Math.min(classWorkingDays(policy, complaintClass) + extensionWorkingDays, policy.maxWorkingDays);
+export function allowedWorkingDays(policy: ComplaintPolicy, complaintClass: ComplaintClass, extensionWorkingDays: number, legacyExtensionWorkingDays: number): number {
+  const extensions = complaintClass === 'general' ? legacyExtensionWorkingDays : extensionWorkingDays;
+  return Math.min(classWorkingDays(policy, complaintClass) + extensions, policy.maxWorkingDays);
 }
 
 /** The extension chain level the next approval fills (1-based), or null when complete. */

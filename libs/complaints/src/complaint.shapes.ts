@@ -23,6 +23,14 @@ export type ComplaintChannel = z.infer<typeof ComplaintChannel>;
 export const ComplaintClass = z.enum(['general', 'major', 'serious']);
 export type ComplaintClass = z.infer<typeof ComplaintClass>;
 
+/**
+ * R-CMP-3 (ADR 0026): the classes leaders may extend. "较大事件投诉，原则上…不应超过三个工作日，特殊情况经各级
+ * 主管领导批准后最多…不超过七个工作日" is one clause after the semicolon that closes the general one: the
+ * special case qualifies the major complaint's "in principle". Serious complaints take the major deadline.
+ */
+export const ExtendableClass = z.enum(['major', 'serious']);
+export type ExtendableClass = z.infer<typeof ExtendableClass>;
+
 /** One calendar day of a deadline computation (same shape as @crm/calendar's ExplanationStep). */
 export const ExplanationStep = z.object({
   date: z.iso.date(),

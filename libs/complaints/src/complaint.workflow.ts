@@ -6,9 +6,10 @@ import { complaintCustomers } from './complaint.customer-scope';
 import { complaintPeople } from './complaint.people';
 import { complaintTasks } from './complaint.tasks';
 import { decideComplaint } from './complaint.decider';
-import { complaintEventSchemas, type ComplaintEvent } from './complaint.events';
+import { complaintEventSchemas, complaintEventSchemaVersions, type ComplaintEvent } from './complaint.events';
 import { complaintMachine } from './complaint.machine';
 import type { ComplaintServices } from './complaint.services';
+import { upcastComplaintEvent } from './complaint.upcast';
 import { COMPLAINT_VOCABULARY } from './complaint.vocabulary';
 
 /** One stream per complaint, `complaint-<complaintId>`, from its record to its close. */
@@ -19,6 +20,8 @@ export const complaintWorkflow: WorkflowDefinition<ComplaintCommand, ComplaintEv
   machine: complaintMachine,
   commandSchemas: complaintCommandSchemas,
   eventSchemas: complaintEventSchemas,
+  eventSchemaVersions: complaintEventSchemaVersions,
+  upcast: upcastComplaintEvent,
   vocabulary: COMPLAINT_VOCABULARY,
   creationCommands: ['RecordComplaint'],
   decide: decideComplaint,

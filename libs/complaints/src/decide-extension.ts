@@ -3,6 +3,7 @@ import type { ComplaintCommandOf } from './complaint.commands';
 import type { ComplaintContext, PendingExtension } from './complaint.context';
 import type { ComplaintEvent } from './complaint.events';
 import { actingRole } from './complaint.permissions';
+import { isExtendable } from './complaint-policy';
 import { ComplaintRule, nextChainLevel, nextRequestId } from './complaint.rules';
 import type { ComplaintServices } from './complaint.services';
 import { computeSla } from './complaint.sla';
@@ -29,9 +30,26 @@ export function requestExtension(command: ComplaintCommandOf<'RequestExtension'>
   const { actor, now } = command.meta;
   const role = actingRole(actor, policy.handlerRoles, ComplaintRule.deadline, 'requesting an extension');
   if (context.pendingExtension) throw new DomainRuleViolation(ComplaintRule.deadline, `extension ${context.pendingExtension.requestId} is still awaiting its leaders`);
+  const complaintClass = extendableClass(context);
   const { additionalWorkingDays, reason } = command.data;
   const workingDays = assertWithinCap(context, additionalWorkingDays);
-  return [{ type: 'ExtensionRequested', data: { requestId: nextRequestId(context), additionalWorkingDays, workingDays, reason, by: actor.id, role, at: now } }];
+  return [{ type: 'ExtensionRequested', data: { requestId: nextRequestId(context), additionalWorkingDays, workingDays, reason, class: complaintClass, by: actor.id, role, at: now } }];
+}
+
+/**
+ * R-CMP-3 (ADR 0026): "特殊情况经各级主管领导批准" qualifies the major complaint's three days; a general
+ * complaint is handled within one working day and is never extended.
+ */
+function extendableClass(context: ComplaintContext) {
+  const complaintClass = context.complaintClass;
+  if (!isExtendable(complaintClass)) {
+    throw new DomainRuleViolation(
+      ComplaintRule.deadline,
+      `a ${complaintClass ?? 'unclassified'} complaint cannot be extended: only a major or serious complaint may be, with the leaders' approval (特殊情况经各级主管领导批准 belongs to 较大事件投诉); a general complaint is handled within one working day — reclassify it first if it is a major event`,
+      'additionalWorkingDays',
+    );
+  }
+  return complaintClass;
 }
 
 function pendingRequest(context: ComplaintContext, requestId: string): PendingExtension {

@@ -28,7 +28,7 @@ export function classifyComplaint(command: ComplaintCommandOf<'ClassifyComplaint
   const { actor, now } = command.meta;
   const role = actingRole(actor, policy.handlerRoles, ComplaintRule.handling, 'classifying a complaint');
   const complaintClass = command.data.class;
-  const sla = computeSla(services.calendar, policy, receivedAt, allowedWorkingDays(policy, complaintClass, 0));
+  const sla = computeSla(services.calendar, policy, receivedAt, allowedWorkingDays(policy, complaintClass, 0, 0));
   const classified: ComplaintEventOf<'ComplaintClassified'> = { type: 'ComplaintClassified', data: { class: complaintClass, ...sla, by: actor.id, role, at: now } };
   return complaintClass === 'serious' ? [classified, escalation(actor.id, role, now)] : [classified];
 }
@@ -43,7 +43,7 @@ export function reclassifyComplaint(command: ComplaintCommandOf<'ReclassifyCompl
   if (!from || !context.sla) throw new DomainRuleViolation(ComplaintRule.deadline, 'the complaint is not classified yet; classify it first');
   if (from === to) throw new DomainRuleViolation(ComplaintRule.deadline, `the complaint is already classified ${to}`, 'class');
   if (context.resolution) throw new DomainRuleViolation(ComplaintRule.handling, 'a resolution has been decided; the class can no longer change');
-  const sla = computeSla(services.calendar, policy, receivedAt, allowedWorkingDays(policy, to, context.extensionWorkingDays));
+  const sla = computeSla(services.calendar, policy, receivedAt, allowedWorkingDays(policy, to, context.extensionWorkingDays, context.legacyExtensionWorkingDays));
   const reclassified: ComplaintEvent = {
     type: 'ComplaintReclassified',
     data: { from, to, reason: command.data.reason, previousDue: context.sla.deadline.due, ...sla, by: actor.id, role, at: now },

@@ -80,7 +80,7 @@ function closedFacts(context: ComplaintContext): ClosedFacts | null {
 function rerun(facts: ClosedFacts, scenario: WhatIfScenario): WhatIfOutcome {
   const { context, complaintId, receivedAt, handledAt, sla, recordedPolicy, complaintClass } = facts;
   const policy = scenario.policy ?? recordedPolicy;
-  const workingDays = allowedWorkingDays(policy, complaintClass, context.extensionWorkingDays);
+  const workingDays = allowedWorkingDays(policy, complaintClass, context.extensionWorkingDays, context.legacyExtensionWorkingDays);
   const alt = computeSla(scenario.calendar, policy, receivedAt, workingDays);
   const late = (due: string) => instantMs(handledAt) > instantMs(due);
   const actual = {

@@ -1,5 +1,5 @@
-import { DomainRuleViolation, NotPermitted, TransitionNotAllowed } from '@crm/workflow-kit';
-import { complaintGuards, DEFAULT_COMPLAINT_POLICY, type ComplaintContext } from '../src';
+import { DomainRuleViolation, NotPermitted, toWorkflowState, TransitionNotAllowed } from '@crm/workflow-kit';
+import { complaintGuards, complaintWorkflow, decideComplaint, DEFAULT_COMPLAINT_POLICY, upcastComplaintEvent, type ComplaintContext } from '../src';
 import {
   at, classifiedGeneral, cmd, GM, history, MANAGER, recordCommand, SALES, SERVICES, spec, stateAfter, SUPERVISOR, SUPERVISOR_2,
 } from './complaint.fixtures';
@@ -8,14 +8,30 @@ const { given } = spec();
 const request = (days: number, actor = MANAGER) => cmd('RequestExtension', { additionalWorkingDays: days, reason: '需第三方质检报告' }, actor, at(10));
 const approve = (actor = SUPERVISOR, requestId = 'ext-1', hours = 11) => cmd('ApproveExtension', { requestId }, actor, at(hours));
 const majorClassified = () => history([recordCommand(), cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1))]);
-const requested = (days = 2) => history([request(days)], SERVICES, classifiedGeneral());
+const requested = (days = 2) => history([request(days)], SERVICES, majorClassified());
 const ctx = (events: Parameters<typeof stateAfter>[0]) => stateAfter(events).context as ComplaintContext;
 
 describe('SLA extension up the chain of leaders (R-CMP-3)', () => {
-  it('R-CMP-3: the handler requests more working days; the request states the total from receipt', () => {
-    given(classifiedGeneral()).when(request(2)).then([
-      { type: 'ExtensionRequested', data: { requestId: 'ext-1', additionalWorkingDays: 2, workingDays: 3, reason: '需第三方质检报告', by: 'cm-li', role: 'customer_manager', at: at(10) } },
+  it('R-CMP-3: the handler requests more working days for a major complaint; the request states the total from receipt and the class', () => {
+    given(majorClassified()).when(request(2)).then([
+      { type: 'ExtensionRequested', data: { requestId: 'ext-1', additionalWorkingDays: 2, workingDays: 5, reason: '需第三方质检报告', class: 'major', by: 'cm-li', role: 'customer_manager', at: at(10) } },
     ]);
+  });
+
+  it('R-CMP-3 (ADR 0026): a general complaint cannot be extended (特殊情况 belongs to 较大事件投诉): 422 naming the rule and the field', () => {
+    given(classifiedGeneral()).when(request(1)).thenThrows(DomainRuleViolation, /R-CMP-3: a general complaint cannot be extended: only a major or serious complaint may be/);
+    const state = toWorkflowState<ComplaintContext>(stateAfter(classifiedGeneral()), 1);
+    expect(() => decideComplaint(request(1), state, SERVICES)).toThrow(expect.objectContaining({ ruleId: 'R-CMP-3', field: 'additionalWorkingDays' }));
+  });
+
+  it('R-CMP-3 (ADR 0026): a serious complaint (it takes the major deadline) may be extended', () => {
+    const serious = history([recordCommand(), cmd('ClassifyComplaint', { class: 'serious' }, SALES, at(1))]);
+    given(serious).when(request(1)).thenMatches([{ type: 'ExtensionRequested', data: { class: 'serious', workingDays: 4 } }]);
+  });
+
+  it('R-CMP-3 (ADR 0026): reclassified from general to major, it may be extended', () => {
+    const upgraded = history([cmd('ReclassifyComplaint', { class: 'major', reason: '确属较大事件' }, SALES, at(2))], SERVICES, classifiedGeneral());
+    given(upgraded).when(request(1)).thenMatches([{ type: 'ExtensionRequested', data: { class: 'major', workingDays: 4 } }]);
   });
 
   it('R-CMP-3: a request beyond 7 working days from receipt is refused with the rule id', () => {
@@ -40,12 +56,12 @@ describe('SLA extension up the chain of leaders (R-CMP-3)', () => {
       {
         type: 'ExtensionGranted',
         data: {
-          requestId: 'ext-1', additionalWorkingDays: 2, workingDays: 3, previousDue: at(24), deadline: { due: at(72) }, warnAt: at(54),
+          requestId: 'ext-1', additionalWorkingDays: 2, workingDays: 5, previousDue: at(72), deadline: { due: at(120) }, warnAt: at(90),
           approvals: [{ by: 'sup-zhao', role: 'supervisor', at: at(11) }, { by: 'gm-chen', role: 'general_manager', at: at(12) }],
         },
       },
     ]);
-    expect(decision.scheduled.map((d) => `${d.key}@${d.dueAt}`)).toEqual([`sla-warning@${at(54)}`, `sla-breach@${at(72)}`]);
+    expect(decision.scheduled.map((d) => `${d.key}@${d.dueAt}`)).toEqual([`sla-warning@${at(90)}`, `sla-breach@${at(120)}`]);
     expect(ctx([...first, ...decision.events]).extensionWorkingDays).toBe(2);
   });
 
@@ -57,7 +73,7 @@ describe('SLA extension up the chain of leaders (R-CMP-3)', () => {
     const dual = { id: 'sup-zhao', roles: ['supervisor' as const, 'general_manager' as const] };
     const first = history([approve(dual)], SERVICES, requested());
     given(first).when(approve(dual, 'ext-1', 12)).thenThrows(NotPermitted, 'CMP-SELF');
-    const selfRequested = history([request(1, { id: 'sup-qian', roles: ['sales_reviewer', 'supervisor'] })], SERVICES, classifiedGeneral());
+    const selfRequested = history([request(1, { id: 'sup-qian', roles: ['sales_reviewer', 'supervisor'] })], SERVICES, majorClassified());
     given(selfRequested).when(approve(SUPERVISOR_2)).thenThrows(NotPermitted, 'CMP-SELF');
   });
 
@@ -82,25 +98,41 @@ describe('SLA extension up the chain of leaders (R-CMP-3)', () => {
   });
 
   it('R-CMP-3: successive extensions add up and stop at 7 working days from receipt', () => {
-    const once = history([request(3), approve(), approve(GM, 'ext-1', 12)], SERVICES, classifiedGeneral());
-    expect(ctx(once).sla?.workingDays).toBe(4);
-    const twice = history([cmd('RequestExtension', { additionalWorkingDays: 3, reason: '再延' }, MANAGER, at(13)), approve(SUPERVISOR, 'ext-2', 14), approve(GM, 'ext-2', 15)], SERVICES, once);
+    const once = history([request(2), approve(), approve(GM, 'ext-1', 12)], SERVICES, majorClassified());
+    expect(ctx(once).sla?.workingDays).toBe(5);
+    const twice = history([cmd('RequestExtension', { additionalWorkingDays: 2, reason: '再延' }, MANAGER, at(13)), approve(SUPERVISOR, 'ext-2', 14), approve(GM, 'ext-2', 15)], SERVICES, once);
     expect(ctx(twice).sla?.workingDays).toBe(7);
     given(twice).when(request(1)).thenThrows(DomainRuleViolation, /R-CMP-3: at most 7 working days/);
   });
 
-  it('R-CMP-3: a reclassification keeps granted days but never passes the cap', () => {
-    const extended = history([request(5), approve(), approve(GM, 'ext-1', 12)], SERVICES, classifiedGeneral());
-    given(extended).when(cmd('ReclassifyComplaint', { class: 'major', reason: '升级' }, SALES, at(13))).thenMatches([
+  it('R-CMP-3: a reclassification to serious keeps the granted days and never passes the cap', () => {
+    const policy = { ...DEFAULT_COMPLAINT_POLICY, version: 'major-2', deadlines: { general: 1, major: 2 } };
+    const services = { ...SERVICES, policy };
+    const major = history([recordCommand(), cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1)), request(5), approve(), approve(GM, 'ext-1', 12)], services);
+    spec(services).given(major).when(cmd('ReclassifyComplaint', { class: 'serious', reason: '情节严重' }, SALES, at(13))).thenMatches([
       { type: 'ComplaintReclassified', data: { workingDays: 7, deadline: { due: at(168) } } },
+      { type: 'ComplaintEscalated' },
     ]);
+  });
+
+  it('R-CMP-3 (ADR 0026): reclassified to general, a major complaint keeps none of its extensions: 一般投诉一个工作日内', () => {
+    const extended = history([request(2), approve(), approve(GM, 'ext-1', 12)], SERVICES, majorClassified());
+    given(extended).when(cmd('ReclassifyComplaint', { class: 'general', reason: '实为一般投诉' }, SALES, at(13))).thenMatches([
+      { type: 'ComplaintReclassified', data: { from: 'major', to: 'general', workingDays: 1, deadline: { due: at(24) } } },
+    ]);
+  });
+
+  it('R-CMP-3 (ADR 0026): a pending request lapses when the complaint is reclassified general; its approval is then refused', () => {
+    const lapsed = history([cmd('ReclassifyComplaint', { class: 'general', reason: '实为一般投诉' }, SALES, at(10.5))], SERVICES, requested());
+    expect(ctx(lapsed).pendingExtension).toBeNull();
+    given(lapsed).when(approve()).thenThrows(DomainRuleViolation, /no extension request is awaiting a decision/);
   });
 
   it('R-CMP-3: a one-leader chain grants on the first approval when the policy says so', () => {
     const policy = { ...DEFAULT_COMPLAINT_POLICY, version: 'one-leader', extensionApproverRoles: ['supervisor' as const] };
     const services = { ...SERVICES, policy };
-    const events = history([recordCommand(), cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1)), request(1)], services);
-    spec(services).given(events).when(approve()).thenMatches([{ type: 'ExtensionApproved' }, { type: 'ExtensionGranted', data: { workingDays: 2 } }]);
+    const events = history([recordCommand(), cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1)), request(1)], services);
+    spec(services).given(events).when(approve()).thenMatches([{ type: 'ExtensionApproved' }, { type: 'ExtensionGranted', data: { workingDays: 4 } }]);
   });
 
   it('no extension once the customer has been told (the clock has stopped)', () => {
@@ -111,7 +143,7 @@ describe('SLA extension up the chain of leaders (R-CMP-3)', () => {
         cmd('NotifyCustomer', { channel: 'phone', message: '致歉' }, MANAGER, at(4)),
       ],
       SERVICES,
-      classifiedGeneral(),
+      majorClassified(),
     );
     given(told).when(request(1)).thenThrows(TransitionNotAllowed, 'state "notified"');
   });
@@ -127,7 +159,7 @@ describe('the machine refuses forged extension events (withinExtensionLimit)', (
   });
 
   it('R-CMP-3: an ExtensionRequested beyond the cap is not allowed by the machine', () => {
-    const forged = { type: 'ExtensionRequested', data: { requestId: 'ext-1', additionalWorkingDays: 5, workingDays: 8, reason: 'x', by: 'cm-li', role: 'customer_manager', at: at(10) } };
+    const forged = { type: 'ExtensionRequested', data: { requestId: 'ext-1', additionalWorkingDays: 5, workingDays: 8, reason: 'x', class: 'major', by: 'cm-li', role: 'customer_manager', at: at(10) } };
     expect(stateAfter(majorClassified()).can(forged as never)).toBe(false);
     expect(stateAfter(majorClassified()).can({ ...forged, data: { ...forged.data, additionalWorkingDays: 4, workingDays: 7 } } as never)).toBe(true);
   });
@@ -147,5 +179,60 @@ describe('the machine refuses forged extension events (withinExtensionLimit)', (
     const event = grant(8, 5) as never;
     expect(complaintGuards.chainIsComplete({ context, event })).toBe(true);
     expect(complaintGuards.withinExtensionLimit({ context, event })).toBe(false);
+  });
+});
+
+describe('R-CMP-3 (ADR 0026): the machine refuses an extension of a general complaint on every path', () => {
+  const forged = (cls: string | null) => ({
+    type: 'ExtensionRequested',
+    data: { requestId: 'ext-1', additionalWorkingDays: 1, workingDays: 2, reason: 'x', class: cls, by: 'cm-li', role: 'customer_manager', at: at(10) },
+  });
+
+  it('R-CMP-3: an ExtensionRequested on a general complaint, or naming another class than the complaint\'s, is not allowed', () => {
+    expect(stateAfter(classifiedGeneral()).can(forged('major') as never)).toBe(false);
+    expect(stateAfter(classifiedGeneral()).can(forged('general') as never)).toBe(false);
+    const major = { ...forged('serious'), data: { ...forged('serious').data, workingDays: 4 } };
+    expect(stateAfter(majorClassified()).can(major as never)).toBe(false);
+    expect(stateAfter(majorClassified()).can({ ...major, data: { ...major.data, class: 'major' } } as never)).toBe(true);
+  });
+
+  it('R-CMP-3: the event schema itself refuses a request without a major or serious class', () => {
+    const { ExtensionRequested } = complaintWorkflow.eventSchemas;
+    expect(ExtensionRequested.safeParse(forged(null).data).success).toBe(false);
+    expect(ExtensionRequested.safeParse(forged('general').data).success).toBe(false);
+    expect(ExtensionRequested.safeParse(forged('major').data).success).toBe(true);
+  });
+
+  it('R-CMP-3: an ExtensionGranted is refused once the complaint is general (grantsMajorOrSerious)', () => {
+    const base = ctx([...requested(), ...history([approve()], SERVICES, requested()).slice(requested().length)]);
+    const context = { ...base, complaintClass: 'general' as const };
+    const event = { type: 'ExtensionGranted', data: {} } as never;
+    expect(complaintGuards.grantsMajorOrSerious({ context: base, event })).toBe(true);
+    expect(complaintGuards.grantsMajorOrSerious({ context, event })).toBe(false);
+    const legacy = { ...context, pendingExtension: context.pendingExtension && { ...context.pendingExtension, class: null } };
+    expect(complaintGuards.grantsMajorOrSerious({ context: legacy, event })).toBe(true);
+  });
+
+  it('ADR 0005: a general complaint extended before the reading (schema 1, no class) replays to the same state', () => {
+    const stored = [
+      ...classifiedGeneral(),
+      { type: 'ExtensionRequested', data: { requestId: 'ext-1', additionalWorkingDays: 2, workingDays: 3, reason: '旧', by: 'cm-li', role: 'customer_manager', at: at(10) } },
+      { type: 'ExtensionApproved', data: { requestId: 'ext-1', level: 1, comment: null, by: 'sup-zhao', role: 'supervisor', at: at(11) } },
+      { type: 'ExtensionApproved', data: { requestId: 'ext-1', level: 2, comment: null, by: 'gm-chen', role: 'general_manager', at: at(12) } },
+      {
+        type: 'ExtensionGranted',
+        data: {
+          requestId: 'ext-1', additionalWorkingDays: 2, previousDue: at(24), workingDays: 3, deadline: { due: at(72), calendarVersion: 'fake-24x7', provisional: false, explanation: [] }, warnAt: at(54),
+          approvals: [{ by: 'sup-zhao', role: 'supervisor', at: at(11) }, { by: 'gm-chen', role: 'general_manager', at: at(12) }], at: at(12),
+        },
+      },
+    ];
+    const upcast = stored.map((e, i) => (i === classifiedGeneral().length ? upcastComplaintEvent({ ...e, schemaVersion: 1 }) : e));
+    const context = ctx(upcast);
+    expect(context.sla?.workingDays).toBe(3);
+    expect(context.legacyExtensionWorkingDays).toBe(2);
+    // reclassified major and back, the days granted under the earlier reading still count
+    const back = history([cmd('ReclassifyComplaint', { class: 'major', reason: '升级' }, SALES, at(13)), cmd('ReclassifyComplaint', { class: 'general', reason: '降级' }, SALES, at(14))], SERVICES, upcast);
+    expect(ctx(back).sla?.workingDays).toBe(3);
   });
 });

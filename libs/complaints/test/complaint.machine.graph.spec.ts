@@ -6,22 +6,23 @@ const draft = cmd('DraftResolution', { department: '销售部', text: '致歉', 
 
 /** One real instance of every event type, produced by the decider itself (guards read their data). */
 function sampleEvents(): AnyDomainEvent[] {
+  // R-CMP-3 (ADR 0026): only a major (or serious) complaint is extended
   const general = history([
     recordCommand(),
-    cmd('ClassifyComplaint', { class: 'general' }, SALES, at(1)),
+    cmd('ClassifyComplaint', { class: 'major' }, SALES, at(1)),
     draft,
     cmd('SendBackResolution', { reason: '重写' }, SUPERVISOR, at(3)),
     cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等检测' }, MANAGER, at(4)),
     cmd('RejectExtension', { requestId: 'ext-1', reason: '不必' }, GM, at(5)),
-    cmd('WarnSla', { dueAt: at(24), warnAt: at(18) }, SCHEDULER, at(18)),
-    cmd('MarkSlaBreached', { dueAt: at(24) }, SCHEDULER, at(24)),
-    cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等检测' }, MANAGER, at(25)),
-    cmd('ApproveExtension', { requestId: 'ext-2' }, SUPERVISOR, at(26)),
-    cmd('ApproveExtension', { requestId: 'ext-2' }, GM, at(27)),
-    { ...draft, meta: { ...draft.meta, now: at(28) } },
-    cmd('ApproveResolution', {}, SUPERVISOR, at(29)),
-    cmd('NotifyCustomer', { channel: 'phone', message: '已处理' }, MANAGER, at(30)),
-    cmd('CloseComplaint', { notes: '无' }, MANAGER, at(31)),
+    cmd('WarnSla', { dueAt: at(72), warnAt: at(54) }, SCHEDULER, at(54)),
+    cmd('MarkSlaBreached', { dueAt: at(72) }, SCHEDULER, at(72)),
+    cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等检测' }, MANAGER, at(73)),
+    cmd('ApproveExtension', { requestId: 'ext-2' }, SUPERVISOR, at(74)),
+    cmd('ApproveExtension', { requestId: 'ext-2' }, GM, at(75)),
+    { ...draft, meta: { ...draft.meta, now: at(76) } },
+    cmd('ApproveResolution', {}, SUPERVISOR, at(77)),
+    cmd('NotifyCustomer', { channel: 'phone', message: '已处理' }, MANAGER, at(78)),
+    cmd('CloseComplaint', { notes: '无' }, MANAGER, at(79)),
   ]);
   const serious = history([
     recordCommand(),
@@ -29,6 +30,7 @@ function sampleEvents(): AnyDomainEvent[] {
     cmd('ReclassifyComplaint', { class: 'serious', reason: '升级' }, SALES, at(2)),
     cmd('ReclassifyComplaint', { class: 'major', reason: '降级' }, SALES, at(3)),
     cmd('ReclassifyComplaint', { class: 'serious', reason: '再升级' }, SALES, at(4)),
+    cmd('RequestExtension', { additionalWorkingDays: 1, reason: '等专题会议' }, MANAGER, at(4.5)),
     cmd('RecordSpecialMeetingDecision', { decision: '退款', minutes: '纪要', attendees: ['gm-chen'], department: '销售部', handler: 'sales-wang', heldAt: at(5) }, GM, at(6)),
   ]);
   const straight = history([

@@ -1,7 +1,7 @@
 import { DomainRuleViolation, NotPermitted, stateName, toWorkflowState } from '@crm/workflow-kit';
 import { complaintDeadlines, explainComplaintDeadline, type ComplaintContext } from '../src';
 import {
-  at, classifiedGeneral, cmd, GM, history, MANAGER, resolvedGeneral, SCHEDULER, SERVICES, spec, stateAfter, SUPERVISOR,
+  at, classifiedGeneral, cmd, GM, history, MANAGER, recordCommand, resolvedGeneral, SCHEDULER, SERVICES, spec, stateAfter, SUPERVISOR,
 } from './complaint.fixtures';
 
 const { given } = spec();
@@ -65,14 +65,15 @@ describe('SLA timers: warning at 75% and breach at the deadline', () => {
   });
 
   it('R-CMP-3: an extension after a breach arms new timers for the new deadline and keeps the breach on record', () => {
-    const breached = history([breach(at(25))], SERVICES, classifiedGeneral());
+    const major = history([recordCommand(), cmd('ClassifyComplaint', { class: 'major' }, MANAGER, at(1))]);
+    const breached = history([breach(at(73), at(72))], SERVICES, major);
     const extended = history(
-      [cmd('RequestExtension', { additionalWorkingDays: 2, reason: '等待检测' }, MANAGER, at(26)), cmd('ApproveExtension', { requestId: 'ext-1' }, SUPERVISOR, at(27)), cmd('ApproveExtension', { requestId: 'ext-1' }, GM, at(28))],
+      [cmd('RequestExtension', { additionalWorkingDays: 2, reason: '等待检测' }, MANAGER, at(74)), cmd('ApproveExtension', { requestId: 'ext-1' }, SUPERVISOR, at(75)), cmd('ApproveExtension', { requestId: 'ext-1' }, GM, at(76))],
       SERVICES,
       breached,
     );
-    expect(deadlinesOf(extended).map((d) => `${d.key}@${d.dueAt}`)).toEqual([`sla-warning@${at(54)}`, `sla-breach@${at(72)}`]);
-    expect(explainComplaintDeadline(stateAfter(extended).context as ComplaintContext)?.breaches).toEqual([{ dueAt: at(24), at: at(25) }]);
+    expect(deadlinesOf(extended).map((d) => `${d.key}@${d.dueAt}`)).toEqual([`sla-warning@${at(90)}`, `sla-breach@${at(120)}`]);
+    expect(explainComplaintDeadline(stateAfter(extended).context as ComplaintContext)?.breaches).toEqual([{ dueAt: at(72), at: at(73) }]);
   });
 
   it('a firing for a deadline that has moved (or a warning already sent) does nothing', () => {

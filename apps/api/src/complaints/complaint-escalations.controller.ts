@@ -20,7 +20,7 @@ export class ComplaintEscalationsController {
   @Post('extensions')
   @HttpCode(200)
   @Roles('customer_manager', 'sales_reviewer')
-  @ApiOperation({ summary: 'R-CMP-3: request more working days; refused (422 R-CMP-3) beyond 7 working days from receipt' })
+  @ApiOperation({ summary: 'R-CMP-3: request more working days for a major or serious complaint; refused (422 R-CMP-3) for a general complaint (ADR 0026) and beyond 7 working days from receipt' })
   request(@Param('id', { schema: ComplaintIdParam }) id: string, @Body({ schema: RequestExtensionBody }) body: Json, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     return this.run(id, 'RequestExtension', body, actor, req);
   }

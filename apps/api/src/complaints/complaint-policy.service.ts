@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type PolicyCheck, type ProposalContext, proposalWorkflow } from '@crm/committee';
-import { ComplaintPolicy, DEFAULT_COMPLAINT_POLICY } from '@crm/complaints';
+import { ComplaintPolicy, DEFAULT_COMPLAINT_POLICY, DEFAULT_READINGS } from '@crm/complaints';
 import type { WorkflowEngine } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { DomainRuleViolation } from '@crm/workflow-kit';
@@ -76,7 +76,9 @@ export class ComplaintPolicyService {
     if (versions.some((v) => v.policy.version === parsed.data.version)) {
       return { ok: false, rule: POLICY_RULE, field: 'version', message: `policy version ${parsed.data.version} was already published; choose a new version` };
     }
-    return { ok: true, version: parsed.data.version, previousVersion: versions[versions.length - 1].policy.version, content: parsed.data as unknown as Record<string, unknown> };
+    // ADR 0026: the committee votes on the readings too; a proposal naming none names the ones the product runs
+    const withReadings = { ...parsed.data, readings: parsed.data.readings ?? DEFAULT_READINGS };
+    return { ok: true, version: parsed.data.version, previousVersion: versions[versions.length - 1].policy.version, content: withReadings as unknown as Record<string, unknown> };
   }
 
   /**

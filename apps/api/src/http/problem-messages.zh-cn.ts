@@ -50,6 +50,10 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'ONB-DUPLICATE': specifics('该公司已有进行中的开户申请，或已是该产品线的客户：一个公司每条产品线只登记一次（R-TIER-1）'),
   'R-PRICE-1': specifics('须经价格与客户管理委员会审议批准（R-PRICE-1）'),
   'CMP-POLICY': specifics('投诉处理方案版本号已使用，请换一个新版本号'),
+  // ADR 0026: the complaint deadlines and extensions (一般投诉不能延期), and consultations
+  'R-CMP-3': specifics('不符合投诉处理时限规定：一般投诉一个工作日内处理、不能延期；较大事件投诉原则上三个工作日内，特殊情况经各级主管领导批准最多七个工作日（R-CMP-3）'),
+  'R-CMP-5': specifics('客户咨询须由销售部门及时、准确地记录和答复（R-CMP-5）'),
+  'R-CNS-1': specifics('客户咨询须在一般投诉的处理时限（一个工作日）内答复（R-CNS-1）'),
   'R-EVAL-2': specifics('不符合客户评审规定（R-EVAL-2）'),
   // issue 18 (ADR 0023): the grading, renewal-proof and agency refusals
   'R-TIER-2': specifics('不符合客户分级规定（R-TIER-2）'),

@@ -32,6 +32,7 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   TaskEscalated: { title: taskTitle('待办已升级', 'Task escalated'), step: (d) => text(d.step), dueAt: (d) => text(d.dueAt) },
   ComplaintSlaWarned: { title: { zh: '投诉处理时限预警', en: 'Complaint deadline approaching' }, step: { zh: '投诉处理', en: 'complaint handling' }, dueAt: (d) => text(d.dueAt) },
   ComplaintSlaBreached: { title: { zh: '投诉处理已超时', en: 'Complaint deadline breached' }, step: { zh: '投诉处理', en: 'complaint handling' }, dueAt: (d) => text(d.dueAt) },
+  ConsultationSlaBreached: { title: { zh: '客户咨询答复已超时', en: 'Customer enquiry answer overdue' }, step: { zh: '客户咨询答复', en: 'enquiry answer' }, dueAt: (d) => text(d.dueAt) },
   ComplaintEscalated: { title: { zh: '严重投诉：报请总经理召开专题会议', en: 'Serious complaint: special meeting for the general manager' }, step: { zh: '专题会议', en: 'special meeting' } },
   VisitReportSubmitted: { title: { zh: '客户走访发现问题，请确认', en: 'Visit findings to acknowledge' }, step: { zh: '走访问题反馈', en: 'visit feedback' }, detail: (d) => text(d.findings) },
   ForumPlanSubmitted: { title: { zh: '客户座谈会筹备计划待审批', en: 'Customer forum preparation plan to approve' }, step: { zh: '座谈会筹备', en: 'forum preparation' }, detail: (d) => text(d.title) },

@@ -143,6 +143,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /complaints/{id}/extensions/approve': roles('supervisor', 'general_manager'),
   'POST /complaints/{id}/extensions/reject': roles('supervisor', 'general_manager'),
   'POST /complaints/{id}/special-meeting': roles('general_manager'),
+  // customer enquiries (ADR 0026): recorded and answered by the department, read like complaints
+  'POST /consultations': roles('customer_manager', 'sales_reviewer'),
+  'POST /consultations/{id}/answer': roles('customer_manager', 'sales_reviewer'),
+  'GET /consultations': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
+  'GET /consultations/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /sla/alerts': roles('supervisor', 'general_manager', 'auditor'),
   'GET /sla/alerts/stream': roles('supervisor', 'general_manager', 'auditor'),
   'GET /sla/board': roles('supervisor', 'general_manager', 'auditor'),

@@ -60,6 +60,13 @@ const onComplaint = (which: 'recorded' | 'classified', suffix: string, body?: un
 });
 const onPickup = (action: string, body: unknown): Setup => async (fx) => ({ path: `/customers/${fx.customerId}/pickups/${await fx.pickup()}/${action}`, body });
 const complaint = (fx: OwnershipFixtures) => ({ customerId: fx.customerId, receivedAt: new Date(Date.parse(`${fx.today}T00:00:00+08:00`)).toISOString(), channel: 'phone', content: '包装破损' });
+const consultation = (fx: OwnershipFixtures) => ({ customerId: fx.customerId, receivedAt: new Date(Date.parse(`${fx.today}T00:00:00+08:00`)).toISOString(), channel: 'phone', question: '下月是否有货' });
+/** an enquiry on `manager`'s customer, recorded by the (company-wide) sales department, fresh for each call */
+const onConsultation = (suffix: string, body?: unknown): Setup => async (fx) => {
+  const recorded = await fx.api.request('POST', '/consultations', { token: await fx.api.tokenFor('sales'), body: consultation(fx) });
+  if (recorded.status !== 201) throw new Error(`enquiry not recorded: ${recorded.status} ${JSON.stringify(recorded.body)}`);
+  return { path: `/consultations/${recorded.body.id}${suffix}`, body };
+};
 const ratings = { quality: '良好', service: '不好', awareness: '知名度较高' };
 
 export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
@@ -141,6 +148,14 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /tasks': { ...list(async (fx) => ({ path: `/tasks?customerId=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })), companySees: false } as Ownership,
   'GET /tasks/{id}': record(async (fx) => ({ path: `/tasks/${await fx.openTaskOnCustomer()}` }), 'NOT-FOUND'),
   // complaints
+  // customer enquiries (ADR 0026)
+  'GET /consultations': list(async (fx) => {
+    await onConsultation('')(fx); // one enquiry on the customer, so the list has its row to show or hide
+    return { path: `/consultations?customer=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` };
+  }),
+  'GET /consultations/{id}': record(onConsultation('')),
+  'POST /consultations': record((fx) => ({ path: '/consultations', body: consultation(fx) })),
+  'POST /consultations/{id}/answer': record(onConsultation('/answer', { channel: 'phone', answer: '有货' })),
   'GET /complaints': list(async (fx) => ({ path: `/complaints?customer=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /complaints/{id}': record(onComplaint('recorded', '')),
   'GET /complaints/{id}/deadline/explain': record(onComplaint('classified', '/deadline/explain')),

@@ -92,7 +92,8 @@ export function ComplaintActions({ complaint, onDone }: Props) {
       ]),
     );
   }
-  if (open && handler && !complaint.pendingExtension && !complaint.resolution) {
+  // R-CMP-3 (ADR 0026): only a major or serious complaint may be extended
+  if (open && handler && !complaint.pendingExtension && !complaint.resolution && complaint.record.class !== 'general') {
     forms.push(
       form('extension', ct.t('extensionTitle'), [
         { name: 'additionalWorkingDays', label: ct.t('extensionDays'), kind: 'number', initial: '1', min: 1, max: 6, hint: ct.t('extensionHint') },
