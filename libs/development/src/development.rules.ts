@@ -7,6 +7,8 @@ export const DevelopmentRule = {
   progress: 'R-DEV-3',
   /** nobody approves a plan they drafted, at any step */
   selfApproval: 'DEV-SELF',
+  /** a company that is already a customer or has another open application is no prospect to convert */
+  duplicate: 'DEV-DUPLICATE',
   /** only the scheduler fires the plan deadline, never before it falls due */
   timer: 'DEV-TIMER',
 } as const;

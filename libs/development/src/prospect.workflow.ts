@@ -4,9 +4,10 @@ import type { ProspectContext } from './prospect.context';
 import { decideProspect } from './prospect.decider';
 import { prospectEventSchemas, type ProspectEvent } from './prospect.events';
 import { prospectMachine } from './prospect.machine';
+import type { ProspectServices } from './prospect.services';
 
 /** One stream per prospect, `prospect-<prospectId>`, from registration to conversion or drop. */
-export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, unknown> = {
+export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, ProspectServices | undefined> = {
   name: 'prospect',
   version: '1',
   streamPrefix: 'prospect',
@@ -14,5 +15,5 @@ export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent
   commandSchemas: prospectCommandSchemas,
   eventSchemas: prospectEventSchemas,
   creationCommands: ['RegisterProspect'],
-  decide: (command, state) => decideProspect(command, state),
+  decide: (command, state, services) => decideProspect(command, state, services),
 };

@@ -10,13 +10,15 @@ const SALES: Actor = { id: 'sales', roles: ['sales_reviewer'] };
 const HEAD: Actor = { id: 'supervisor', roles: ['supervisor'] };
 const GM: Actor = { id: 'gm', roles: ['general_manager'] };
 const DEADLINE = '2026-12-31T15:59:59.000Z';
+/** the API reads these before a conversion: an open application holding its company's key */
+const CONVERSION = { conversionFacts: (applicationId: string) => ({ applicationId, applicationState: 'draft', identityKey: '50000001X', reservedBy: applicationId, customers: [] }) };
 
 /** Events through the real deciders, stored on their streams with global positions. */
 function stream(workflow: AnyWorkflow, id: string, steps: Array<[string, object, Actor, string]>, firstPosition: number): StoredEvent[] {
   const events: AnyDomainEvent[] = [];
   for (const [type, data, actor, now] of steps) {
     const state = replayEvents(workflow, events);
-    events.push(...decideOnWorkflow(workflow, state, events.length - 1 < 0 ? null : events.length - 1, commandOf<ProspectCommand | PlanCommand>(type as never, data as never, actor, now), undefined).events);
+    events.push(...decideOnWorkflow(workflow, state, events.length - 1 < 0 ? null : events.length - 1, commandOf<ProspectCommand | PlanCommand>(type as never, data as never, actor, now), CONVERSION).events);
   }
   return events.map((e, i) => ({
     id: `00000000-0000-4000-8000-${String(firstPosition + i).padStart(12, '0')}`,
