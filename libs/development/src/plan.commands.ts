@@ -1,6 +1,6 @@
 import type { Command } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { EntityId, Instant, text } from './development.shapes';
+import { EntityId, Instant, IsoMonth, text } from './development.shapes';
 import { PlanContent, ReportPeriod } from './plan.shapes';
 
 /** R-DEV-2: the sales department drafts the quarter's plan for its key prospects. */
@@ -35,12 +35,19 @@ export const RecordDevelopmentProgress = z.object({
 });
 export type RecordDevelopmentProgress = z.infer<typeof RecordDevelopmentProgress>;
 
+/**
+ * R-DEV-3 提交月度完成情况上报部门经理、总经理: the month's completion, submitted once per plan and
+ * month; the event names the department manager and the GM, so the outbox tells them once.
+ */
+export const SubmitMonthlyDevelopmentReport = z.object({ month: IsoMonth, summary: text(4000) });
+export type SubmitMonthlyDevelopmentReport = z.infer<typeof SubmitMonthlyDevelopmentReport>;
+
 /** The plan's deadline timer; carries the deadline it was scheduled for. */
 export const MarkPlanDeadlinePassed = z.object({ deadline: Instant });
 
 export const planCommandSchemas = {
   DraftDevelopmentPlan, ReviseDevelopmentPlan, SubmitDevelopmentPlan, ApproveAsDepartmentHead, RecordManagersMeetingApproval,
-  ReturnDevelopmentPlan, RejectDevelopmentPlan, RecordDevelopmentProgress, MarkPlanDeadlinePassed,
+  ReturnDevelopmentPlan, RejectDevelopmentPlan, RecordDevelopmentProgress, SubmitMonthlyDevelopmentReport, MarkPlanDeadlinePassed,
 };
 
 type Schemas = typeof planCommandSchemas;

@@ -8,6 +8,10 @@ export interface PlanContext {
   departmentHeadApproval: { by: string; at: string } | null;
   meetingApproval: { by: string; at: string; heldAt: string } | null;
   entryIds: string[];
+  /** each progress entry's month (a weekly summary's is its Monday's), for the monthly report */
+  entries: Array<{ entryId: string; month: string }>;
+  /** R-DEV-3: the months whose report was submitted */
+  monthlyReports: string[];
   achievedTargets: string[];
   deadlinePassedFor: string | null;
 }
@@ -19,6 +23,8 @@ export const INITIAL_PLAN_CONTEXT: PlanContext = {
   departmentHeadApproval: null,
   meetingApproval: null,
   entryIds: [],
+  entries: [],
+  monthlyReports: [],
   achievedTargets: [],
   deadlinePassedFor: null,
 };

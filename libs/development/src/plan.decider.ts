@@ -1,10 +1,11 @@
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, type Actor, type WorkflowState } from '@crm/workflow-kit';
 import {
-  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, MONTHLY_REPORT_RECIPIENTS, PLAN_DRAFTER_ROLES,
+  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, PLAN_DRAFTER_ROLES,
 } from './development.rules';
 import type { PlanCommand, PlanCommandOf } from './plan.commands';
 import type { PlanContext } from './plan.context';
 import type { PlanEvent } from './plan.events';
+import { submitMonthlyReport } from './plan.reports';
 import { deadlineVerdict, periodStart } from './plan.rules';
 import { beijingDate } from './report-weeks';
 
@@ -51,6 +52,8 @@ export function decidePlan(command: PlanCommand, state: WorkflowState<PlanContex
     }
     case 'RecordDevelopmentProgress':
       return recordProgress(command, context);
+    case 'SubmitMonthlyDevelopmentReport':
+      return submitMonthlyReport(command, context);
     case 'MarkPlanDeadlinePassed':
       return deadlinePassed(command, state);
     default: {
@@ -91,7 +94,6 @@ function recordProgress(command: PlanCommandOf<'RecordDevelopmentProgress'>, con
     type: 'DevelopmentProgressRecorded',
     data: {
       entryId, targetId, prospectId: target.prospectId, period, summary, achieved, problems: problems ?? null, supportNeeded: supportNeeded ?? null, by: actor.id, role, at,
-      ...(period.kind === 'monthly' ? { notify: [...MONTHLY_REPORT_RECIPIENTS] } : {}),
     },
   }];
 }

@@ -1,6 +1,6 @@
 import { Role, type DomainEvent } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { EntityId, Instant, text } from './development.shapes';
+import { EntityId, Instant, IsoMonth, text } from './development.shapes';
 import { PlanContent, ReportPeriod } from './plan.shapes';
 
 const Acted = { by: EntityId, role: Role, at: Instant };
@@ -17,10 +17,19 @@ export const DevelopmentPlanRejected = z.object({ stage: ReviewStage, reason: te
 export const DevelopmentProgressRecorded = z.object({
   entryId: EntityId, targetId: EntityId, prospectId: EntityId, period: ReportPeriod, summary: text(4000), achieved: z.boolean(),
   problems: z.string().max(4000).nullable(), supportNeeded: z.string().max(2000).nullable(), ...Acted,
-  /** R-DEV-3 上报部门经理、总经理: a monthly report notifies them (absent on weekly summaries and older events) */
+  /** older monthly entries named the department manager and the GM; since ADR 0027 the monthly report does, once */
   notify: z.array(Role).max(5).optional(),
 });
 export type DevelopmentProgressRecorded = z.infer<typeof DevelopmentProgressRecorded>;
+/**
+ * R-DEV-3: the month's completion report (月度完成情况), once per plan and month: the entries of the
+ * month and the targets achieved so far; `notify` names the department manager and the GM.
+ */
+export const DevelopmentMonthlyReportSubmitted = z.object({
+  month: IsoMonth, summary: text(4000), entryIds: z.array(EntityId), achieved: z.array(EntityId), notAchieved: z.array(EntityId),
+  notify: z.array(Role).min(1).max(5), ...Acted,
+});
+export type DevelopmentMonthlyReportSubmitted = z.infer<typeof DevelopmentMonthlyReportSubmitted>;
 /** The deadline passed: every target not achieved by then is on record as not achieved. */
 export const DevelopmentPlanDeadlinePassed = z.object({
   deadline: Instant, achieved: z.array(EntityId), notAchieved: z.array(EntityId), at: Instant,
@@ -30,7 +39,7 @@ export type DevelopmentPlanDeadlinePassed = z.infer<typeof DevelopmentPlanDeadli
 export const planEventSchemas = {
   DevelopmentPlanDrafted, DevelopmentPlanRevised, DevelopmentPlanSubmitted, DevelopmentPlanApprovedByDepartmentHead,
   DevelopmentPlanApprovedByManagersMeeting, DevelopmentPlanReturned, DevelopmentPlanRejected, DevelopmentProgressRecorded,
-  DevelopmentPlanDeadlinePassed,
+  DevelopmentMonthlyReportSubmitted, DevelopmentPlanDeadlinePassed,
 };
 
 type Schemas = typeof planEventSchemas;

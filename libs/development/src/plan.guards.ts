@@ -1,6 +1,6 @@
 import { DEPARTMENT_HEAD_ROLE, isAtOrBefore, MEETING_CHAIR_ROLE, PLAN_DRAFTER_ROLES } from './development.rules';
 import type { PlanContext } from './plan.context';
-import { deadlineVerdict, periodStart } from './plan.rules';
+import { deadlineVerdict, entriesOfMonth, periodStart, sameList } from './plan.rules';
 import { beijingDate } from './report-weeks';
 import type { PlanEvent, PlanEventOf, PlanEventType } from './plan.events';
 
@@ -36,6 +36,12 @@ export const planGuards = {
   isPlanTarget: when('DevelopmentProgressRecorded', (c, d) => c.content?.targets.some((t) => t.targetId === d.targetId && t.prospectId === d.prospectId) ?? false),
   isNewEntry: when('DevelopmentProgressRecorded', (c, d) => !c.entryIds.includes(d.entryId)),
   periodStarted: when('DevelopmentProgressRecorded', (_c, d) => periodStart(d.period) <= beijingDate(d.at)),
+  /** R-DEV-3: one report per month, once the month has begun, covering the month's entries and the completion so far */
+  isNewMonthlyReport: when('DevelopmentMonthlyReportSubmitted', (c, d) => !c.monthlyReports.includes(d.month) && periodStart({ kind: 'monthly', month: d.month }) <= beijingDate(d.at)),
+  reportsWhatIsRecorded: when('DevelopmentMonthlyReportSubmitted', (c, d) => {
+    const verdict = deadlineVerdict(c);
+    return sameList(d.entryIds, entriesOfMonth(c, d.month)) && sameList(d.achieved, verdict.achieved) && sameList(d.notAchieved, verdict.notAchieved);
+  }),
   /** DEV-TIMER: the deadline in force, once, not before it passes; the achieved/not split is the context's */
   isDueDeadline: when('DevelopmentPlanDeadlinePassed', (c, d) =>
     c.content !== null && d.deadline === c.content.deadline && c.deadlinePassedFor !== d.deadline && isAtOrBefore(d.deadline, d.at) &&

@@ -56,6 +56,7 @@ export const planMachine = plan.createMachine({
     approved: {
       on: {
         DevelopmentProgressRecorded: on(['actsAsDrafter', 'isPlanTarget', 'isNewEntry', 'periodStarted']),
+        DevelopmentMonthlyReportSubmitted: on(['actsAsDrafter', 'isNewMonthlyReport', 'reportsWhatIsRecorded']),
         DevelopmentPlanDeadlinePassed: on(['isDueDeadline'], 'concluded'),
       },
     },

@@ -14,6 +14,7 @@ function planSamples(): AnyDomainEvent[] {
     cmd('ReturnDevelopmentPlan', { reason: '再议' }, HEAD, at(7)), cmd('SubmitDevelopmentPlan', {}, SALES, at(8)),
     cmd('ApproveAsDepartmentHead', {}, HEAD, at(9)), cmd('RecordManagersMeetingApproval', { minutes: '同意', heldAt: at(10) }, GM, at(10)),
     cmd('RecordDevelopmentProgress', { entryId: 'e-1', targetId: 't-1', period: { kind: 'monthly', month: '2026-10' }, summary: '进展', achieved: false }, SALES, at(11)),
+    cmd('SubmitMonthlyDevelopmentReport', { month: '2026-10', summary: '十月完成情况' }, MANAGER, at(12)),
     cmd('MarkPlanDeadlinePassed', { deadline: DEADLINE }, SCHEDULER, DEADLINE),
   ]);
   const rejectedByHead = history(developmentPlanWorkflow, [draftCommand(), cmd('SubmitDevelopmentPlan', {}, SALES, at(2)), cmd('RejectDevelopmentPlan', { reason: '否' }, HEAD, at(3))]);

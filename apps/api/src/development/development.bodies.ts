@@ -1,6 +1,6 @@
 import {
   ApproveAsDepartmentHead, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
-  RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, UpdateProspect,
+  RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, SubmitMonthlyDevelopmentReport, UpdateProspect,
 } from '@crm/development';
 import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
@@ -25,6 +25,8 @@ export const ReturnPlanBody = strict(ReturnDevelopmentPlan);
 export const RejectPlanBody = strict(RejectDevelopmentPlan);
 export const ProgressBody = z.strictObject({ ...RecordDevelopmentProgress.shape, entryId: EntityId.optional() });
 export type ProgressBody = z.infer<typeof ProgressBody>;
+
+export const MonthlyReportBody = strict(SubmitMonthlyDevelopmentReport);
 
 export const DevIdParam = EntityId;
 
