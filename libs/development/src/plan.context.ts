@@ -1,4 +1,4 @@
-import type { PlanContent } from './plan.shapes';
+import type { AssessmentResult, ManagerCompletion, PlanContent } from './plan.shapes';
 
 export interface PlanContext {
   planId: string | null;
@@ -14,6 +14,12 @@ export interface PlanContext {
   monthlyReports: string[];
   achievedTargets: string[];
   deadlinePassedFor: string | null;
+  /** R-DEV-2: conversions of the targets' prospects, as the conversion process recorded them */
+  conversions: Array<{ targetId: string; convertedAt: string }>;
+  /** R-DEV-2: opened at quarter end with each manager's completion */
+  assessment: { quarterEnd: string; managers: ManagerCompletion[] } | null;
+  /** R-DEV-2 考核兑现: the record of each manager's assessment */
+  assessed: Array<{ customerManagerId: string; result: AssessmentResult; comment: string; payoutYuan: number | null; by: string; at: string }>;
 }
 
 export const INITIAL_PLAN_CONTEXT: PlanContext = {
@@ -27,4 +33,7 @@ export const INITIAL_PLAN_CONTEXT: PlanContext = {
   monthlyReports: [],
   achievedTargets: [],
   deadlinePassedFor: null,
+  conversions: [],
+  assessment: null,
+  assessed: [],
 };

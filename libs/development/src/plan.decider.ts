@@ -5,6 +5,7 @@ import {
 import type { PlanCommand, PlanCommandOf } from './plan.commands';
 import type { PlanContext } from './plan.context';
 import type { PlanEvent } from './plan.events';
+import { assessManager, openAssessment, recordConversion } from './plan.assessment';
 import { submitMonthlyReport } from './plan.reports';
 import { deadlineVerdict, periodStart } from './plan.rules';
 import { beijingDate } from './report-weeks';
@@ -56,6 +57,12 @@ export function decidePlan(command: PlanCommand, state: WorkflowState<PlanContex
       return submitMonthlyReport(command, context);
     case 'MarkPlanDeadlinePassed':
       return deadlinePassed(command, state);
+    case 'RecordTargetConversion':
+      return recordConversion(command, state);
+    case 'OpenDevelopmentAssessment':
+      return openAssessment(command, state);
+    case 'AssessCustomerManager':
+      return assessManager(command, context);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

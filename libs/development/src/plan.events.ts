@@ -1,7 +1,7 @@
 import { Role, type DomainEvent } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { EntityId, Instant, IsoMonth, text } from './development.shapes';
-import { PlanContent, ReportPeriod } from './plan.shapes';
+import { EntityId, Instant, IsoMonth, text, Yuan } from './development.shapes';
+import { AssessmentResult, ManagerCompletion, PlanContent, ReportPeriod } from './plan.shapes';
 
 const Acted = { by: EntityId, role: Role, at: Instant };
 const ReviewStage = z.enum(['departmentHead', 'managersMeeting']);
@@ -36,10 +36,27 @@ export const DevelopmentPlanDeadlinePassed = z.object({
 });
 export type DevelopmentPlanDeadlinePassed = z.infer<typeof DevelopmentPlanDeadlinePassed>;
 
+/** R-DEV-2: the plan's targets on this prospect count it converted (ProspectConverted, read by the conversion process). */
+export const DevelopmentTargetConverted = z.object({
+  targetIds: z.array(EntityId).min(1), prospectId: EntityId, applicationId: EntityId, convertedAt: Instant, at: Instant,
+});
+export type DevelopmentTargetConverted = z.infer<typeof DevelopmentTargetConverted>;
+/** R-DEV-2: the quarter ended: each manager's completion is on record and waits on the assessment. */
+export const DevelopmentAssessmentOpened = z.object({ quarter: z.string(), quarterEnd: Instant, managers: z.array(ManagerCompletion), at: Instant });
+export type DevelopmentAssessmentOpened = z.infer<typeof DevelopmentAssessmentOpened>;
+/** R-DEV-2 考核兑现: one manager assessed on the completion recorded when the assessment opened. */
+export const CustomerManagerAssessed = z.object({
+  customerManagerId: EntityId, completion: ManagerCompletion, result: AssessmentResult, comment: text(2000), payoutYuan: Yuan.nullable(), ...Acted,
+});
+export type CustomerManagerAssessed = z.infer<typeof CustomerManagerAssessed>;
+/** R-DEV-2: every manager the targets were split to is assessed; the plan is done. */
+export const DevelopmentAssessmentCompleted = z.object({ results: z.array(z.object({ customerManagerId: EntityId, result: AssessmentResult })), at: Instant });
+
 export const planEventSchemas = {
   DevelopmentPlanDrafted, DevelopmentPlanRevised, DevelopmentPlanSubmitted, DevelopmentPlanApprovedByDepartmentHead,
   DevelopmentPlanApprovedByManagersMeeting, DevelopmentPlanReturned, DevelopmentPlanRejected, DevelopmentProgressRecorded,
-  DevelopmentMonthlyReportSubmitted, DevelopmentPlanDeadlinePassed,
+  DevelopmentMonthlyReportSubmitted, DevelopmentPlanDeadlinePassed, DevelopmentTargetConverted, DevelopmentAssessmentOpened, CustomerManagerAssessed,
+  DevelopmentAssessmentCompleted,
 };
 
 type Schemas = typeof planEventSchemas;

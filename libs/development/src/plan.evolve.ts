@@ -28,6 +28,15 @@ export function evolvePlan(context: PlanContext, event: PlanEvent): PlanContext 
     }
     case 'DevelopmentMonthlyReportSubmitted':
       return { ...context, monthlyReports: [...context.monthlyReports, event.data.month] };
+    case 'DevelopmentTargetConverted':
+      return { ...context, conversions: [...context.conversions, ...event.data.targetIds.map((targetId) => ({ targetId, convertedAt: event.data.convertedAt }))] };
+    case 'DevelopmentAssessmentOpened':
+      return { ...context, assessment: { quarterEnd: event.data.quarterEnd, managers: event.data.managers } };
+    case 'CustomerManagerAssessed':
+    {
+      const { customerManagerId, result, comment, payoutYuan, by, at } = event.data;
+      return { ...context, assessed: [...context.assessed, { customerManagerId, result, comment, payoutYuan, by, at }] };
+    }
     case 'DevelopmentPlanDeadlinePassed':
       return { ...context, deadlinePassedFor: event.data.deadline };
     default:

@@ -39,8 +39,9 @@ export const registerCommand = (actor: Actor = MANAGER, now = at(0)) =>
 export const planContent = (deadline = DEADLINE) => ({
   quarter: '2026-Q4', deadline, budgetYuan: 50_000,
   targets: [
-    { targetId: 't-1', prospectId: 'p-1', goal: '签订年度合同', targetTonnes: 1000 },
-    { targetId: 't-2', prospectId: 'p-2', goal: '试用订单', targetTonnes: null },
+    // R-DEV-2 分解至客户经理: t-1 to 王经理, t-2 to 赵经理
+    { targetId: 't-1', prospectId: 'p-1', goal: '签订年度合同', targetTonnes: 1000, customerManagerId: 'cm-wang' },
+    { targetId: 't-2', prospectId: 'p-2', goal: '试用订单', targetTonnes: null, customerManagerId: 'cm-zhao' },
   ],
   supportRequested: [{ department: '财务资产部', request: '授信评估' }],
 });
