@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type ConversionFacts, developmentPlanWorkflow, DevelopmentRule, type PlanCommandType, prospectWorkflow, type ProspectCommandType, type ProspectServices } from '@crm/development';
+import { type ConversionFacts, developmentPlanWorkflow, DevelopmentRule, type PlanCommandType, type ProspectContext, prospectWorkflow, type ProspectCommandType, type ProspectServices } from '@crm/development';
 import { type CommandResult, uuidV5, type WorkflowEngine } from '@crm/engine';
 import { type IdentityReservationContext, identityReservationWorkflow, type OnboardingContext, onboardingWorkflow } from '@crm/onboarding';
 import { type Actor, DomainRuleViolation } from '@crm/workflow-kit';
@@ -11,7 +11,7 @@ import { ExecuteWorkflowCommand } from '../workflows/execute-workflow.command';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
 
 export type HttpRequestLike = { id?: string; headers: Record<string, string | string[] | undefined> };
-export type PersonPlanCommand = Exclude<PlanCommandType, 'MarkPlanDeadlinePassed'>;
+export type PersonPlanCommand = Exclude<PlanCommandType, 'MarkPlanDeadlinePassed' | 'OpenDevelopmentAssessment' | 'RecordTargetConversion' | 'AssessCustomerManager'>;
 
 /**
  * Sends prospect and plan commands through the CQRS bus. Facts of other streams (the onboarding
@@ -59,21 +59,32 @@ export class DevelopmentCommandService {
     return { applicationId, applicationState: application.state.state, identityKey, reservedBy: state.state === 'reserved' ? ledger.applicationId : null, customers };
   }
 
-  /** R-DEV-2: a plan picks registered prospects still being developed. */
+  /**
+   * R-DEV-2: a plan picks registered prospects still being developed; a target not split to a
+   * manager explicitly goes to the manager who keeps its prospect (分解至客户经理组织实施).
+   */
   async plan(id: string, type: PersonPlanCommand, data: Record<string, unknown>, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
-    if (type === 'DraftDevelopmentPlan' || type === 'ReviseDevelopmentPlan') await this.assertProspectsActive(data.targets);
-    return this.send(developmentPlanWorkflow.name, id, type, data, actor, request);
+    const content = type === 'DraftDevelopmentPlan' || type === 'ReviseDevelopmentPlan' ? { ...data, targets: await this.splitTargets(data.targets) } : data;
+    return this.send(developmentPlanWorkflow.name, id, type, content, actor, request);
   }
 
-  private async assertProspectsActive(targets: unknown): Promise<void> {
-    const list = Array.isArray(targets) ? (targets as Array<{ prospectId: string }>) : [];
-    for (const [i, target] of list.entries()) {
+  private async splitTargets(targets: unknown): Promise<unknown> {
+    if (!Array.isArray(targets)) return targets;
+    const split: unknown[] = [];
+    for (const [i, target] of (targets as Array<{ prospectId: string; customerManagerId?: string | null }>).entries()) {
       const { state, events } = await this.engine.load(prospectWorkflow, target.prospectId);
       if (events.length === 0 || state.state !== 'active') {
         const why = events.length === 0 ? 'is not registered' : `is ${state.state}`;
         throw new DomainRuleViolation(DevelopmentRule.plan, `prospect ${target.prospectId} ${why}; a plan picks prospects still being developed`, `targets.${i}.prospectId`);
       }
+      split.push({ ...target, customerManagerId: target.customerManagerId ?? (state.context as ProspectContext).customerManagerId });
     }
+    return split;
+  }
+
+  /** R-DEV-2 考核兑现: the sales department's assessment of one manager at quarter end. */
+  assess(id: string, data: Record<string, unknown>, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+    return this.send(developmentPlanWorkflow.name, id, 'AssessCustomerManager', data, actor, request);
   }
 
   private send(workflow: string, id: string, type: string, data: object, actor: Actor, request: HttpRequestLike, services?: unknown): Promise<CommandResult> {

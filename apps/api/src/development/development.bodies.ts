@@ -1,5 +1,5 @@
 import {
-  ApproveAsDepartmentHead, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
+  ApproveAsDepartmentHead, AssessCustomerManager, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
   RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, SubmitMonthlyDevelopmentReport, UpdateProspect,
 } from '@crm/development';
 import { freeText } from '@crm/workflow-kit';
@@ -27,6 +27,7 @@ export const ProgressBody = z.strictObject({ ...RecordDevelopmentProgress.shape,
 export type ProgressBody = z.infer<typeof ProgressBody>;
 
 export const MonthlyReportBody = strict(SubmitMonthlyDevelopmentReport);
+export const AssessmentBody = strict(AssessCustomerManager);
 
 export const DevIdParam = EntityId;
 
@@ -39,7 +40,7 @@ export const ProspectsQuery = z.strictObject({
 export type ProspectsQuery = z.infer<typeof ProspectsQuery>;
 
 export const PlansQuery = z.strictObject({
-  status: z.enum(['draft', 'review.departmentHead', 'review.managersMeeting', 'approved', 'rejected', 'concluded']).optional(),
+  status: z.enum(['draft', 'review.departmentHead', 'review.managersMeeting', 'approved', 'rejected', 'concluded', 'assessment', 'assessed']).optional(),
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Q1..Q4').optional(),
   minPosition: MinPosition,
 });
