@@ -7,6 +7,8 @@ export const DevelopmentRule = {
   progress: 'R-DEV-3',
   /** nobody approves a plan they drafted, at any step */
   selfApproval: 'DEV-SELF',
+  /** a company that is already a customer or has another open application is no prospect to convert */
+  duplicate: 'DEV-DUPLICATE',
   /** only the scheduler fires the plan deadline, never before it falls due */
   timer: 'DEV-TIMER',
 } as const;
@@ -21,6 +23,8 @@ export const PLAN_DRAFTER_ROLES: readonly Role[] = ['sales_reviewer', 'customer_
 export const DEPARTMENT_HEAD_ROLE: Role = 'supervisor';
 /** R-DEV-2: the general manager records the managers' meeting (经理办公会) decision. */
 export const MEETING_CHAIR_ROLE: Role = 'general_manager';
+/** R-DEV-2 销售部…根据完成情况进行考核兑现: the sales department assesses each manager's completion. */
+export const ASSESSOR_ROLE: Role = 'sales_reviewer';
 /** R-DEV-3: 提交月度完成情况上报部门经理、总经理 — the monthly report goes to the department manager and the GM. */
 export const MONTHLY_REPORT_RECIPIENTS: readonly Role[] = [DEPARTMENT_HEAD_ROLE, MEETING_CHAIR_ROLE];
 

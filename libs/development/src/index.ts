@@ -1,11 +1,12 @@
 export * from './development.shapes';
-export { DevelopmentRule, PLAN_DRAFTER_ROLES, PROSPECT_CLOSER_ROLES, PROSPECT_KEEPER_ROLES, DEPARTMENT_HEAD_ROLE, MEETING_CHAIR_ROLE } from './development.rules';
+export { DevelopmentRule, PLAN_DRAFTER_ROLES, PROSPECT_CLOSER_ROLES, PROSPECT_KEEPER_ROLES, DEPARTMENT_HEAD_ROLE, MONTHLY_REPORT_RECIPIENTS, MEETING_CHAIR_ROLE } from './development.rules';
 export * from './prospect.commands';
 export * from './prospect.events';
 export { INITIAL_PROSPECT_CONTEXT, type ProspectContext } from './prospect.context';
 export { prospectGuards } from './prospect.guards';
 export { prospectMachine } from './prospect.machine';
 export { decideProspect } from './prospect.decider';
+export type { ConversionFacts, ProspectServices } from './prospect.services';
 export { prospectWorkflow } from './prospect.workflow';
 export * from './plan.shapes';
 export * from './plan.commands';

@@ -1,7 +1,7 @@
 import type { Command } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { EntityId, Instant, text } from './development.shapes';
-import { PlanContent, ReportPeriod } from './plan.shapes';
+import { EntityId, Instant, IsoMonth, text, Yuan } from './development.shapes';
+import { AssessmentResult, PlanContent, ReportPeriod } from './plan.shapes';
 
 /** R-DEV-2: the sales department drafts the quarter's plan for its key prospects. */
 export const DraftDevelopmentPlan = PlanContent.extend({ planId: EntityId });
@@ -35,12 +35,36 @@ export const RecordDevelopmentProgress = z.object({
 });
 export type RecordDevelopmentProgress = z.infer<typeof RecordDevelopmentProgress>;
 
+/**
+ * R-DEV-3 提交月度完成情况上报部门经理、总经理: the month's completion, submitted once per plan and
+ * month; the event names the department manager and the GM, so the outbox tells them once.
+ */
+export const SubmitMonthlyDevelopmentReport = z.object({ month: IsoMonth, summary: text(4000) });
+export type SubmitMonthlyDevelopmentReport = z.infer<typeof SubmitMonthlyDevelopmentReport>;
+
+/** R-DEV-2: a target's prospect was converted (the conversion process, from ProspectConverted; system only). */
+export const RecordTargetConversion = z.object({ prospectId: EntityId, applicationId: EntityId, convertedAt: Instant });
+
+/** R-DEV-2: the quarter-end timer opens the assessment; carries the quarter end it was scheduled for. */
+export const OpenDevelopmentAssessment = z.object({ quarterEnd: Instant });
+
+/** R-DEV-2 考核兑现: the sales department's assessment of one manager's quarter, with the result, a comment and any payout. */
+export const AssessCustomerManager = z.object({
+  customerManagerId: EntityId,
+  result: AssessmentResult,
+  comment: text(2000),
+  /** 兑现: the reward (or nothing) paid on the result, in yuan */
+  payoutYuan: Yuan.nullable().default(null),
+});
+export type AssessCustomerManager = z.infer<typeof AssessCustomerManager>;
+
 /** The plan's deadline timer; carries the deadline it was scheduled for. */
 export const MarkPlanDeadlinePassed = z.object({ deadline: Instant });
 
 export const planCommandSchemas = {
   DraftDevelopmentPlan, ReviseDevelopmentPlan, SubmitDevelopmentPlan, ApproveAsDepartmentHead, RecordManagersMeetingApproval,
-  ReturnDevelopmentPlan, RejectDevelopmentPlan, RecordDevelopmentProgress, MarkPlanDeadlinePassed,
+  ReturnDevelopmentPlan, RejectDevelopmentPlan, RecordDevelopmentProgress, SubmitMonthlyDevelopmentReport, MarkPlanDeadlinePassed,
+  RecordTargetConversion, OpenDevelopmentAssessment, AssessCustomerManager,
 };
 
 type Schemas = typeof planCommandSchemas;

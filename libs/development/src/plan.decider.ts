@@ -1,10 +1,12 @@
 import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, type Actor, type WorkflowState } from '@crm/workflow-kit';
 import {
-  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, MONTHLY_REPORT_RECIPIENTS, PLAN_DRAFTER_ROLES,
+  actingRole, DEPARTMENT_HEAD_ROLE, DevelopmentRule, isAtOrBefore, MEETING_CHAIR_ROLE, PLAN_DRAFTER_ROLES,
 } from './development.rules';
 import type { PlanCommand, PlanCommandOf } from './plan.commands';
 import type { PlanContext } from './plan.context';
 import type { PlanEvent } from './plan.events';
+import { assessManager, openAssessment, recordConversion } from './plan.assessment';
+import { submitMonthlyReport } from './plan.reports';
 import { deadlineVerdict, periodStart } from './plan.rules';
 import { beijingDate } from './report-weeks';
 
@@ -51,8 +53,16 @@ export function decidePlan(command: PlanCommand, state: WorkflowState<PlanContex
     }
     case 'RecordDevelopmentProgress':
       return recordProgress(command, context);
+    case 'SubmitMonthlyDevelopmentReport':
+      return submitMonthlyReport(command, context);
     case 'MarkPlanDeadlinePassed':
       return deadlinePassed(command, state);
+    case 'RecordTargetConversion':
+      return recordConversion(command, state);
+    case 'OpenDevelopmentAssessment':
+      return openAssessment(command, state);
+    case 'AssessCustomerManager':
+      return assessManager(command, context);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;
@@ -91,7 +101,6 @@ function recordProgress(command: PlanCommandOf<'RecordDevelopmentProgress'>, con
     type: 'DevelopmentProgressRecorded',
     data: {
       entryId, targetId, prospectId: target.prospectId, period, summary, achieved, problems: problems ?? null, supportNeeded: supportNeeded ?? null, by: actor.id, role, at,
-      ...(period.kind === 'monthly' ? { notify: [...MONTHLY_REPORT_RECIPIENTS] } : {}),
     },
   }];
 }

@@ -1,5 +1,6 @@
 import type { PlanContext } from './plan.context';
 import type { PlanEvent } from './plan.events';
+import { monthOfPeriod } from './plan.rules';
 
 const withAuthor = (authors: string[], by: string) => (authors.includes(by) ? authors : [...authors, by]);
 
@@ -21,9 +22,20 @@ export function evolvePlan(context: PlanContext, event: PlanEvent): PlanContext 
     case 'DevelopmentPlanReturned':
       return { ...context, departmentHeadApproval: null };
     case 'DevelopmentProgressRecorded': {
-      const { entryId, targetId, achieved } = event.data;
+      const { entryId, targetId, achieved, period } = event.data;
       const achievedTargets = achieved && !context.achievedTargets.includes(targetId) ? [...context.achievedTargets, targetId] : context.achievedTargets;
-      return { ...context, entryIds: [...context.entryIds, entryId], achievedTargets };
+      return { ...context, entryIds: [...context.entryIds, entryId], entries: [...context.entries, { entryId, month: monthOfPeriod(period) }], achievedTargets };
+    }
+    case 'DevelopmentMonthlyReportSubmitted':
+      return { ...context, monthlyReports: [...context.monthlyReports, event.data.month] };
+    case 'DevelopmentTargetConverted':
+      return { ...context, conversions: [...context.conversions, ...event.data.targetIds.map((targetId) => ({ targetId, convertedAt: event.data.convertedAt }))] };
+    case 'DevelopmentAssessmentOpened':
+      return { ...context, assessment: { quarterEnd: event.data.quarterEnd, managers: event.data.managers } };
+    case 'CustomerManagerAssessed':
+    {
+      const { customerManagerId, result, comment, payoutYuan, by, at } = event.data;
+      return { ...context, assessed: [...context.assessed, { customerManagerId, result, comment, payoutYuan, by, at }] };
     }
     case 'DevelopmentPlanDeadlinePassed':
       return { ...context, deadlinePassedFor: event.data.deadline };

@@ -11,6 +11,9 @@ const on = (guards: Guard[], target?: string) => ({
   ...(target ? { target } : {}),
 });
 
+const monthlyReport = on(['actsAsDrafter', 'isNewMonthlyReport', 'reportsWhatIsRecorded']);
+const converted = on(['convertsOwnTargets']);
+
 const plan = setup({
   types: { context: {} as PlanContext, events: {} as PlanEvent },
   guards: planGuards,
@@ -20,7 +23,8 @@ const plan = setup({
 /**
  * A quarter's customer development plan (客户开发计划, R-DEV-2/3, 第七条/第八条): drafted by the
  * sales department, approved by the department head and then the managers' meeting; once approved,
- * progress is reported against its targets until its deadline concludes it.
+ * progress is reported against its targets until its deadline concludes it; at the quarter's end
+ * the sales department assesses each customer manager the targets were split to (R-DEV-2 考核兑现).
  */
 export const planMachine = plan.createMachine({
   id: 'developmentPlan',
@@ -30,12 +34,14 @@ export const planMachine = plan.createMachine({
     none: { on: { DevelopmentPlanDrafted: on(['actsAsDrafter', 'deadlineAhead'], 'draft') } },
     draft: {
       on: {
+        DevelopmentTargetConverted: converted,
         DevelopmentPlanRevised: on(['actsAsDrafter', 'deadlineAhead']),
         DevelopmentPlanSubmitted: on(['actsAsDrafter'], 'review.departmentHead'),
       },
     },
     review: {
       initial: 'departmentHead',
+      on: { DevelopmentTargetConverted: converted },
       states: {
         departmentHead: {
           on: {
@@ -56,10 +62,28 @@ export const planMachine = plan.createMachine({
     approved: {
       on: {
         DevelopmentProgressRecorded: on(['actsAsDrafter', 'isPlanTarget', 'isNewEntry', 'periodStarted']),
+        DevelopmentMonthlyReportSubmitted: monthlyReport,
+        DevelopmentTargetConverted: converted,
         DevelopmentPlanDeadlinePassed: on(['isDueDeadline'], 'concluded'),
       },
     },
     rejected: { type: 'final' },
-    concluded: { type: 'final' },
+    /** the deadline passed; at the quarter's end the assessment opens (R-DEV-2 考核兑现) */
+    concluded: {
+      on: {
+        DevelopmentMonthlyReportSubmitted: monthlyReport,
+        DevelopmentTargetConverted: converted,
+        DevelopmentAssessmentOpened: on(['opensDueAssessment'], 'assessment'),
+      },
+    },
+    /** the sales department assesses each manager the targets were split to; done when none is left */
+    assessment: {
+      on: {
+        DevelopmentMonthlyReportSubmitted: monthlyReport,
+        CustomerManagerAssessed: on(['isAssessor', 'assessesAnother']),
+        DevelopmentAssessmentCompleted: on(['everyoneAssessed'], 'assessed'),
+      },
+    },
+    assessed: { type: 'final' },
   },
 });

@@ -8,6 +8,8 @@ export const PlanTarget = z.strictObject({
   prospectId: EntityId,
   goal: text(2000),
   targetTonnes: Tonnes.nullable().default(null),
+  /** R-DEV-2 分解至客户经理组织实施: the customer manager the target is split to (null: plans drafted before ADR 0027) */
+  customerManagerId: EntityId.nullable().default(null),
 });
 export type PlanTarget = z.infer<typeof PlanTarget>;
 
@@ -26,6 +28,23 @@ export const PlanContent = z.object({
   supportRequested: z.array(SupportRequest).max(20).default([]),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
+
+/** R-DEV-2 根据完成情况进行考核兑现: the assessor's verdict on one manager's quarter. */
+export const AssessmentResult = z.enum(['exceeded', 'met', 'partly_met', 'not_met']);
+export type AssessmentResult = z.infer<typeof AssessmentResult>;
+
+/** R-DEV-2: one manager's completion at quarter end, computed from what the plan recorded. */
+export const ManagerCompletion = z.strictObject({
+  customerManagerId: EntityId,
+  targetIds: z.array(EntityId),
+  /** a progress entry reported the target achieved */
+  achieved: z.array(EntityId),
+  /** the target's prospect was converted (an onboarding application opened for it) within the quarter */
+  converted: z.array(EntityId),
+  /** achieved or converted */
+  completed: z.array(EntityId),
+});
+export type ManagerCompletion = z.infer<typeof ManagerCompletion>;
 
 /** R-DEV-3: weekly summaries name the Monday of their week; monthly reports their month. */
 export const ReportPeriod = z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 import type { TaskDeclaration, TaskReminderPolicy } from '@crm/workflow-kit';
 import type { PlanContext } from './plan.context';
-import { DEPARTMENT_HEAD_ROLE, MEETING_CHAIR_ROLE } from './development.rules';
+import { ASSESSOR_ROLE, DEPARTMENT_HEAD_ROLE, MEETING_CHAIR_ROLE } from './development.rules';
+import { managersYetToAssess } from './plan.completion';
 
 /**
  * 第七条: 交由企业发展部主任审批,最后由部门主任上交经理办公会审批 — the department head, then the
@@ -40,5 +41,22 @@ export const planTasks: readonly TaskDeclaration<PlanContext>[] = [
     subject,
     link,
     sampleData: (commandType) => (commandType === 'RecordManagersMeetingApproval' ? { minutes: '经理办公会纪要', heldAt: '2026-01-01T00:00:00.000Z' } : { reason: '请修改' }),
+  },
+  {
+    // R-DEV-2 销售部…根据完成情况进行考核兑现: one task per manager the targets were split to, at quarter end
+    type: 'development-plan.assessment',
+    title: '客户开发计划季度考核兑现',
+    step: 'assessment',
+    states: ['assessment'],
+    keysOf: (s) => managersYetToAssess(s.context),
+    // nobody assesses their own completion
+    holders: (_s, manager) => ({ roles: [ASSESSOR_ROLE], assignee: null, excluded: [manager] }),
+    delegable: true,
+    commands: ['AssessCustomerManager'],
+    dueWorkingDays: 10,
+    reminders: { ...REMINDERS, escalateTo: 'supervisor' },
+    subject,
+    link,
+    sampleData: (commandType, _s, _actor, manager) => (commandType === 'AssessCustomerManager' ? { customerManagerId: manager, result: 'met', comment: '完成季度目标', payoutYuan: null } : null),
   },
 ];

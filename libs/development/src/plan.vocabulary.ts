@@ -13,6 +13,11 @@ export const DEVELOPMENT_PLAN_VOCABULARY: WorkflowVocabulary<keyof typeof planEv
     DevelopmentPlanReturned: { zh: '退回开发计划', en: 'Plan returned' },
     DevelopmentPlanRejected: { zh: '否决开发计划', en: 'Plan rejected' },
     DevelopmentProgressRecorded: { zh: '登记开发进展', en: 'Progress recorded' },
+    DevelopmentMonthlyReportSubmitted: { zh: '报送月度完成情况', en: 'Monthly report submitted' },
+    DevelopmentTargetConverted: { zh: '开发目标转为客户', en: 'Target converted' },
+    DevelopmentAssessmentOpened: { zh: '开始季度考核', en: 'Quarter assessment opened' },
+    CustomerManagerAssessed: { zh: '客户经理考核兑现', en: 'Customer manager assessed' },
+    DevelopmentAssessmentCompleted: { zh: '季度考核完成', en: 'Quarter assessment completed' },
     DevelopmentPlanDeadlinePassed: { zh: '开发计划到期', en: 'Plan deadline passed' },
   },
   states: {
@@ -23,6 +28,8 @@ export const DEVELOPMENT_PLAN_VOCABULARY: WorkflowVocabulary<keyof typeof planEv
     'review.managersMeeting': { zh: '待经理办公会审议', en: 'Awaiting the managers\' meeting' },
     approved: { zh: '执行中', en: 'Approved' },
     rejected: { zh: '已否决', en: 'Rejected' },
+    assessment: { zh: '季度考核中', en: 'Quarter assessment' },
+    assessed: { zh: '已考核', en: 'Assessed' },
     concluded: { zh: '已结束', en: 'Concluded' },
   },
 };

@@ -7,6 +7,7 @@ import { decidePlan } from './plan.decider';
 import { planEventSchemas, type PlanEvent } from './plan.events';
 import { planMachine } from './plan.machine';
 import { DEVELOPMENT_PLAN_VOCABULARY } from './plan.vocabulary';
+import { planPeople } from './plan.people';
 
 /** One stream per plan, `development-plan-<planId>`, from draft to rejection or its deadline. */
 export const developmentPlanWorkflow: WorkflowDefinition<PlanCommand, PlanEvent, PlanContext, unknown> = {
@@ -22,5 +23,6 @@ export const developmentPlanWorkflow: WorkflowDefinition<PlanCommand, PlanEvent,
   deadlines: planDeadlines,
   tasks: planTasks,
   // the timer firing re-decides safely: a stale one becomes a no-op against fresher state
-  retryableOnConflict: ['MarkPlanDeadlinePassed'],
+  retryableOnConflict: ['MarkPlanDeadlinePassed', 'OpenDevelopmentAssessment', 'RecordTargetConversion'],
+  peopleOf: planPeople,
 };

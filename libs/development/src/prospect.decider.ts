@@ -2,12 +2,14 @@ import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, type WorkflowS
 import { actingRole, DevelopmentRule, PROSPECT_CLOSER_ROLES, PROSPECT_KEEPER_ROLES } from './development.rules';
 import type { ProspectCommand, ProspectCommandOf } from './prospect.commands';
 import type { ProspectContext } from './prospect.context';
+import { conversionCompany } from './prospect.conversion';
 import type { ProspectEvent, ProspectField } from './prospect.events';
+import type { ProspectServices } from './prospect.services';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The prospect decider; the machine's guards re-check every event it produces. */
-export function decideProspect(command: ProspectCommand, state: WorkflowState<ProspectContext>): ProspectEvent[] {
+export function decideProspect(command: ProspectCommand, state: WorkflowState<ProspectContext>, services?: ProspectServices): ProspectEvent[] {
   if (state.state === 'none' && command.type !== 'RegisterProspect') throw new TransitionNotAllowed('prospect', state.state, command.type);
   const { actor, now: at } = command.meta;
   const context = state.context;
@@ -21,7 +23,8 @@ export function decideProspect(command: ProspectCommand, state: WorkflowState<Pr
       return updateProspect(command, context);
     case 'MarkProspectConverted': {
       const role = closingRole(command, context, 'marking a prospect converted');
-      return [{ type: 'ProspectConverted', data: { applicationId: command.data.applicationId, by: actor.id, role, at } }];
+      const identityKey = conversionCompany(command.data.applicationId, context, services);
+      return [{ type: 'ProspectConverted', data: { applicationId: command.data.applicationId, identityKey, by: actor.id, role, at } }];
     }
     case 'DropProspect': {
       const role = closingRole(command, context, 'dropping a prospect');

@@ -22,7 +22,8 @@ export const ProspectUpdated = z.object({
 });
 export type ProspectUpdated = z.infer<typeof ProspectUpdated>;
 
-export const ProspectConverted = z.object({ applicationId: EntityId, ...Acted });
+/** DEV-DUPLICATE: `identityKey` is the company converted (absent on events before it was recorded). */
+export const ProspectConverted = z.object({ applicationId: EntityId, identityKey: z.string().max(64).optional(), ...Acted });
 export type ProspectConverted = z.infer<typeof ProspectConverted>;
 
 export const ProspectDropped = z.object({ reason: text(2000), ...Acted });

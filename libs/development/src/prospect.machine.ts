@@ -30,7 +30,7 @@ export const prospectMachine = prospect.createMachine({
     active: {
       on: {
         ProspectUpdated: on(['actsAsKeeper', 'isOwnProspect', 'changesSomething']),
-        ProspectConverted: on(['actsAsCloser'], 'converted'),
+        ProspectConverted: on(['actsAsCloser', 'convertsOwnCompany'], 'converted'),
         ProspectDropped: on(['actsAsCloser'], 'dropped'),
       },
     },

@@ -5,9 +5,10 @@ import { decideProspect } from './prospect.decider';
 import { prospectEventSchemas, type ProspectEvent } from './prospect.events';
 import { prospectMachine } from './prospect.machine';
 import { PROSPECT_VOCABULARY } from './prospect.vocabulary';
+import type { ProspectServices } from './prospect.services';
 
 /** One stream per prospect, `prospect-<prospectId>`, from registration to conversion or drop. */
-export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, unknown> = {
+export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent, ProspectContext, ProspectServices | undefined> = {
   name: 'prospect',
   version: '1',
   streamPrefix: 'prospect',
@@ -16,5 +17,5 @@ export const prospectWorkflow: WorkflowDefinition<ProspectCommand, ProspectEvent
   eventSchemas: prospectEventSchemas,
   vocabulary: PROSPECT_VOCABULARY,
   creationCommands: ['RegisterProspect'],
-  decide: (command, state) => decideProspect(command, state),
+  decide: (command, state, services) => decideProspect(command, state, services),
 };

@@ -83,9 +83,10 @@ describe('development plan deadline and progress (R-DEV-2, R-DEV-3)', () => {
     spec.given(approvedPlan()).when(weekly('e-1', 't-9', '2026-10-05')).thenThrows(DomainRuleViolation, 'no target t-9');
   });
 
-  it('R-DEV-3: a monthly report (月汇报) notifies the department manager and the general manager; a weekly summary notifies no one', () => {
+  it('R-DEV-3: progress entries, weekly or monthly, notify no one by themselves (the monthly report does, once)', () => {
     const monthly = cmd('RecordDevelopmentProgress', { entryId: 'm-1', targetId: 't-1', period: { kind: 'monthly', month: '2026-10' }, summary: '本月签约一家', achieved: false }, SALES, at(24 * 40));
-    spec.given(approvedPlan()).when(monthly).thenMatches([{ type: 'DevelopmentProgressRecorded', data: { period: { kind: 'monthly' }, notify: ['supervisor', 'general_manager'] } }]);
+    const entry = spec.given(approvedPlan()).when(monthly).thenMatches([{ type: 'DevelopmentProgressRecorded', data: { period: { kind: 'monthly' } } }]);
+    expect(entry.events[0].data).not.toHaveProperty('notify');
     const summary = spec.given(approvedPlan()).when(weekly('e-1', 't-1', '2026-10-05')).thenMatches([{ type: 'DevelopmentProgressRecorded' }]);
     expect(summary.events[0].data).not.toHaveProperty('notify');
   });

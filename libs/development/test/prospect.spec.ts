@@ -1,8 +1,8 @@
-import { DomainRuleViolation, NotPermitted, TransitionNotAllowed, workflowSpec } from '@crm/workflow-kit';
+import { DomainRuleViolation, NotPermitted, replayEvents, TransitionNotAllowed, workflowSpec } from '@crm/workflow-kit';
 import { prospectWorkflow, RegisterProspect } from '../src';
-import { at, FINANCE, history, MANAGER, MANAGER_2, pcmd, registerCommand, SALES } from './development.fixtures';
+import { at, conversionServices, FINANCE, history, MANAGER, MANAGER_2, pcmd, PROSPECT_COMPANY, registerCommand, SALES } from './development.fixtures';
 
-const spec = workflowSpec(prospectWorkflow);
+const spec = workflowSpec(prospectWorkflow, conversionServices());
 const registered = () => history(prospectWorkflow, [registerCommand()]);
 
 describe('prospect archives (R-DEV-1)', () => {
@@ -39,7 +39,7 @@ describe('prospect archives (R-DEV-1)', () => {
 
   it('R-DEV-1: converted when an onboarding application is opened for it; the sales department may record it', () => {
     spec.given(registered()).when(pcmd('MarkProspectConverted', { applicationId: 'app-9' }, SALES, at(2))).thenMatches([
-      { type: 'ProspectConverted', data: { applicationId: 'app-9', by: 'sales-li', role: 'sales_reviewer' } },
+      { type: 'ProspectConverted', data: { applicationId: 'app-9', identityKey: PROSPECT_COMPANY, by: 'sales-li', role: 'sales_reviewer' } },
     ]);
   });
 
@@ -47,5 +47,39 @@ describe('prospect archives (R-DEV-1)', () => {
     const dropped = history(prospectWorkflow, [registerCommand(), pcmd('DropProspect', { reason: '无采购计划' }, MANAGER, at(1))]);
     expect(dropped[1]).toMatchObject({ type: 'ProspectDropped', data: { reason: '无采购计划' } });
     spec.given(dropped).when(pcmd('MarkProspectConverted', { applicationId: 'app-9' }, MANAGER, at(2))).thenThrows(TransitionNotAllowed);
+  });
+});
+
+describe('converting a prospect (R-DEV-1, DEV-DUPLICATE)', () => {
+  const convert = (applicationId = 'app-9') => pcmd('MarkProspectConverted', { applicationId }, MANAGER, at(2));
+  const given = (facts: Parameters<typeof conversionServices>[0]) => workflowSpec(prospectWorkflow, conversionServices(facts)).given(registered());
+
+  it('DEV-DUPLICATE: the company is already a customer (through another application): refused naming applicationId', () => {
+    given({ customers: ['cust-app-1'] }).when(convert()).thenThrows(DomainRuleViolation, 'DEV-DUPLICATE');
+    given({ customers: ['cust-app-1'] }).when(convert()).thenThrows(DomainRuleViolation, 'already the customer cust-app-1');
+  });
+
+  it('DEV-DUPLICATE: another application holds the company (ONB-DUPLICATE reservation): refused', () => {
+    given({ reservedBy: 'app-other', applicationState: 'withdrawn' }).when(convert()).thenThrows(DomainRuleViolation, 'DEV-DUPLICATE: the company with organisation code');
+    given({ reservedBy: 'app-other' }).when(convert()).thenThrows(DomainRuleViolation, 'has the open application app-other');
+  });
+
+  it('DEV-DUPLICATE: the customer the named application itself became is the conversion, not a duplicate', () => {
+    given({ applicationState: 'approved', reservedBy: null, customers: ['cust-app-9'] }).when(convert()).thenMatches([
+      { type: 'ProspectConverted', data: { applicationId: 'app-9', identityKey: PROSPECT_COMPANY } },
+    ]);
+  });
+
+  it('R-DEV-1: the application must exist, be for the prospect’s own company, and not be closed', () => {
+    given({ applicationState: 'none', identityKey: null, reservedBy: null }).when(convert()).thenThrows(DomainRuleViolation, 'no onboarding application app-9');
+    given({ identityKey: '500000019' }).when(convert()).thenThrows(DomainRuleViolation, "not this prospect's");
+    given({ applicationState: 'rejected', reservedBy: null }).when(convert()).thenThrows(DomainRuleViolation, 'is rejected');
+  });
+
+  it('R-DEV-1: the machine refuses a conversion recorded for another company than the credit code on file', () => {
+    const snapshot = replayEvents(prospectWorkflow, registered());
+    const event = (identityKey: string) => ({ type: 'ProspectConverted', data: { applicationId: 'app-9', identityKey, by: MANAGER.id, role: 'customer_manager', at: at(2) } });
+    expect(snapshot.can(event('500000019') as never)).toBe(false);
+    expect(snapshot.can(event(PROSPECT_COMPANY) as never)).toBe(true);
   });
 });

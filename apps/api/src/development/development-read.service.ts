@@ -6,6 +6,7 @@ import { isManagerScoped } from '../customers/customer-access';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
 import type { PlansQuery, ProspectsQuery } from './development.bodies';
+import { MONTHLY_REPORTS_TABLE, monthlyReportOf } from './monthly-reports.projection';
 import { PLANS_TABLE, PROGRESS_TABLE } from './plans.projection';
 import { prospectRowOf, PROSPECTS_TABLE } from './prospects.projection';
 
@@ -94,14 +95,16 @@ export class DevelopmentReadService {
     return { planId, weekStarting, entries, targetsWithoutEntry: targets.map((t) => t.targetId).filter((t) => !reported.has(t)) };
   }
 
-  /** R-DEV-3: the monthly report: the month's reports, the weekly summaries of its weeks, and targets achieved so far. */
+  /** R-DEV-3: the monthly report: the month's reports, the weekly summaries of its weeks, targets achieved so far, and the submitted completion report (or null). */
   async monthly(planId: string, month: string) {
     await this.planRow(planId);
     const rows = (await this.progress(planId).where('month', '=', month).execute()).map(progressRowOf);
     const achieved = await this.progress(planId).select('target_id').where('achieved', '=', 1).where('month', '<=', month).execute();
+    const submitted = await this.readModels.db.selectFrom(MONTHLY_REPORTS_TABLE).selectAll().where('report_key', '=', `${planId}/${month}`).executeTakeFirst();
     return {
       planId,
       month,
+      submitted: submitted ? monthlyReportOf(submitted) : null,
       reports: rows.filter((r) => r.kind === 'monthly'),
       weeklySummaries: rows.filter((r) => r.kind === 'weekly'),
       targetsAchieved: [...new Set(achieved.map((r) => r.target_id as string))].sort(),

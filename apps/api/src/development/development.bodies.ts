@@ -1,6 +1,6 @@
 import {
-  ApproveAsDepartmentHead, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
-  RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, UpdateProspect,
+  ApproveAsDepartmentHead, AssessCustomerManager, DraftDevelopmentPlan, DropProspect, EntityId, IsoDate, IsoMonth, MarkProspectConverted, RecordDevelopmentProgress,
+  RecordManagersMeetingApproval, RegisterProspect, RejectDevelopmentPlan, ReturnDevelopmentPlan, ReviseDevelopmentPlan, SubmitMonthlyDevelopmentReport, UpdateProspect,
 } from '@crm/development';
 import { freeText } from '@crm/workflow-kit';
 import { z } from 'zod';
@@ -26,6 +26,9 @@ export const RejectPlanBody = strict(RejectDevelopmentPlan);
 export const ProgressBody = z.strictObject({ ...RecordDevelopmentProgress.shape, entryId: EntityId.optional() });
 export type ProgressBody = z.infer<typeof ProgressBody>;
 
+export const MonthlyReportBody = strict(SubmitMonthlyDevelopmentReport);
+export const AssessmentBody = strict(AssessCustomerManager);
+
 export const DevIdParam = EntityId;
 
 export const ProspectsQuery = z.strictObject({
@@ -37,7 +40,7 @@ export const ProspectsQuery = z.strictObject({
 export type ProspectsQuery = z.infer<typeof ProspectsQuery>;
 
 export const PlansQuery = z.strictObject({
-  status: z.enum(['draft', 'review.departmentHead', 'review.managersMeeting', 'approved', 'rejected', 'concluded']).optional(),
+  status: z.enum(['draft', 'review.departmentHead', 'review.managersMeeting', 'approved', 'rejected', 'concluded', 'assessment', 'assessed']).optional(),
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Q1..Q4').optional(),
   minPosition: MinPosition,
 });

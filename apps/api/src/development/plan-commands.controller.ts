@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { commandResponse } from '../workflows/command-response';
 import {
-  DepartmentHeadApprovalBody, DevIdParam, DraftPlanBody, MeetingApprovalBody, ProgressBody, RejectPlanBody, ReturnPlanBody, RevisePlanBody,
+  AssessmentBody, DepartmentHeadApprovalBody, DevIdParam, DraftPlanBody, MeetingApprovalBody, MonthlyReportBody, ProgressBody, RejectPlanBody, ReturnPlanBody, RevisePlanBody,
   SubmitPlanBody,
 } from './development.bodies';
 import { DevelopmentCommandService, type HttpRequestLike, type PersonPlanCommand } from './development-command.service';
@@ -87,6 +87,22 @@ export class PlanCommandsController {
   progress(@Param('id', { schema: DevIdParam }) id: string, @Body({ schema: ProgressBody }) body: ProgressBody, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
     const entryId = this.commands.idFor('entry', actor, req, body.entryId);
     return this.run(id, 'RecordDevelopmentProgress', { ...body, entryId }, actor, req);
+  }
+
+  @Post(':id/monthly-report')
+  @HttpCode(200)
+  @Roles('sales_reviewer', 'customer_manager')
+  @ApiOperation({ summary: 'R-DEV-3: submit the month’s completion report (月度完成情况), once per month; the department manager and the general manager are notified' })
+  monthlyReport(@Param('id', { schema: DevIdParam }) id: string, @Body({ schema: MonthlyReportBody }) body: Json, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return this.run(id, 'SubmitMonthlyDevelopmentReport', body, actor, req);
+  }
+
+  @Post(':id/assessments')
+  @HttpCode(200)
+  @Roles('sales_reviewer')
+  @ApiOperation({ summary: 'R-DEV-2 考核兑现: at quarter end the sales department assesses one customer manager on the completion on record (result, comment, payout); never their own' })
+  async assess(@Param('id', { schema: DevIdParam }) id: string, @Body({ schema: AssessmentBody }) body: Json, @CurrentActor() actor: Actor, @Req() req: HttpRequestLike) {
+    return commandResponse(id, await this.commands.assess(id, body, actor, req));
   }
 
   private async run(id: string, type: PersonPlanCommand, body: Json, actor: Actor, request: HttpRequestLike) {

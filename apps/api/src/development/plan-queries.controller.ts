@@ -7,6 +7,7 @@ import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { DevIdParam, MissingWeeklyQuery, MonthlyQuery, PlansQuery, WeeklyQuery } from './development.bodies';
 import { DevelopmentReadService } from './development-read.service';
+import { MONTHLY_REPORTS_PROJECTION } from './monthly-reports.projection';
 import { PLANS_PROJECTION } from './plans.projection';
 import { DEVELOPMENT_READERS } from './prospect-queries.controller';
 
@@ -53,9 +54,9 @@ export class PlanQueriesController {
 
   @Get(':id/monthly')
   @Roles(...DEVELOPMENT_READERS)
-  @ApiOperation({ summary: "R-DEV-3: the monthly report: the month's reports, its weekly summaries, targets achieved so far" })
+  @ApiOperation({ summary: "R-DEV-3: the monthly report: the month's reports, its weekly summaries, targets achieved so far, and the submitted completion report" })
   async monthly(@Param('id', { schema: DevIdParam }) id: string, @Query({ schema: MonthlyQuery }) query: z.infer<typeof MonthlyQuery>) {
-    await waitForProjections(this.runner, [PLANS_PROJECTION], query.minPosition);
+    await waitForProjections(this.runner, [PLANS_PROJECTION, MONTHLY_REPORTS_PROJECTION], query.minPosition);
     return this.reads.monthly(id, query.month);
   }
 }

@@ -30,6 +30,10 @@ function change(type: PlanEventType, d: Data): Record<string, unknown> | null {
       return { status: 'rejected', last_reason: d.reason };
     case 'DevelopmentPlanDeadlinePassed':
       return { status: 'concluded', achieved: JSON.stringify(d.achieved), not_achieved: JSON.stringify(d.notAchieved) };
+    case 'DevelopmentAssessmentOpened':
+      return { status: 'assessment' };
+    case 'DevelopmentAssessmentCompleted':
+      return { status: 'assessed' };
     default:
       return null;
   }
@@ -40,11 +44,12 @@ const idOf = (event: StoredEvent) => event.streamId.slice('development-plan-'.le
 /** R-DEV-2/3: one row per plan, and one per progress entry (weekly summaries and monthly reports). */
 export const plansProjection: Projection = {
   name: PLANS_PROJECTION,
-  version: 1,
+  // 2: the quarter-end assessment's statuses (ADR 0027)
+  version: 2,
   eventTypes: [
     'DevelopmentPlanDrafted', 'DevelopmentPlanRevised', 'DevelopmentPlanSubmitted', 'DevelopmentPlanApprovedByDepartmentHead',
     'DevelopmentPlanApprovedByManagersMeeting', 'DevelopmentPlanReturned', 'DevelopmentPlanRejected', 'DevelopmentProgressRecorded',
-    'DevelopmentPlanDeadlinePassed',
+    'DevelopmentPlanDeadlinePassed', 'DevelopmentAssessmentOpened', 'DevelopmentAssessmentCompleted',
   ],
   tables: [{ name: PLANS_TABLE, orderBy: 'plan_id' }, { name: PROGRESS_TABLE, orderBy: 'entry_key' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {

@@ -70,6 +70,11 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   // issue 18 (ADR 0024): filings with the parent and archive identity changes
   'R-ARC-3': specifics('客户资料须报产品经销公司化工品销售部备案，并由其定期检查客户档案、客户管理（R-ARC-3）'),
   'R-ARC-1': specifics('客户信息变更须及时记入客户档案；更名或统一社会信用代码变更须经销售部审批（R-ARC-1）'),
+  // issue 18 (ADR 0027): customer development
+  'DEV-DUPLICATE': specifics('该公司已是公司客户，或已有另一份进行中的开户申请，不是可转化的潜在客户（DEV-DUPLICATE，按开户查重 ONB-DUPLICATE 的公司识别码判断）'),
+  'R-DEV-1': specifics('不符合潜在客户档案规定（R-DEV-1）'),
+  'R-DEV-2': specifics('不符合市场开发计划规定：销售部分解至客户经理组织实施，并根据完成情况进行考核兑现（R-DEV-2）'),
+  'R-DEV-3': specifics('不符合“周总结、月汇报”规定：月度完成情况上报部门经理、总经理（R-DEV-3）'),
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,

@@ -38,7 +38,17 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, MessageTemplate>> = {
   ForumPlanSubmitted: { title: { zh: '客户座谈会筹备计划待审批', en: 'Customer forum preparation plan to approve' }, step: { zh: '座谈会筹备', en: 'forum preparation' }, detail: (d) => text(d.title) },
   ForumMinutesFiled: { title: { zh: '客户座谈会意见待跟进改进', en: 'Customer forum follow-ups' }, step: { zh: '座谈会跟进', en: 'forum follow-up' }, detail: (d) => text(d.title) },
   ApplicationReturnedForRevision: { title: { zh: '开户申请被退回修改', en: 'Application returned for revision' }, step: (d) => text(d.step), detail: (d) => text(d.comment) },
+  // monthly entries stored before ADR 0027 named their recipients; the monthly report does now
   DevelopmentProgressRecorded: { title: { zh: '客户开发月度完成情况', en: 'Monthly development report' }, step: { zh: '月度汇报', en: 'monthly report' }, detail: (d) => text(d.summary) },
+  DevelopmentMonthlyReportSubmitted: {
+    title: (d, language) => (language === 'zh' ? `客户开发月度完成情况（${text(d.month) ?? ''}）` : `Monthly development report (${text(d.month) ?? ''})`),
+    step: { zh: '月度汇报', en: 'monthly report' },
+    detail: (d, language) => {
+      const done = Array.isArray(d.achieved) ? d.achieved.length : 0;
+      const all = done + (Array.isArray(d.notAchieved) ? d.notAchieved.length : 0);
+      return `${language === 'zh' ? `已完成目标 ${done}/${all}` : `targets achieved ${done}/${all}`}${text(d.summary) ? `: ${text(d.summary)}` : ''}`;
+    },
+  },
   CustomerArchiveOpened: { title: { zh: '新建客户档案', en: 'Customer archive opened' }, step: { zh: '客户建档', en: 'customer archive' } },
   CustomerInformationChanged: { title: { zh: '客户信息变更', en: 'Customer information changed' }, step: { zh: '客户档案', en: 'customer archive' }, detail: changedFields },
   QualificationDocumentRenewed: { title: { zh: '客户资质证件已更新', en: 'Qualification document renewed' }, step: { zh: '客户档案', en: 'customer archive' } },

@@ -21,6 +21,7 @@ const HISTORY: StoredEvent[] = [
   stored('customer-c1', 'CustomerArchiveOpened', { customerId: 'c1', name: '宁波甬兴', customerManagerId: 'manager', region: '华东', notify: ['finance', 'plant_offices'] }, 'system:onboarding'),
   stored('visit-report-r1', 'VisitReportSubmitted', { reportId: 'r1', customerId: 'c1', findings: '包装破损', notify: ['supervisor', 'logistics'] }, 'manager'),
   stored('development-plan-p1', 'DevelopmentProgressRecorded', { period: { kind: 'monthly', month: '2026-09' }, summary: '签约一家', notify: ['supervisor', 'general_manager'] }, 'sales'),
+  stored('development-plan-p1', 'DevelopmentMonthlyReportSubmitted', { month: '2026-10', summary: '十月完成情况', achieved: ['t-1'], notAchieved: [], notify: ['supervisor', 'general_manager'] }, 'manager'),
   stored('complaint-k1', 'ComplaintRecorded', { complaintId: 'k1', customerId: 'c1' }, 'sales'),
   stored('complaint-k1', 'ComplaintSlaWarned', { dueAt: '2026-10-10T02:00:00.000Z', notify: ['supervisor', 'customer_manager'] }),
   stored('complaint-k1', 'ExtensionRequested', { notify: ['supervisor'] }, 'supervisor'),
@@ -44,6 +45,11 @@ describeReadModels('the notification outbox', [notificationOutboxProjection], (r
 
   it('R-DEV-3: a monthly report reaches the department manager and the general manager', async () => {
     expect(await peopleOf(idOf('DevelopmentProgressRecorded'))).toEqual([['gm', ['general_manager']], ['supervisor', ['supervisor']]]);
+  });
+
+  it('R-DEV-3: the monthly completion report (ADR 0027) reaches the department manager and the general manager, one row each', async () => {
+    expect(await peopleOf(idOf('DevelopmentMonthlyReportSubmitted'))).toEqual([['gm', ['general_manager']], ['supervisor', ['supervisor']]]);
+    expect(await groupsOf(idOf('DevelopmentMonthlyReportSubmitted'))).toEqual([['general_manager', null], ['supervisor', null]]);
   });
 
   it('R-CMP-3: an SLA warning reaches the supervisors and the manager of the complaint’s customer (R-KAM-2), not every manager', async () => {

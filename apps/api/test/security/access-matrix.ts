@@ -167,6 +167,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /development-plans/{id}/return': roles('supervisor', 'general_manager'),
   'POST /development-plans/{id}/reject': roles('supervisor', 'general_manager'),
   'POST /development-plans/{id}/progress': roles('sales_reviewer', 'customer_manager'),
+  'POST /development-plans/{id}/monthly-report': roles('sales_reviewer', 'customer_manager'),
+  'POST /development-plans/{id}/assessments': roles('sales_reviewer'),
   'GET /development-plans': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /development-plans/missing-weekly': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /development-plans/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),

@@ -94,6 +94,7 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'POST /development-plans/{id}/revise': none('the company\'s quarterly plan (R-DEV-2)'),
   'POST /development-plans/{id}/submit': none('the company\'s quarterly plan (R-DEV-2)'),
   'POST /development-plans/{id}/progress': none('the company\'s quarterly plan (R-DEV-2)'),
+  'POST /development-plans/{id}/monthly-report': none('the company\'s quarterly plan (R-DEV-2)'),
   'GET /development-plans': none('the company\'s quarterly plan (R-DEV-2)'),
   'GET /development-plans/missing-weekly': none('the company\'s quarterly plan (R-DEV-2)'),
   'GET /development-plans/{id}': none('the company\'s quarterly plan (R-DEV-2)'),
