@@ -9,7 +9,8 @@ import { CustomerComplaints } from './customer-complaints';
 import { CustomerDisqualification } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
 import { CustomerRegistrations } from './customer-registrations';
-import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
+import { type CustomerDetail as Detail, type CustomersT, type GradeFact, personName, useCustomersT } from './customers.messages';
+import { CustomerRecords } from './records/customer-records';
 import { GradeChart } from './grade-chart';
 import { formatTonnes, TonnageChart } from './tonnage-chart';
 import { GradeBadge, StatusBadge } from './customer-badges';
@@ -22,11 +23,13 @@ export function CustomerDetail({ id }: { id: string }) {
   const { api } = useSignedIn();
   const [c, setC] = useState<Detail | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
-  const [version, setVersion] = useState(0);
+  // a write's position: the archive and its cards are re-read up to it (read-your-writes)
+  const [minPosition, setMinPosition] = useState<number | undefined>();
+  const written = (result: unknown) => setMinPosition((result as { position?: number } | undefined)?.position ?? minPosition);
 
   useEffect(() => {
-    api.get<Detail>(`/customers/${encodeURIComponent(id)}`).then(setC, (e) => setError(describeError(e, gt)));
-  }, [api, id, gt, version]);
+    api.get<Detail>(`/customers/${encodeURIComponent(id)}`, { minPosition }).then(setC, (e) => setError(describeError(e, gt)));
+  }, [api, id, gt, minPosition]);
   if (!c) return <ErrorAlert error={error} />;
 
   return (
@@ -45,7 +48,7 @@ export function CustomerDetail({ id }: { id: string }) {
           <dt>{t('customerId')}</dt><dd className="mono">{c.customerId}</dd>
           <dt>{t('class')}</dt><dd>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}{c.class.salesForm ? ` · ${labelOr(l, `form.${c.class.salesForm}`)}` : ''}</dd>
           <dt>{t('region')}</dt><dd>{c.region}</dd>
-          <dt>{t('manager')}</dt><dd>{c.customerManagerId}</dd>
+          <dt>{t('manager')}</dt><dd>{personName(c.people, c.customerManagerId)}</dd>
           <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
           {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
           {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
@@ -53,10 +56,11 @@ export function CustomerDetail({ id }: { id: string }) {
         </dl>
       </div>
       {c.pendingDisqualification && c.status !== 'disqualified' ? (
-        <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} onDone={() => setVersion((v) => v + 1)} />
+        <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} people={c.people} onDone={written} />
       ) : null}
-      <CustomerRegistrations registrations={c.registrations} />
+      <CustomerRegistrations registrations={c.registrations} people={c.people} />
       <CustomerDocuments documents={c.documents} />
+      <CustomerRecords customer={c} minPosition={minPosition} onDone={written} />
       <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">
         <section className="card" aria-labelledby="grade-title">

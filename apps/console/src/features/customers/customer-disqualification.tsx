@@ -38,11 +38,11 @@ const useT = localMessages({
 });
 
 /** The general manager's decision on a proposed disqualification: the task 取消客户资格待总经理审批 opens here. */
-export function CustomerDisqualification({ customerId, pending, onDone }: { customerId: string; pending: PendingDisqualification; onDone(): void }) {
+export function CustomerDisqualification({ customerId, pending, people, onDone }: { customerId: string; pending: PendingDisqualification; people?: Record<string, { name: string }>; onDone(result: unknown): void }) {
   const { t } = useT();
   const { api, session } = useSignedIn();
   const path = `/customers/${encodeURIComponent(customerId)}/disqualification`;
-  const proposal = t('proposed', { by: pending.proposedBy, at: formatInstant(pending.proposedAt), reason: t(`reason.${pending.reason}` as 'reason.false_information'), evidence: pending.evidence.join('；') });
+  const proposal = t('proposed', { by: people?.[pending.proposedBy]?.name ?? pending.proposedBy, at: formatInstant(pending.proposedAt), reason: t(`reason.${pending.reason}` as 'reason.false_information'), evidence: pending.evidence.join('；') });
   if (!hasAnyRole(session.user, ['general_manager'])) return <p className="notice notice-warning" role="note" data-testid="pending-disqualification">{proposal}</p>;
   return (
     <section className="card" aria-label={t('title')} data-testid="pending-disqualification">

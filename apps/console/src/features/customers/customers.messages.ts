@@ -212,4 +212,9 @@ export interface CustomerDetail extends CustomerSummary {
   gradeHistory: GradeFact[];
   monthlyTonnage: Array<{ month: string; tonnes: number; pickups: number }>;
   pendingDisqualification: { reason: string; evidence: string[]; proposedBy: string; proposedAt: string } | null;
+  /** the people the archive names, by user id (absent from services before names were sent) */
+  people?: Record<string, { name: string }>;
 }
+
+/** A person as the console shows them: the name, or the user id when the directory does not know it. */
+export const personName = (people: CustomerDetail['people'], id: string): string => people?.[id]?.name ?? id;
