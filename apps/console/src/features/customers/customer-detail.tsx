@@ -25,7 +25,10 @@ export function CustomerDetail({ id }: { id: string }) {
   const [error, setError] = useState<ErrorDescription | null>(null);
   // a write's position: the archive and its cards are re-read up to it (read-your-writes)
   const [minPosition, setMinPosition] = useState<number | undefined>();
-  const written = (result: unknown) => setMinPosition((result as { position?: number } | undefined)?.position ?? minPosition);
+  const written = (result: number | { position?: number } | undefined) => {
+    const position = typeof result === 'number' ? result : result?.position;
+    if (position !== undefined) setMinPosition(position);
+  };
 
   useEffect(() => {
     api.get<Detail>(`/customers/${encodeURIComponent(id)}`, { minPosition }).then(setC, (e) => setError(describeError(e, gt)));
@@ -52,7 +55,7 @@ export function CustomerDetail({ id }: { id: string }) {
           <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
           {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
           {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
-          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
+          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone ?? p.phone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
         </dl>
       </div>
       {c.pendingDisqualification && c.status !== 'disqualified' ? (

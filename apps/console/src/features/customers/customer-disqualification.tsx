@@ -38,7 +38,7 @@ const useT = localMessages({
 });
 
 /** The general manager's decision on a proposed disqualification: the task 取消客户资格待总经理审批 opens here. */
-export function CustomerDisqualification({ customerId, pending, people, onDone }: { customerId: string; pending: PendingDisqualification; people?: Record<string, { name: string }>; onDone(result: unknown): void }) {
+export function CustomerDisqualification({ customerId, pending, people, onDone }: { customerId: string; pending: PendingDisqualification; people?: Record<string, { name: string }>; onDone(result: { position?: number }): void }) {
   const { t } = useT();
   const { api, session } = useSignedIn();
   const path = `/customers/${encodeURIComponent(customerId)}/disqualification`;
@@ -55,7 +55,7 @@ export function CustomerDisqualification({ customerId, pending, people, onDone }
           { label: t('reject'), tone: 'secondary', send: (body) => api.post(`${path}/reject`, body) },
         ]}
         schemas={{ [t('approve')]: ApproveDisqualification, [t('reject')]: RejectDisqualification }}
-        onDone={onDone}
+        onDone={(result) => onDone(result as { position?: number })}
       />
     </section>
   );
