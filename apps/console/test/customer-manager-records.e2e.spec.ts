@@ -31,6 +31,7 @@ const admission = {
     const api = served.api;
     await openCustomer(api, archive('cust-rec-1', { name: '宁波甬兴塑业有限公司' }));
     await openCustomer(api, archive('cust-rec-other', { name: '绍兴越州化纤有限公司', customerManagerId: 'manager2' }));
+    await openCustomer(api, archive('cust-rec-dq', { name: '余姚四明塑料有限公司' }));
     await openCustomer(api, archive('agent-rec-1', { name: '杭州钱江化工贸易有限公司', productLine: 'other_chemicals', class: { salesObject: 'exclusive_agent', salesForm: null }, admission } as never));
     await caughtUp(api, 'customers', 'customer_documents', 'customer_pickups');
     api.clock.set('2026-03-10T02:00:00.000Z'); // a week after the archives opened: March's pickups so far are after the opening (R-ONB-4)
@@ -182,6 +183,50 @@ const admission = {
     await checkPage(page, 'customer-records-04-archive-change');
   });
 
+  it('R-ARC-4: the manager files a renewed licence; a renewal that does not extend validity is refused beside its field, typed values kept; the documents show the new one', async () => {
+    const page = await signedIn('manager');
+    await openArchive(page, 'cust-rec-1');
+    const form = page.getByRole('form', { name: '证件换证（R-ARC-4）' });
+    await form.getByLabel('证件', { exact: true }).selectOption('licence');
+    await form.getByLabel('新证件号码').fill('BL-2');
+    await form.getByLabel('有效期自').fill('2026-03-01');
+    await form.getByLabel('有效期至').fill('2029-12-31');
+    await form.getByRole('button', { name: '登记换证' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByLabel('有效期至').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('alert').locator('.alert-details').textContent()).toContain('规则 R-ARC-4');
+    expect(await form.getByLabel('新证件号码').inputValue()).toBe('BL-2');
+
+    await form.getByLabel('有效期至').fill('2036-02-28');
+    await form.getByRole('button', { name: '登记换证' }).click();
+    await form.getByText('已登记换证。').waitFor();
+    const renewed = page.getByTestId('customer-documents').locator('tr', { hasText: 'BL-2' });
+    await renewed.waitFor();
+    expect(await renewed.textContent()).toContain('2026-03-01 ~ 2036-02-28');
+  });
+
+  it('R-EVAL-3: the manager proposes a disqualification after a confirmation; the archive shows it pending, proposed by name; the general manager gets the decision', async () => {
+    const page = await signedIn('manager');
+    await openArchive(page, 'cust-rec-dq');
+    const form = page.getByRole('form', { name: '提议取消客户资格（R-EVAL-3）' });
+    await form.getByRole('button', { name: '提交提议' }).click();
+    await form.getByText('至少填写一行').waitFor(); // Evidence: one item at least
+    await form.getByLabel('理由').selectOption('false_information');
+    await form.getByLabel('证据（每行一条）').fill('营业执照复印件与工商登记不符\n走访记录 2026-03-09');
+    await form.getByRole('button', { name: '提交提议' }).click();
+    const confirm = form.getByTestId('confirm-step');
+    expect(await confirm.textContent()).toContain('余姚四明塑料有限公司');
+    await confirm.getByRole('button', { name: '确认提议' }).click();
+    const pending = page.getByTestId('pending-disqualification');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('王经理 于 2026-03-10 10:00 提议取消该客户资格，理由：提供虚假信息');
+    expect(await page.getByRole('form', { name: '提议取消客户资格（R-EVAL-3）' }).count()).toBe(0);
+
+    const gm = await signedIn('gm');
+    await openArchive(gm, 'cust-rec-dq');
+    await gm.getByTestId('pending-disqualification').getByRole('button', { name: '同意取消资格' }).waitFor();
+  });
+
   it('shows each form only to the roles the API accepts: the auditor reads the pickups and gets no form', async () => {
     const page = await signedIn('auditor');
     await openArchive(page, 'cust-rec-1');
@@ -189,5 +234,6 @@ const admission = {
     expect(await page.getByRole('form', { name: '登记提货' }).count()).toBe(0);
     expect(await page.getByRole('form', { name: '批量导入提货（CSV 或 Excel）' }).count()).toBe(0);
     expect(await page.getByTestId('customer-archive-change').count()).toBe(0);
+    expect(await page.getByTestId('propose-disqualification').count()).toBe(0);
   });
 });

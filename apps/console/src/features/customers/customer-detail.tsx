@@ -6,7 +6,7 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CustomerComplaints } from './customer-complaints';
-import { CustomerDisqualification } from './customer-disqualification';
+import { CustomerDisqualification, ProposeDisqualificationForm } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
 import { CustomerRegistrations } from './customer-registrations';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, personName, useCustomersT } from './customers.messages';
@@ -76,6 +76,7 @@ export function CustomerDetail({ id }: { id: string }) {
           {c.monthlyTonnage.length === 0 ? <p className="empty">{t('noTonnage')}</p> : <TonnageChart name={c.name} months={c.monthlyTonnage} />}
         </section>
       </div>
+      {!c.pendingDisqualification && c.status !== 'disqualified' ? <ProposeDisqualificationForm customerId={c.customerId} name={c.name} onDone={written} /> : null}
       <p><a href="#/customers">← {t('back')}</a></p>
     </article>
   );

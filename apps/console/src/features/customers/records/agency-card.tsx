@@ -66,7 +66,7 @@ function PlanAdherence({ customerId, month, version }: { customerId: string; mon
       <h3 className="command-title">{t('planFiled', { month: plan.month, revision: plan.revision, at: formatInstant(plan.filedAt) })}</h3>
       <p>{t('planned', { t: formatTonnes(a.plannedTonnes) })} · {t('actual', { t: formatTonnes(a.actualTonnes) })} · {t('completion', { rate })} · {t('outside', { t: formatTonnes(a.outsideWindowsTonnes) })}</p>
       <table className="data-table">
-        <thead><tr><th scope="col">{t('planCustomer')}</th><th scope="col" className="num">{t('planQuantity')}</th><th scope="col">{t('windowFrom')}</th><th scope="col" className="num">{t('pickedInWindow')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('planCustomer')}</th><th scope="col" className="num">{t('planQuantity')}</th><th scope="col">{t('window')}</th><th scope="col" className="num">{t('pickedInWindow')}</th></tr></thead>
         <tbody>
           {a.lines.map((l, i) => (
             <tr key={i}><td>{l.customer}</td><td className="num">{formatTonnes(l.quantity)}</td><td className="nowrap">{l.pickupWindow.from} ~ {l.pickupWindow.to}</td><td className="num">{formatTonnes(l.pickedInWindowTonnes)}</td></tr>

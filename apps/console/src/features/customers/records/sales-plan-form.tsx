@@ -22,7 +22,7 @@ export function SalesPlanForm({ customerId, initialMonth, onFiled }: { customerI
     }));
     const body = { month: form.values.month, lines };
     if (!form.check(FileSalesPlan, body)) return;
-    const answer = await form.send(() => api.post<CommandAnswer>(`/customers/${encodeURIComponent(customerId)}/sales-plans`, body), () => t('saved'));
+    const answer = await form.send(() => api.post<CommandAnswer>(`/customers/${encodeURIComponent(customerId)}/sales-plans`, body), () => t('planFiledNote', { month: body.month }));
     if (answer) onFiled(answer.position, body.month);
   }
 
