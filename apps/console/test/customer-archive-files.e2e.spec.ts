@@ -80,7 +80,7 @@ jest.setTimeout(90_000);
     const row = card.locator('tr[data-registration="cust-doc-chem"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('其他化工产品');
-    expect(await row.textContent()).toContain('manager2');
+    expect(await row.textContent()).toContain('赵经理'); // manager2, by name
     await row.getByRole('link', { name: '其他化工产品' }).click();
     await gm.getByTestId('customer-detail').locator('tr[data-registration="cust-doc-poly"]').waitFor();
 

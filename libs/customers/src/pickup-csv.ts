@@ -15,6 +15,19 @@ const HEADER_ALIASES: Record<string, PickupCsvColumn> = {
   warehouse: 'warehouse', 仓库: 'warehouse',
 };
 
+/** The template's header: the company's form names, each one the parser reads back (HEADER_ALIASES). */
+export const PICKUP_CSV_TEMPLATE_HEADERS: Readonly<Record<PickupCsvColumn, string>> = {
+  customerId: '客户编号', pickupId: '提货单号', date: '提货日期', product: '产品', tonnes: '吨数', warehouse: '仓库',
+};
+
+/**
+ * The downloadable import template: a UTF-8 BOM (so Excel opens the Chinese headers as UTF-8) and
+ * the header row only, with no sample row that an unedited upload would record as a pickup.
+ */
+export function pickupCsvTemplate(): string {
+  return `\uFEFF${PICKUP_CSV_COLUMNS.map((c) => PICKUP_CSV_TEMPLATE_HEADERS[c]).join(',')}\r\n`;
+}
+
 export interface PickupCsvRow {
   line: number;
   customerId: string;

@@ -1,4 +1,4 @@
-import { parsePickupCsv } from '../src';
+import { parsePickupCsv, pickupCsvTemplate } from '../src';
 
 const HEADER = 'customerId,pickupId,date,product,tonnes,warehouse';
 
@@ -17,6 +17,14 @@ describe('pickup CSV parser (R-TIER-2 bulk pickups)', () => {
   it('R-TIER-2: accepts the Chinese headers, a BOM, CRLF, reordered columns and spreadsheet dates', () => {
     const text = '\uFEFF仓库,客户编号,提货单号,日期,产品,吨数\r\n镇海库,c-1,p-1,2026/3/5,PP T30S,"1,200.5"\r\n';
     expect(parsePickupCsv(text)).toEqual({ rows: [{ line: 2, customerId: 'c-1', pickupId: 'p-1', date: '2026-03-05', product: 'PP T30S', tonnes: 1200.5, warehouse: '镇海库' }], errors: [] });
+  });
+
+  it('R-TIER-2: the downloadable template starts with a BOM and its header is read back by the parser, one row appended', () => {
+    const template = pickupCsvTemplate();
+    expect(template.startsWith('\uFEFF客户编号,提货单号,提货日期,产品,吨数,仓库\r\n')).toBe(true);
+    expect(parsePickupCsv(`${template}c-1,p-1,2026-03-05,PP T30S,12.5,镇海库\r\n`)).toEqual({
+      rows: [{ line: 2, customerId: 'c-1', pickupId: 'p-1', date: '2026-03-05', product: 'PP T30S', tonnes: 12.5, warehouse: '镇海库' }], errors: [],
+    });
   });
 
   it('R-TIER-2: quoted fields may contain commas, quotes and line breaks', () => {

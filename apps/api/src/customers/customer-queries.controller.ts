@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProjectionRunner } from '@crm/engine';
 import type { Actor, Role } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { UserDirectory } from '../auth/user-directory';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
@@ -20,6 +21,7 @@ export class CustomerQueriesController {
   constructor(
     private readonly reads: CustomerReadService,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get()
@@ -37,7 +39,20 @@ export class CustomerQueriesController {
     await waitForProjections(this.runner, CUSTOMER_PROJECTION_NAMES, query.minPosition);
     const row = await this.reads.row(id);
     assertOwnCustomer(actor, id, row.customer_manager_id);
-    return { ...(await this.reads.detail(row)), registrations: await this.reads.registrations(id, row.identity_key ?? null, isManagerScoped(actor) ? actor.id : null) };
+    const detail = await this.reads.detail(row);
+    const registrations = await this.reads.registrations(id, row.identity_key ?? null, isManagerScoped(actor) ? actor.id : null);
+    const named = [detail.customerManagerId, (detail.pendingDisqualification as { proposedBy?: string } | null)?.proposedBy, ...registrations.items.map((r) => r.customerManagerId)];
+    return { ...detail, registrations, people: await this.peopleOf(named) };
+  }
+
+  /** The people the archive names, as the console shows them (姓名, not a user id); one unknown to the directory is left out. */
+  private async peopleOf(ids: ReadonlyArray<string | null | undefined>): Promise<Record<string, { name: string }>> {
+    const people: Record<string, { name: string }> = {};
+    for (const id of new Set(ids.filter((x): x is string => typeof x === 'string'))) {
+      const user = await this.users.current(id);
+      if (user) people[id] = { name: user.name };
+    }
+    return people;
   }
 
   @Get(':id/pickups')

@@ -65,6 +65,8 @@ describe('customers over HTTP: qualification expiry and disqualification (real S
   it('R-EVAL-3: only the general manager approves a disqualification, and it is final', async () => {
     const proposal = { reason: 'fraud_or_bad_faith', evidence: ['伪造磅单 2026-04-02'] };
     expect((await api.request('POST', '/customers/d-1/disqualification', { token: tokens.sales, body: proposal })).status).toBe(200);
+    // the archive names its people (its manager, the proposer) for the console to show by name (ADR 0028)
+    expect((await detail('d-1')).people).toEqual({ manager: { name: '王经理 (customer manager)' }, sales: { name: expect.stringContaining('李销售') } });
     const bySales = await api.request('POST', '/customers/d-1/disqualification/approve', { token: tokens.sales, body: {} });
     expect(bySales.status).toBe(403);
     const byGm = await api.request('POST', '/customers/d-1/disqualification/approve', { token: tokens.gm, body: { comment: '同意' } });

@@ -8,6 +8,8 @@ export interface ApiClientOptions {
   token?: () => string | undefined;
   /** called on 401, e.g. to drop an expired session */
   onUnauthorized?: () => void;
+  /** the console's language, sent as Accept-Language so the API's refusals come in it (its own zh-CN translations) */
+  language?: () => string;
 }
 
 /** The only way the console talks to the API: JSON over fetch with the bearer token. */
@@ -24,6 +26,13 @@ export class ApiClient {
 
   put<T>(path: string, body?: unknown): Promise<T> {
     return this.send<T>('PUT', path, body);
+  }
+
+  /** A file as the part `file` of a multipart form (an import's CSV or .xlsx): the browser sets the boundary. */
+  postFile<T>(path: string, file: Blob, name: string): Promise<T> {
+    const form = new FormData();
+    form.append('file', file, name);
+    return this.send<T>('POST', path, form);
   }
 
   /** The bytes of a download (a scan on file), fetched with the bearer token: never a URL that carries it. */
@@ -52,11 +61,14 @@ export class ApiClient {
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const token = this.token();
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
+    const language = this.options.language?.();
+    if (language) headers['accept-language'] = language;
     let response: Response;
     try {
-      response = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     } catch (cause) {
       throw new ApiError({ statusCode: 0, message: (cause as Error).message }, 'network');
     }

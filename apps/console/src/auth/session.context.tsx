@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/api-client';
+import { useI18n } from '../i18n/i18n.context';
 import { loadSession, sessionWasExpired, storedToken, storeSession, type Session } from './session';
 
 export interface SessionState {
@@ -23,9 +24,16 @@ export function SessionProvider({ children, baseUrl = '' }: { children: ReactNod
     setExpired(wasExpired);
   }, []);
 
+  // The API answers refusals in the console's language (ADR 0028), read at each call like the token.
+  const { lang } = useI18n();
+  const language = useRef(lang);
+  useEffect(() => {
+    language.current = lang;
+  }, [lang]);
+
   // One client for the whole console; it reads the token from storage so it never goes stale.
   const api = useMemo(
-    () => new ApiClient({ baseUrl, token: storedToken, onUnauthorized: () => replace(null, true) }),
+    () => new ApiClient({ baseUrl, token: storedToken, onUnauthorized: () => replace(null, true), language: () => language.current }),
     [baseUrl, replace],
   );
 

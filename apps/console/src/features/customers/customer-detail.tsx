@@ -6,10 +6,11 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CustomerComplaints } from './customer-complaints';
-import { CustomerDisqualification } from './customer-disqualification';
+import { CustomerDisqualification, ProposeDisqualificationForm } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
 import { CustomerRegistrations } from './customer-registrations';
-import { type CustomerDetail as Detail, type CustomersT, type GradeFact, useCustomersT } from './customers.messages';
+import { type CustomerDetail as Detail, type CustomersT, type GradeFact, personName, useCustomersT } from './customers.messages';
+import { CustomerRecords } from './records/customer-records';
 import { GradeChart } from './grade-chart';
 import { formatTonnes, TonnageChart } from './tonnage-chart';
 import { GradeBadge, StatusBadge } from './customer-badges';
@@ -22,11 +23,16 @@ export function CustomerDetail({ id }: { id: string }) {
   const { api } = useSignedIn();
   const [c, setC] = useState<Detail | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
-  const [version, setVersion] = useState(0);
+  // a write's position: the archive and its cards are re-read up to it (read-your-writes)
+  const [minPosition, setMinPosition] = useState<number | undefined>();
+  const written = (result: number | { position?: number } | undefined) => {
+    const position = typeof result === 'number' ? result : result?.position;
+    if (position !== undefined) setMinPosition(position);
+  };
 
   useEffect(() => {
-    api.get<Detail>(`/customers/${encodeURIComponent(id)}`).then(setC, (e) => setError(describeError(e, gt)));
-  }, [api, id, gt, version]);
+    api.get<Detail>(`/customers/${encodeURIComponent(id)}`, { minPosition }).then(setC, (e) => setError(describeError(e, gt)));
+  }, [api, id, gt, minPosition]);
   if (!c) return <ErrorAlert error={error} />;
 
   return (
@@ -45,18 +51,19 @@ export function CustomerDetail({ id }: { id: string }) {
           <dt>{t('customerId')}</dt><dd className="mono">{c.customerId}</dd>
           <dt>{t('class')}</dt><dd>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}{c.class.salesForm ? ` · ${labelOr(l, `form.${c.class.salesForm}`)}` : ''}</dd>
           <dt>{t('region')}</dt><dd>{c.region}</dd>
-          <dt>{t('manager')}</dt><dd>{c.customerManagerId}</dd>
+          <dt>{t('manager')}</dt><dd>{personName(c.people, c.customerManagerId)}</dd>
           <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
           {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
           {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
-          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
+          {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone ?? p.phone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
         </dl>
       </div>
       {c.pendingDisqualification && c.status !== 'disqualified' ? (
-        <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} onDone={() => setVersion((v) => v + 1)} />
+        <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} people={c.people} onDone={written} />
       ) : null}
-      <CustomerRegistrations registrations={c.registrations} />
+      <CustomerRegistrations registrations={c.registrations} people={c.people} />
       <CustomerDocuments documents={c.documents} />
+      <CustomerRecords customer={c} minPosition={minPosition} onDone={written} />
       <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">
         <section className="card" aria-labelledby="grade-title">
@@ -69,6 +76,7 @@ export function CustomerDetail({ id }: { id: string }) {
           {c.monthlyTonnage.length === 0 ? <p className="empty">{t('noTonnage')}</p> : <TonnageChart name={c.name} months={c.monthlyTonnage} />}
         </section>
       </div>
+      {!c.pendingDisqualification && c.status !== 'disqualified' ? <ProposeDisqualificationForm customerId={c.customerId} name={c.name} onDone={written} /> : null}
       <p><a href="#/customers">← {t('back')}</a></p>
     </article>
   );

@@ -1,13 +1,13 @@
 import { labelOr, useOnboardingLabels } from '../../components/onboarding-labels';
 import { GradeBadge, StatusBadge } from './customer-badges';
-import { type CustomerDetail, useCustomersT } from './customers.messages';
+import { type CustomerDetail, personName, useCustomersT } from './customers.messages';
 
 /**
  * R-TIER-1 按照不同的产品设置不同的客户及客户登记: the company's registrations for its other product
  * lines, each with its own class, grade, manager and status; a customer manager sees their own and
  * how many others there are (R-KAM-2).
  */
-export function CustomerRegistrations({ registrations }: { registrations: CustomerDetail['registrations'] }) {
+export function CustomerRegistrations({ registrations, people }: { registrations: CustomerDetail['registrations']; people?: CustomerDetail['people'] }) {
   const { t } = useCustomersT();
   const { t: l } = useOnboardingLabels();
   if (!registrations || (registrations.items.length === 0 && registrations.hidden === 0)) return null;
@@ -25,7 +25,7 @@ export function CustomerRegistrations({ registrations }: { registrations: Custom
                 <td><a href={`#/customers/${encodeURIComponent(r.customerId)}`}>{labelOr(l, `line.${r.productLine}`)}</a></td>
                 <td>{labelOr(l, `object.${r.class.salesObject}`)}{r.class.salesForm ? ` · ${labelOr(l, `form.${r.class.salesForm}`)}` : ''}</td>
                 <td><GradeBadge grade={r.grade} /></td>
-                <td>{r.customerManagerId}</td>
+                <td>{personName(people, r.customerManagerId)}</td>
                 <td><StatusBadge status={r.status} /></td>
               </tr>
             ))}

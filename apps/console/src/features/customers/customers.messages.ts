@@ -207,9 +207,14 @@ export interface CustomerDetail extends CustomerSummary {
   /** R-TIER-1: the company's other product lines (absent from services before registrations) */
   registrations?: { items: CustomerSummary[]; hidden: number };
   invoicing: { bank: string; accountNumber: string; postalAddress: string; telephone: string } | null;
-  contacts: Array<{ name: string; telephone: string; position?: string; email?: string }> | null;
+  contacts: Array<{ name: string; telephone?: string; phone?: string; position?: string; email?: string }> | null;
   documents: CustomerDocument[];
   gradeHistory: GradeFact[];
   monthlyTonnage: Array<{ month: string; tonnes: number; pickups: number }>;
   pendingDisqualification: { reason: string; evidence: string[]; proposedBy: string; proposedAt: string } | null;
+  /** the people the archive names, by user id (absent from services before names were sent) */
+  people?: Record<string, { name: string }>;
 }
+
+/** A person as the console shows them: the name ('王经理 (customer manager)' → '王经理', as the home page greets), or the user id when the directory does not know it. */
+export const personName = (people: CustomerDetail['people'], id: string): string => people?.[id]?.name.replace(/\s*\([^)]*\)\s*$/, '') ?? id;
