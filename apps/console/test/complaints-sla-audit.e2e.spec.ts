@@ -156,13 +156,20 @@ const CUSTOMER = 'cust-e2e-1';
     expect(types[0]).toBe('CustomerArchiveOpened');
     expect(types).toEqual(expect.arrayContaining(['ComplaintRecorded', 'ComplaintClassified', 'ComplaintSlaWarned', 'ComplaintSlaBreached']));
     const opened = timeline.locator('tr[data-type="CustomerArchiveOpened"]');
-    expect(await opened.textContent()).toContain('system:onboarding');
-    expect(await opened.textContent()).toContain('open.active');
-    expect(await timeline.locator('tr[data-type="ComplaintRecorded"]').textContent()).toContain('manager');
+    // names, not ids (issue 16): the event, the state and who acted read in Chinese
+    expect(await opened.textContent()).toContain('系统（准入建档）');
+    expect(await opened.textContent()).toContain('建立客户档案');
+    expect(await opened.textContent()).toContain('正常供货');
+    expect(await opened.textContent()).not.toContain('open.active');
+    const recorded = await timeline.locator('tr[data-type="ComplaintRecorded"]').textContent();
+    expect(recorded).toContain('王经理（客户经理）');
+    expect(recorded).toContain('登记投诉');
     await auditor.locator('[data-testid="verify"][data-ok="true"]').getByText(/哈希链完整/).waitFor();
     const [download] = await Promise.all([auditor.waitForEvent('download'), auditor.locator('[data-testid="exports"] button[data-format="csv"]').click()]);
     expect(download.suggestedFilename()).toBe(`${CUSTOMER}-history.csv`);
-    expect(readFileSync(await download.path(), 'utf8')).toContain('ComplaintSlaBreached');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('ComplaintSlaBreached');
+    expect(csv).toContain('处理超时');
     auditorPage = auditor;
   });
 

@@ -13,3 +13,4 @@ export * from './audit-record';
 export * from './history-export';
 export * from './file.verifier';
 export * from './event-wording';
+export * from './customer-name';

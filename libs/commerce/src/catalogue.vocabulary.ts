@@ -10,6 +10,7 @@ export const CATALOGUE_VOCABULARY: WorkflowVocabulary<keyof typeof catalogueEven
     WarehouseWithdrawn: { zh: '撤销指定仓库', en: 'Warehouse withdrawn' },
   },
   states: {
+    none: { zh: '未建立', en: 'Not started' },
     kept: { zh: '在用', en: 'Kept' },
   },
 };

@@ -8,6 +8,7 @@ export const PRICE_BOOK_VOCABULARY: WorkflowVocabulary<keyof typeof priceBookEve
     PriceSet: { zh: '执行新价格', en: 'Price set' },
   },
   states: {
+    none: { zh: '未建立', en: 'Not started' },
     kept: { zh: '在用', en: 'Kept' },
   },
 };

@@ -7,6 +7,7 @@ export const CHARTER_VOCABULARY: WorkflowVocabulary<'CommitteeCharterPublished'>
     CommitteeCharterPublished: { zh: '发布委员会章程', en: 'Charter published' },
   },
   states: {
+    none: { zh: '未建立', en: 'Not started' },
     kept: { zh: '在用', en: 'Kept' },
   },
 };

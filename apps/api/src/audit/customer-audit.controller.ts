@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { customerAsOf, customerHistory, type HistoryEntry, toHtmlReport, toJsonLines, verifyFiles } from '@crm/audit';
+import { customerAsOf, customerHistory, customerNameOf, type HistoryEntry, toHtmlReport, toJsonLines, verifyFiles } from '@crm/audit';
 import { BLOB_STORE, type BlobStore } from '@crm/blob-store';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -9,9 +9,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { requestedSheet } from '../spreadsheets/sheet-format';
 import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
+import { ActorLabels } from './actor-labels';
 import { AsOfQuery, CustomerIdParam, ExportQuery, HistoryQuery, typesOf } from './audit.queries';
-import { CustomerAuditService } from './customer-audit.service';
-import { historySheet } from './history.sheet';
+import { type CustomerRecord, CustomerAuditService } from './customer-audit.service';
+import { historySheet, type LabelledHistoryEntry } from './history.sheet';
 import { verifyCustomerRecord } from './customer-verification';
 
 const CONTENT_TYPES = { jsonl: 'application/x-ndjson; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
@@ -27,7 +28,14 @@ export class CustomerAuditController {
     private readonly calendars: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly actorLabels: ActorLabels,
   ) {}
+
+  /** each entry with who acted as people name them, beside the username */
+  private async labelled<E extends { actor: string }>(entries: readonly E[]): Promise<Array<E & Pick<LabelledHistoryEntry, 'actorLabel'>>> {
+    const labels = await this.actorLabels.of(entries.map((e) => e.actor));
+    return entries.map((e) => ({ ...e, actorLabel: labels.get(e.actor) ?? { zh: e.actor, en: e.actor } }));
+  }
 
   @Get('history')
   @ApiOperation({ summary: "Every event of the customer's streams in global order, with who, when, data, and the machine state before and after" })
@@ -36,7 +44,7 @@ export class CustomerAuditController {
     const filter = { types: typesOf(query.type), actor: query.actor, from: query.from, to: query.to };
     const page = customerHistory(record.events, this.audit.lookup, filter, { offset: query.offset, limit: query.limit });
     await this.audit.recordRead(actor, id, 'history', query);
-    return { customerId: id, ...page };
+    return { customerId: id, customerName: customerNameOf(id, record.events), ...page, entries: await this.labelled(page.entries) };
   }
 
   @Get('as-of')
@@ -67,17 +75,23 @@ export class CustomerAuditController {
     @CurrentActor() actor: Actor,
     @Req() request: { query?: unknown; headers: Record<string, string | string[] | undefined> },
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ): Promise<string | { customerId: string; entries: HistoryEntry[] }> {
+  ): Promise<string | { customerId: string; entries: LabelledHistoryEntry[] }> {
     const record = await this.audit.load(id, actor);
     const { entries } = customerHistory(record.events, this.audit.lookup, { types: typesOf(query.type), actor: query.actor, from: query.from, to: query.to });
     // csv and xlsx are laid out by the spreadsheet download from these entries
     const sheet = requestedSheet(request);
     const format = query.format === 'html' ? 'html' : 'jsonl';
     await this.audit.recordRead(actor, id, `export:${sheet ?? format}`, query);
-    if (sheet) return { customerId: id, entries };
-    const body = format === 'html' ? toHtmlReport(id, entries, verifyCustomerRecord(record), this.clock.now().toISOString(), actor.id) : toJsonLines(entries);
+    if (sheet) return { customerId: id, entries: await this.labelled(entries) };
+    const body = format === 'html' ? await this.htmlReport(id, record, entries, actor) : toJsonLines(entries);
     response.setHeader('content-type', CONTENT_TYPES[format]);
     response.setHeader('content-disposition', `attachment; filename="${id}-history.${format}"`);
     return body;
+  }
+
+  private async htmlReport(id: string, record: CustomerRecord, entries: readonly HistoryEntry[], actor: Actor): Promise<string> {
+    const actorLabels = await this.actorLabels.of([...entries.map((e) => e.actor), actor.id]);
+    const heading = { customerId: id, customerName: customerNameOf(id, record.events), generatedAt: this.clock.now().toISOString(), generatedBy: actor.id, actorLabels };
+    return toHtmlReport(heading, entries, verifyCustomerRecord(record));
   }
 }

@@ -111,6 +111,15 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     expect(history.entries[0]).toMatchObject({ streamId: 'onboarding-aud-1', type: 'ApplicationDrafted', actor: 'manager', stateBefore: { state: 'none' }, stateAfter: { state: 'draft' } });
     const opened = history.entries.find((e: any) => e.type === 'CustomerArchiveOpened');
     expect(opened).toMatchObject({ actor: 'system:onboarding', stateBefore: { state: 'none' }, stateAfter: { state: 'open.active' } });
+    // people read names, not ids: the event, the states and who acted, in both languages
+    expect(history.entries[0]).toMatchObject({
+      title: { zh: '创建申请草稿', en: 'Application drafted' },
+      stateAfter: { label: { zh: '草稿', en: 'Draft' } },
+      actorLabel: { zh: '王经理（客户经理）', en: '王经理 (Customer manager)' },
+    });
+    expect(opened).toMatchObject({ title: { zh: '建立客户档案' }, stateAfter: { label: { zh: '正常供货' } }, actorLabel: { zh: '系统（准入建档）' } });
+    expect(history.customerName).toEqual(expect.any(String));
+    expect(history.entries.every((e: any) => /[\u4e00-\u9fff]/.test(e.title.zh))).toBe(true);
     const graded = history.entries.find((e: any) => e.type === 'CustomerGradeChanged');
     expect(graded.changes).toContainEqual({ path: 'grade', before: 'ordinary', after: 'one_star' });
     expect(history.entries.at(-1)).toMatchObject({ streamId: 'complaint-aud-c2' });
@@ -169,7 +178,16 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(String(csv.body).trim().split('\r\n')).toHaveLength(total + 1);
     const html = await api.request('GET', `/customers/${CUSTOMER}/export?format=html`, { token: await api.tokenFor('auditor') });
-    expect(String(html.body)).toContain('Hash chains intact');
+    // the auditor's file is in Chinese, titled with the company, in Beijing time, people by name
+    const report = String(html.body);
+    expect(report).toContain('哈希链完整');
+    expect(report).toContain(`<title>客户审计报告：${ok(await as('auditor', 'GET', `/customers/${CUSTOMER}`)).name}（${CUSTOMER}）</title>`);
+    expect(report).toContain('王经理（客户经理）');
+    expect(report).toContain('创建申请草稿');
+    expect(report).toContain('（北京时间）');
+    const header = String(csv.body).split('\r\n')[0];
+    expect(header).toContain('操作人');
+    expect(String(csv.body)).toContain('王经理（客户经理）');
   });
 
   it('records every auditor read as AuditRecordViewed in the monthly audit log', async () => {

@@ -5,11 +5,13 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { auditApi, type HistoryEntry, type StateSummary } from './audit.api';
+import type { Wording } from '@crm/workflow-kit';
 import type { AuditT } from './audit.messages';
 
 /** Every event of the customer's streams in global order: who, when, what, state before → after. */
 export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { at: AuditT; customerId: string; onLoaded(entries: HistoryEntry[]): void; selectedPosition: number | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const say = (w: Wording) => (lang === 'en' ? w.en : w.zh);
   const { api } = useSignedIn();
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [page, setPage] = useState<{ total: number; nextOffset: number | null } | null>(null);
@@ -78,14 +80,14 @@ export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { 
                       {future ? <span className="visually-hidden">{at.t('afterMoment')}</span> : null}
                     </td>
                     <td className="nowrap">{formatInstant(e.occurredAt)}</td>
-                    <td className="nowrap">{e.actor}</td>
+                    <td className="nowrap" title={e.actor}>{say(e.actorLabel)}</td>
                     <th scope="row">
-                      <span className="event-type">{e.type}</span>
+                      <span className="event-type" title={e.type}>{say(e.title)}</span>
                       <span className="stream-id mono">{e.streamId}</span>
                     </th>
                     <td className="nowrap">
-                      <StateChip state={e.stateBefore} /> <span aria-hidden="true">→</span>
-                      <span className="visually-hidden">→</span> <StateChip state={e.stateAfter} />
+                      <StateChip state={e.stateBefore} say={say} /> <span aria-hidden="true">→</span>
+                      <span className="visually-hidden">→</span> <StateChip state={e.stateAfter} say={say} />
                     </td>
                     <td>
                       <Changes at={at} entry={e} />
@@ -106,8 +108,12 @@ export function AuditTimeline({ at, customerId, onLoaded, selectedPosition }: { 
   );
 }
 
-function StateChip({ state }: { state: StateSummary }) {
-  return <span className={`state-chip${state.done ? ' state-done' : ''}`}>{state.state ?? '—'}</span>;
+function StateChip({ state, say }: { state: StateSummary; say(w: Wording): string }) {
+  return (
+    <span className={`state-chip${state.done ? ' state-done' : ''}`} title={state.state ?? undefined}>
+      {state.label ? say(state.label) : (state.state ?? '—')}
+    </span>
+  );
 }
 
 const show = (v: unknown) => (v === undefined || v === null ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));

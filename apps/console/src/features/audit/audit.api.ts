@@ -1,8 +1,12 @@
 import type { ApiClient } from '../../api/api-client';
 
+import type { Wording } from '@crm/workflow-kit';
+
 export interface StateSummary {
   workflow: string | null;
   state: string | null;
+  /** the state's name for people; null where its workflow gives none */
+  label: Wording | null;
   done: boolean;
 }
 
@@ -12,7 +16,11 @@ export interface HistoryEntry {
   streamId: string;
   revision: number;
   type: string;
+  /** the event's name for people */
+  title: Wording;
   actor: string;
+  /** who acted, as people name them: 王经理（客户经理） */
+  actorLabel: Wording;
   occurredAt: string;
   recordedAt: string;
   data: Record<string, unknown>;
