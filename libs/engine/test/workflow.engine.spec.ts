@@ -1,5 +1,5 @@
 import { InMemoryEventStore, type NewEvent, WrongExpectedRevisionError } from '@crm/event-store';
-import { TransitionNotAllowed, WorkflowNotFound } from '@crm/workflow-kit';
+import { type Actor, SCHEDULER_ACTOR, TransitionNotAllowed, WorkflowNotFound } from '@crm/workflow-kit';
 import { EventSchemaViolation, timerIdOf, WorkflowEngine } from '../src';
 import { alice, bob, carol, cmd, T0 } from './fixtures/ticket.commands';
 import { ticketWorkflow } from './fixtures/ticket.workflow';
@@ -85,14 +85,14 @@ describe('WorkflowEngine.execute', () => {
 
 describe('WorkflowEngine conflicts', () => {
   /** a store on which another writer slips one comment in just before our first append */
-  function racingStore() {
+  function racingStore(sneak: Actor = carol) {
     const store = new InMemoryEventStore();
     let raced = false;
     const original = store.appendToStream.bind(store);
     store.appendToStream = async (streamId: string, events: readonly NewEvent[], options) => {
       if (!raced && (await store.streamRevision(streamId)) !== null) {
         raced = true;
-        await new WorkflowEngine(Object.create(store, { appendToStream: { value: original } })).execute(ticketWorkflow, 't1', cmd('CommentTicket', { text: 'sneaky' }, carol), undefined);
+        await new WorkflowEngine(Object.create(store, { appendToStream: { value: original } })).execute(ticketWorkflow, 't1', cmd('CommentTicket', { text: 'sneaky' }, sneak), undefined);
       }
       return original(streamId, events, options);
     };
@@ -112,6 +112,16 @@ describe('WorkflowEngine conflicts', () => {
     const engine = new WorkflowEngine(store);
     await engine.execute(ticketWorkflow, 't1', open(), undefined);
     await expect(engine.execute(ticketWorkflow, 't1', cmd('ApproveTicket', {}, bob), undefined)).rejects.toThrow(WrongExpectedRevisionError);
+  });
+
+  it('decides a person\'s command again when only the machine (a timer, a reactor) wrote meanwhile: nobody else decided', async () => {
+    const store = racingStore(SCHEDULER_ACTOR);
+    const engine = new WorkflowEngine(store);
+    await engine.execute(ticketWorkflow, 't1', open(), undefined);
+    const approved = await engine.execute(ticketWorkflow, 't1', cmd('ApproveTicket', {}, bob), undefined);
+    expect(approved.state.state).toBe('approved');
+    const types = (await store.readStream('ticket-t1')).map((e) => `${e.type}:${e.metadata.actor}`);
+    expect(types).toEqual(['TicketOpened:alice', 'TimerScheduled:alice', 'TicketCommented:system:scheduler', 'TicketApproved:bob', 'TimerCancelled:bob']);
   });
 
   it('given two approvers racing, then exactly one approval is stored', async () => {

@@ -57,7 +57,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     // R-VISIT-3: the outbox has one notification per recipient of the findings
     await caughtUp(api, 'notification_outbox');
     // the report's position is its append's last event (the task facts come after the report, issue 15)
-    const outbox = await api.request('GET', `/notifications?afterPosition=${report.body.events[0].position - 1}`, { token: await token('sales') });
+    const outbox = await api.request('GET', `/notifications?afterPosition=${report.body.events[0].position - 1}&minPosition=${await api.store.headPosition()}`, { token: await token('sales') });
     const ofReport = outbox.body.items.filter((n: { streamId: string }) => n.streamId === `visit-report-${reportId}`);
     expect(ofReport.map((n: { recipient: string }) => n.recipient).sort()).toEqual(['logistics', 'supervisor']);
 
@@ -157,7 +157,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     expect(report.body.state).toBe('reportInReview');
     // 提交公司领导审阅: the plan waits for the leadership's review, a human task of the general manager
     expect((await api.request('POST', '/satisfaction-surveys/2026/improvement-plan', { token: sales, body: { measures: ['m'] } })).status).toBe(409);
-    const tasks = await api.request('GET', '/tasks?type=satisfaction-survey.review-report', { token: await token('gm') });
+    const tasks = await api.request('GET', `/tasks?type=satisfaction-survey.review-report&minPosition=${await api.store.headPosition()}`, { token: await token('gm') });
     expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toEqual(['2026']);
     expect((await api.request('POST', '/satisfaction-surveys/2026/report/review', { token: await token('supervisor'), body: {} })).status).toBe(403);
     const reviewed = await api.request('POST', '/satisfaction-surveys/2026/report/review', { token: await token('gm'), body: { comment: '重点改进服务质量' } });
@@ -167,7 +167,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     const plan = await api.request('POST', '/satisfaction-surveys/2026/improvement-plan', { token: sales, body: { measures: ['提货等待不超过2小时', '设客服专线'] } });
     expect(plan.status).toBe(200);
     await caughtUp(api, 'notification_outbox');
-    const outbox = await api.request('GET', '/notifications?recipient=general_manager', { token: sales });
+    const outbox = await api.request('GET', `/notifications?recipient=general_manager&minPosition=${await api.store.headPosition()}`, { token: sales });
     const toLeaders = outbox.body.items.filter((n: { streamId: string }) => n.streamId === 'satisfaction-survey-2026').map((n: { type: string }) => n.type);
     expect(toLeaders.filter((t: string) => t === 'SurveyReportIssued' || t === 'ImprovementPlanSubmitted').sort()).toEqual(['ImprovementPlanSubmitted', 'SurveyReportIssued']);
 
@@ -226,7 +226,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
     expect(early.body).toMatchObject({ rule: 'R-FORUM-1', field: 'forumId' });
 
     // the approver's human task, shown to the leaders
-    const tasks = await api.request('GET', '/tasks?type=customer-forum.approve-plan', { token: await token('supervisor') });
+    const tasks = await api.request('GET', `/tasks?type=customer-forum.approve-plan&minPosition=${await api.store.headPosition()}`, { token: await token('supervisor') });
     expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toContain(plan.forumId);
     expect((await api.request('POST', `/customer-forums/${plan.forumId}/approve`, { token: sales, body: {} })).status).toBe(403);
     const approved = await api.request('POST', `/customer-forums/${plan.forumId}/approve`, { token: await token('supervisor'), body: { comment: '同意，控制预算' } });
@@ -243,7 +243,7 @@ describeEachEngine('relationship maintenance over HTTP (R-VISIT-1..3, R-SURV-1, 
       minutes: { planNo: 1, title: plan.title, followUps: minutes.followUps, notify: ['logistics'] },
     });
     await caughtUp(api, 'notification_outbox');
-    const outbox = await api.request('GET', '/notifications?recipient=logistics', { token: sales });
+    const outbox = await api.request('GET', `/notifications?recipient=logistics&minPosition=${await api.store.headPosition()}`, { token: sales });
     expect(outbox.body.items.filter((n: { type: string; streamId: string }) => n.type === 'ForumMinutesFiled' && n.streamId === `forum-${plan.forumId}`)).toHaveLength(1);
 
     const future = await api.request('POST', '/customer-forums', { token: sales, body: { ...plan, forumId: 'forum-past', plannedOn: '2026-03-01' } });

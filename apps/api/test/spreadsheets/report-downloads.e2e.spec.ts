@@ -143,8 +143,11 @@ describeEachEngine('report downloads as Excel workbooks and CSV', (engine) => {
   it('R-ARC-3: the audit history, one row per event of the history endpoint, in Beijing time', async () => {
     const history = await replayed('auditor', '/customers/x-1/history?limit=1000');
     const { header, rows } = sheetOf(await workbook('auditor', '/customers/x-1/export'), '审计记录');
-    expect(header).toEqual(['全局序号', '事件流', '版本', '事件', '操作人', '发生时间（北京时间）', '记录时间（北京时间）', '之前状态', '之后状态', '数据']);
-    expect(rows).toEqual(history.entries.map((e: any) => [e.position, e.streamId, e.revision, e.type, e.actor, beijing(e.occurredAt), beijing(e.recordedAt), e.stateBefore.state, e.stateAfter.state, JSON.stringify(e.data)]));
+    expect(header).toEqual(['全局序号', '事件流', '版本', '事件', '事件类型', '操作人', '用户名', '发生时间（北京时间）', '记录时间（北京时间）', '之前状态', '之后状态', '数据']);
+    const stateCell = (s: { state?: string; label?: { zh: string } }) => s.label?.zh ?? s.state ?? null;
+    expect(rows).toEqual(history.entries.map((e: any) => [e.position, e.streamId, e.revision, e.title.zh, e.type, e.actorLabel.zh, e.actor, beijing(e.occurredAt), beijing(e.recordedAt), stateCell(e.stateBefore), stateCell(e.stateAfter), JSON.stringify(e.data)]));
+    // the auditor reads people and events by name, not by username or event type
+    expect(rows.some((r) => typeof r[3] === 'string' && /[\u4e00-\u9fff]/.test(r[3] as string))).toBe(true);
     const log = await api.store.readStream('audit-log-2026-04');
     expect(log.at(-1)?.data).toMatchObject({ who: 'auditor', customerId: 'x-1', what: 'export:xlsx' });
   });
@@ -161,7 +164,7 @@ describeEachEngine('report downloads as Excel workbooks and CSV', (engine) => {
     expect(statement.slice(1).split('\r\n')[0]).toBe('日期,类型,单据,吨数,单价(元/吨),金额(元),余额(元)');
     expect(statement).toContain('期末余额,,,,,120000.50');
     const audit = (await download(api, '/customers/x-1/export?format=csv', await token('auditor'))).bytes.toString('utf8');
-    expect(audit.startsWith('\uFEFF全局序号,事件流,版本,事件,操作人,发生时间（北京时间）')).toBe(true);
+    expect(audit.startsWith('\uFEFF全局序号,事件流,版本,事件,事件类型,操作人,用户名,发生时间（北京时间）')).toBe(true);
     const negotiated = await download(api, '/sla/stats?from=2026-03&to=2026-04', await token('supervisor'), { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(negotiated.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(negotiated.bytes.subarray(0, 2).toString('latin1')).toBe('PK');

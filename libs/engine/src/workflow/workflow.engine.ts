@@ -21,6 +21,7 @@ import { DEFAULT_STREAM_CACHE_EVENTS, DEFAULT_STREAM_CACHE_SIZE, StreamCache, ty
 import { replayStored, streamIdOf, type StreamSnapshot } from './stream-replay';
 import { timerEvents, timerIdOf } from './timer-events';
 import { alreadyCompleted } from '../task/task-conflict';
+import { onlyMachineWroteSince } from './machine-only-conflict';
 import { checkTaskAssignee, type DelegationLookup } from '../task/task-assignee.guard';
 import { taskEventsOfDecision } from '../task/task-append';
 import type { TaskCalendar } from '../task/task-derivation';
@@ -52,6 +53,9 @@ export interface WorkflowEngineOptions {
 
 /** The tasks open in the stream; a workflow that declares none has none (no scan of a long stream). */
 const openTasksOf = (workflow: AnyWorkflow, stream: StreamSnapshot) => (workflow.tasks?.length ? taskFactsOf(stream.events).open : new Map());
+
+/** A command racing a busy stream (timers firing on a clock jump) is decided at most this many times. */
+const CONFLICT_ATTEMPTS = 4;
 
 const REFUSALS = [DomainRuleViolation, TransitionNotAllowed, NotPermitted];
 const isRefusal = (error: unknown) => REFUSALS.some((kind) => error instanceof kind) && !(error instanceof DomainRuleViolation && (error.ruleId === 'SCHEMA' || error.ruleId === 'COMMAND'));
@@ -103,17 +107,27 @@ export class WorkflowEngine {
 
   private async executeOnce(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, services: unknown, options: ExecuteOptions): Promise<CommandResult> {
     assertMeta(command);
-    try {
-      return await this.attempt(workflow, instanceId, command, services, options);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      // the winner of the race may have been this very command, sent twice
-      const replay = await this.replayOf(workflow, instanceId, command);
-      if (replay) return replay;
-      const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
-      if (!retryable) throw (await this.completedMeanwhile(workflow, instanceId, command)) ?? error;
-      return this.attempt(workflow, instanceId, command, services, options);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(workflow, instanceId, command, services, options);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // the winner of the race may have been this very command, sent twice
+        const replay = await this.replayOf(workflow, instanceId, command);
+        if (replay) return replay;
+        if (attempt >= CONFLICT_ATTEMPTS || !(await this.decideAgain(workflow, instanceId, command, options, error))) throw error;
+      }
     }
+  }
+
+  /** Whether a lost race is decided again on the fresh stream; throws the 409 naming who when the step was completed meanwhile. */
+  private async decideAgain(workflow: AnyWorkflow, instanceId: string, command: AnyCommand, options: ExecuteOptions, error: WrongExpectedRevisionError): Promise<boolean> {
+    const retryable = options.retryOnConflict ?? workflow.retryableOnConflict?.includes(command.type) ?? false;
+    if (retryable) return true;
+    const fresh = await this.streams.read(workflow, instanceId);
+    const completed = alreadyCompleted(workflow, fresh.events, command);
+    if (completed) throw completed;
+    return onlyMachineWroteSince(fresh.events, error.expected);
   }
 
   /**
@@ -203,11 +217,6 @@ export class WorkflowEngine {
     } catch (error) {
       throw (isRefusal(error) && alreadyCompleted(workflow, stream.events, command)) || error;
     }
-  }
-
-  private async completedMeanwhile(workflow: AnyWorkflow, instanceId: string, command: AnyCommand) {
-    const fresh = await this.streams.read(workflow, instanceId);
-    return alreadyCompleted(workflow, fresh.events, command);
   }
 
   /**
