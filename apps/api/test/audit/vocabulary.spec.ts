@@ -24,6 +24,19 @@ const statePaths = (node: { states?: Record<string, unknown> }, prefix = ''): st
 
 const HAN = /[\u4e00-\u9fff]/;
 
+/** The type names in the first column of docs/event-catalogue's tables. */
+function catalogue(): Set<string> {
+  const dir = join(__dirname, '../../../../docs/event-catalogue');
+  const catalogued = new Set<string>();
+  for (const file of readdirSync(dir)) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (!line.startsWith('| `')) continue;
+      for (const [, type] of line.split('|')[1].matchAll(/`([A-Z][A-Za-z0-9]+)`/g)) catalogued.add(type);
+    }
+  }
+  return catalogued;
+}
+
 describe('the workflows’ vocabulary (issue 16: names, not ids)', () => {
   it('finds the workflows it checks', () => {
     expect(WORKFLOWS.length).toBeGreaterThanOrEqual(20);
@@ -44,14 +57,7 @@ describe('the workflows’ vocabulary (issue 16: names, not ids)', () => {
   });
 
   it('every event the catalogue lists reads as a name, not its type', () => {
-    const dir = join(__dirname, '../../../../docs/event-catalogue');
-    const catalogued = new Set<string>();
-    for (const file of readdirSync(dir)) {
-      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-        if (!line.startsWith('| `')) continue;
-        for (const [, type] of line.split('|')[1].matchAll(/`([A-Z][A-Za-z0-9]+)`/g)) catalogued.add(type);
-      }
-    }
+    const catalogued = catalogue();
     const commandTypes = new Set(WORKFLOWS.flatMap((w) => Object.keys(w.commandSchemas)));
     // the key-accounts page lists its policy shapes in a table of the same form
     const shapes = new Set(['DeclinePolicy', 'LoyaltyPolicy']);
@@ -59,5 +65,11 @@ describe('the workflows’ vocabulary (issue 16: names, not ids)', () => {
     expect(events.length).toBeGreaterThan(150);
     const unnamed = events.filter((type) => !WORKFLOWS.some((w) => knownEventWording(type, w)) && !knownEventWording(type));
     expect(unnamed).toEqual([]);
+  });
+
+  it('every event a workflow can write is in the event catalogue (issue 18: the docs list the new events)', () => {
+    const catalogued = catalogue();
+    const missing = WORKFLOWS.flatMap((w) => Object.keys(w.eventSchemas).filter((type) => !catalogued.has(type)).map((type) => `${w.name}: ${type}`));
+    expect(missing).toEqual([]);
   });
 });
