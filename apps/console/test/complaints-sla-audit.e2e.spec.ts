@@ -70,6 +70,9 @@ const CUSTOMER = 'cust-e2e-1';
     await supervisor.locator('[data-testid="stream-status"][data-status="open"]').waitFor();
     const row = supervisor.locator(`[data-testid="sla-board"] tr[data-complaint="${complaintId}"]`);
     await row.getByText('时限预警').waitFor();
+    // issue 16: company first, by name; neither the complaint's nor the customer's id is shown
+    expect(await row.locator('th').textContent()).toBe('宁波甬兴塑业有限公司');
+    expect(await supervisor.getByTestId('sla-board').textContent()).not.toMatch(/cmp-|cust-/);
     await supervisor.getByTestId('sound-toggle').click(); // off
     await supervisor.getByTestId('sound-toggle').click(); // on again: the click also unlocks WebAudio
     expect(await supervisor.getByTestId('sound-toggle').getAttribute('aria-pressed')).toBe('true');
@@ -82,7 +85,8 @@ const CUSTOMER = 'cust-e2e-1';
     expect(fired.length).toBeGreaterThanOrEqual(1);
     const toast = supervisor.locator('[data-testid="sla-toast"][data-kind="breach"]');
     await toast.waitFor();
-    expect(await toast.textContent()).toContain(complaintId);
+    expect(await toast.textContent()).toContain('已超时：宁波甬兴塑业有限公司 的投诉');
+    expect(await toast.textContent()).not.toContain(complaintId);
     expect(await toast.getAttribute('data-sound')).not.toBe('muted');
     await supervisor.locator(`[data-testid="live-alerts"] li[data-complaint="${complaintId}"][data-kind="breach"]`).waitFor();
     const row = supervisor.locator(`[data-testid="sla-board"] tr[data-complaint="${complaintId}"]`);

@@ -10,6 +10,7 @@ import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
 import type { ComplaintsQuery } from './complaints.bodies';
 import { COMPLAINTS_TABLE } from './complaints.projection';
 import { complaintRowOf } from './complaint-rows';
+import { withCustomerNames } from '../customers/read-models/customer-names';
 
 /** Reads: one complaint from its stream (the truth, with SLA at the clock's now), lists from the read model. */
 @Injectable()
@@ -54,7 +55,7 @@ export class ComplaintReadService {
     if (query.department) q = q.where('department', '=', query.department);
     if (query.breached !== undefined) q = q.where('breach_count', query.breached ? '>' : '=', 0);
     const rows = await q.orderBy('received_at', 'desc').orderBy('complaint_id').limit(query.limit).execute();
-    return { items: rows.map(complaintRowOf) };
+    return { items: await withCustomerNames(this.readModels, rows.map(complaintRowOf)) };
   }
 
   private async load(id: string, actor: Actor) {

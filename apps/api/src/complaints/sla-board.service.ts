@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { COMPLAINTS_TABLE } from './complaints.projection';
 import { complaintRowOf } from './complaint-rows';
+import { withCustomerNames } from '../customers/read-models/customer-names';
 
 /** Department of a complaint nobody has drafted for yet. */
 export const UNASSIGNED = 'unassigned';
@@ -44,7 +45,11 @@ export class SlaBoardService {
       .orderBy('complaint_id')
       .limit(limit)
       .execute();
-    return { now, open: withLeft.slice(0, limit), breached: breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string })) };
+    return {
+      now,
+      open: await withCustomerNames(this.readModels, withLeft.slice(0, limit)),
+      breached: await withCustomerNames(this.readModels, breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string }))),
+    };
   }
 
   /**

@@ -15,6 +15,7 @@ import { COMPLAINTS_PROJECTION } from './complaints.projection';
 import { SlaAlertStream } from './sla-alert.stream';
 import { alertsAfter, SLA_ALERTS_PROJECTION } from './sla-alerts.projection';
 import { SlaBoardService } from './sla-board.service';
+import { withCustomerNames } from '../customers/read-models/customer-names';
 import { slaStatsSheet } from './sla-stats.sheet';
 import { SpreadsheetDownload } from '../spreadsheets/spreadsheet-download';
 
@@ -40,7 +41,7 @@ export class SlaController {
   @ApiOperation({ summary: 'SLA warnings and breaches in order; page with afterPosition' })
   async alerts(@Query({ schema: AlertsQuery }) query: AlertsQuery) {
     await waitForProjections(this.runner, [SLA_ALERTS_PROJECTION], query.minPosition);
-    const items = await alertsAfter(this.readModels.db, query.afterPosition ?? 0, query.limit, query.kind);
+    const items = await withCustomerNames(this.readModels, await alertsAfter(this.readModels.db, query.afterPosition ?? 0, query.limit, query.kind));
     return { items, nextAfterPosition: items.length === query.limit ? items[items.length - 1].position : null };
   }
 

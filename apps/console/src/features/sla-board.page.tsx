@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError, type ErrorDescription } from '../api/describe-error';
 import { useSignedIn } from '../auth/session.context';
 import { formatInstant } from '../format/shanghai-time';
@@ -56,6 +56,8 @@ export default function SlaBoardPage(_props: FeaturePageProps) {
     [load],
   );
   const live = useLiveAlerts(onAlert);
+  // a live alert carries the customer's id only: its name is on the board the alert is about
+  const named = useNamedAlerts(board);
 
   useEffect(() => {
     void load();
@@ -78,7 +80,7 @@ export default function SlaBoardPage(_props: FeaturePageProps) {
           </button>
         </div>
       </div>
-      <AlertToasts st={st} alerts={live.alerts} onDismiss={live.dismiss} />
+      <AlertToasts st={st} alerts={live.alerts.map(named)} onDismiss={live.dismiss} />
       {live.alerts[0]?.sound === 'blocked' ? <p className="alert alert-warning">{st.t('soundBlocked')}</p> : null}
       <ErrorAlert error={error} />
       <div className="sla-layout">
@@ -87,12 +89,20 @@ export default function SlaBoardPage(_props: FeaturePageProps) {
           {stats ? <BreachCharts st={st} cells={stats.cells} months={stats.months} /> : null}
         </div>
         <div className="stack">
-          <AlertFeed st={st} live={live.alerts} earlier={earlier} />
+          <AlertFeed st={st} live={live.alerts.map(named)} earlier={earlier.map(named)} />
           {board ? <BreachedList st={st} board={board} /> : null}
         </div>
       </div>
     </div>
   );
+}
+
+function useNamedAlerts(board: SlaBoard | null): <A extends SlaAlert>(alert: A) => A {
+  const names = useMemo(() => {
+    const rows = [...(board?.open ?? []), ...(board?.breached ?? [])];
+    return new Map(rows.flatMap((r) => (r.customerName ? [[r.customerId, r.customerName] as const] : [])));
+  }, [board]);
+  return useCallback(<A extends SlaAlert>(alert: A): A => (alert.customerName || !alert.customerId ? alert : { ...alert, customerName: names.get(alert.customerId) ?? null }), [names]);
 }
 
 function SoundIcon({ muted }: { muted: boolean }) {

@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switchLabel': 'Switch language to Chinese',
   'nav.home': 'Home',
   'nav.main': 'Main navigation',
+  'nav.menu': 'Menu',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
 

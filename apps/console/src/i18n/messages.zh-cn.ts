@@ -12,6 +12,7 @@ export const zhCN = {
   'lang.switchLabel': '切换语言为英文',
   'nav.home': '首页',
   'nav.main': '主导航',
+  'nav.menu': '菜单',
   'nav.signOut': '退出登录',
   'nav.signedInAs': '当前用户：{name}',
 

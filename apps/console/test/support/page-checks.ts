@@ -5,6 +5,11 @@ import { ARTIFACTS } from './build-console';
 
 /** The laptop the console must fit: every browser spec runs at this size (see browser.ts). */
 export const LAPTOP = { width: 1366, height: 768 } as const;
+/** Below 1100 px the navigation folds behind a menu button. */
+export const NARROW = { width: 1024, height: 768 } as const;
+/** A phone the lists and forms must fit. */
+export const PHONE = { width: 390, height: 844 } as const;
+export type Viewport = { readonly width: number; readonly height: number };
 
 // axe-core's own bundle, read from node_modules and injected into the page: no network, and the
 // same engine version the lock file pins.
@@ -34,19 +39,25 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 }
 
 /** Whether the page scrolls sideways: on a laptop nothing should need a horizontal scroll bar. */
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number } | null> {
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string[] } | null> {
   return page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth <= root.clientWidth ? null : { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    if (root.scrollWidth <= root.clientWidth) return null;
+    // the innermost elements reaching past the window's right edge: what to fix
+    const clipped = (e: Element) => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+    const past = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(e));
+    const innermost = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
+    const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest: innermost.slice(0, 5).map(describe) };
   });
 }
 
 /**
- * One page as a person on a 1366×768 laptop gets it: no serious or critical axe violation, no
- * horizontal scroll, and a full-page screenshot `<name>.png` in test-artifacts/console/.
+ * One page as a person on a 1366×768 laptop (or the size given) gets it: no serious or critical
+ * axe violation, no horizontal scroll, and a full-page screenshot `<name>.png` in test-artifacts/console/.
  */
-export async function checkPage(page: Page, name: string): Promise<void> {
-  expect(page.viewportSize()).toEqual(LAPTOP);
+export async function checkPage(page: Page, name: string, size: Viewport = LAPTOP): Promise<void> {
+  expect(page.viewportSize()).toEqual(size);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky top bar would cover the heading
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   expect({ page: name, overflow: await horizontalOverflow(page) }).toEqual({ page: name, overflow: null });

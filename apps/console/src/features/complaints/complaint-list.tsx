@@ -62,11 +62,11 @@ export function ComplaintList({ selected, minPosition }: { selected?: string; mi
           <li key={r.complaintId}>
             <Link to={featurePath('complaints', r.complaintId)} className="complaint-item" aria-current={r.complaintId === selected ? 'true' : undefined} data-complaint={r.complaintId}>
               <span className="complaint-item-top">
-                <span className="mono">{r.complaintId}</span>
+                <span className="complaint-item-company">{r.customerName ?? r.customerId}</span>
                 <ClassBadge ct={ct} value={r.class} />
               </span>
               <span className="complaint-item-meta">
-                {ct.t('customer')} {r.customerId} · {labelOf(ct, 'status', r.status)}
+                {ct.t('received')} {formatInstant(r.receivedAt)} · {labelOf(ct, 'status', r.status)}
               </span>
               <span className="complaint-item-meta">
                 {r.dueAt ? `${ct.t('due')} ${formatInstant(r.dueAt)}` : `${ct.t('received')} ${formatInstant(r.receivedAt)}`} <SlaBadges ct={ct} warned={r.warned} breached={r.breached} escalated={r.escalated} />

@@ -10,6 +10,8 @@ export const CHANNELS: readonly ComplaintChannel[] = ['phone', 'email', 'visit',
 export interface ComplaintRow {
   complaintId: string;
   customerId: string;
+  /** the company's name, when the customers read model knows it */
+  customerName?: string | null;
   channel: ComplaintChannel;
   receivedAt: string;
   status: 'received' | 'open' | 'notified' | 'closed';

@@ -76,7 +76,6 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
                 </td>
                 <td>
                   <div>{task.subject.name ?? task.subject.customerId ?? '—'}</div>
-                  <div className="muted small mono">{task.instanceId}</div>
                 </td>
                 <td>
                   <div>{t('hours', { n: task.waitingWorkingHours })}</div>

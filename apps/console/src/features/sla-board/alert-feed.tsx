@@ -26,7 +26,7 @@ export function AlertToasts({ st, alerts, onDismiss }: { st: SlaT; alerts: reado
 }
 
 export function toastText(st: SlaT, a: SlaAlert): string {
-  const params = { id: a.complaintId, customer: a.customerId ?? '—', due: formatInstant(a.dueAt), to: a.escalatedTo ?? '—' };
+  const params = { customer: a.customerName ?? a.customerId ?? '—', due: formatInstant(a.dueAt), to: a.escalatedTo ? st.t('escalatedToSupervisor') : '—' };
   return st.t(a.kind === 'breach' ? 'toastBreach' : 'toastWarning', params);
 }
 
@@ -62,10 +62,8 @@ function AlertLine({ st, alert, fresh = false }: { st: SlaT; alert: SlaAlert; fr
     <li className={`alert-line alert-line-${alert.kind}${fresh ? ' alert-line-fresh' : ''}`} data-complaint={alert.complaintId} data-kind={alert.kind}>
       <span className={`badge ${alert.kind === 'breach' ? 'badge-danger' : 'badge-warning'}`}>{st.t(`kind.${alert.kind}`)}</span>
       <span>
-        <Link to={featurePath('complaints', alert.complaintId)} className="mono">
-          {alert.complaintId}
-        </Link>{' '}
-        · {st.t('customer')} {alert.customerId ?? '—'}
+        <Link to={featurePath('complaints', alert.complaintId)}>{alert.customerName ?? alert.customerId ?? '—'}</Link>{' '}
+        · {st.t(`class.${alert.class}` as 'class.general')} · {st.t('due')} {formatInstant(alert.dueAt)}
       </span>
       <span className="muted small nowrap">{formatInstant(alert.at)}</span>
     </li>

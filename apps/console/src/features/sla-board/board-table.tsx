@@ -21,8 +21,8 @@ export function BoardTable({ st, board, sampledAt, flashed, pollMs }: { st: SlaT
           <table className="table board-table" data-testid="sla-board">
             <thead>
               <tr>
-                <th scope="col">{st.t('complaint')}</th>
                 <th scope="col">{st.t('customer')}</th>
+                <th scope="col">{st.t('received')}</th>
                 <th scope="col">{st.t('class')}</th>
                 <th scope="col">{st.t('due')}</th>
                 <th scope="col">{st.t('left')}</th>
@@ -32,12 +32,10 @@ export function BoardTable({ st, board, sampledAt, flashed, pollMs }: { st: SlaT
             <tbody>
               {board.open.map((r) => (
                 <tr key={r.complaintId} data-complaint={r.complaintId} className={[r.breached ? 'row-breached' : r.warned ? 'row-warned' : '', flashed.has(r.complaintId) ? 'row-flash' : ''].join(' ')}>
-                  <th scope="row" className="board-id">
-                    <Link to={featurePath('complaints', r.complaintId)} className="mono">
-                      {r.complaintId}
-                    </Link>
+                  <th scope="row" className="board-company">
+                    <Link to={featurePath('complaints', r.complaintId)}>{r.customerName ?? r.customerId}</Link>
                   </th>
-                  <td className="nowrap">{r.customerId}</td>
+                  <td className="nowrap">{formatInstant(r.receivedAt)}</td>
                   <td className="nowrap">{st.t(classKey(r.class))}</td>
                   <td className="nowrap">{r.dueAt ? formatInstant(r.dueAt) : '—'}</td>
                   <td>
@@ -64,11 +62,9 @@ export function BreachedList({ st, board }: { st: SlaT; board: SlaBoard }) {
       <ul className="list-plain alert-list" data-testid="breached-list">
         {board.breached.map((r) => (
           <li key={r.complaintId} className="alert-line" data-complaint={r.complaintId}>
-            <Link to={featurePath('complaints', r.complaintId)} className="mono">
-              {r.complaintId}
-            </Link>
+            <Link to={featurePath('complaints', r.complaintId)}>{r.customerName ?? r.customerId}</Link>
             <span>
-              {st.t(classKey(r.class))} · {r.customerId}
+              {st.t(classKey(r.class))} · {st.t('received')} {formatInstant(r.receivedAt)}
             </span>
             <span className="muted small nowrap">
               {st.t('lastBreach')} {formatInstant(r.lastBreachAt)}

@@ -1,4 +1,3 @@
-import { formatMonth } from '../../format/shanghai-time';
 import { percent, ratesBy, type RateBar } from './breach-rates';
 import { RateChart } from './rate-chart';
 import type { StatsCell } from './sla.api';
@@ -6,12 +5,15 @@ import type { SlaT } from './sla-board.messages';
 
 const CLASSES = ['general', 'major', 'serious'] as const;
 
+const SHORT_MONTH = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
+
 /** Breach rate per class and per month of receipt, with the numbers as a table for screen readers. */
 export function BreachCharts({ st, cells, months }: { st: SlaT; cells: readonly StatsCell[]; months: readonly string[] }) {
   const byClass = ratesBy(cells, 'class', CLASSES);
   const byMonth = ratesBy(cells, 'month', months);
   const classLabel = (k: string) => st.t(`class.${k}` as 'class.general');
-  const monthLabel = (k: string) => (st.lang === 'en' ? formatMonth(k, 'en').replace(/ \d{4}$/, '') : `${Number(k.slice(5))}月`);
+  // twelve bars share 420 units: "Apr", not "April", or the names run into each other
+  const monthLabel = (k: string) => (st.lang === 'en' ? SHORT_MONTH.format(new Date(`${k}-01T00:00:00Z`)) : `${Number(k.slice(5))}月`);
   return (
     <section className="card" aria-labelledby="charts-title">
       <h2 id="charts-title">{st.t('chartsTitle')}</h2>

@@ -8,6 +8,7 @@ export interface SlaAlert {
   kind: 'warning' | 'breach';
   complaintId: string;
   customerId: string | null;
+  customerName?: string | null;
   class: string;
   dueAt: string;
   warnAt: string | null;
