@@ -30,6 +30,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class GroupCommitQueue<T, R> {
   private readonly waiting: Waiting<T, R>[] = [];
   private draining: Promise<void> | null = null;
+  private committing = 0;
   private readonly run: CommitRunner;
 
   constructor(
@@ -49,6 +50,11 @@ export class GroupCommitQueue<T, R> {
   /** appends submitted and not yet taken into a commit */
   get pending(): number {
     return this.waiting.length;
+  }
+
+  /** appends submitted and not yet answered: waiting, or in the group being committed */
+  get unanswered(): number {
+    return this.waiting.length + this.committing;
   }
 
   /** resolves once every append submitted so far has been answered */
@@ -72,10 +78,13 @@ export class GroupCommitQueue<T, R> {
     const group = this.waiting.splice(0, this.options.maxGroup ?? DEFAULT_MAX_GROUP);
     if (group.length === 0) return;
     let outcomes: GroupOutcome<R>[];
+    this.committing = group.length;
     try {
       outcomes = await this.commit(group.map((w) => w.item));
     } catch (error) {
       outcomes = group.map(() => ({ ok: false, error }));
+    } finally {
+      this.committing = 0;
     }
     this.options.onGroup?.(group.length);
     group.forEach((w, i) => {
