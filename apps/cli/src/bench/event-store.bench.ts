@@ -19,9 +19,11 @@ import { interleavedRounds, type RoundsResult, type Side } from './interleaved-r
 const BATCH = 100;
 const WRITERS = 16;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const SLICES = Number(process.env.BENCH_SLICES ?? 10);
+const SLICES = Number(process.env.BENCH_SLICES ?? 16);
 /** per side and slice */
-const SINGLES = Number(process.env.BENCH_SINGLES ?? 30);
+const SINGLES = Number(process.env.BENCH_SINGLES ?? 10);
+/** single appends take a few ms each: more, shorter slices pair store and raw more tightly in time */
+const SINGLE_SLICES = SLICES * 3;
 const PER_WRITER = Number(process.env.BENCH_PER_WRITER ?? 5);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 2);
 
@@ -109,9 +111,9 @@ interface Subjects {
 }
 
 async function measure(s: Subjects): Promise<Line[]> {
-  const line = async (measure: string, against: string, sides: [Side, Side], target: number | null): Promise<Line> => {
+  const line = async (measure: string, against: string, sides: [Side, Side], target: number | null, slices = SLICES): Promise<Line> => {
     s.groups.length = 0;
-    const result = await interleavedRounds(sides[0], sides[1], ROUNDS, SLICES);
+    const result = await interleavedRounds(sides[0], sides[1], ROUNDS, slices);
     const meanGroup = s.groups.length === 0 ? 0 : s.groups.reduce((a, b) => a + b, 0) / s.groups.length;
     return { engine: s.engine, measure, unit: 'appends/s', against, result, target, meanGroup };
   };
@@ -120,8 +122,10 @@ async function measure(s: Subjects): Promise<Line[]> {
     return BATCHES;
   } };
   return [
-    await line('single append', 'raw INSERT+COMMIT', [singleWriter(s.on, 'single'), rawSide(SINGLES, 1, s.single)], 0.8),
-    await line('single writer, group commit on', 'group commit off', [singleWriter(s.on, 'on'), singleWriter(s.off, 'off')], 1 / 1.1),
+    await line('single append', 'raw INSERT+COMMIT', [singleWriter(s.on, 'single'), rawSide(SINGLES, 1, s.single)], 0.8, SINGLE_SLICES),
+    await line('single writer, group commit on', 'group commit off', [singleWriter(s.on, 'on'), singleWriter(s.off, 'off')], 1 / 1.1, SINGLE_SLICES),
+    // the same store on both sides: how far apart two identical sides land on this machine now
+    await line('single writer, A/A control', 'the same store', [singleWriter(s.on, 'a1'), singleWriter(s.on, 'a2')], null, SINGLE_SLICES),
     await line(`${WRITERS} writers, ${WRITERS} streams`, `raw, ${WRITERS} writers`, [concurrentWriters(s.on, 'w'), rawSide(PER_WRITER, WRITERS, s.concurrent)], 3),
     await line(`${WRITERS} writers, group commit on`, 'group commit off', [concurrentWriters(s.on, 'won'), concurrentWriters(s.off, 'woff')], null),
     await line(`batch of ${BATCH} events`, 'raw multi-row insert', [batches(s.on, 'batch'), rawBatch], 0.5),
@@ -184,8 +188,8 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 export async function run(): Promise<void> {
   console.log(
-    `durable appends with exact expected revisions, ${ROUNDS} interleaved rounds of ${SLICES} slices each (store and raw alternating slice by slice), ` +
-      `median of per-round ratios; per side and slice ${SINGLES} single appends, ${WRITERS} writers x ${PER_WRITER}, ${BATCHES} batches of ${BATCH}; ` +
+    `durable appends with exact expected revisions, ${ROUNDS} interleaved rounds (store and raw alternating slice by slice), median of per-round ratios; ` +
+      `per side and slice ${SINGLES} single appends (${SINGLE_SLICES} slices a round), ${WRITERS} writers x ${PER_WRITER} or ${BATCHES} batches of ${BATCH} (${SLICES} slices); ` +
       `load average at start ${load()}`,
   );
   const lines = [...(await benchSqlite()), ...(await benchPostgres())];
