@@ -21,9 +21,9 @@ const WRITERS = 16;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SLICES = Number(process.env.BENCH_SLICES ?? 16);
 /** per side and slice */
-const SINGLES = Number(process.env.BENCH_SINGLES ?? 10);
+const SINGLES = Number(process.env.BENCH_SINGLES ?? 5);
 /** single appends take a few ms each: more, shorter slices pair store and raw more tightly in time */
-const SINGLE_SLICES = SLICES * 3;
+const SINGLE_SLICES = SLICES * 4;
 const PER_WRITER = Number(process.env.BENCH_PER_WRITER ?? 5);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 2);
 
