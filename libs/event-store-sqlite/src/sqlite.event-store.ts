@@ -83,6 +83,8 @@ export class SqliteEventStore implements EventStore {
   /**
    * Shares a handle the caller owns, so that projections can write their read model and their
    * checkpoint in the same file and transaction. The handle is switched to WAL + synchronous=FULL.
+   * With group commit, appends commit in a later turn of the event loop: a caller must not keep a
+   * transaction of its own open on this handle across an await, or a group would join it.
    */
   constructor(
     private readonly db: Database,
