@@ -12,7 +12,7 @@ const log = createRootLogger({ level: 'info' });
 async function main(): Promise<void> {
   const config = loadConfig();
   log.level = config.logLevel;
-  const store = await openEventStore(config.eventStore);
+  const store = await openEventStore(config.eventStore, { groupCommit: config.groupCommit });
   const { secret, generated } = resolveAuthSecret(config);
   if (generated && config.eventStore.kind !== 'sqlite') {
     log.warn('AUTH_SECRET is not set: tokens are signed with a key generated into DATA_DIR; replicas must share AUTH_SECRET');

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
   it('an empty environment gives the embedded defaults', () => {
     expect(loadConfig({})).toEqual({
       eventStore: { kind: 'sqlite', path: './data/crm.db' },
+      groupCommit: true,
       port: 3000,
       dataDir: './data',
       businessTimeZone: 'Asia/Shanghai',
@@ -27,6 +28,12 @@ describe('loadConfig', () => {
       consoleUrl: 'http://localhost:3000',
       fileMaxBytes: 10 * 1024 * 1024,
     });
+  });
+
+  it('EVENT_STORE_GROUP_COMMIT turns group commit off, and only takes true or false', () => {
+    expect(loadConfig({ EVENT_STORE_GROUP_COMMIT: 'false' }).groupCommit).toBe(false);
+    expect(loadConfig({ EVENT_STORE_GROUP_COMMIT: 'true' }).groupCommit).toBe(true);
+    expect(issuesOf({ EVENT_STORE_GROUP_COMMIT: 'sometimes' })).toEqual([{ variable: 'EVENT_STORE_GROUP_COMMIT', message: 'must be true or false' }]);
   });
 
   it('FILE_MAX_BYTES bounds uploads: a whole number of bytes from 1024 to 100 MiB', () => {

@@ -6,6 +6,11 @@ import { DEFAULT_TRANSPORT_LIMITS, TRANSPORT_VARIABLES, transportConflicts, type
 
 export interface AppConfig {
   eventStore: EventStoreLocation;
+  /**
+   * EVENT_STORE_GROUP_COMMIT: concurrent appends share one transaction and one flush to disk
+   * (SQLite and PostgreSQL, ADR 0029); each is still checked and answered on its own. Default on.
+   */
+  groupCommit: boolean;
   port: number;
   dataDir: string;
   /** IANA zone the business calendar and deadlines are reckoned in */
@@ -64,6 +69,7 @@ const flag = z.enum(['true', 'false', '1', '0'], 'must be true or false').transf
 /** The variables as they come in; store URLs are checked afterwards because their defaults depend on DATA_DIR. */
 export const AppEnv = z.object({
   EVENT_STORE: optional(z.string()),
+  EVENT_STORE_GROUP_COMMIT: optional(flag),
   READ_MODEL_DB: optional(z.string()),
   PORT: optional(integer(1, 65535)),
   DATA_DIR: optional(z.string()),
@@ -121,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (issues.length > 0 || !eventStore || !parsed.success) throw new ConfigError(issues);
   return {
     eventStore,
+    groupCommit: values.EVENT_STORE_GROUP_COMMIT ?? true,
     port: values.PORT ?? 3000,
     dataDir,
     businessTimeZone: values.TZ_BUSINESS ?? 'Asia/Shanghai',

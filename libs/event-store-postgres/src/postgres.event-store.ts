@@ -8,6 +8,8 @@ import {
   type EventStore,
   EventStoreUnavailableError,
   type ExpectedRevision,
+  GroupCommitQueue,
+  type GroupOutcome,
   idempotencyVerdict,
   type NewEvent,
   type ReadAllOptions,
@@ -19,13 +21,29 @@ import {
 } from '@crm/event-store';
 import { PgCommitListener } from './postgres.commit-listener';
 import { isUniqueViolation, mapPgError } from './postgres.errors';
-import { type AppendStateRow, appendQuery, type EventRow, toAppendState, toStoredEvent } from './postgres.rows';
+import {
+  type AppendArguments,
+  appendArguments,
+  appendCall,
+  type AppendRow,
+  type AppendStateRow,
+  type EventRow,
+  toAppendState,
+  toStoredEvent,
+} from './postgres.rows';
 import * as SQL from './postgres.sql';
 
 export interface PostgresEventStoreOptions {
   clock?: () => Date;
   /** fallback polling period of subscriptions (LISTEN/NOTIFY normally wakes them at once) */
   pollMs?: number;
+  /**
+   * Appends decided while a group is being committed share the next transaction and its WAL
+   * flush (ADR 0029); default on. Off: each append is its own transaction.
+   */
+  groupCommit?: boolean;
+  /** told the size of every committed group (tests, metrics) */
+  onGroup?: (size: number) => void;
 }
 
 /** a writer keeps losing the race only under extreme contention on one stream with expectedRevision any */
@@ -34,6 +52,7 @@ const MAX_STALE_RETRIES = 100;
 export class PostgresEventStore implements EventStore {
   readonly engine = 'postgres' as const;
   private readonly commits: PgCommitListener;
+  private readonly groups: GroupCommitQueue<AppendArguments, AppendRow> | null;
   private closed = false;
 
   /** Connects a pool of its own and creates the schema if needed; close() ends the pool. */
@@ -58,6 +77,7 @@ export class PostgresEventStore implements EventStore {
     private readonly ownsPool: boolean,
   ) {
     this.commits = new PgCommitListener(pool);
+    this.groups = options.groupCommit === false ? null : new GroupCommitQueue((group) => this.commitGroup(group), { onGroup: options.onGroup });
     // an idle pooled connection dropped by the server (restart, failover) must not crash the process:
     // the pool discards it and the next query opens a new one
     pool.on('error', () => undefined);
@@ -86,18 +106,51 @@ export class PostgresEventStore implements EventStore {
     if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
-    const call = appendQuery(streamId, state.last, events, recordedAt);
-    let row: { status: string; last_revision: string; last_position: string };
-    try {
-      [row] = await this.query(call.name, call.text, call.values);
-    } catch (error) {
-      // only reachable if something bypasses es_append's lock: treat like a lost race
-      if (isUniqueViolation(error, 'es_events_stream_revision')) return null;
-      throw error;
-    }
+    const args = appendArguments(streamId, state.last, events, recordedAt);
+    const row = this.groups ? await this.groups.submit(args) : await this.appendAlone(args);
     if (row.status !== 'ok') return null;
     this.commits.notifyLocal();
     return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
+  }
+
+  /** appends decided and not yet answered by a commit (the held-transaction test waits on it) */
+  get appendsInGroups(): number {
+    return this.groups?.unanswered ?? 0;
+  }
+
+  private async appendAlone(args: AppendArguments): Promise<AppendRow> {
+    const call = appendCall(args);
+    try {
+      const [row] = await this.query<AppendRow>(call.name, call.text, call.values);
+      return row;
+    } catch (error) {
+      // only reachable if something bypasses es_append's lock: treat like a lost race
+      if (isUniqueViolation(error, 'es_events_stream_revision')) return { status: 'stale', last_revision: null, last_position: null };
+      throw error;
+    }
+  }
+
+  /**
+   * One statement and one commit for the whole group. An error in one append aborts the group's
+   * transaction; then each is tried alone, so that only the faulty one fails.
+   */
+  private async commitGroup(group: readonly AppendArguments[]): Promise<GroupOutcome<AppendRow>[]> {
+    if (group.length > 1) {
+      try {
+        const rows = await this.query<AppendRow>('es_append_group', SQL.APPEND_GROUP_SQL, [JSON.stringify(group)]);
+        return rows.map((value) => ({ ok: true, value }));
+      } catch (error) {
+        if (error instanceof EventStoreUnavailableError) return group.map(() => ({ ok: false, error }));
+      }
+    }
+    return Promise.all(
+      group.map((args) =>
+        this.appendAlone(args).then(
+          (value): GroupOutcome<AppendRow> => ({ ok: true, value }),
+          (error: unknown): GroupOutcome<AppendRow> => ({ ok: false, error }),
+        ),
+      ),
+    );
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -139,7 +192,9 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /** Appends already decided are committed (and answered) before the pool ends. */
   async close(): Promise<void> {
+    await this.groups?.idle();
     this.closed = true;
     await this.commits.close();
     if (this.ownsPool) await this.pool.end();

@@ -51,8 +51,17 @@ export function toAppendState(rows: AppendStateRow[]): AppendState {
   return { last: lastRow ? { revision: Number(lastRow.revision), hash: lastRow.hash } : null, stored };
 }
 
-/** The es_append call for a batch placed after `last`: hashes are chained here, where canonical JSON is known. */
-export function appendQuery(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string) {
+/** One append's arguments to es_append: hashes are chained here, where canonical JSON is known. */
+export interface AppendArguments {
+  stream: string;
+  prevRevision: number;
+  prevHash: string | null;
+  events: { id: string; type: string; data: JsonObject; metadata: StoredEvent['metadata']; hash: string }[];
+  recordedAt: string;
+}
+
+/** The batch placed after `last`, chained to it. */
+export function appendArguments(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string): AppendArguments {
   let previous = last?.hash ?? GENESIS_HASH;
   let revision = last?.revision ?? -1;
   const rows = events.map((event) => {
@@ -60,9 +69,26 @@ export function appendQuery(streamId: string, last: AppendState['last'], events:
     previous = chainHash(previous, streamId, revision, event);
     return { id: event.id, type: event.type, data: event.data, metadata: event.metadata, hash: previous };
   });
+  return { stream: streamId, prevRevision: last?.revision ?? -1, prevHash: last?.hash ?? null, events: rows, recordedAt };
+}
+
+/** The es_append call for one append alone. */
+export function appendCall(args: AppendArguments) {
   return {
     name: 'es_append',
     text: APPEND_SQL,
-    values: [streamId, last?.revision ?? -1, last?.hash ?? null, JSON.stringify(rows), recordedAt],
+    values: [args.stream, args.prevRevision, args.prevHash, JSON.stringify(args.events), args.recordedAt],
   };
+}
+
+/** The es_append call for a batch placed after `last` (held-transaction tests call it directly). */
+export function appendQuery(streamId: string, last: AppendState['last'], events: readonly NewEvent[], recordedAt: string) {
+  return appendCall(appendArguments(streamId, last, events, recordedAt));
+}
+
+/** What es_append (alone or in a group) answers for one append. */
+export interface AppendRow {
+  status: string;
+  last_revision: string | null;
+  last_position: string | null;
 }

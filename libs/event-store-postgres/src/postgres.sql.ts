@@ -52,6 +52,24 @@ BEGIN
   RETURN QUERY SELECT 'ok'::text, p_prev_revision + jsonb_array_length(p_events), v_head;
 END
 $fn$;
+
+-- Group commit (ADR 0029): several appends in one transaction, one WAL flush at its commit. Each
+-- is es_append itself, in order, so each keeps its own check: a stale one answers 'stale' and
+-- writes nothing, the others commit.
+CREATE OR REPLACE FUNCTION es_append_group(p_appends jsonb)
+RETURNS TABLE (ordinal bigint, status text, last_revision bigint, last_position bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_append jsonb;
+  v_n bigint;
+BEGIN
+  FOR v_append, v_n IN SELECT x.a, x.n FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS x(a, n) LOOP
+    RETURN QUERY SELECT v_n, r.status, r.last_revision, r.last_position
+      FROM es_append(v_append->>'stream', (v_append->>'prevRevision')::bigint, v_append->>'prevHash',
+                     v_append->'events', (v_append->>'recordedAt')::timestamptz) AS r;
+  END LOOP;
+END
+$fn$;
 `;
 
 export const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at, hash';
@@ -63,6 +81,7 @@ UNION ALL
 SELECT false, id, revision, position, hash FROM es_events WHERE id = ANY($2::text[]) AND stream_id = $1`;
 
 export const APPEND_SQL = 'SELECT status, last_revision, last_position FROM es_append($1, $2, $3, $4::jsonb, $5)';
+export const APPEND_GROUP_SQL = 'SELECT ordinal, status, last_revision, last_position FROM es_append_group($1::jsonb) ORDER BY ordinal';
 export const READ_FORWARDS_SQL = `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`;
 export const READ_BACKWARDS_SQL = `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
 export const READ_ALL_SQL = `SELECT ${COLUMNS} FROM es_events WHERE position > $1 ORDER BY position LIMIT $2`;

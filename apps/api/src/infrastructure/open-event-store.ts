@@ -13,13 +13,14 @@ export function logModeChanges(changes: readonly ModeChange[]): void {
   logger.warn(`narrowed access to data files readable by others: ${changes.map((c) => `${c.path} ${c.from} -> ${c.to}`).join(', ')}`);
 }
 
-/** Opens the configured engine (README: EVENT_STORE). */
-export async function openEventStore(location: EventStoreLocation): Promise<EventStore> {
+/** Opens the configured engine (README: EVENT_STORE, EVENT_STORE_GROUP_COMMIT). */
+export async function openEventStore(location: EventStoreLocation, options: { groupCommit?: boolean } = {}): Promise<EventStore> {
+  const groupCommit = options.groupCommit ?? true;
   switch (location.kind) {
     case 'sqlite':
-      return SqliteEventStore.open(location.path, { onFileModes: logModeChanges });
+      return SqliteEventStore.open(location.path, { onFileModes: logModeChanges, groupCommit });
     case 'postgres':
-      return PostgresEventStore.connect(location.url);
+      return PostgresEventStore.connect(location.url, { groupCommit });
     case 'esdb':
       // the read models beside EventStoreDB hold the webhook secrets: same modes as the event file
       if (location.readModels.kind === 'sqlite') logModeChanges(restrictSqliteFiles(location.readModels.path));

@@ -96,7 +96,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
   const eventStore = location.kind === 'postgres' ? location.url : `sqlite:${location.path}`;
   const boot = async () => {
     const config = loadConfig({ ...options.env, EVENT_STORE: eventStore, WEBHOOK_ALLOW_PRIVATE_HOSTS: options.webhookHosts ?? 'loopback' });
-    const store = await openEventStore(config.eventStore);
+    const store = await openEventStore(config.eventStore, { groupCommit: config.groupCommit });
     let app: INestApplication | undefined;
     try {
       const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };

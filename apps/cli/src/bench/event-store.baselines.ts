@@ -68,3 +68,23 @@ export async function postgresBaseline(pool: Pool, batchSize: number): Promise<B
     release: () => client.release(),
   };
 }
+
+/**
+ * `writers` pg connections, each its own BEGIN; INSERT; COMMIT: what PostgreSQL does for
+ * concurrent one-row transactions without any store logic (its own WAL flushes are shared).
+ * Needs the table postgresBaseline created.
+ */
+export async function postgresConcurrentBaseline(pool: Pool, writers: number): Promise<{ single(row: RawRow, writer: number): Promise<void>; release(): void }> {
+  const clients = await Promise.all(Array.from({ length: writers }, () => pool.connect()));
+  const one = `INSERT INTO raw_events (position, id, stream_id, revision, type, data, metadata, recorded_at, hash)
+    VALUES (nextval('raw_position'), $1, $2, $3, $4, $5, $6, $7, $8)`;
+  return {
+    async single(row, writer) {
+      const client = clients[writer];
+      await client.query('BEGIN');
+      await client.query({ name: 'raw_one_concurrent', text: one, values: values(row) });
+      await client.query('COMMIT');
+    },
+    release: () => clients.forEach((client) => client.release()),
+  };
+}

@@ -7,7 +7,8 @@ import type { EventStore } from '@crm/event-store';
  * that lock on another connection of the SAME process, between two awaits, can never finish:
  * a deadlock until the timeout. Within one process every write to one SQLite file therefore
  * goes through this async gate (read-model transactions, and the event store's appends once the
- * store is gated); other processes still serialise on SQLite's own lock.
+ * store is gated: the store takes the gate once per commit of a group); other processes still
+ * serialise on SQLite's own lock.
  */
 class AsyncMutex {
   private tail: Promise<unknown> = Promise.resolve();
@@ -40,11 +41,18 @@ export function gateSqliteStore<T extends EventStore>(store: T): T {
   const tagged = store as unknown as Record<symbol, boolean>;
   if (store.engine !== 'sqlite' || !handle?.name || handle.memory || tagged[GATED]) return store;
   const gate = sqliteWriteGate(handle.name);
-  const append = store.appendToStream.bind(store);
-  Object.defineProperty(store, 'appendToStream', {
-    value: (...args: Parameters<EventStore['appendToStream']>) => gate.run(() => append(...args)),
-    configurable: true,
-  });
+  const groupCommitting = store as unknown as { useWriteGate?: (gate: AsyncMutex) => void };
+  if (typeof groupCommitting.useWriteGate === 'function') {
+    // the store takes the gate per commit (a whole group at a time, ADR 0029): wrapping each append
+    // would let only one append reach the store at a time and no group could ever form
+    groupCommitting.useWriteGate(gate);
+  } else {
+    const append = store.appendToStream.bind(store);
+    Object.defineProperty(store, 'appendToStream', {
+      value: (...args: Parameters<EventStore['appendToStream']>) => gate.run(() => append(...args)),
+      configurable: true,
+    });
+  }
   tagged[GATED] = true;
   return store;
 }

@@ -21,6 +21,8 @@ export class ServiceProcess {
   readonly errors: string[] = [];
   ready = false;
   generated = false;
+  /** the largest group of appends the store committed in one transaction */
+  largestGroup = 1;
   readonly exited: Promise<number | null>;
 
   constructor(config: ServiceConfig) {
@@ -35,6 +37,7 @@ export class ServiceProcess {
         this.sending.delete(m.ack.key);
       }
       if (m.fired) this.fired.push(m.fired);
+      if (m.group) this.largestGroup = Math.max(this.largestGroup, m.group);
       if (m.error) this.errors.push(m.error);
     });
   }
