@@ -21,3 +21,5 @@ export * from './file-reference';
 export * from './file-ref';
 export * from './file-content-type';
 export * from './find-file-references';
+export * from './user-account';
+export * from './notification-channel';
