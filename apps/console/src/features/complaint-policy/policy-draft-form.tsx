@@ -16,7 +16,9 @@ export function PolicyDraftForm({ current }: { current: PolicyVersion }) {
   const { t } = usePolicyT();
   const { api } = useSignedIn();
   const p = current.policy;
-  const form = useAdminForm({ version: '', 'deadlines.general': String(p.deadlines.general), 'deadlines.major': String(p.deadlines.major), maxWorkingDays: String(p.maxWorkingDays), warningShare: String(p.warningShare) });
+  // the policy text's bounds are the schema's refinements: say which bound
+  const own = { 'deadlines.general': t('generalRule'), 'deadlines.major': t('majorRule'), maxWorkingDays: t('maxRule'), warningShare: t('shareRule') };
+  const form = useAdminForm({ version: '', 'deadlines.general': String(p.deadlines.general), 'deadlines.major': String(p.deadlines.major), maxWorkingDays: String(p.maxWorkingDays), warningShare: String(p.warningShare) }, own);
   const [roles, setRoles] = useState({ handlerRoles: p.handlerRoles, resolutionApproverRoles: p.resolutionApproverRoles, extensionApproverRoles: p.extensionApproverRoles });
 
   async function submit() {

@@ -31,6 +31,10 @@ const ZH = {
   submit: '提交委员会审议',
   submitted: '版本 {version} 已提交价格与客户管理委员会审议；委员会通过后对新登记的投诉生效。',
   pickOne: '请至少选择一个角色',
+  generalRule: '一般投诉不超过 1 个工作日（R-CMP-3）',
+  majorRule: '较大投诉不超过 3 个工作日（R-CMP-3）',
+  maxRule: '含延期不超过 7 个工作日，且不短于各类投诉的时限（R-CMP-3）',
+  shareRule: '请填写 0 到 1 之间的小数',
   sending: '提交中…',
 };
 
@@ -64,6 +68,10 @@ const EN: Record<keyof typeof ZH, string> = {
   submit: 'Submit to the committee',
   submitted: 'Version {version} went to the price and customer committee; once approved it applies to complaints recorded from then on.',
   pickOne: 'Choose at least one role',
+  generalRule: 'A general complaint gets at most 1 working day (R-CMP-3)',
+  majorRule: 'A major complaint gets at most 3 working days (R-CMP-3)',
+  maxRule: 'At most 7 working days with extensions, and no less than any class’s deadline (R-CMP-3)',
+  shareRule: 'A fraction between 0 and 1',
   sending: 'Sending…',
 };
 
