@@ -202,8 +202,9 @@ const CJK = /[\u3400-\u9fff]/;
     await form.getByText('版本 2027-1 已提交价格与客户管理委员会审议；委员会通过后对新登记的投诉生效。').waitFor();
     await checkPage(admin, 'admin-05-complaint-policy');
 
-    const proposals = (await asAdmin('GET', '/committee/proposals')).body.items;
-    expect(proposals).toEqual([expect.objectContaining({ kind: 'complaint-sla', status: 'voting' })]);
+    const member = await served.api.tokenFor('gm');
+    const proposals = (await served.api.request('GET', '/committee/proposals', { token: member })).body.items;
+    expect(proposals).toEqual([expect.objectContaining({ kind: 'policy', policy_kind: 'complaint-sla', policy_version: '2027-1', proposed_by: 'admin', status: 'voting' })]);
     expect((await served.api.request('GET', '/complaint-policies/current')).body.policy.version).toBe('2026-1'); // in force only once the committee approves
   });
 
