@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the real API's own test fixtures
+import { applicationForm } from '../../api/test/support/onboarding.forms';
 import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -22,13 +24,17 @@ const CJK = /[\u3400-\u9fff]/;
   beforeAll(async () => {
     served = await startServedConsole('2026-11-10T02:00:00.000Z');
     adminToken = await served.api.tokenFor('admin');
+    // an application waiting at the sales step: an open task for the reassignment screen
+    const manager = await served.api.tokenFor('manager');
+    expect((await served.api.request('POST', '/applications', { token: manager, body: { applicationId: 'app-admin-1', form: applicationForm(71) } })).status).toBe(201);
+    expect((await served.api.request('POST', '/applications/app-admin-1/submit', { token: manager })).status).toBe(200);
     admin = await served.signedInPage('admin');
   });
   afterAll(() => served?.close());
 
   it('the administrator’s home offers users, channels, the complaint policy and delegations beside audit and the calendar', async () => {
     const cards = admin.locator('.feature-card');
-    for (const title of ['用户与角色', '通知渠道', '投诉处理方案', '委托授权', '审计', '工作日历']) await cards.filter({ hasText: title }).first().waitFor();
+    for (const title of ['用户与角色', '通知渠道', '投诉处理方案', '委托授权', '改派待办', '审计', '工作日历']) await cards.filter({ hasText: title }).first().waitFor();
     expect(await admin.locator('.feature-card-coming').count()).toBe(0);
     await checkPage(admin, 'admin-01-home');
   });
@@ -208,6 +214,30 @@ const CJK = /[\u3400-\u9fff]/;
     expect((await served.api.request('GET', '/complaint-policies/current')).body.policy.version).toBe('2026-1'); // in force only once the committee approves
   });
 
+  it('TASK-REASSIGN: hands the sales step of an application to another sales reviewer picked by name; the task shows the new assignee', async () => {
+    await admin.goto(url('/reassignment'));
+    const row = admin.getByTestId('open-tasks').locator('tr', { hasText: '宁波测试71号化工有限公司' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('销售部');
+    await row.getByRole('button', { name: '改派' }).click();
+    const form = row.getByTestId('reassign-form');
+    await form.getByRole('button', { name: '确认改派' }).click();
+    await form.getByText('必填', { exact: true }).waitFor();
+    const options = await form.getByLabel('改派给').locator('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['李销售（销售部）', '陈销售（销售部）']));
+    expect(options.some((o) => /sales|manager|\(/.test(o))).toBe(false);
+    await form.getByLabel('改派给').selectOption({ label: '陈销售（销售部）' });
+    await form.getByLabel('改派原因（可选）').fill('李销售出差');
+    await form.getByRole('button', { name: '确认改派' }).click();
+    await admin.getByText(/^已将“.+”改派给 陈销售（销售部）。$/).waitFor();
+    await row.getByText('陈销售（销售部）').waitFor();
+    await checkPage(admin, 'admin-06-reassignment');
+
+    const taskId = await row.getAttribute('data-task');
+    const task = await asAdmin('GET', `/tasks/${encodeURIComponent(taskId ?? '')}`);
+    expect({ status: task.status, assignee: task.body.assignee }).toEqual({ status: 200, assignee: 'sales2' });
+  });
+
   it('in English: the users page speaks English, and the API’s refusal of a taken user name comes back in English', async () => {
     await admin.goto(url('/users'));
     await admin.getByRole('button', { name: '切换语言为英文' }).click();
@@ -225,7 +255,7 @@ const CJK = /[\u3400-\u9fff]/;
     const row = admin.getByTestId('users-table').locator('tr[data-user="zhaozhu"]');
     expect(await row.textContent()).toContain('Supervisor');
     expect(await row.textContent()).toContain('Disabled');
-    await checkPage(admin, 'admin-06-users-en');
+    await checkPage(admin, 'admin-07-users-en');
     await admin.getByRole('button', { name: 'Switch language to Chinese' }).click();
   });
 });

@@ -23,3 +23,4 @@ export * from './file-content-type';
 export * from './find-file-references';
 export * from './user-account';
 export * from './notification-channel';
+export * from './task-reassignment';

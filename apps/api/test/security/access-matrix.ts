@@ -81,6 +81,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /tasks': ANY_ROLE,
   'GET /tasks/{id}': ANY_ROLE,
   'POST /tasks/{id}/reassign': roles('administrator'),
+  // what an administrator reassigns from: every open task, whoever holds it (issue 16's screen)
+  'GET /tasks/open': roles('administrator'),
   // customers
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),

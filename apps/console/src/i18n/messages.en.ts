@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   'feature.complaint-policy.summary': 'The policy in force and every version; draft a new one for the price and customer committee.',
   'feature.delegations.title': 'Delegations',
   'feature.delegations.summary': 'Hand your deciding role to a colleague of the same role while away; revoke at any time.',
+  'feature.reassignment.title': 'Reassign tasks',
+  'feature.reassignment.summary': 'Hand open tasks of any workflow to another person who may do them.',
 
   'coming.title': '{feature}: coming soon',
   'coming.body': 'The page for this feature is being built.',

@@ -74,6 +74,8 @@ export const zhCN = {
   'feature.complaint-policy.summary': '查看现行方案与历次版本，起草新版本提交价格与客户管理委员会审议。',
   'feature.delegations.title': '委托授权',
   'feature.delegations.summary': '请假期间把审批角色委托给同岗位同事，随时撤销。',
+  'feature.reassignment.title': '改派待办',
+  'feature.reassignment.summary': '把各流程中未办结的待办改派给可以办理的其他人。',
 
   'coming.title': '{feature}：即将上线',
   'coming.body': '该功能的页面正在开发中。',

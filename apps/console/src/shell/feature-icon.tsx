@@ -16,6 +16,7 @@ const PATHS: Record<FeatureId, string> = {
   channels: 'M4 12a8 8 0 0 1 16 0M8 12a4 4 0 0 1 8 0M12 12v9M9 21h6',
   'complaint-policy': 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h3',
   delegations: 'M8 7a3 3 0 1 0 0-.01M16 17a3 3 0 1 0 0-.01M11 8h5l-2-2M13 16H8l2 2',
+  reassignment: 'M4 7h13l-3-3M20 17H7l3 3M4 7v4M20 17v-4',
 };
 
 export function FeatureIcon({ id }: { id: FeatureId }) {
