@@ -211,7 +211,7 @@ const CJK = /[\u3400-\u9fff]/;
     const member = await served.api.tokenFor('gm');
     const proposals = (await served.api.request('GET', '/committee/proposals', { token: member })).body.items;
     expect(proposals).toEqual([expect.objectContaining({ kind: 'policy', policy_kind: 'complaint-sla', policy_version: '2027-1', proposed_by: 'admin', status: 'voting' })]);
-    expect((await served.api.request('GET', '/complaint-policies/current')).body.policy.version).toBe('2026-1'); // in force only once the committee approves
+    expect((await served.api.request('GET', '/complaint-policies/current', { token: member })).body.policy.version).toBe('2026-1'); // in force only once the committee approves
   });
 
   it('TASK-REASSIGN: hands the sales step of an application to another sales reviewer picked by name; the task shows the new assignee', async () => {
