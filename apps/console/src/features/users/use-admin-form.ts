@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ZodType } from 'zod';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
@@ -21,6 +21,9 @@ export function useAdminForm(initial: Record<string, string>, own: Readonly<Reco
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+
+  // a note or refusal is worded in the language it came in: switching language drops it rather than mix two
+  useEffect(() => { setNote(null); setFailure(null); setErrors({}); }, [lang]);
 
   const set = (name: string, value: string) => setValues((old) => ({ ...old, [name]: value }));
   const value = (name: string) => values[name] ?? '';
