@@ -84,6 +84,19 @@ const CJK = /[\u3400-\u9fff]/;
     await history.getByText('变更角色：主管领导').waitFor();
     expect(await history.textContent()).toContain('系统管理员（系统管理员）');
     expect((await asAdmin('GET', '/users/zhaozhu')).body.roles).toEqual(['supervisor']);
+
+    // e-mail on needs an address (the API's NOTIFY-EMAIL), checked before sending
+    const settings = detail.getByRole('form', { name: '通知设置' });
+    await settings.getByLabel('邮件通知').selectOption('on');
+    await settings.getByRole('button', { name: '保存通知设置' }).click();
+    await settings.getByText('开启邮件通知须先填写电子邮箱').waitFor();
+    await settings.getByLabel('电子邮箱').fill('zhao@example');
+    await settings.getByRole('button', { name: '保存通知设置' }).click();
+    await settings.getByText('请填写电子邮件地址').waitFor();
+    await settings.getByLabel('电子邮箱').fill('zhao@example.com');
+    await settings.getByRole('button', { name: '保存通知设置' }).click();
+    await settings.getByText('通知设置已保存。').waitFor();
+    expect((await asAdmin('GET', '/notification-settings/users/zhaozhu')).body).toMatchObject({ email: 'zhao@example.com', language: 'zh', channels: ['in_app', 'email'] });
   });
 
   it('disables the user after a confirmation naming them; the disabled user cannot sign in', async () => {

@@ -24,3 +24,11 @@ export const GroupChannelBody = z.strictObject({
   language: MessageLanguage.default('zh'),
 });
 export type GroupChannelBody = z.infer<typeof GroupChannelBody>;
+
+/** What administrators set per user: the address, the language and which channels besides in-app. */
+export const UserSettingsBody = z.strictObject({
+  email: EmailAddress.nullable(),
+  language: MessageLanguage,
+  channels: z.array(z.enum(['in_app', 'email'])).max(2).refine((c) => new Set(c).size === c.length, 'channels repeat'),
+});
+export type UserSettingsBody = z.infer<typeof UserSettingsBody>;

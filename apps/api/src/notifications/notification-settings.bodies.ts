@@ -38,13 +38,7 @@ export type MyStreamQuery = z.infer<typeof MyStreamQuery>;
 export const MySettingsBody = z.strictObject({ email: EmailAddress.nullable(), language: Language });
 export type MySettingsBody = z.infer<typeof MySettingsBody>;
 
-/** What administrators set per user: the address, the language and which channels besides in-app. */
-export const UserSettingsBody = z.strictObject({
-  email: EmailAddress.nullable(),
-  language: Language,
-  channels: z.array(z.enum(['in_app', 'email'])).max(2).refine((c) => new Set(c).size === c.length, 'channels repeat'),
-});
-export type UserSettingsBody = z.infer<typeof UserSettingsBody>;
+export { UserSettingsBody } from '@crm/workflow-kit';
 
 export const GroupParam = z.string().regex(RECIPIENT_PATTERN, 'a recipient group: lower-case letters, digits and underscores');
 export const GroupChannelParam = z.enum(['wecom', 'dingtalk', 'email'], 'wecom (企业微信), dingtalk (钉钉) or email');

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { featurePath } from '../feature-catalogue';
+import { NotificationSettingsForm } from './notification-settings-form';
 import { named, personLabel, roleWord } from './person-label';
 import { RoleChecks } from './role-checks';
 import { useAdminForm } from './use-admin-form';
@@ -39,6 +40,7 @@ export function UserDetailView({ username }: { username: string }) {
       {user.disabled ? null : (
         <>
           <RolesForm key={`roles-${user.revision}`} user={user} onSaved={changed} />
+          <NotificationSettingsForm username={user.username} />
           <ReasonAction key={`disable-${user.revision}`} user={user} action="disable" onDone={changed} />
           <ReasonAction key={`revoke-${user.revision}`} user={user} action="revoke" onDone={changed} />
         </>

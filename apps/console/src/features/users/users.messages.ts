@@ -51,6 +51,18 @@ const ZH = {
   what: '内容',
   unknownPerson: '（未登记的用户）',
   sending: '提交中…',
+  settings: '通知设置',
+  settingsIntro: '站内通知始终发送；开启邮件通知须先填写电子邮箱。',
+  email: '电子邮箱',
+  language: '通知语言',
+  'language.zh': '中文',
+  'language.en': '英文',
+  mail: '邮件通知',
+  'mail.on': '开启',
+  'mail.off': '关闭',
+  mailNeedsAddress: '开启邮件通知须先填写电子邮箱',
+  saveSettings: '保存通知设置',
+  settingsSaved: '通知设置已保存。',
 };
 
 const EN: Record<keyof typeof ZH, string> = {
@@ -103,6 +115,18 @@ const EN: Record<keyof typeof ZH, string> = {
   what: 'What',
   unknownPerson: '(unregistered user)',
   sending: 'Sending…',
+  settings: 'Notification settings',
+  settingsIntro: 'In-app notifications always go; e-mail needs an address first.',
+  email: 'E-mail address',
+  language: 'Language of notifications',
+  'language.zh': 'Chinese',
+  'language.en': 'English',
+  mail: 'E-mail notifications',
+  'mail.on': 'On',
+  'mail.off': 'Off',
+  mailNeedsAddress: 'E-mail notifications need an e-mail address',
+  saveSettings: 'Save the settings',
+  settingsSaved: 'Notification settings saved.',
 };
 
 export const USERS_ZH = ZH;
