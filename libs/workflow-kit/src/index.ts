@@ -24,3 +24,4 @@ export * from './find-file-references';
 export * from './user-account';
 export * from './notification-channel';
 export * from './task-reassignment';
+export * from './plant-office';

@@ -58,6 +58,20 @@ const ZH = {
   plantOffice: '驻厂办 {id}',
   sending: '提交中…',
   required: '必填',
+  offices: '驻厂办',
+  officesIntro: '档案变更通知相应的驻厂办（R-ARC-2）：在该厂库位提货的客户属于该驻厂办；尚未提货的客户按销售区域。',
+  officesNone: '尚未登记驻厂办。',
+  officeId: '驻厂办编号',
+  officeIdHint: '小写字母或数字开头，最多 27 个字符：小写字母、数字、下划线；登记后不能修改',
+  officeName: '名称',
+  warehouses: '库位（每行一个）',
+  regions: '销售区域（每行一个）',
+  putOffice: '登记驻厂办',
+  officeSaved: '已登记驻厂办“{name}”。',
+  removeOfficeConfirm: '确认撤销驻厂办“{name}”？其客户的档案变更改为通知所在区域的驻厂办。',
+  removeReason: '撤销原因',
+  officeRemoved: '驻厂办已撤销。',
+  repeats: '有重复的行',
   unknownPerson: '（未登记的用户）',
 };
 
@@ -118,6 +132,20 @@ const EN: Record<keyof typeof ZH, string> = {
   plantOffice: 'Plant office {id}',
   sending: 'Sending…',
   required: 'Required',
+  offices: 'Plant offices',
+  officesIntro: 'Archive changes go to the customer’s plant office (R-ARC-2): customers collecting at its plant’s warehouses are its customers; before any pickup, by sales region.',
+  officesNone: 'No plant office registered yet.',
+  officeId: 'Office id',
+  officeIdHint: 'Starts with a lower-case letter or digit, up to 27 characters: lower-case letters, digits, underscores; cannot be changed later',
+  officeName: 'Name',
+  warehouses: 'Warehouses (one a line)',
+  regions: 'Sales regions (one a line)',
+  putOffice: 'Register the office',
+  officeSaved: 'Plant office “{name}” registered.',
+  removeOfficeConfirm: 'Retire the plant office “{name}”? Its customers’ archive changes go to their region’s office instead.',
+  removeReason: 'Reason for retiring',
+  officeRemoved: 'The plant office was retired.',
+  repeats: 'A line repeats',
   unknownPerson: '(unregistered user)',
 };
 
@@ -128,11 +156,18 @@ export type ChannelsKey = keyof typeof ZH;
 /** The recipient groups events name (apps/api/src/notifications/recipient-groups.ts), in the order offered. */
 export const GROUPS = ['sales', 'finance', 'supervisor', 'general_manager', 'customer_manager', 'parent_chemicals_sales', 'auditor', 'administrator'] as const;
 
-/** A group as people call it; a plant office by its id's office, any other name as sent (configured outside the console). */
-export function groupWord(recipient: string, t: ChannelsT): string {
+/** A group as people call it; a plant office by its registered name, any other name as sent (configured outside the console). */
+export function groupWord(recipient: string, t: ChannelsT, offices: ReadonlyArray<{ officeId: string; name: string }> = []): string {
+  const office = offices.find((o) => `plant_office_${o.officeId}` === recipient);
+  if (office) return office.name;
   if ((GROUPS as readonly string[]).includes(recipient)) return t(`group.${recipient}` as ChannelsKey);
   if (recipient === 'sales_reviewer') return t('group.sales');
   if (recipient === 'finance_reviewer') return t('group.finance');
-  const office = /^plant_office_(.+)$/.exec(recipient);
-  return office ? t('plantOffice', { id: office[1] }) : recipient;
+  const unnamed = /^plant_office_(.+)$/.exec(recipient);
+  return unnamed ? t('plantOffice', { id: unnamed[1] }) : recipient;
+}
+
+/** The groups a channel may be registered for: the company's departments, then each plant office. */
+export function recipientOptions(t: ChannelsT, offices: ReadonlyArray<{ officeId: string; name: string }>) {
+  return [...GROUPS.map((g) => ({ value: g as string, label: groupWord(g, t) })), ...offices.map((o) => ({ value: `plant_office_${o.officeId}`, label: o.name }))];
 }

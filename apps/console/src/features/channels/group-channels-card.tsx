@@ -6,14 +6,14 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { useAdminForm } from '../users/use-admin-form';
-import { type ChannelsKey, GROUPS, groupWord, useChannelsT } from './channels.messages';
+import { type ChannelsKey, GROUPS, groupWord, recipientOptions, useChannelsT } from './channels.messages';
 
 type Kind = 'wecom' | 'dingtalk' | 'email';
 interface GroupChannel { recipient: string; channel: Kind; target: string; format: 'markdown' | 'text'; language: 'zh' | 'en'; signed: boolean }
 const KINDS: readonly Kind[] = ['wecom', 'dingtalk', 'email'];
 
 /** A department's robots and mailbox: what each takes is the API's GroupChannelBody; which fields apply follows the channel chosen. */
-export function GroupChannelsCard() {
+export function GroupChannelsCard({ offices }: { offices: ReadonlyArray<{ officeId: string; name: string }> }) {
   const { t } = useChannelsT();
   const { t: gt } = useI18n();
   const { api } = useSignedIn();
@@ -41,7 +41,7 @@ export function GroupChannelsCard() {
     if (!form.check(GroupChannelBody, body, missing)) return;
     const saved = await form.send(
       () => api.put(`/notification-settings/groups/${encodeURIComponent(recipient)}/channels/${kind}`, body),
-      () => t('groupSaved', { recipient: groupWord(recipient, t), channel: kindWord(kind) }),
+      () => t('groupSaved', { recipient: groupWord(recipient, t, offices), channel: kindWord(kind) }),
     );
     if (saved) setVersion((v) => v + 1);
   }
@@ -63,7 +63,7 @@ export function GroupChannelsCard() {
           <tbody>
             {items.map((c) => (
               <tr key={`${c.recipient}-${c.channel}`} data-recipient={c.recipient} data-channel={c.channel}>
-                <td>{groupWord(c.recipient, t)}</td>
+                <td>{groupWord(c.recipient, t, offices)}</td>
                 <td>{kindWord(c.channel)}</td>
                 <td className="mono small">{c.target}</td>
                 <td>{t(`format.${c.format}`)}</td>
@@ -76,13 +76,13 @@ export function GroupChannelsCard() {
         </table>
       )}
       {removing ? (
-        <ConfirmStep question={t('removeGroupConfirm', { recipient: groupWord(removing.recipient, t), channel: kindWord(removing.channel) })} confirmLabel={t('removeConfirmButton')} busy={removal.busy}
+        <ConfirmStep question={t('removeGroupConfirm', { recipient: groupWord(removing.recipient, t, offices), channel: kindWord(removing.channel) })} confirmLabel={t('removeConfirmButton')} busy={removal.busy}
           onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} />
       ) : null}
       <FormOutcome form={removal} />
       <RecordFormFrame title={t('putGroup')} onSubmit={() => void submit()}>
         <div className="form-row">
-          <RecordField form={form} name="recipient" label={t('recipient')} kind="select" options={GROUPS.map((g) => ({ value: g, label: groupWord(g, t) }))} />
+          <RecordField form={form} name="recipient" label={t('recipient')} kind="select" options={recipientOptions(t, offices)} />
           <RecordField form={form} name="channel" label={t('channel')} kind="select" options={KINDS.map((k) => ({ value: k, label: kindWord(k) }))} />
           {kind === 'email' ? <RecordField form={form} name="address" label={t('address')} /> : <RecordField form={form} name="url" label={t('url')} />}
           {kind === 'dingtalk' ? <RecordField form={form} name="secret" label={t('dingSecret')} /> : null}

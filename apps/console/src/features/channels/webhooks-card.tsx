@@ -9,12 +9,12 @@ import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../custo
 import { named } from '../users/person-label';
 import { useAdminForm } from '../users/use-admin-form';
 import { useDirectory } from '../users/use-directory';
-import { GROUPS, groupWord, useChannelsT } from './channels.messages';
+import { GROUPS, groupWord, recipientOptions, useChannelsT } from './channels.messages';
 
 interface Webhook { recipient: string; url: string; source: 'registry' | 'env'; updatedBy?: string; updatedAt?: string }
 
 /** The signed webhooks per department: registered, replaced or removed (after a confirmation), and a delivery pass on demand. */
-export function WebhooksCard() {
+export function WebhooksCard({ offices }: { offices: ReadonlyArray<{ officeId: string; name: string }> }) {
   const { t } = useChannelsT();
   const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
@@ -34,7 +34,7 @@ export function WebhooksCard() {
     const recipient = form.value('recipient');
     const body = { url: form.value('url').trim(), secret: form.value('secret') };
     if (!form.check(WebhookBody, body)) return;
-    const saved = await form.send(() => api.put(`/webhooks/${encodeURIComponent(recipient)}`, body), () => t('webhookSaved', { recipient: groupWord(recipient, t) }), { reset: true });
+    const saved = await form.send(() => api.put(`/webhooks/${encodeURIComponent(recipient)}`, body), () => t('webhookSaved', { recipient: groupWord(recipient, t, offices) }), { reset: true });
     if (saved) setVersion((v) => v + 1);
   }
 
@@ -60,7 +60,7 @@ export function WebhooksCard() {
           <tbody>
             {items.map((h) => (
               <tr key={h.recipient} data-recipient={h.recipient}>
-                <td>{groupWord(h.recipient, t)}</td>
+                <td>{groupWord(h.recipient, t, offices)}</td>
                 <td className="mono small">{h.url}</td>
                 <td>{t(`source.${h.source}`)}</td>
                 <td>{h.updatedBy ? `${named(people, h.updatedBy, lang, t('unknownPerson'))} ${formatInstant(h.updatedAt ?? '')}` : '—'}</td>
@@ -71,7 +71,7 @@ export function WebhooksCard() {
         </table>
       )}
       {removing ? (
-        <ConfirmStep question={t('removeWebhookConfirm', { recipient: groupWord(removing.recipient, t), url: removing.url })} confirmLabel={t('removeConfirmButton')} busy={run.busy}
+        <ConfirmStep question={t('removeWebhookConfirm', { recipient: groupWord(removing.recipient, t, offices), url: removing.url })} confirmLabel={t('removeConfirmButton')} busy={run.busy}
           onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} />
       ) : null}
       <div className="toolbar">
@@ -81,7 +81,7 @@ export function WebhooksCard() {
       <FormOutcome form={run} />
       <RecordFormFrame title={t('putWebhook')} intro={t('putWebhookIntro')} onSubmit={() => void submit()}>
         <div className="form-row">
-          <RecordField form={form} name="recipient" label={t('recipient')} kind="select" options={GROUPS.map((g) => ({ value: g, label: groupWord(g, t) }))} />
+          <RecordField form={form} name="recipient" label={t('recipient')} kind="select" options={recipientOptions(t, offices)} />
           <RecordField form={form} name="url" label={t('url')} />
           <RecordField form={form} name="secret" label={t('secret')} hint={t('secretHint')} />
         </div>
