@@ -160,6 +160,23 @@ const CJK = /[\u3400-\u9fff]/;
     await robot.getByRole('button', { name: '登记渠道' }).click();
     await robot.getByText('已为销售部登记部门邮箱。').waitFor();
     await group.getByTestId('group-channels-table').locator('tr[data-recipient="sales"][data-channel="email"]').waitFor();
+
+    // R-ARC-2: a plant office, then a recipient by its name
+    const offices = admin.getByTestId('plant-offices');
+    const office = offices.getByRole('form', { name: '登记驻厂办' });
+    await office.getByLabel('驻厂办编号').fill('Zhenhai');
+    await office.getByLabel('名称').fill('镇海驻厂办');
+    await office.getByLabel('库位（每行一个）').fill('镇海库\n镇海库');
+    await office.getByRole('button', { name: '登记驻厂办' }).click();
+    await office.locator('.field-error', { hasText: '小写字母或数字开头' }).waitFor();
+    await office.getByText('有重复的行').waitFor();
+    await office.getByLabel('驻厂办编号').fill('zhenhai');
+    await office.getByLabel('库位（每行一个）').fill('镇海库\n北仑库');
+    await office.getByRole('button', { name: '登记驻厂办' }).click();
+    await office.getByText('已登记驻厂办“镇海驻厂办”。').waitFor();
+    expect(await offices.getByTestId('plant-offices-table').locator('tr[data-office="zhenhai"]').textContent()).toContain('镇海库、北仑库');
+    await form.getByLabel('接收部门').locator('option', { hasText: '镇海驻厂办' }).waitFor({ state: 'attached' });
+    expect((await asAdmin('GET', '/plant-offices')).body.items).toEqual([expect.objectContaining({ officeId: 'zhenhai', name: '镇海驻厂办', warehouses: ['镇海库', '北仑库'] })]);
     await checkPage(admin, 'admin-03-channels');
 
     await row.getByRole('button', { name: '停用' }).click();
