@@ -96,4 +96,20 @@ describe('revoking a delegation over HTTP on a real SQLite file (ONB-DELEGATION)
     expect(results.find((r) => r.status === 409)?.body.rule).toBe('CONCURRENCY');
     expect((await api.store.readStream(`delegation-${delegationId}`)).filter((e) => e.type === 'DelegationRevoked')).toHaveLength(1);
   });
+
+  it('issue 16: the delegation screen offers colleagues of the caller’s deciding role by name, and the list names its people', async () => {
+    const candidates = ok(await as('sales', 'GET', '/delegations/candidates')).items;
+    const usernames = candidates.map((c: any) => c.username);
+    expect(usernames).toContain('sales2');
+    expect(usernames).not.toContain('sales');
+    expect(usernames).not.toContain('finance');
+    expect(candidates.find((c: any) => c.username === 'sales2')).toEqual({ username: 'sales2', name: expect.stringContaining('陈销售'), roles: ['sales_reviewer'] });
+    expect((await as('manager', 'GET', '/delegations/candidates')).body.rule).toBe('ROLE');
+
+    const id = await grant('sales', 'sales2');
+    const listed = ok(await as('sales', 'GET', '/delegations'));
+    expect(listed.items.map((d: any) => d.delegationId)).toContain(id);
+    expect(listed.people.sales2).toEqual({ name: expect.stringContaining('陈销售'), roles: ['sales_reviewer'] });
+    expect(listed.people.sales.name).toContain('李销售');
+  });
 });

@@ -21,3 +21,7 @@ export * from './file-reference';
 export * from './file-ref';
 export * from './file-content-type';
 export * from './find-file-references';
+export * from './user-account';
+export * from './notification-channel';
+export * from './task-reassignment';
+export * from './plant-office';

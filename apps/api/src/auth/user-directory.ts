@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type JsonObject } from '@crm/event-store';
-import { DomainRuleViolation, incompatibleRoles, type Role } from '@crm/workflow-kit';
+import { DomainRuleViolation, incompatibleRoles, type Role, Username } from '@crm/workflow-kit';
 import { Inject, Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import { hashPassword, verifyPassword } from './password';
 import { userStreamId } from './user.events';
 import { foldUser, type User } from './user.state';
 
 export type { User } from './user.state';
 
-export const Username = z.string().regex(/^[a-z][a-z0-9._-]{1,39}$/, 'lower-case letters, digits, dot, dash or underscore; 2–40 characters');
+export { Username };
 
 const CACHE_LIMIT = 10_000;
 

@@ -1,10 +1,11 @@
+import { EmailAddress, MessageLanguage } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { Page } from '../http/edge-schemas';
 import { MinPosition } from '../read-models/read-your-writes';
 import { RECIPIENT_PATTERN } from './recipient-groups';
 
-export const Language = z.enum(['zh', 'en'], 'zh (中文, the default) or en');
-export const EmailAddress = z.email('an e-mail address').max(254);
+export const Language = MessageLanguage;
+export { EmailAddress };
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const MyNotificationsQuery = z.strictObject({
@@ -37,24 +38,10 @@ export type MyStreamQuery = z.infer<typeof MyStreamQuery>;
 export const MySettingsBody = z.strictObject({ email: EmailAddress.nullable(), language: Language });
 export type MySettingsBody = z.infer<typeof MySettingsBody>;
 
-/** What administrators set per user: the address, the language and which channels besides in-app. */
-export const UserSettingsBody = z.strictObject({
-  email: EmailAddress.nullable(),
-  language: Language,
-  channels: z.array(z.enum(['in_app', 'email'])).max(2).refine((c) => new Set(c).size === c.length, 'channels repeat'),
-});
-export type UserSettingsBody = z.infer<typeof UserSettingsBody>;
+export { UserSettingsBody } from '@crm/workflow-kit';
 
 export const GroupParam = z.string().regex(RECIPIENT_PATTERN, 'a recipient group: lower-case letters, digits and underscores');
 export const GroupChannelParam = z.enum(['wecom', 'dingtalk', 'email'], 'wecom (企业微信), dingtalk (钉钉) or email');
 
-/** One group channel: a robot (`url`, DingTalk's `secret`) or a mailbox (`address`). */
-export const GroupChannelBody = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  /** DingTalk 加签: the SEC… secret of the robot's security setting */
-  secret: z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional(),
-  address: EmailAddress.optional(),
-  format: z.enum(['markdown', 'text']).default('markdown'),
-  language: Language.default('zh'),
-});
-export type GroupChannelBody = z.infer<typeof GroupChannelBody>;
+// the body lives in @crm/workflow-kit, where the console's channel screens read it too
+export { GroupChannelBody } from '@crm/workflow-kit';

@@ -18,9 +18,5 @@ export type NotificationsQuery = z.infer<typeof NotificationsQuery>;
 
 export const NotificationId = z.string().min(3).max(200);
 
-export const WebhookBody = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
-  /** shared with the receiver, who checks the X-CRM-Signature header with it */
-  secret: z.string().min(16).max(500),
-});
-export type WebhookBody = z.infer<typeof WebhookBody>;
+// the body lives in @crm/workflow-kit, where the console's channel screens read it too
+export { WebhookBody } from '@crm/workflow-kit';

@@ -1,11 +1,10 @@
-import { freeText } from '@crm/workflow-kit';
+import { freeText, PlantOfficeId } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { PLANT_OFFICE_ID } from './recipient-groups';
 
 /** Administrators' registry of resident plant offices (驻厂办), one stream for all of them. */
 export const PLANT_OFFICES_STREAM = 'plant-offices';
 
-export const PlantOfficeId = z.string().regex(PLANT_OFFICE_ID, 'a plant office id: lower-case letters, digits and underscores; 1–27 characters');
+export { PlantOfficeId };
 
 /**
  * R-ARC-2 (相应的驻厂办): which warehouses (库位) the office's plant serves, and for customers with

@@ -1,23 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { freeText, type Actor } from '@crm/workflow-kit';
-import { z } from 'zod';
+import { type Actor, PlantOfficeBody, PlantOfficeRemovalBody } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PlantOfficeId } from './plant-office.events';
 import { PlantOfficesService } from './plant-offices.service';
 
-const PlantOfficeBody = z.strictObject({
-  name: freeText(100),
-  /** the warehouses (库位) of the office's plant: customers collecting there are its customers */
-  warehouses: z.array(freeText(200)).max(100).refine((w) => new Set(w).size === w.length, 'warehouses repeat'),
-  /** sales regions whose customers it is told of before their first pickup */
-  regions: z.array(freeText(100)).max(50).refine((r) => new Set(r).size === r.length, 'regions repeat'),
-});
-type PlantOfficeBody = z.infer<typeof PlantOfficeBody>;
-const RemovalBody = z.strictObject({ reason: freeText(2000) });
-type RemovalBody = z.infer<typeof RemovalBody>;
+// the bodies live in @crm/workflow-kit, where the console's channel screen reads them too
+const RemovalBody = PlantOfficeRemovalBody;
+type RemovalBody = PlantOfficeRemovalBody;
 
 /**
  * R-ARC-2: the resident plant offices (驻厂办), one recipient each (`plant_office_<id>`), whose

@@ -32,7 +32,7 @@ export const RECIPIENT_GROUPS: Readonly<Record<string, GroupMembers>> = {
 /** R-ARC-2: "相应的驻厂办". Events say this; the outbox resolves it to the customer's own office(s). */
 export const PLANT_OFFICES_GROUP = 'plant_offices';
 export const PLANT_OFFICE_PREFIX = 'plant_office_';
-export const PLANT_OFFICE_ID = /^[a-z0-9][a-z0-9_]{0,26}$/;
+export { PLANT_OFFICE_ID } from '@crm/workflow-kit';
 export const plantOfficeGroup = (officeId: string): string => `${PLANT_OFFICE_PREFIX}${officeId}`;
 
 /** The separator between an event id and a person in outbox ids: never part of a group name. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ReassignTaskBody, TaskIdParam, TaskListQuery } from './task.bodies';
+import { OpenTasksQuery, ReassignTaskBody, TaskIdParam, TaskListQuery } from './task.bodies';
 import { TasksService } from './tasks.service';
 
 /** 待办: every human task of every workflow, for the person who may complete it (docs/adr/0015-human-tasks.md). */
@@ -17,6 +17,13 @@ export class TasksController {
   @ApiOperation({ summary: 'Your open tasks across all workflows (by role, assignment or delegation; never one the guards would refuse you), filtered, sorted, paged, with counts per type' })
   list(@Query({ schema: TaskListQuery }) query: TaskListQuery, @CurrentActor() actor: Actor) {
     return this.tasks.list(actor, query);
+  }
+
+  @Get('open')
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Every open task of every workflow, whoever holds it, most urgent first, assignees by name: what an administrator reassigns from' })
+  listOpen(@Query({ schema: OpenTasksQuery }) query: OpenTasksQuery) {
+    return this.tasks.listOpen(query);
   }
 
   @Get(':id')

@@ -2,16 +2,18 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ProjectionRunner, ReadModelDb, TaskReassigned, WorkflowEngine, WorkflowRegistry } from '@crm/engine';
 import { shanghaiDate } from '@crm/onboarding';
 import { type Actor, DomainRuleViolation, NotPermitted, taskDeclaration } from '@crm/workflow-kit';
+import { sql } from 'kysely';
 import { UserDirectory } from '../auth/user-directory';
 import { CalendarService } from '../calendar/calendar.service';
 import { CustomerAccess, isManagerScoped } from '../customers/customer-access';
+import { CUSTOMERS_TABLE } from '../customers/read-models/customers.projection';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { DELEGATIONS_TABLE, notRevoked } from '../onboarding/delegations.projection';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { CommandServices } from '../workflows/command-services';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
-import type { TaskListQuery } from './task.bodies';
+import type { OpenTasksQuery, TaskListQuery } from './task.bodies';
 import { TASK_ROLES_TABLE, TASKS_PROJECTION, TASKS_TABLE } from './task.tables';
 import { taskView } from './task.view';
 import { listTasks } from './task-list.query';
@@ -44,6 +46,31 @@ export class TasksService {
     const now = this.clock.now();
     const page = await listTasks(this.readModels.db, { actor, delegators: await this.delegatorsOf(actor.id, now) }, query, now, await this.calendars.current());
     return { ...page, people: await this.peopleOf(page.items.flatMap((t) => [t.assignee, t.onBehalfOf])) };
+  }
+
+  /**
+   * Every open task, whoever holds it, most urgent first: what an administrator picks from to
+   * reassign (issue 16's screen), with the assignees by name.
+   */
+  async listOpen(query: OpenTasksQuery) {
+    await waitForProjections(this.runner, [TASKS_PROJECTION], query.minPosition);
+    const now = this.clock.now();
+    const calendar = await this.calendars.current();
+    const rows = await this.readModels.db
+      .selectFrom(TASKS_TABLE)
+      .leftJoin(CUSTOMERS_TABLE, `${CUSTOMERS_TABLE}.customer_id`, `${TASKS_TABLE}.customer_id`)
+      .selectAll(TASKS_TABLE)
+      .select(`${CUSTOMERS_TABLE}.name as customer_name`)
+      .where(`${TASKS_TABLE}.status`, '=', 'open')
+      // no due time sorts last on either engine (SQLite and PostgreSQL disagree on where NULL goes)
+      .orderBy(sql`coalesce(${sql.ref(`${TASKS_TABLE}.due_at`)}, '9999')`)
+      .orderBy(`${TASKS_TABLE}.opened_at`)
+      .orderBy(`${TASKS_TABLE}.task_id`)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const items = rows.map((row) => taskView(row, calendar, now, ''));
+    return { items, limit: query.limit, offset: query.offset, people: await this.peopleOf(items.map((t) => t.assignee)) };
   }
 
   /** The people a page names (assignees, whom a delegate acts for), as the console shows them: 姓名（角色）. */

@@ -1,30 +1,17 @@
-import { Role } from '@crm/workflow-kit';
+import { AccountChangeReason, Password, Role, Username } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { Username } from '../auth/user-directory';
-import { LongText, Page, ShortText } from '../http/edge-schemas';
+import { Page } from '../http/edge-schemas';
 import { MinPosition } from '../read-models/read-your-writes';
 
-/** `me` names the caller in `/users/me/...`, so no account may be called that. */
-export const NewUsername = Username.refine((name) => name !== 'me', '"me" is reserved');
+// the account's own fields live in @crm/workflow-kit (user-account.ts), where the console reads them too
+export { ChangeRoles, CreateUser, NewUsername, Password, RoleList } from '@crm/workflow-kit';
 export const UsernameParam = Username;
-export const Password = z.string().min(8, 'at least 8 characters').max(200);
-export const RoleList = z.array(Role).min(1).max(Role.options.length).refine((roles) => new Set(roles).size === roles.length, 'roles repeat');
 
-export const CreateUser = z.strictObject({ username: NewUsername, name: ShortText, roles: RoleList, password: Password });
-export type CreateUser = z.infer<typeof CreateUser>;
+export const DisableUser = AccountChangeReason;
+export type DisableUser = AccountChangeReason;
 
-export const ChangeRoles = z.strictObject({
-  roles: RoleList,
-  /** the revision read before editing; a concurrent change then answers 409 instead of being overwritten */
-  expectedRevision: z.number().int().min(0).optional(),
-});
-export type ChangeRoles = z.infer<typeof ChangeRoles>;
-
-export const DisableUser = z.strictObject({ reason: LongText.min(1) });
-export type DisableUser = z.infer<typeof DisableUser>;
-
-export const RevokeTokens = z.strictObject({ reason: LongText.min(1) });
-export type RevokeTokens = z.infer<typeof RevokeTokens>;
+export const RevokeTokens = AccountChangeReason;
+export type RevokeTokens = AccountChangeReason;
 
 export const ChangeOwnPassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 export type ChangeOwnPassword = z.infer<typeof ChangeOwnPassword>;

@@ -73,12 +73,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   // issue 15: every deciding role delegates its tasks (supervisors too)
   'GET /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'administrator'),
   'POST /delegations': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
+  // whom a reviewer may delegate to: only those who delegate ask (issue 16's delegation screen)
+  'GET /delegations/candidates': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'),
   // the delegator revokes their own; an administrator any (the service checks which delegation is whose)
   'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'),
   // human tasks (any signed-in user sees their own; an administrator reassigns)
   'GET /tasks': ANY_ROLE,
   'GET /tasks/{id}': ANY_ROLE,
   'POST /tasks/{id}/reassign': roles('administrator'),
+  // what an administrator reassigns from: every open task, whoever holds it (issue 16's screen)
+  'GET /tasks/open': roles('administrator'),
   // customers
   'GET /customers': roles(...READ_ALL, 'administrator'),
   'GET /customers/{id}': roles(...READ_ALL, 'administrator'),

@@ -27,6 +27,16 @@ describe('reassignment and delegation for every task type (issue 15, SQLite)', (
   }, 60_000);
   afterAll(() => api.close());
 
+  it('issue 16: an administrator lists every open task, whoever holds it, with the assignees by name; no one else may', async () => {
+    await caughtUp(api, 'tasks');
+    const open = await as('admin', 'GET', '/tasks/open');
+    expect(open.status).toBe(200);
+    const task = open.body.items.find((t: any) => t.taskId === complaintTask);
+    expect(task).toMatchObject({ status: 'open', type: 'complaint.approve-resolution', roles: expect.arrayContaining(['supervisor']) });
+    expect(open.body.items.every((t: any) => t.status === 'open')).toBe(true);
+    expect((await as('supervisor', 'GET', '/tasks/open')).status).toBe(403);
+  });
+
   it('TASK-REASSIGN: only to someone the guards allow — not the drafter (CMP-SELF), not someone without a leader role — and only by an administrator', async () => {
     expect((await as('supervisor', 'POST', `/tasks/${complaintTask}/reassign`, { to: 'gm' })).status).toBe(403);
     const drafter = await as('admin', 'POST', `/tasks/${complaintTask}/reassign`, { to: 'sales' }, { 'accept-language': 'zh-CN' });

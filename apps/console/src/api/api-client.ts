@@ -28,6 +28,10 @@ export class ApiClient {
     return this.send<T>('PUT', path, body);
   }
 
+  delete<T = void>(path: string): Promise<T> {
+    return this.send<T>('DELETE', path);
+  }
+
   /** A file as the part `file` of a multipart form (an import's CSV or .xlsx): the browser sets the boundary. */
   postFile<T>(path: string, file: Blob, name: string): Promise<T> {
     const form = new FormData();

@@ -8,13 +8,15 @@ import { useCalendarT } from './calendar/calendar.messages';
 import { DeadlineExplainer, type ExplainedDeadline } from './calendar/deadline-explainer';
 import { MonthView } from './calendar/month-view';
 import { CalendarSources } from './calendar/calendar-sources';
+import { PublishYearForm } from './calendar/publish-year-form';
 import type { FeaturePageProps } from './feature-pages';
 
 /** Working-day calendar: the deadline explainer above, the month it lands in below. */
 export default function CalendarPage(_props: FeaturePageProps) {
   const ct = useCalendarT();
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, session } = useSession();
+  const [published, setPublished] = useState(0);
   const [initialFrom] = useState(() => localInputNow());
   const [month, setMonth] = useState(() => initialFrom.slice(0, 7));
   const [result, setResult] = useState<ExplainedDeadline | null>(null);
@@ -22,7 +24,7 @@ export default function CalendarPage(_props: FeaturePageProps) {
 
   useEffect(() => {
     calendarApi.years(api).then((r) => setYears(r.years), () => setYears([]));
-  }, [api]);
+  }, [api, published]);
   const englishNames = useMemo(() => holidayNames(years), [years]);
 
   const showResult = (next: ExplainedDeadline) => {
@@ -41,6 +43,9 @@ export default function CalendarPage(_props: FeaturePageProps) {
           <CalendarSources years={years} />
         </div>
       </div>
+      {session?.user.roles.includes('administrator') ? (
+        <PublishYearForm initialYear={Number(initialFrom.slice(0, 4)) + 1} onPublished={() => setPublished((n) => n + 1)} />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@crm/workflow-kit';
 
-export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts';
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
+  | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment';
 
 export interface Feature {
   id: FeatureId;
@@ -25,6 +26,14 @@ export const FEATURES: readonly Feature[] = [
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'calendar', roles: [] },
+  // issue 16: the administrator's and the deciding roles' people work
+  { id: 'users', roles: ['administrator'] },
+  { id: 'channels', roles: ['administrator'] },
+  // R-PRICE-1: those who may propose a new version (the committee then decides)
+  { id: 'complaint-policy', roles: ['administrator', 'sales_reviewer', 'general_manager'] },
+  { id: 'delegations', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'] },
+  // TASK-REASSIGN: only an administrator reassigns
+  { id: 'reassignment', roles: ['administrator'] },
 ];
 
 export function featurePath(id: FeatureId, ...rest: string[]): string {

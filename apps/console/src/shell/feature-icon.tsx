@@ -12,6 +12,11 @@ const PATHS: Record<FeatureId, string> = {
   development: 'M3 20l6-6 4 4 8-8M15 10h6v6',
   'key-accounts': 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   visits: 'M12 21s-7-6.1-7-11a7 7 0 0 1 14 0c0 4.9-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  users: 'M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM3 21v-1a7 7 0 0 1 11-5.7M18 14v6M15 17h6',
+  channels: 'M4 12a8 8 0 0 1 16 0M8 12a4 4 0 0 1 8 0M12 12v9M9 21h6',
+  'complaint-policy': 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h3',
+  delegations: 'M8 7a3 3 0 1 0 0-.01M16 17a3 3 0 1 0 0-.01M11 8h5l-2-2M13 16H8l2 2',
+  reassignment: 'M4 7h13l-3-3M20 17H7l3 3M4 7v4M20 17v-4',
 };
 
 export function FeatureIcon({ id }: { id: FeatureId }) {
