@@ -123,10 +123,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     return catchUpSubscription(
-      { readAll: (o) => this.readAll(o), onCommitted: (listener) => this.signal.listen(listener) },
+      { readAll: (o) => this.readAll(o), onCommitted: (listener) => this.onCommitted(listener) },
       handler,
       { pollMs: this.options.pollMs ?? 1000, ...options },
     );
+  }
+
+  /** Local appends at once, every replica's through the one live $all subscription. */
+  onCommitted(listener: () => void): () => void {
+    return this.signal.listen(listener);
   }
 
   async ping(): Promise<boolean> {

@@ -96,7 +96,7 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (row.status !== 'ok') return null;
-    this.commits.notifyLocal();
+    this.commits.notifyLocal(Number(row.last_position));
     return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
   }
 
@@ -127,8 +127,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.commits.add(l) };
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.onCommitted(l) };
     return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 500, ...options });
+  }
+
+  /** Local commits at once, every process's through LISTEN (es_append notifies at commit). */
+  onCommitted(listener: () => void): () => void {
+    return this.commits.add(listener);
   }
 
   async ping(): Promise<boolean> {

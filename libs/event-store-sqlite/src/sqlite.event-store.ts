@@ -171,14 +171,14 @@ export class SqliteEventStore implements EventStore {
 
   /** Local commits wake subscribers at once; commits by other processes are found by polling. */
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const source = {
-      readAll: (o: ReadAllOptions) => this.readAll(o),
-      onCommitted: (listener: () => void) => {
-        this.listeners.add(listener);
-        return () => void this.listeners.delete(listener);
-      },
-    };
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.onCommitted(l) };
     return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 200, ...options });
+  }
+
+  /** Local commits only: another process's commits on the file are found by the readers' polling. */
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   async ping(): Promise<boolean> {

@@ -98,6 +98,14 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** catch-up subscription: replays from the checkpoint, then delivers live, in order, each event once */
   subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /**
+   * A wake-up without data, for loops that read from checkpoints of their own (projections,
+   * reactors): `listener` runs after every commit made through this store object and, where the
+   * engine tells, after other processes' commits (PostgreSQL NOTIFY, EventStoreDB's live $all; not
+   * SQLite, whose readers poll). Calls may be coalesced or spurious; nothing is read to make them.
+   * Returns the unregister function.
+   */
+  onCommitted(listener: () => void): () => void;
   /** readiness: resolves true when the engine answers */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -75,17 +75,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    return catchUpSubscription(
-      {
-        readAll: (o) => this.readAll(o),
-        onCommitted: (listener) => {
-          this.listeners.add(listener);
-          return () => this.listeners.delete(listener);
-        },
-      },
-      handler,
-      options,
-    );
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), onCommitted: (l) => this.onCommitted(l) }, handler, options);
+  }
+
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   async ping(): Promise<boolean> {
