@@ -12,6 +12,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type SerializedEvent,
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
@@ -19,7 +20,7 @@ import {
 } from '@crm/event-store';
 import { PgCommitListener } from './postgres.commit-listener';
 import { isUniqueViolation, mapPgError } from './postgres.errors';
-import { type AppendStateRow, appendQuery, type EventRow, toAppendState, toStoredEvent } from './postgres.rows';
+import { type AppendStateRow, appendQuery, appendedEvents, type EventRow, toAppendState, toStoredEvent } from './postgres.rows';
 import * as SQL from './postgres.sql';
 
 export interface PostgresEventStoreOptions {
@@ -69,21 +70,25 @@ export class PostgresEventStore implements EventStore {
    * answers 'stale' and we decide again with fresh state.
    */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    validateAppend(streamId, events);
+    const serialized = validateAppend(streamId, events);
     const expected = options.expectedRevision ?? 'any';
     const ids = events.map((e) => e.id);
     for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
-      const outcome = await this.tryAppend(streamId, events, ids, expected);
+      const outcome = await this.tryAppend(streamId, events, serialized, ids, expected);
       if (outcome) return outcome;
     }
     throw new EventStoreUnavailableError(`stream ${streamId}: gave up after ${MAX_STALE_RETRIES} contended attempts`);
   }
 
-  private async tryAppend(streamId: string, events: readonly NewEvent[], ids: string[], expected: ExpectedRevision) {
+  private async tryAppend(streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], ids: string[], expected: ExpectedRevision): Promise<AppendResult | null> {
     const state = toAppendState(await this.query<AppendStateRow>('es_append_state', SQL.APPEND_STATE_SQL, [streamId, ids]));
     const actual = state.last?.revision ?? null;
     const verdict = idempotencyVerdict(streamId, events, state.stored, expected, actual);
-    if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    if (verdict.kind === 'duplicate') {
+      // rare (a retry): the first append's events are read back
+      const stored = await this.readStream(streamId, { from: verdict.last.revision - events.length + 1, maxCount: events.length });
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: stored };
+    }
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
     const call = appendQuery(streamId, state.last, events, recordedAt);
@@ -96,8 +101,10 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     if (row.status !== 'ok') return null;
-    this.commits.notifyLocal(Number(row.last_position));
-    return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
+    const [lastRevision, lastPosition] = [Number(row.last_revision), Number(row.last_position)];
+    this.commits.notifyLocal(lastPosition);
+    const stored = appendedEvents(streamId, events, serialized, { lastRevision, lastPosition, recordedAt, hashes: call.hashes });
+    return { nextExpectedRevision: lastRevision, position: lastPosition, events: stored };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -91,7 +91,7 @@ export class SqliteEventStore implements EventStore {
     // IMMEDIATE takes the write lock before reading the revision, so another process cannot slip in between.
     const result = this.appendTransaction.immediate(streamId, events, serialized, expected);
     if (result.fresh) this.listeners.forEach((listener) => listener());
-    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position, events: result.events };
   }
 
   private appendLocked(
@@ -109,21 +109,27 @@ export class SqliteEventStore implements EventStore {
     ) as StoredEventRef[];
     const verdict = idempotencyVerdict(streamId, events, stored, expected, actual);
     if (verdict.kind === 'duplicate') {
-      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, fresh: false };
+      // rare (a retry): the first append's events are read, inside the same transaction
+      const first = verdict.last.revision - events.length + 1;
+      const rows = this.statements.readForwards.all(streamId, first, events.length) as EventRow[];
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: rows.map(toStoredEvent), fresh: false };
     }
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
     let previous = last?.hash ?? GENESIS_HASH;
     let revision = actual ?? -1;
     let position = 0;
+    const appended: StoredEvent[] = [];
     for (const [i, event] of events.entries()) {
       revision += 1;
       previous = chainHash(previous, streamId, revision, event);
       const { data, metadata } = serialized[i];
       const info = this.insert(streamId, expected, actual, [event.id, streamId, revision, event.type, data, metadata, recordedAt, previous]);
       position = Number(info.lastInsertRowid);
+      // from the stored text, as a read would give it back (not the caller's objects)
+      appended.push(toStoredEvent({ id: event.id, stream_id: streamId, revision, position, type: event.type, data, metadata, recorded_at: recordedAt, hash: previous }));
     }
-    return { nextExpectedRevision: revision, position, fresh: true };
+    return { nextExpectedRevision: revision, position, events: appended, fresh: true };
   }
 
   private insert(

@@ -54,6 +54,12 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** global position of the last appended event */
   position: number;
+  /**
+   * The batch as the store holds it (revision, position, recordedAt, hash), equal to what
+   * readStream returns for it; for an idempotent re-append, the events first stored. A writer that
+   * needs them (the engine's cache and response) does not read its own append back.
+   */
+  events: StoredEvent[];
 }
 
 export interface ReadStreamOptions {
