@@ -30,7 +30,7 @@ const post = (url: string, path: string, token: string, body: unknown) =>
   fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
 
 /** Asks until the answer is `status`: the other replica learns of the commit through its change feed (NOTIFY, or SQLite's poll), not on a timer of the test's. */
-async function until(status: number, ask: () => Promise<number>): Promise<number> {
+async function until<T>(status: T, ask: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 10_000;
   let last = await ask();
   while (last !== status && Date.now() < deadline) {
@@ -40,7 +40,14 @@ async function until(status: number, ask: () => Promise<number>): Promise<number
   return last;
 }
 
-describeEachEngine('ADR 0031: the user cache of two replicas on one store', (engine: TestEngine) => {
+const YEAR_2028 = {
+  year: 2028,
+  source: 'test notice for 2028 (not official)',
+  holidays: [{ name: "New Year's Day", nameZh: '元旦', from: '2028-01-01', to: '2028-01-03' }],
+  makeUpWorkdays: [],
+};
+
+describeEachEngine('ADR 0031: the user and calendar caches of two replicas on one store', (engine: TestEngine) => {
   let a: TestApi;
   let b: Replica;
   beforeAll(async () => {
@@ -72,6 +79,16 @@ describeEachEngine('ADR 0031: the user cache of two replicas on one store', (eng
     expect(await post(a.url, '/users/finance/disable', admin, { reason: 'left the company' })).toBe(200);
     expect(await until(401, () => me(b.url, token))).toBe(401);
     expect(await me(a.url, token)).toBe(401);
+  });
+
+  it('R-CMP-4: a calendar year published through replica A is used by replica B, which had the calendar cached', async () => {
+    const provisional = () =>
+      fetch(`${b.url}/calendar/deadline?from=2028-01-04T09:00:00%2B08:00&workingDays=1`).then(async (r) => ((await r.json()) as { provisional: boolean }).provisional);
+    expect(await provisional()).toBe(true);
+    const admin = await a.tokenFor('admin');
+    const published = await fetch(`${a.url}/calendar/years/2028`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(YEAR_2028) });
+    expect(published.status).toBe(200);
+    expect(await until(false, provisional)).toBe(false);
   });
 
   it('a user disabled through replica B is refused by B on its very next request, and by A', async () => {
