@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@crm/event-store';
 
 const PAGE = 500;
 /** SQLite does not signal other processes' commits: this often a caught-up feed looks again anyway */
-export const STREAM_CHANGES_POLL_MS = 250;
+const STREAM_CHANGES_POLL_MS = 250;
 
 /**
  * Which of the watched streams (users, the calendar, the complaint policy) changed, for caches
@@ -41,13 +41,6 @@ export class StreamChanges implements OnModuleDestroy {
   async changedSince(streamId: string, stamp: number): Promise<boolean> {
     await this.fresh();
     return (this.changedAt.get(streamId) ?? 0) > stamp;
-  }
-
-  /** Everything up to `position` examined (tests, read-your-writes across replicas). */
-  async reached(position: number): Promise<boolean> {
-    this.signalled = true;
-    await this.fresh();
-    return (this.position ?? 0) >= position;
   }
 
   onModuleDestroy(): void {
