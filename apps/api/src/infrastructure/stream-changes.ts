@@ -23,6 +23,7 @@ export class StreamChanges implements OnModuleDestroy {
   private signalled = true;
   private catching: Promise<void> | null = null;
   private listening: { unlisten: () => void; poll: NodeJS.Timeout } | null = null;
+  private closed = false;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -44,6 +45,8 @@ export class StreamChanges implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    // a request still in flight at shutdown asks the store each time rather than listening again
+    this.closed = true;
     this.listening?.unlisten();
     if (this.listening) clearInterval(this.listening.poll);
     this.listening = null;
@@ -58,7 +61,8 @@ export class StreamChanges implements OnModuleDestroy {
   }
 
   private async fresh(): Promise<void> {
-    if (!this.listening) this.listen();
+    if (this.closed) this.signalled = true;
+    else if (!this.listening) this.listen();
     if (!this.signalled) return;
     // a catch-up in flight may have begun before this signal: wait for it, then for one begun after
     if (this.catching) await this.catching;
