@@ -8,6 +8,7 @@ import { Authenticator } from './auth/authenticator';
 import { TOKEN_SERVICE } from './auth/auth.tokens';
 import { TokenService } from './auth/token.service';
 import { UserDirectory } from './auth/user-directory';
+import { StreamChanges } from './infrastructure/stream-changes';
 import { DemoUserSeeder } from './auth/demo-user.seeder';
 import { SignInLog } from './auth/sign-in.events';
 import { SignInThrottle } from './auth/sign-in-throttle';
@@ -40,6 +41,7 @@ export class AppModule {
         { provide: CLOCK, useValue: runtime.clock },
         { provide: METRICS, useFactory: () => new PromMetrics() },
         AppendMetrics,
+        StreamChanges,
         {
           provide: TOKEN_SERVICE,
           useFactory: () => new TokenService(runtime.authSecret, runtime.tokenTtlSeconds, () => runtime.clock.now()),
@@ -54,7 +56,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: zodValidationPipe },
       ],
-      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, METRICS, TOKEN_SERVICE, UserDirectory, Authenticator, SignInThrottle, CalendarService],
+      exports: [API_RUNTIME, TRANSPORT_LIMITS, EVENT_STORE, CLOCK, METRICS, TOKEN_SERVICE, StreamChanges, UserDirectory, Authenticator, SignInThrottle, CalendarService],
     };
   }
 }

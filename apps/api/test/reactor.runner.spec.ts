@@ -81,6 +81,28 @@ describe('ReactorRunner on a real SQLite file', () => {
     expect(new Set(deliveries.map(([, id]) => id)).size).toBe(5);
   });
 
+  it('a local commit wakes the leading reactor without reading the store: its own step reads the new event once', async () => {
+    const deliveries: Array<[string, string]> = [];
+    // no idle polls, no lease renewals: only the commit signal can wake the leader
+    const runner = new ReactorRunner(store, await open(), { ...fast, idlePollMs: 60_000, leaseMs: 120_000 });
+    runner.register(recorder('only', deliveries));
+    const subscribe = jest.spyOn(store, 'subscribeToAll');
+    await runner.start();
+    try {
+      expect(subscribe).not.toHaveBeenCalled();
+      const first = await append(store, 'Happened', 1);
+      while ((await runner.checkpoint('recorder')) < first) await new Promise((r) => setTimeout(r, 5));
+      const reads = jest.spyOn(store, 'readAll');
+      const next = await append(store, 'Happened', 1);
+      while ((await runner.checkpoint('recorder')) < next) await new Promise((r) => setTimeout(r, 5));
+      expect(reads.mock.calls.map(([options]) => options?.fromPosition)).toEqual([first]);
+      expect(deliveries).toHaveLength(2);
+    } finally {
+      jest.restoreAllMocks();
+      await runner.stop();
+    }
+  });
+
   it('moves its checkpoint past the events it does not read at the end of the page, so a restart redelivers nothing', async () => {
     const deliveries: Array<[string, string]> = [];
     const first = new ReactorRunner(store, await open(), fast);

@@ -29,10 +29,32 @@ function racingApprovers(open: () => Promise<[EventStore, EventStore]>) {
   });
 }
 
+/** Issue 20: the stream is read once per command; the append's result is what the engine caches and answers. */
+function oneReadPerCommand(open: () => Promise<EventStore>) {
+  it('a command reads its stream once and never reads its own append back', async () => {
+    const store = await open();
+    try {
+      const engine = new WorkflowEngine(store);
+      await engine.execute(ticketWorkflow, 'once', cmd('OpenTicket', { title: 'x' }, alice), undefined);
+      const reads = jest.spyOn(store, 'readStream');
+      const result = await engine.execute(ticketWorkflow, 'once', cmd('CommentTicket', { text: 'y' }, carol), undefined);
+      expect(reads).toHaveBeenCalledTimes(1);
+      reads.mockRestore();
+      expect(result.events).toEqual(await store.readStream('ticket-once', { from: result.events[0].revision }));
+      const next = await engine.execute(ticketWorkflow, 'once', cmd('ApproveTicket', {}, bob), undefined);
+      expect(next.state.state).toBe('approved');
+      expect(engine.cacheStats()).toMatchObject({ entries: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+}
+
 describe('WorkflowEngine on SQLite (one file, two handles)', () => {
   const tmp = tempDir('crm-engine-');
   afterAll(() => tmp.remove());
   racingApprovers(async () => [SqliteEventStore.open(tmp.file('es.db')), SqliteEventStore.open(tmp.file('es.db'))]);
+  oneReadPerCommand(async () => SqliteEventStore.open(tmp.file('once.db')));
 });
 
 describeWithPostgres('WorkflowEngine on PostgreSQL (two pools)', () => {
@@ -42,4 +64,5 @@ describeWithPostgres('WorkflowEngine on PostgreSQL (two pools)', () => {
   });
   afterAll(() => db?.drop());
   racingApprovers(async () => [await PostgresEventStore.connect(db.url), await PostgresEventStore.connect(db.url)]);
+  oneReadPerCommand(() => PostgresEventStore.connect(db.url));
 });

@@ -77,25 +77,31 @@ export class EventStoreDbEventStore implements EventStore {
     const actual = last?.revision ?? null;
     const ids = new Set(events.map((e) => e.id));
     const verdict = idempotencyVerdict(streamId, events, stream.filter((e) => ids.has(e.id)), expected, actual);
-    if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    if (verdict.kind === 'duplicate') {
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: stream.filter((e) => ids.has(e.id)) };
+    }
     checkExpectedRevision(streamId, expected, actual);
     try {
       const result = await this.client.appendToStream(streamId, toEventData(streamId, actual, last?.hash ?? GENESIS_HASH, events), {
         expectedRevision: actual === null ? NO_STREAM : BigInt(actual),
       });
       this.signal.notify();
-      return await this.appendedAt(streamId, Number(result.nextExpectedRevision));
+      return await this.appendedAt(streamId, Number(result.nextExpectedRevision), events.length);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return null;
       throw error;
     }
   }
 
-  /** The append's own response position is not documented per event: read the last event back. */
-  private async appendedAt(streamId: string, revision: number): Promise<AppendResult> {
-    const [event] = await readStreamEvents(this.client, streamId, { from: revision, maxCount: 1 });
-    if (!event) throw new Error(`stream ${streamId}: revision ${revision} was acknowledged but cannot be read`);
-    return { nextExpectedRevision: revision, position: event.position };
+  /**
+   * The append's response has no position per event, and `created` (recordedAt) is the server's:
+   * the batch is read back, in one read.
+   */
+  private async appendedAt(streamId: string, revision: number, count: number): Promise<AppendResult> {
+    const stored = await readStreamEvents(this.client, streamId, { from: revision - count + 1, maxCount: count });
+    const last = stored.at(-1);
+    if (!last || last.revision !== revision) throw new Error(`stream ${streamId}: revision ${revision} was acknowledged but cannot be read`);
+    return { nextExpectedRevision: revision, position: last.position, events: stored };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -123,10 +129,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
     return catchUpSubscription(
-      { readAll: (o) => this.readAll(o), onCommitted: (listener) => this.signal.listen(listener) },
+      { readAll: (o) => this.readAll(o), onCommitted: (listener) => this.onCommitted(listener) },
       handler,
       { pollMs: this.options.pollMs ?? 1000, ...options },
     );
+  }
+
+  /** Local appends at once, every replica's through the one live $all subscription. */
+  onCommitted(listener: () => void): () => void {
+    return this.signal.listen(listener);
   }
 
   async ping(): Promise<boolean> {

@@ -1,12 +1,16 @@
 import { Client, type Pool } from 'pg';
 import { NOTIFY_CHANNEL } from './postgres.sql';
 
+const MAX_ECHOES = 1024;
+
 /**
  * Wakes subscriptions when ANY process commits (es_append notifies at commit). It is only an
  * accelerator: if the LISTEN connection fails, subscriptions still find new events by polling.
  */
 export class PgCommitListener {
   private readonly listeners = new Set<() => void>();
+  /** heads this process signalled itself: their NOTIFY echo would only wake everyone a second time */
+  private readonly echoes = new Set<number>();
   private client: Client | null = null;
   private closed = false;
 
@@ -19,8 +23,21 @@ export class PgCommitListener {
   }
 
   /** In-process commits wake subscribers without waiting for the notification round trip. */
-  notifyLocal(): void {
+  notifyLocal(head?: number): void {
+    if (head !== undefined && this.client) {
+      this.echoes.add(head);
+      if (this.echoes.size > MAX_ECHOES) this.echoes.delete(this.echoes.values().next().value as number);
+    }
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
     this.listeners.forEach((listener) => listener());
+  }
+
+  private onNotification(payload: string | undefined): void {
+    if (this.echoes.delete(Number(payload))) return;
+    this.wakeAll();
   }
 
   async close(): Promise<void> {
@@ -34,7 +51,7 @@ export class PgCommitListener {
   private async start(): Promise<void> {
     const client = new Client(this.pool.options);
     this.client = client;
-    client.on('notification', () => this.notifyLocal());
+    client.on('notification', (message) => this.onNotification(message.payload));
     client.on('error', () => this.drop(client));
     try {
       await client.connect();

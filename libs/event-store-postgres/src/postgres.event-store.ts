@@ -14,6 +14,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type SerializedEvent,
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
@@ -25,6 +26,7 @@ import {
   type AppendArguments,
   appendArguments,
   appendCall,
+  appendedEvents,
   type AppendRow,
   type AppendStateRow,
   type EventRow,
@@ -89,28 +91,34 @@ export class PostgresEventStore implements EventStore {
    * answers 'stale' and we decide again with fresh state.
    */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    validateAppend(streamId, events);
+    const serialized = validateAppend(streamId, events);
     const expected = options.expectedRevision ?? 'any';
     const ids = events.map((e) => e.id);
     for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
-      const outcome = await this.tryAppend(streamId, events, ids, expected);
+      const outcome = await this.tryAppend(streamId, events, serialized, ids, expected);
       if (outcome) return outcome;
     }
     throw new EventStoreUnavailableError(`stream ${streamId}: gave up after ${MAX_STALE_RETRIES} contended attempts`);
   }
 
-  private async tryAppend(streamId: string, events: readonly NewEvent[], ids: string[], expected: ExpectedRevision) {
+  private async tryAppend(streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], ids: string[], expected: ExpectedRevision): Promise<AppendResult | null> {
     const state = toAppendState(await this.query<AppendStateRow>('es_append_state', SQL.APPEND_STATE_SQL, [streamId, ids]));
     const actual = state.last?.revision ?? null;
     const verdict = idempotencyVerdict(streamId, events, state.stored, expected, actual);
-    if (verdict.kind === 'duplicate') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    if (verdict.kind === 'duplicate') {
+      // rare (a retry): the first append's events are read back
+      const stored = await this.readStream(streamId, { from: verdict.last.revision - events.length + 1, maxCount: events.length });
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: stored };
+    }
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
     const args = appendArguments(streamId, state.last, events, recordedAt);
     const row = this.groups ? await this.groups.submit(args) : await this.appendAlone(args);
     if (row.status !== 'ok') return null;
-    this.commits.notifyLocal();
-    return { nextExpectedRevision: Number(row.last_revision), position: Number(row.last_position) };
+    const [lastRevision, lastPosition] = [Number(row.last_revision), Number(row.last_position)];
+    this.commits.notifyLocal(lastPosition);
+    const stored = appendedEvents(streamId, events, serialized, { lastRevision, lastPosition, recordedAt, hashes: args.events.map((e) => e.hash) });
+    return { nextExpectedRevision: lastRevision, position: lastPosition, events: stored };
   }
 
   /** appends decided and not yet answered by a commit (the held-transaction test waits on it) */
@@ -180,8 +188,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.commits.add(l) };
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.onCommitted(l) };
     return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 500, ...options });
+  }
+
+  /** Local commits at once, every process's through LISTEN (es_append notifies at commit). */
+  onCommitted(listener: () => void): () => void {
+    return this.commits.add(listener);
   }
 
   async ping(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH, type JsonObject, type NewEvent, type StoredEvent, type StoredEventRef } from '@crm/event-store';
+import { chainHash, GENESIS_HASH, type JsonObject, type NewEvent, type SerializedEvent, type StoredEvent, type StoredEventRef } from '@crm/event-store';
 import { APPEND_SQL } from './postgres.sql';
 
 export interface EventRow {
@@ -91,4 +91,28 @@ export interface AppendRow {
   status: string;
   last_revision: string | null;
   last_position: string | null;
+}
+
+/**
+ * The batch es_append stored, from what the client sent and the last revision and position it
+ * answered (positions are gapless within a batch): the append's result without a read back.
+ */
+export function appendedEvents(
+  streamId: string,
+  events: readonly NewEvent[],
+  serialized: readonly SerializedEvent[],
+  stored: { lastRevision: number; lastPosition: number; recordedAt: string; hashes: readonly string[] },
+): StoredEvent[] {
+  const back = events.length - 1;
+  return events.map((event, i) => ({
+    id: event.id,
+    type: event.type,
+    streamId,
+    revision: stored.lastRevision - back + i,
+    position: stored.lastPosition - back + i,
+    recordedAt: new Date(stored.recordedAt).toISOString(),
+    data: JSON.parse(serialized[i].data),
+    metadata: JSON.parse(serialized[i].metadata),
+    hash: stored.hashes[i],
+  }));
 }

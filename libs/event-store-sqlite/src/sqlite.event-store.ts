@@ -145,7 +145,7 @@ export class SqliteEventStore implements EventStore {
           if (!outcome.ok) throw outcome.error;
           return outcome.value;
         });
-    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position };
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position, events: result.events };
   }
 
   /** Answers only after COMMIT returned: with synchronous=FULL the WAL is on disk by then. */
@@ -177,21 +177,27 @@ export class SqliteEventStore implements EventStore {
     ) as StoredEventRef[];
     const verdict = idempotencyVerdict(streamId, events, stored, expected, actual);
     if (verdict.kind === 'duplicate') {
-      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, fresh: false };
+      // rare (a retry): the first append's events are read, inside the same transaction
+      const first = verdict.last.revision - events.length + 1;
+      const rows = this.statements.readForwards.all(streamId, first, events.length) as EventRow[];
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: rows.map(toStoredEvent), fresh: false };
     }
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
     let previous = last?.hash ?? GENESIS_HASH;
     let revision = actual ?? -1;
     let position = 0;
+    const appended: StoredEvent[] = [];
     for (const [i, event] of events.entries()) {
       revision += 1;
       previous = chainHash(previous, streamId, revision, event);
       const { data, metadata } = serialized[i];
       const info = this.insert(streamId, expected, actual, [event.id, streamId, revision, event.type, data, metadata, recordedAt, previous]);
       position = Number(info.lastInsertRowid);
+      // from the stored text, as a read would give it back (not the caller's objects)
+      appended.push(toStoredEvent({ id: event.id, stream_id: streamId, revision, position, type: event.type, data, metadata, recorded_at: recordedAt, hash: previous }));
     }
-    return { nextExpectedRevision: revision, position, fresh: true };
+    return { nextExpectedRevision: revision, position, events: appended, fresh: true };
   }
 
   private insert(
@@ -239,14 +245,14 @@ export class SqliteEventStore implements EventStore {
 
   /** Local commits wake subscribers at once; commits by other processes are found by polling. */
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const source = {
-      readAll: (o: ReadAllOptions) => this.readAll(o),
-      onCommitted: (listener: () => void) => {
-        this.listeners.add(listener);
-        return () => void this.listeners.delete(listener);
-      },
-    };
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), onCommitted: (l: () => void) => this.onCommitted(l) };
     return catchUpSubscription(source, handler, { pollMs: this.options.pollMs ?? 200, ...options });
+  }
+
+  /** Local commits only: another process's commits on the file are found by the readers' polling. */
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   async ping(): Promise<boolean> {

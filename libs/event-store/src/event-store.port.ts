@@ -54,6 +54,12 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** global position of the last appended event */
   position: number;
+  /**
+   * The batch as the store holds it (revision, position, recordedAt, hash), equal to what
+   * readStream returns for it; for an idempotent re-append, the events first stored. A writer that
+   * needs them (the engine's cache and response) does not read its own append back.
+   */
+  events: StoredEvent[];
 }
 
 export interface ReadStreamOptions {
@@ -98,6 +104,14 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** catch-up subscription: replays from the checkpoint, then delivers live, in order, each event once */
   subscribeToAll(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /**
+   * A wake-up without data, for loops that read from checkpoints of their own (projections,
+   * reactors): `listener` runs after every commit made through this store object and, where the
+   * engine tells, after other processes' commits (PostgreSQL NOTIFY, EventStoreDB's live $all; not
+   * SQLite, whose readers poll). Calls may be coalesced or spurious; nothing is read to make them.
+   * Returns the unregister function.
+   */
+  onCommitted(listener: () => void): () => void;
   /** readiness: resolves true when the engine answers */
   ping(): Promise<boolean>;
   close(): Promise<void>;

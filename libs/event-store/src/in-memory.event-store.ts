@@ -30,23 +30,26 @@ export class InMemoryEventStore implements EventStore {
     const ids = new Set(events.map((e) => e.id));
     const verdict = idempotencyVerdict(streamId, events, stream.filter((e) => ids.has(e.id)), expected, actual);
     if (verdict.kind === 'duplicate') {
-      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+      const stored = stream.filter((e) => ids.has(e.id)).map(clone);
+      return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: stored };
     }
     checkExpectedRevision(streamId, expected, actual);
     const recordedAt = this.clock().toISOString();
     let previous = stream.at(-1)?.hash ?? GENESIS_HASH;
+    const appended: StoredEvent[] = [];
     for (const event of events) {
       const revision = stream.length;
       const hash = chainHash(previous, streamId, revision, event);
       const stored: StoredEvent = structuredClone({ ...event, streamId, revision, position: this.all.length + 1, recordedAt, hash });
       stream.push(stored);
       this.all.push(stored);
+      appended.push(clone(stored));
       previous = hash;
     }
     this.streams.set(streamId, stream);
     this.listeners.forEach((l) => l());
     const last = stream[stream.length - 1];
-    return { nextExpectedRevision: last.revision, position: last.position };
+    return { nextExpectedRevision: last.revision, position: last.position, events: appended };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -75,17 +78,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    return catchUpSubscription(
-      {
-        readAll: (o) => this.readAll(o),
-        onCommitted: (listener) => {
-          this.listeners.add(listener);
-          return () => this.listeners.delete(listener);
-        },
-      },
-      handler,
-      options,
-    );
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), onCommitted: (l) => this.onCommitted(l) }, handler, options);
+  }
+
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   async ping(): Promise<boolean> {

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type JsonObject } from '@crm/event-store';
 import { DomainRuleViolation, incompatibleRoles, type Role, Username } from '@crm/workflow-kit';
 import { Inject, Injectable } from '@nestjs/common';
+import { StreamChanges } from '../infrastructure/stream-changes';
 import { hashPassword, verifyPassword } from './password';
-import { userStreamId } from './user.events';
+import { USER_STREAM_PREFIX, userStreamId } from './user.events';
 import { foldUser, type User } from './user.state';
 
 export type { User } from './user.state';
@@ -16,32 +17,37 @@ const CACHE_LIMIT = 10_000;
  * Users are event-sourced like everything else: `user-<username>` streams record who was
  * registered, which roles they were given and by whom, so access changes are auditable.
  *
- * `current()` serves the auth guard on every request: it asks the store for the stream's last
- * revision (one indexed lookup) and refolds the stream only when it moved. Every replica asks
- * the shared store, so a role change or sign-out made through one replica is honoured by all
- * of them on their next request: no cross-replica cache invalidation to get wrong.
+ * `current()` serves the auth guard on every request from memory: an entry is refolded only once
+ * the user's own stream changed after it was read, as the store's change feed tells
+ * (`StreamChanges`, ADR 0031). A role change, disablement or sign-out made through another replica
+ * is honoured as soon as this replica is told of the commit (PostgreSQL NOTIFY; SQLite's poll).
  */
 @Injectable()
 export class UserDirectory {
-  private readonly cache = new Map<string, User>();
+  private readonly cache = new Map<string, { user: User | null; stamp: number }>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly changes: StreamChanges = new StreamChanges(store),
+  ) {
+    changes.watch((streamId) => streamId.startsWith(USER_STREAM_PREFIX));
+  }
 
   /** The user as of the latest event (a full read; use `current` on hot paths). */
   async find(username: string): Promise<User | null> {
     if (!Username.safeParse(username).success) return null;
+    const stamp = await this.changes.stamp();
     const user = foldUser(await this.store.readStream(userStreamId(username)));
-    this.remember(username, user);
+    this.remember(username, user, stamp);
     return user;
   }
 
-  /** Same as `find`, but re-reads the stream only when its revision changed since last time. */
+  /** Same as `find`, but from memory unless the user's stream changed since it was read. */
   async current(username: string): Promise<User | null> {
     if (!Username.safeParse(username).success) return null;
-    const revision = await this.store.streamRevision(userStreamId(username));
-    if (revision === null) return null;
     const cached = this.cache.get(username);
-    return cached && cached.revision === revision ? cached : this.find(username);
+    if (cached && !(await this.changes.changedSince(userStreamId(username), cached.stamp))) return cached.user;
+    return this.find(username);
   }
 
   /** Creates the user unless it exists; returns false when it already did. */
@@ -74,12 +80,11 @@ export class UserDirectory {
     return user && ok && !user.disabled ? user : null;
   }
 
-  private remember(username: string, user: User | null): void {
-    if (!user) return void this.cache.delete(username);
+  private remember(username: string, user: User | null, stamp: number): void {
     // bounded: evict the least recently refreshed entry (Map keeps insertion order)
     this.cache.delete(username);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(username, user);
+    this.cache.set(username, { user, stamp });
   }
 }
 

@@ -3,34 +3,41 @@ import { Inject, Injectable } from '@nestjs/common';
 import { calendarYearSchema, WorkingCalendar, type CalendarYear } from '@crm/calendar';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
+import { StreamChanges } from '../infrastructure/stream-changes';
 
 export const CALENDAR_STREAM = 'calendar-cn';
 
 /**
  * The calendar in force: the official data shipped with the code, plus every year an operator
  * published or corrected through the API (CalendarYearPublished events). Each replica re-reads
- * the stream when its revision moved, so a year published on one replica is used by all.
+ * the stream once the change feed tells it moved (ADR 0031), so a year published on one replica
+ * is used by all; otherwise the calendar comes from memory.
  */
 @Injectable()
 export class CalendarService {
-  private loaded: { revision: number | null; calendar: WorkingCalendar } = { revision: null, calendar: WorkingCalendar.official() };
+  private loaded: { stamp: number; calendar: WorkingCalendar } | null = null;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly changes: StreamChanges = new StreamChanges(store),
+  ) {
+    changes.watch((streamId) => streamId === CALENDAR_STREAM);
+  }
 
   /** The calendar as last loaded (for synchronous deciders); `current()` refreshes it. */
   cached(): WorkingCalendar {
-    return this.loaded.calendar;
+    return this.loaded?.calendar ?? WorkingCalendar.official();
   }
 
   async current(): Promise<WorkingCalendar> {
-    const revision = await this.store.streamRevision(CALENDAR_STREAM);
-    if (revision === this.loaded.revision) return this.loaded.calendar;
+    if (this.loaded && !(await this.changes.changedSince(CALENDAR_STREAM, this.loaded.stamp))) return this.loaded.calendar;
+    const stamp = await this.changes.stamp();
     const events = await this.store.readStream(CALENDAR_STREAM);
     const calendar = events.reduce(
       (cal, event) => cal.withYear(calendarYearSchema.parse(event.data.year) as CalendarYear),
       WorkingCalendar.official(),
     );
-    this.loaded = { revision, calendar };
+    this.loaded = { stamp, calendar };
     return calendar;
   }
 

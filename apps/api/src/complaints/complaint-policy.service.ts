@@ -5,6 +5,7 @@ import { ComplaintPolicy, DEFAULT_COMPLAINT_POLICY, DEFAULT_READINGS } from '@cr
 import type { WorkflowEngine } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { DomainRuleViolation } from '@crm/workflow-kit';
+import { StreamChanges } from '../infrastructure/stream-changes';
 import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
 
 export const COMPLAINT_POLICY_STREAM = 'complaint-policies';
@@ -33,17 +34,20 @@ const SHIPPED: PolicyVersion = { policy: DEFAULT_COMPLAINT_POLICY, publishedBy: 
 /**
  * The complaint policy in force, as versioned data: the shipped default until the price and
  * customer committee approves a version (ComplaintPolicyPublished on its own stream). Each replica
- * re-reads the stream when its revision moved. Only RecordComplaint reads it: the complaint keeps
- * its copy, so work in flight keeps the version it started with.
+ * re-reads the stream once the change feed tells it moved (ADR 0031). Only RecordComplaint reads
+ * it: the complaint keeps its copy, so work in flight keeps the version it started with.
  */
 @Injectable()
 export class ComplaintPolicyService {
-  private loaded: { revision: number | null; versions: PolicyVersion[] } = { revision: null, versions: [SHIPPED] };
+  private loaded: { revision: number | null; stamp: number; versions: PolicyVersion[] } | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
-  ) {}
+    private readonly changes: StreamChanges,
+  ) {
+    changes.watch((streamId) => streamId === COMPLAINT_POLICY_STREAM);
+  }
 
   async current(): Promise<PolicyVersion> {
     const versions = await this.versions();
@@ -52,8 +56,12 @@ export class ComplaintPolicyService {
 
   /** Every version ever in force, oldest first (the shipped default first). */
   async versions(): Promise<PolicyVersion[]> {
-    const revision = await this.store.streamRevision(COMPLAINT_POLICY_STREAM);
-    if (revision === this.loaded.revision) return this.loaded.versions;
+    return (await this.load()).versions;
+  }
+
+  private async load(): Promise<NonNullable<ComplaintPolicyService['loaded']>> {
+    if (this.loaded && !(await this.changes.changedSince(COMPLAINT_POLICY_STREAM, this.loaded.stamp))) return this.loaded;
+    const stamp = await this.changes.stamp();
     const events = await this.store.readStream(COMPLAINT_POLICY_STREAM);
     // a version published before the policy text's bounds were enforced (e.g. 30 working days) never comes into force
     const published = events.flatMap((e) => {
@@ -61,8 +69,8 @@ export class ComplaintPolicyService {
       const approval = (e.data.approval as unknown as PolicyApproval | undefined) ?? null;
       return parsed.success ? [{ policy: parsed.data, publishedBy: e.metadata.actor, publishedAt: e.metadata.occurredAt, position: e.position, approval }] : [];
     });
-    this.loaded = { revision, versions: [SHIPPED, ...published] };
-    return this.loaded.versions;
+    this.loaded = { revision: events.at(-1)?.revision ?? null, stamp, versions: [SHIPPED, ...published] };
+    return this.loaded;
   }
 
   /** What a proposal of this content would put before the committee: a whole policy, with a version never used. */
@@ -91,7 +99,7 @@ export class ComplaintPolicyService {
     const proposal = state.context as ProposalContext;
     const decided = await this.approvalOf(proposalId, state.state, proposal);
     const policy = ComplaintPolicy.parse(proposal.policy?.content);
-    const versions = await this.versions();
+    const { versions, revision } = await this.load();
     const already = versions.find((v) => v.approval?.proposalId === proposalId);
     if (already) return already;
     if (versions.some((v) => v.policy.version === policy.version)) {
@@ -109,7 +117,7 @@ export class ComplaintPolicyService {
         },
       ],
       // two publications at once: the second gets a 409 and, retried, finds this one
-      { expectedRevision: this.loaded.revision === null ? 'no_stream' : this.loaded.revision },
+      { expectedRevision: revision === null ? 'no_stream' : revision },
     );
     return { policy, publishedBy: actorId, publishedAt: now.toISOString(), position, approval };
   }

@@ -1,5 +1,5 @@
 import type { LeaderLock, ReadModelDb } from '@crm/engine';
-import type { EventStore, StoredEvent, Subscription } from '@crm/event-store';
+import type { EventStore, StoredEvent } from '@crm/event-store';
 import { isPermanentFailure, type Reactor } from './reactor';
 import {
   advanceReactorCheckpoint, ensureReactorCheckpoint, migrateReactorTables, readReactorCheckpoint, recordReactorFailure,
@@ -28,7 +28,7 @@ export class ReactorRunner {
   private readonly options: Required<Omit<ReactorRunnerOptions, 'onError'>> & Pick<ReactorRunnerOptions, 'onError'>;
   private running = false;
   private loops: Promise<void>[] = [];
-  private signal: Subscription | null = null;
+  private unlisten: (() => void) | null = null;
   private wakers = new Set<() => void>();
   private soon: NodeJS.Timeout | null = null;
   /** an append was signalled since the last idle wait: no wake-up is lost while a step runs */
@@ -53,7 +53,8 @@ export class ReactorRunner {
     await migrateReactorTables(this.readModels);
     for (const name of this.reactors.keys()) await ensureReactorCheckpoint(this.readModels, name);
     this.running = true;
-    this.signal = this.store.subscribeToAll(() => this.wakeSoon(), { fromPosition: await this.store.headPosition(), onError: () => undefined });
+    // the store's data-free commit signal: only each reactor's own step reads the events
+    this.unlisten = this.store.onCommitted(() => this.wakeSoon());
     this.loops = [...this.reactors.values()].map((r) => this.lead(r));
   }
 
@@ -62,7 +63,8 @@ export class ReactorRunner {
     if (this.soon) clearTimeout(this.soon);
     this.soon = null;
     this.wake();
-    await this.signal?.stop();
+    this.unlisten?.();
+    this.unlisten = null;
     await Promise.all(this.loops);
     this.loops = [];
   }

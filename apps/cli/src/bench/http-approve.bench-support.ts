@@ -44,7 +44,7 @@ function creditCode(n: number): string {
   return `${body17}${creditCodeCheckChar(body17)}`;
 }
 
-function applicationForm(n: number) {
+export function applicationForm(n: number) {
   const code = creditCode(n);
   return {
     companyName: `宁波基准${n}号化工有限公司`,

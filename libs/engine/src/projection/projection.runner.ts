@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent, Subscription } from '@crm/event-store';
+import type { EventStore, StoredEvent } from '@crm/event-store';
 import { type Checkpoint, ensureCheckpointRow, readCheckpoint, readCheckpoints } from './checkpoints';
 import { applyBatch, applyPage, resetProjection } from './projection.batch';
 import { ProjectionLagError, UnknownProjectionError } from './projection.errors';
@@ -58,7 +58,7 @@ export class ProjectionRunner {
   private readonly retryAt = new Map<string, number>();
   private running = false;
   private loops: Promise<void>[] = [];
-  private signal: Subscription | null = null;
+  private unlisten: (() => void) | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -89,16 +89,16 @@ export class ProjectionRunner {
     await this.migrate();
     this.running = true;
     this.wakeup.resume();
-    // a cheap live subscription from the head only to wake idle leaders soon after local commits
-    const fromPosition = await this.store.headPosition();
-    this.signal = this.store.subscribeToAll(() => this.wakeup.fireSoon(this.options.wakeDelayMs), { fromPosition, onError: () => undefined });
+    // the store's data-free commit signal: only the drive loop's own page reads the events
+    this.unlisten = this.store.onCommitted(() => this.wakeup.fireSoon(this.options.wakeDelayMs));
     this.loops = [this.drive(), ...[...this.byName.values()].map((p) => this.holdLeadership(p))];
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wakeup.halt();
-    await this.signal?.stop();
+    this.unlisten?.();
+    this.unlisten = null;
     await Promise.all(this.loops);
     this.loops = [];
   }

@@ -235,9 +235,8 @@ export class WorkflowEngine {
   private async append(workflow: AnyWorkflow, stream: StreamSnapshot, command: AnyCommand, events: AnyDomainEvent[], after: CommandResult['state']): Promise<CommandResult> {
     const newEvents = toNewEvents(workflow, stream.streamId, command, events);
     const appended = await this.store.appendToStream(stream.streamId, newEvents, { expectedRevision: stream.revision ?? 'no_stream' });
-    const first = appended.nextExpectedRevision - newEvents.length + 1;
-    // read back what the store holds: positions, hashes and recordedAt are the store's to assign
-    const written = await this.store.readStream(stream.streamId, { from: first, maxCount: newEvents.length });
+    // positions, hashes and recordedAt are the store's to assign: its append result carries them, no read back
+    const written = appended.events;
     this.streams.appended(workflow, stream, written);
     return {
       streamId: stream.streamId,

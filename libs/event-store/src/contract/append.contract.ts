@@ -11,6 +11,19 @@ export function expectedRevisionContract(ctx: ContractContext): void {
       expect(await ctx.store.streamRevision(stream)).toBe(2);
     });
 
+    it('the result carries the batch as stored (revisions, positions, recordedAt, hashes), as readStream returns it', async () => {
+      const stream = streamName();
+      const opened = await ctx.store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });
+      expect(opened.events).toEqual(await ctx.store.readStream(stream));
+      const batch = newEvents(3);
+      const result = await ctx.store.appendToStream(stream, batch, { expectedRevision: 0 });
+      const stored = await ctx.store.readStream(stream, { from: 1 });
+      expect(result.events).toEqual(stored);
+      expect(result.events.map((e) => [e.id, e.revision])).toEqual(batch.map((e, i) => [e.id, 1 + i]));
+      expect(result.events.at(-1)?.position).toBe(result.position);
+      expect(result.events[0].hash).not.toBe(opened.events[0].hash);
+    });
+
     it('no_stream on an existing stream conflicts, carrying expected and actual', async () => {
       const stream = streamName();
       await ctx.store.appendToStream(stream, newEvents(2));
@@ -66,6 +79,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       const first = await ctx.store.appendToStream(stream, batch, { expectedRevision: 0 });
       const again = await ctx.store.appendToStream(stream, batch, { expectedRevision: 0 });
       expect(again).toEqual(first);
+      expect(again.events).toEqual(await ctx.store.readStream(stream, { from: 1 }));
       const ids = (await ctx.store.readStream(stream)).map((e) => e.id);
       expect(ids).toHaveLength(4);
       expect(ids.slice(1)).toEqual(batch.map((e) => e.id));

@@ -7,11 +7,12 @@ export function payloadContract(ctx: ContractContext): void {
     async function roundTrip(event: NewEvent): Promise<void> {
       const stream = streamName();
       const head = await ctx.store.headPosition();
-      await ctx.store.appendToStream(stream, [event]);
+      const appended = await ctx.store.appendToStream(stream, [event]);
       const [fromStream] = await ctx.store.readStream(stream);
       const [fromAll] = await ctx.store.readAll({ fromPosition: head });
       expect(fromStream).toMatchObject(asWritten(event));
       expect(fromAll).toEqual(fromStream);
+      expect(appended.events).toEqual([fromStream]);
       expect(fromStream.hash).toBe(chainHash(GENESIS_HASH, stream, 0, event));
     }
 

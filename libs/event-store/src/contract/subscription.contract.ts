@@ -47,6 +47,23 @@ export function subscriptionContract(ctx: ContractContext): void {
       expect(seen).toEqual(expected);
     });
 
+    it('onCommitted signals a commit through the store by the time the append resolves, reading nothing, and stops once unregistered', async () => {
+      const reads = [jest.spyOn(ctx.store, 'readAll'), jest.spyOn(ctx.store, 'readStream')];
+      try {
+        let signals = 0;
+        const unlisten = ctx.store.onCommitted(() => void signals++);
+        await ctx.store.appendToStream(streamName(), newEvents(2));
+        expect(signals).toBeGreaterThan(0);
+        expect(reads.map((r) => r.mock.calls.length)).toEqual([0, 0]);
+        unlisten();
+        const after = signals;
+        await ctx.store.appendToStream(streamName(), newEvents(1));
+        expect(signals).toBe(after);
+      } finally {
+        reads.forEach((r) => r.mockRestore());
+      }
+    });
+
     it('waitFor resolves at once for a handled position and rejects when it cannot be reached', async () => {
       const head = await ctx.store.headPosition();
       const result = await ctx.store.appendToStream(streamName(), newEvents(1));
