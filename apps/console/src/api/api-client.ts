@@ -2,9 +2,11 @@ import { ApiError, asProblem } from './problem';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-/** `signInAgain: false` for calls that must not open the sign-in dialog (the start-up check, signing in itself). */
 export interface CallOptions {
+  /** false: a 401 ends the session instead of opening the sign-in dialog (the start-up check) */
   signInAgain?: boolean;
+  /** sent without the token, and its 401 says nothing about the session (signing in itself) */
+  anonymous?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -79,7 +81,7 @@ export class ApiClient {
    * the call is then sent once more with the new token: the form that sent it never notices.
    */
   private async authorised(call: (token: string | undefined) => Promise<Response>, options: CallOptions): Promise<Response> {
-    const token = this.token();
+    const token = options.anonymous ? undefined : this.token();
     const response = await reach(() => call(token));
     if (response.status !== 401 || !token) return response;
     const retry = options.signInAgain !== false;

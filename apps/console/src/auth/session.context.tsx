@@ -100,7 +100,7 @@ export function SessionProvider({ children, baseUrl = '' }: { children: ReactNod
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const next = await api.post<Session>('/auth/token', { username, password }, { signInAgain: false });
+      const next = await api.post<Session>('/auth/token', { username, password }, { anonymous: true });
       replace(next);
       return next;
     },

@@ -9,6 +9,7 @@ import { useLocation } from '../router/hash-router';
 import { ErrorAlert } from '../shell/error-alert';
 import { ConfirmDialog } from './confirm-dialog';
 import { DraftNote } from './draft-note';
+import { CustomerPicker, PersonPicker } from './entity-pickers';
 import { useFormDraft } from './form-draft';
 import './components.css';
 
@@ -20,7 +21,10 @@ const useT = localMessages({
 export interface FieldSpec {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list';
+  /** `customer` and `person` are pickers: the user searches names (and credit codes), the form sends the id */
+  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list' | 'customer' | 'person';
+  /** a person picker's role filter (GET /people?role=) */
+  role?: string;
   options?: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   initial?: string;
@@ -144,7 +148,13 @@ function Field({ id, spec, value, error, onChange }: { id: string; spec: FieldSp
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label}</label>
-      {kind === 'textarea' ? (
+      {kind === 'customer' || kind === 'person' ? (
+        kind === 'customer' ? (
+          <CustomerPicker id={id} value={value} onChange={onChange} invalid={Boolean(error)} describedBy={described} />
+        ) : (
+          <PersonPicker id={id} value={value} onChange={onChange} role={spec.role} invalid={Boolean(error)} describedBy={described} />
+        )
+      ) : kind === 'textarea' ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : kind === 'select' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
