@@ -78,7 +78,7 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     expect(await recordForm().getByLabel('投诉内容').inputValue()).toBe(TEXT);
   });
 
-  it('restores the typed draft after a reload: the customer chosen and the text, for this user only', async () => {
+  it('restores the typed draft after a reload and after Back/Forward: the customer chosen and the text, for this user only', async () => {
     await manager.reload();
     await heading(manager, '投诉').waitFor();
     const form = recordForm();
@@ -89,6 +89,13 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     const keys = await manager.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.console.draft')));
     expect(keys).toEqual(['crm.console.draft:manager:/complaints/new|登记投诉']);
     await checkPage(manager, 'safety-02-draft-restored');
+    // Back leaves the form (a hash change cannot be stopped); Forward brings it back with the draft
+    await manager.goBack();
+    await manager.waitForFunction(() => window.location.hash === '#/complaints');
+    expect(await recordForm().count()).toBe(0);
+    await manager.goForward();
+    await recordForm().getByTestId('draft-restored').waitFor();
+    expect(await recordForm().getByLabel('投诉内容').inputValue()).toBe(TEXT);
   });
 
   it('R-CMP-1: a session revoked on the server opens the sign-in dialog over the form; after signing in the submit goes through with the typed values', async () => {
