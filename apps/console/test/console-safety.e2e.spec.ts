@@ -1,6 +1,6 @@
 import type { Dialog, Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
-import { caughtUp } from '../../api/test/complaints/complaint-support';
+import { caughtUp, recordAndClassify } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
@@ -177,5 +177,29 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     await page.getByRole('button', { name: '王经理（客户经理）' }).waitFor();
     expect(await page.getByRole('button', { name: /周总经理/ }).count()).toBe(0); // only customer managers are offered
     await page.close();
+  });
+
+  it('R-CMP-2: the special meeting names its attendees and 经办人 with person pickers; the command carries their user ids', async () => {
+    const { id } = await recordAndClassify(served.api, await served.api.tokenFor('manager'), '2026-03-02T09:06:00+08:00', 'serious', CUSTOMER);
+    const gm = await served.signedInPage('gm');
+    await gm.goto(url(`/complaints/${encodeURIComponent(id)}`));
+    const form = gm.locator('form.command-form', { has: gm.getByLabel('会议纪要') });
+    await form.getByTestId('people-chosen').getByText('周总经理（总经理）').waitFor(); // the chair is in by default
+    await form.getByLabel('参会人', { exact: true }).fill('孙');
+    await form.getByRole('button', { name: '孙主管（主管领导）' }).click();
+    await form.getByTestId('people-chosen').getByText('孙主管（主管领导）').waitFor();
+    await form.getByLabel('经办人', { exact: true }).fill('王');
+    await form.getByRole('button', { name: '王经理（客户经理）' }).click();
+    await form.getByLabel('会议决定').fill('同意退换货并补偿运费');
+    await form.getByLabel('会议纪要').fill('专题会讨论了熔指超标批次的处理。');
+    await form.getByLabel('责任部门', { exact: true }).fill('销售部');
+    await form.getByLabel('开会时间（北京时间）').fill('2026-03-02T09:08');
+    await checkPage(gm, 'safety-05-meeting-people');
+    await form.getByRole('button', { name: '记录专题会决定' }).click();
+    await gm.getByTestId('complaint-state').waitFor();
+    await form.waitFor({ state: 'detached' });
+    const events = await served.api.store.readStream(`complaint-${id}`);
+    expect(events.find((e) => e.type === 'SpecialMeetingHeld')).toMatchObject({ data: { attendees: ['gm', 'supervisor'], handler: 'manager' } });
+    await gm.close();
   });
 });

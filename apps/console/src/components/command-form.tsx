@@ -9,7 +9,7 @@ import { useLocation } from '../router/hash-router';
 import { ErrorAlert } from '../shell/error-alert';
 import { ConfirmDialog } from './confirm-dialog';
 import { DraftNote } from './draft-note';
-import { CustomerPicker, PersonPicker } from './entity-pickers';
+import { CustomerPicker, PeoplePicker, PersonPicker } from './entity-pickers';
 import { useFormDraft } from './form-draft';
 import './components.css';
 
@@ -22,7 +22,7 @@ export interface FieldSpec {
   name: string;
   label: string;
   /** `customer` and `person` are pickers: the user searches names (and credit codes), the form sends the id */
-  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list' | 'customer' | 'person';
+  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list' | 'customer' | 'person' | 'people';
   /** a person picker's role filter (GET /people?role=) */
   role?: string;
   options?: ReadonlyArray<{ value: string; label: string }>;
@@ -148,9 +148,11 @@ function Field({ id, spec, value, error, onChange }: { id: string; spec: FieldSp
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label}</label>
-      {kind === 'customer' || kind === 'person' ? (
+      {kind === 'customer' || kind === 'person' || kind === 'people' ? (
         kind === 'customer' ? (
           <CustomerPicker id={id} value={value} onChange={onChange} invalid={Boolean(error)} describedBy={described} />
+        ) : kind === 'people' ? (
+          <PeoplePicker id={id} value={value} onChange={onChange} role={spec.role} invalid={Boolean(error)} describedBy={described} />
         ) : (
           <PersonPicker id={id} value={value} onChange={onChange} role={spec.role} invalid={Boolean(error)} describedBy={described} />
         )
@@ -180,7 +182,7 @@ export function bodyOf(fields: readonly FieldSpec[], values: Record<string, stri
     const raw = (values[f.name] ?? '').trim();
     if (!raw && f.optional) continue;
     const kind = f.kind ?? 'text';
-    body[f.name] = kind === 'number' ? Number(raw) : kind === 'datetime' ? (raw ? fromLocalInput(raw) : raw) : kind === 'list' ? raw.split(/[,，\s]+/).filter(Boolean) : raw;
+    body[f.name] = kind === 'number' ? Number(raw) : kind === 'datetime' ? (raw ? fromLocalInput(raw) : raw) : kind === 'list' || kind === 'people' ? raw.split(/[,，\s]+/).filter(Boolean) : raw;
   }
   return body;
 }

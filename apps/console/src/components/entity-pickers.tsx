@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { companyCode, directoryApi, type PersonChoice } from '../api/directory-api';
 import { useSignedIn } from '../auth/session.context';
 import type { Role } from '../auth/session';
@@ -7,8 +7,8 @@ import { localMessages } from '../i18n/local-messages';
 import { type PickerOption, SearchPicker } from './search-picker';
 
 const useT = localMessages({
-  'zh-CN': { customer: '输入企业名称或统一社会信用代码查找', person: '输入姓名查找' },
-  en: { customer: 'Type a company name or credit code', person: 'Type a name' },
+  'zh-CN': { customer: '输入企业名称或统一社会信用代码查找', person: '输入姓名查找', remove: '移除 {name}', nobody: '尚未选择' },
+  en: { customer: 'Type a company name or credit code', person: 'Type a name', remove: 'Remove {name}', nobody: 'Nobody chosen yet' },
 });
 
 export interface EntityPickerProps {
@@ -49,6 +49,50 @@ export function PersonPicker({ role, ...props }: EntityPickerProps & { role?: st
     [api, option],
   );
   return <SearchPicker {...props} search={search} describe={describe} placeholder={t('person')} />;
+}
+
+/** Several colleagues (attendees, participants): `value` is their ids, comma separated, as a `list` field sends them. */
+export function PeoplePicker({ value, onChange, ...props }: EntityPickerProps & { role?: string }) {
+  const { t } = useT();
+  const ids = value.split(/[,，\s]+/).filter(Boolean);
+  const add = (id: string) => id && !ids.includes(id) && onChange([...ids, id].join(','));
+  const remove = (id: string) => onChange(ids.filter((x) => x !== id).join(','));
+  return (
+    <div className="people-picker">
+      <ul className="picker-chosen-list" data-testid="people-chosen" aria-label={t('person')}>
+        {ids.length === 0 ? <li className="hint">{t('nobody')}</li> : null}
+        {ids.map((id) => (
+          <li key={id} className="picker-chosen">
+            <PersonName id={id} render={(name) => (
+              <>
+                <span>{name}</span>
+                <button type="button" className="button button-ghost" aria-label={t('remove', { name })} onClick={() => remove(id)}>×</button>
+              </>
+            )} />
+          </li>
+        ))}
+      </ul>
+      <PersonPicker {...props} value="" onChange={add} />
+    </div>
+  );
+}
+
+/** One person's 姓名（角色） for an id the form holds (the id itself until the directory answers). */
+function PersonName({ id, render }: { id: string; render(name: string): ReactNode }) {
+  const { api } = useSignedIn();
+  const { t: gt } = useI18n();
+  const [name, setName] = useState(id);
+  useEffect(() => {
+    let live = true;
+    directoryApi.people(api, id, undefined, 50).then((items) => {
+      const found = items.find((p) => p.id === id);
+      if (live && found) setName(personLabel(found, (r) => gt(`role.${r as Role}`)));
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, id, gt]);
+  return <>{render(name)}</>;
 }
 
 /** 王经理（客户经理）: the directory's name without its English note, then the roles in the page's language. */

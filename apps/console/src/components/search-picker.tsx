@@ -91,7 +91,7 @@ export function SearchPicker({ id, value, onChange, search, describe, placeholde
         <ul className="picker-options" aria-label={placeholder ?? t('typeToSearch')}>
           {options.map((o) => (
             <li key={o.value}>
-              <button type="button" onClick={() => (setChosen(o), onChange(o.value))}>
+              <button type="button" onClick={() => (setChosen(o), setText(''), onChange(o.value))}>
                 {o.label}
                 {o.detail ? <span className="picker-code">{o.detail}</span> : null}
               </button>

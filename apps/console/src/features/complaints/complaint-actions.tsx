@@ -126,7 +126,7 @@ function meetingForm(ct: ComplaintsT, me: string, act: Act, form: FormMaker): Re
   return form('meeting', ct.t('meetingTitle'), [
     { name: 'decision', label: ct.t('decision'), kind: 'textarea' },
     { name: 'minutes', label: ct.t('minutes'), kind: 'textarea' },
-    { name: 'attendees', label: ct.t('attendees'), kind: 'list', initial: me },
+    { name: 'attendees', label: ct.t('attendees'), kind: 'people', initial: me },
     { name: 'department', label: ct.t('department') },
     { name: 'handler', label: ct.t('handler'), kind: 'person' },
     { name: 'heldAt', label: ct.t('heldAt'), kind: 'datetime', initial: localInputNow() },
