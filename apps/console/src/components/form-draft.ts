@@ -42,7 +42,7 @@ function read<T>(key: string | null): T | null {
  * A form's values kept as a local draft (localStorage, ADR 0034): restored when the page comes
  * back after a reload, Back/Forward or a sign-in, saved at every change, dropped by `clear()`
  * (call it when the submit succeeded). `form` names the form and its instance, e.g.
- * `complaint-record` or `customer/cust-1/archive-change`; `null` keeps no draft.
+ * `application/new` or `customer/cust-1/archive-change`; `null` keeps no draft.
  */
 export function useFormDraft<T>(form: string | null, initial: T): FormDraft<T> {
   const { t } = useT();
