@@ -102,6 +102,9 @@ describeEachEngine('a company registered per product line (R-TIER-1)', (engine) 
     expect(await search(creditCode(N).slice(4, 14).toLowerCase())).toEqual(['cust-pl-chem', 'cust-pl-poly']);
     expect(await search(`测试${N}号`)).toEqual(['cust-pl-chem', 'cust-pl-poly']);
     expect(await search('%')).toEqual([]);
+    // each item carries its identifiers, so the console's customer picker shows the credit code beside the name
+    const found = ok(await as('gm', 'GET', `/customers?q=${creditCode(N).slice(-6)}`)).items;
+    expect(found.map((c: { identifiers: unknown }) => c.identifiers)).toEqual([{ kind: 'unified', creditCode: creditCode(N) }, { kind: 'unified', creditCode: creditCode(N) }]);
     const { position } = ok(await as('manager', 'POST', '/customers/cust-pl-poly/pickups', { pickupId: 'pl-p1', date: '2026-03-02', product: 'PP T30S', tonnes: 120, warehouse: '宁波仓' }));
     const detail = (id: string) => as('gm', 'GET', `/customers/${id}?minPosition=${position}`);
     expect(ok(await detail('cust-pl-poly')).monthlyTonnage).toEqual([{ month: '2026-03', tonnes: 120, pickups: 1 }]);

@@ -35,7 +35,11 @@ const CUSTOMER = 'cust-e2e-1';
     await manager.goto(`${served.api.url}/#/complaints`);
     await heading(manager, '投诉').waitFor();
     await manager.getByRole('button', { name: '+ 登记投诉' }).click();
-    await manager.getByLabel('客户编号').fill(CUSTOMER);
+    // the customer is picked by name (or credit code), never typed as an id
+    const record = manager.locator('form.command-form');
+    await record.getByLabel('客户', { exact: true }).fill('甬兴');
+    await record.getByRole('button', { name: /宁波甬兴塑业有限公司/ }).click();
+    await record.getByTestId('picker-chosen').getByText('宁波甬兴塑业有限公司').waitFor();
     await manager.getByLabel('受理时间（北京时间）').fill('2026-03-02T09:30');
     await manager.getByLabel('渠道').selectOption('phone');
     await manager.getByLabel('投诉内容').fill('聚丙烯 T30S 批次熔指超标，要求退换货。');

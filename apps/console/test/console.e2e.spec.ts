@@ -193,7 +193,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
   const signInAs = async (username: string, name: string) => {
     // a fresh session rather than the sign-out button: these specs are about the pages, and a live shell may re-render under it
     await page.goto(`${api.url}/#/`);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => localStorage.removeItem('crm.console.session'));
     await page.reload();
     await heading('登录').waitFor();
     await page.getByLabel('用户名').fill(username);

@@ -184,7 +184,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await checkPage(supervisor, 'customers-02-detail');
   });
 
-  it('a second finance reviewer deciding a step the first already decided sees the conflict and a refreshed inbox', async () => {
+  it('a second finance reviewer deciding a step the first already decided is told who decided first and what, keeps the typed comment, then finds the inbox refreshed', async () => {
     const token = await served.api.tokenFor('manager');
     const body = { applicationId: 'race-1', form: applicationForm(702) };
     expect((await served.api.request('POST', '/applications', { token, body })).status).toBe(201);
@@ -200,8 +200,14 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     }
     await finance.getByRole('button', { name: '同意' }).click();
     await finance.getByTestId('inbox-notice').getByText(/已同意/).waitFor();
+    await finance2.getByLabel('意见', { exact: true }).fill('开票资料已电话核实');
     await finance2.getByRole('button', { name: '同意' }).click();
-    await finance2.getByTestId('inbox-notice').getByText(/该步骤已被他人处理/).waitFor();
+    const conflict = finance2.getByTestId('decision-conflict');
+    await conflict.getByText(/张财务.*先处理了此步骤：财务部同意/).waitFor();
+    expect(await finance2.getByLabel('意见', { exact: true }).inputValue()).toBe('开票资料已电话核实');
+    expect(await finance2.getByRole('button', { name: '同意' }).isDisabled()).toBe(true);
+    finance2.once('dialog', (dialog) => void dialog.accept()); // leaving a form with typed text asks first
+    await finance2.getByRole('link', { name: /返回待办/ }).click();
     await finance2.getByText('目前没有待我处理的事项。').waitFor();
     await checkPage(finance2, 'inbox-04-conflict-refreshed');
     const events = await served.api.store.readStream('onboarding-race-1');

@@ -80,6 +80,10 @@ const DEADLINE = '2026-12-31T15:59:59.000Z';
     await checkPage(gm, 'tasks-03-disqualification-form');
     await form.getByLabel('意见').fill('证据确凿，同意取消');
     await form.getByRole('button', { name: '同意取消资格' }).click();
+    // a final decision asks once more, in a dialog naming what cannot be undone
+    const confirm = gm.getByTestId('confirm-dialog');
+    await confirm.getByText(/不能撤回/).waitFor();
+    await confirm.getByRole('button', { name: '同意取消资格' }).click();
     await gm.getByTestId('customer-detail').locator('.alert-error').waitFor(); // 已取消资格 since …
     await caughtUp(served.api, 'tasks');
     await gm.goto(`${served.api.url}/#/inbox`);

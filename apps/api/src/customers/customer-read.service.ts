@@ -62,7 +62,8 @@ export class CustomerReadService {
     }
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll().orderBy('customer_id').limit(query.limit).offset(query.offset).execute();
-    return { total: Number(total.n), limit: query.limit, offset: query.offset, items: rows.map(customerView) };
+    // the identifiers go along: a picker shows the credit code next to the name (ADR 0034)
+    return { total: Number(total.n), limit: query.limit, offset: query.offset, items: rows.map((r) => ({ ...customerView(r), identifiers: json(r.identifiers) })) };
   }
 
   async row(customerId: string): Promise<Record<string, any>> {

@@ -18,3 +18,15 @@ export type ChangeOwnPassword = z.infer<typeof ChangeOwnPassword>;
 
 export const UsersQuery = z.strictObject({ ...Page, role: Role.optional(), minPosition: MinPosition });
 export type UsersQuery = z.infer<typeof UsersQuery>;
+
+/**
+ * The person picker's search (ADR 0034): part of a name or username, optionally one role. No
+ * paging: a picker shows the first few matches and the user types more to narrow them.
+ */
+export const PeopleQuery = z.strictObject({
+  q: ShortText.optional(),
+  role: Role.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  minPosition: MinPosition,
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;

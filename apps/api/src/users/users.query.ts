@@ -4,7 +4,8 @@ import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { userStreamId } from '../auth/user.events';
 import { foldUser } from '../auth/user.state';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
-import type { UsersQuery } from './users.bodies';
+import { sql } from 'kysely';
+import type { PeopleQuery, UsersQuery } from './users.bodies';
 import { USERS_TABLE } from './users.projection';
 import { userDetailView, userRowView } from './user.views';
 
@@ -24,6 +25,18 @@ export class UsersQueryService {
       base.selectAll().orderBy('username').limit(query.limit).offset(query.offset).execute(),
     ]);
     return { total: Number(total), limit: query.limit, offset: query.offset, items: rows.map(userRowView) };
+  }
+
+  /** Active people by part of their name or username (LIKE's wildcards in the text taken literally): who a picker offers. */
+  async people(query: PeopleQuery) {
+    let base = this.readModels.db.selectFrom(USERS_TABLE).where('disabled', '=', 0);
+    if (query.role) base = base.where('roles', 'like', `%"${query.role}"%`);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where(sql<boolean>`(lower(name) like lower(${like}) escape '\\' or lower(username) like lower(${like}) escape '\\')`);
+    }
+    const rows = await base.select(['username', 'name', 'roles']).orderBy('name').orderBy('username').limit(query.limit).execute();
+    return { items: rows.map((r) => ({ id: r.username as string, name: r.name as string, roles: JSON.parse(r.roles as string) as string[] })) };
   }
 
   /** Straight from the user's stream: always current, with the full history of access changes. */

@@ -53,6 +53,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /users/{username}/disable': roles('administrator'),
   'POST /users/{username}/revoke-tokens': roles('administrator'),
   'POST /users/me/password': { ...ANY_ROLE, auditorMayCall: true },
+  // the person picker: colleagues' names and roles, for every form that names a person
+  'GET /people': ANY_ROLE,
   // working-day calendar
   'GET /calendar/days': PUBLIC,
   'GET /calendar/deadline': PUBLIC,

@@ -2,12 +2,22 @@ import { ApiError, asProblem } from './problem';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
+export interface CallOptions {
+  /** false: a 401 ends the session instead of opening the sign-in dialog (the start-up check) */
+  signInAgain?: boolean;
+  /** sent without the token, and its 401 says nothing about the session (signing in itself) */
+  anonymous?: boolean;
+}
+
 export interface ApiClientOptions {
   /** '' in production: the API serves the console from its own origin */
   baseUrl?: string;
   token?: () => string | undefined;
-  /** called on 401, e.g. to drop an expired session */
-  onUnauthorized?: () => void;
+  /**
+   * Called on a 401 to a request that carried a token. `retry` says the request may be sent once
+   * more: answering true (the user signed in again) resends it with the fresh token; false ends it.
+   */
+  onUnauthorized?: (refused: { token: string; retry: boolean }) => Promise<boolean> | boolean | void;
   /** the console's language, sent as Accept-Language so the API's refusals come in it (its own zh-CN translations) */
   language?: () => string;
 }
@@ -16,12 +26,12 @@ export interface ApiClientOptions {
 export class ApiClient {
   constructor(private readonly options: ApiClientOptions = {}) {}
 
-  get<T>(path: string, query?: Query): Promise<T> {
-    return this.send<T>('GET', withQuery(path, query));
+  get<T>(path: string, query?: Query, options?: CallOptions): Promise<T> {
+    return this.send<T>('GET', withQuery(path, query), undefined, options);
   }
 
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.send<T>('POST', path, body);
+  post<T>(path: string, body?: unknown, options?: CallOptions): Promise<T> {
+    return this.send<T>('POST', path, body, options);
   }
 
   put<T>(path: string, body?: unknown): Promise<T> {
@@ -41,15 +51,8 @@ export class ApiClient {
 
   /** The bytes of a download (a scan on file), fetched with the bearer token: never a URL that carries it. */
   async blob(path: string): Promise<Blob> {
-    const token = this.token();
-    let response: Response;
-    try {
-      response = await fetch(this.url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    } catch (cause) {
-      throw new ApiError({ statusCode: 0, message: (cause as Error).message }, 'network');
-    }
+    const response = await this.authorised((token) => fetch(this.url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} }), {});
     if (response.ok) return response.blob();
-    if (response.status === 401 && token) this.options.onUnauthorized?.();
     throw new ApiError(asProblem(response.status, await readBody(response)));
   }
 
@@ -62,24 +65,40 @@ export class ApiClient {
     return this.options.token?.();
   }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const token = this.token();
-    const headers: Record<string, string> = { accept: 'application/json' };
+  private async send<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
     const form = body instanceof FormData;
-    if (body !== undefined && !form) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
     const language = this.options.language?.();
-    if (language) headers['accept-language'] = language;
-    let response: Response;
-    try {
-      response = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
-    } catch (cause) {
-      throw new ApiError({ statusCode: 0, message: (cause as Error).message }, 'network');
-    }
+    const response = await this.authorised((token) => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (body !== undefined && !form) headers['content-type'] = 'application/json';
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (language) headers['accept-language'] = language;
+      return fetch(this.url(path), { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
+    }, options);
     const parsed = await readBody(response);
     if (response.ok) return parsed as T;
-    if (response.status === 401 && token) this.options.onUnauthorized?.();
     throw new ApiError(asProblem(response.status, parsed));
+  }
+
+  /**
+   * One call with the current token; on a 401 the session may be renewed (the sign-in dialog) and
+   * the call is then sent once more with the new token: the form that sent it never notices.
+   */
+  private async authorised(call: (token: string | undefined) => Promise<Response>, options: CallOptions): Promise<Response> {
+    const token = options.anonymous ? undefined : this.token();
+    const response = await reach(() => call(token));
+    if (response.status !== 401 || !token) return response;
+    const retry = options.signInAgain !== false;
+    const renewed = await this.options.onUnauthorized?.({ token, retry });
+    return retry && renewed === true ? reach(() => call(this.token())) : response;
+  }
+}
+
+async function reach(call: () => Promise<Response>): Promise<Response> {
+  try {
+    return await call();
+  } catch (cause) {
+    throw new ApiError({ statusCode: 0, message: (cause as Error).message }, 'network');
   }
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSession } from '../auth/session.context';
 import type { ApiClient } from './api-client';
 
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -40,9 +41,14 @@ function parseData(data: string): unknown {
   }
 }
 
-/** `openEventStream` for a component's lifetime; the latest handlers are used without reconnecting. */
+/**
+ * `openEventStream` for a component's lifetime; the latest handlers are used without reconnecting.
+ * A new token (signed in again after a 401, or in another tab: ADR 0034) reopens the stream with it,
+ * since EventSource would otherwise keep retrying with the refused one in its URL.
+ */
 export function useEventStream(api: ApiClient, path: string | null, on: StreamHandlers['on']): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('closed');
+  const token = useSession().session?.accessToken;
   const latest = useRef(on);
   latest.current = on;
   const names = Object.keys(on).sort().join(',');
@@ -50,6 +56,6 @@ export function useEventStream(api: ApiClient, path: string | null, on: StreamHa
     if (!path) return undefined;
     const proxies = Object.fromEntries(names.split(',').filter(Boolean).map((n) => [n, (d: unknown, e: MessageEvent) => latest.current[n]?.(d, e)]));
     return openEventStream(api, path, { on: proxies, onStatus: setStatus });
-  }, [api, path, names]);
+  }, [api, path, names, token]);
   return status;
 }

@@ -5,7 +5,12 @@ import { ApiError } from '../api/problem';
 import { fromLocalInput } from '../format/shanghai-time';
 import { useI18n } from '../i18n/i18n.context';
 import { localMessages } from '../i18n/local-messages';
+import { useLocation } from '../router/hash-router';
 import { ErrorAlert } from '../shell/error-alert';
+import { ConfirmDialog } from './confirm-dialog';
+import { DraftNote } from './draft-note';
+import { CustomerPicker, PeoplePicker, PersonPicker } from './entity-pickers';
+import { useFormDraft } from './form-draft';
 import './components.css';
 
 const useT = localMessages({
@@ -16,7 +21,10 @@ const useT = localMessages({
 export interface FieldSpec {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list';
+  /** `customer` and `person` are pickers: the user searches names (and credit codes), the form sends the id */
+  kind?: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'list' | 'customer' | 'person' | 'people';
+  /** a person picker's role filter (GET /people?role=) */
+  role?: string;
   options?: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   initial?: string;
@@ -32,6 +40,8 @@ export interface SubmitButton {
   send(body: Record<string, unknown>): Promise<unknown>;
   /** fields this button needs (others are ignored for it); all fields by default */
   uses?: readonly string[];
+  /** a destructive decision (驳回, 取消资格): asked again in a dialog with this question before sending */
+  confirm?: string;
 }
 
 interface Props {
@@ -45,6 +55,11 @@ interface Props {
   buttons: readonly SubmitButton[];
   /** the same zod schema as the API's, keyed by the button's label; checked before sending */
   schemas?: Readonly<Record<string, ZodType>>;
+  /**
+   * The draft's name (form and instance, ADR 0034); by default the page's route and the title, so
+   * the same command on another customer or complaint keeps its own draft. `null`: no draft.
+   */
+  draft?: string | null;
   onDone(result: unknown): void;
 }
 
@@ -54,16 +69,19 @@ type Errors = Record<string, string>;
  * A command as a form: labelled inputs, the domain's own zod schema checked in the browser, and
  * the API's refusal shown beside the field it names (aria-invalid + aria-describedby).
  */
-export function CommandForm({ title, showTitle = true, collapsed = false, intro, fields, buttons, schemas = {}, onDone }: Props) {
+export function CommandForm({ title, showTitle = true, collapsed = false, intro, fields, buttons, schemas = {}, draft: draftName, onDone }: Props) {
   const uid = useId();
   const { t } = useI18n();
   const lt = useT();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const { path } = useLocation();
+  const draft = useFormDraft<Record<string, string>>(draftName === undefined ? `${path}|${title}` : draftName, Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const { value: values, set: setValues } = draft;
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<SubmitButton | null>(null);
 
-  async function submit(button: SubmitButton, event?: FormEvent) {
+  async function submit(button: SubmitButton, event?: FormEvent, confirmed = false) {
     event?.preventDefault();
     const used = fields.filter((f) => !button.uses || button.uses.includes(f.name));
     const missing = Object.fromEntries(used.filter((f) => !f.optional && !values[f.name]?.trim()).map((f) => [f.name, lt.t('required')]));
@@ -73,9 +91,11 @@ export function CommandForm({ title, showTitle = true, collapsed = false, intro,
     setErrors(invalid);
     setFailure(null);
     if (Object.keys(invalid).length > 0) return;
+    if (button.confirm && !confirmed) return setConfirming(button);
     setBusy(true);
     try {
       const result = await button.send(body);
+      draft.clear();
       onDone(result);
     } catch (e) {
       setFailure(describeError(e, t));
@@ -90,6 +110,7 @@ export function CommandForm({ title, showTitle = true, collapsed = false, intro,
     <form className="command-form" onSubmit={(e) => submit(buttons[0], e)} noValidate aria-label={title}>
       {showTitle && !collapsed ? <h3 className="command-title">{title}</h3> : null}
       {intro ? <p className="hint">{intro}</p> : null}
+      <DraftNote draft={draft} />
       {fields.map((f) => (
         <Field key={f.name} id={`${uid}-${f.name}`} spec={f} value={values[f.name]} error={errors[f.name]} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))} />
       ))}
@@ -101,11 +122,19 @@ export function CommandForm({ title, showTitle = true, collapsed = false, intro,
           </button>
         ))}
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          question={confirming.confirm ?? ''}
+          action={confirming.label}
+          onConfirm={() => (setConfirming(null), void submit(confirming, undefined, true))}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
     </form>
   );
   if (!collapsed) return form;
   return (
-    <details className="command-details">
+    <details className="command-details" open={draft.restored && draft.dirty ? true : undefined}>
       <summary>{title}</summary>
       {form}
     </details>
@@ -119,7 +148,15 @@ function Field({ id, spec, value, error, onChange }: { id: string; spec: FieldSp
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label}</label>
-      {kind === 'textarea' ? (
+      {kind === 'customer' || kind === 'person' || kind === 'people' ? (
+        kind === 'customer' ? (
+          <CustomerPicker id={id} value={value} onChange={onChange} invalid={Boolean(error)} describedBy={described} />
+        ) : kind === 'people' ? (
+          <PeoplePicker id={id} value={value} onChange={onChange} role={spec.role} invalid={Boolean(error)} describedBy={described} />
+        ) : (
+          <PersonPicker id={id} value={value} onChange={onChange} role={spec.role} invalid={Boolean(error)} describedBy={described} />
+        )
+      ) : kind === 'textarea' ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : kind === 'select' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
@@ -145,7 +182,7 @@ export function bodyOf(fields: readonly FieldSpec[], values: Record<string, stri
     const raw = (values[f.name] ?? '').trim();
     if (!raw && f.optional) continue;
     const kind = f.kind ?? 'text';
-    body[f.name] = kind === 'number' ? Number(raw) : kind === 'datetime' ? (raw ? fromLocalInput(raw) : raw) : kind === 'list' ? raw.split(/[,，\s]+/).filter(Boolean) : raw;
+    body[f.name] = kind === 'number' ? Number(raw) : kind === 'datetime' ? (raw ? fromLocalInput(raw) : raw) : kind === 'list' || kind === 'people' ? raw.split(/[,，\s]+/).filter(Boolean) : raw;
   }
   return body;
 }

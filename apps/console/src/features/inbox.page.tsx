@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from '../api/describe-error';
 import { useSignedIn } from '../auth/session.context';
 import { useI18n } from '../i18n/i18n.context';
@@ -45,12 +45,16 @@ export default function InboxPage({ segments }: FeaturePageProps) {
     },
     [api, t, type],
   );
-  useEffect(() => void load(), [load]);
+  // the list is read again whenever it is shown: after a decision here, or back from a step someone else decided first
+  const decidedAt = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!selected) void load(decidedAt.current);
+  }, [load, selected]);
 
   const onDecided = (result: Decided) => {
     setNotice(result);
+    decidedAt.current = result.position;
     window.location.hash = '#/inbox';
-    void load(result.position);
   };
   const open = (id: string) => {
     setNotice(null);

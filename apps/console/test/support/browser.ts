@@ -1,7 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext, type Browser as Chromium } from 'playwright-core';
 import { LAPTOP } from './page-checks';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser. CHROMIUM_PATH for another. */
@@ -28,40 +26,35 @@ export function browserTestsRun(suite: string): boolean {
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Browser {
+  /** the browser's first profile: its tabs share one console session, as one person's browser does */
   context: BrowserContext;
+  /**
+   * Another profile (its own storage): another person at another computer. The console shares a
+   * session between the tabs of one browser (ADR 0034), so two people need two of these.
+   */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
 /**
- * A fresh profile each run. The browser's time zone is New York on purpose: the console must
- * still show Beijing time. The window is a common laptop's (1366×768), so every page the specs
- * visit is seen, checked and photographed at the size people will use.
+ * A fresh browser each run, every context in memory. The browser's time zone is New York on
+ * purpose: the console must still show Beijing time. The window is a common laptop's (1366×768),
+ * so every page the specs visit is seen, checked and photographed at the size people will use.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
-  let context: BrowserContext;
+  let chromiumBrowser: Chromium;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { ...LAPTOP },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      timeout: LAUNCH_TIMEOUT_MS,
-    });
+    chromiumBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: LAUNCH_TIMEOUT_MS });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
     throw new Error(`Chromium at ${CHROMIUM} could not be launched (CHROMIUM_PATH to use another): ${(error as Error).message.split('\n')[0]}`);
   }
-  return {
-    context,
-    async close() {
-      try {
-        await context.close();
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
-    },
-  };
+  const newContext = () => chromiumBrowser.newContext({ viewport: { ...LAPTOP }, locale: 'en-US', timezoneId: 'America/New_York' });
+  let context: BrowserContext;
+  try {
+    context = await newContext();
+  } catch (error) {
+    await chromiumBrowser.close();
+    throw error;
+  }
+  return { context, newContext, close: () => chromiumBrowser.close() };
 }

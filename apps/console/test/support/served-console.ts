@@ -12,7 +12,7 @@ export { browserTestsRun } from './browser';
 export interface ServedConsole {
   api: TestApi;
   browser: Browser;
-  /** a new tab signed in as a demo user through the sign-in form (tabs keep separate sessions) */
+  /** a tab of a browser profile of its own (a session per browser, ADR 0034), signed in as a demo user through the sign-in form */
   signedInPage(username: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefi
     api,
     browser,
     async signedInPage(username) {
-      const page = await browser.context.newPage();
+      const page = await (await browser.newContext()).newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${api.url}/`);
       await page.getByLabel('用户名').fill(username);

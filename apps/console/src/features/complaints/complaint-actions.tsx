@@ -52,7 +52,7 @@ export function ComplaintActions({ complaint, onDone }: Props) {
     forms.push(
       form('draft', ct.t('draftTitle'), [
         { name: 'department', label: ct.t('department'), initial: complaint.draft?.department ?? '' },
-        { name: 'handler', label: ct.t('handler'), initial: complaint.draft?.handler ?? session.user.id },
+        { name: 'handler', label: ct.t('handler'), kind: 'person', initial: complaint.draft?.handler ?? session.user.id },
         { name: 'text', label: ct.t('resolutionText'), kind: 'textarea', initial: complaint.draft?.text ?? '' },
       ], [{ label: ct.t('draftSubmit'), send: act('resolution'), schema: DraftResolution }]),
     );
@@ -126,9 +126,9 @@ function meetingForm(ct: ComplaintsT, me: string, act: Act, form: FormMaker): Re
   return form('meeting', ct.t('meetingTitle'), [
     { name: 'decision', label: ct.t('decision'), kind: 'textarea' },
     { name: 'minutes', label: ct.t('minutes'), kind: 'textarea' },
-    { name: 'attendees', label: ct.t('attendees'), kind: 'list', initial: me },
+    { name: 'attendees', label: ct.t('attendees'), kind: 'people', initial: me },
     { name: 'department', label: ct.t('department') },
-    { name: 'handler', label: ct.t('handler') },
+    { name: 'handler', label: ct.t('handler'), kind: 'person' },
     { name: 'heldAt', label: ct.t('heldAt'), kind: 'datetime', initial: localInputNow() },
   ], [{ label: ct.t('recordMeeting'), send: act('special-meeting'), schema: RecordSpecialMeetingDecision }]);
 }

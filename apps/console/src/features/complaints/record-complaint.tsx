@@ -16,7 +16,7 @@ export function RecordComplaintCard({ onRecorded, onCancel }: { onRecorded(answe
   const { api } = useSignedIn();
   const fields = useMemo<FieldSpec[]>(
     () => [
-      { name: 'customerId', label: ct.t('customerId') },
+      { name: 'customerId', label: ct.t('customer'), kind: 'customer' },
       { name: 'receivedAt', label: ct.t('receivedAt'), kind: 'datetime', initial: localInputNow() },
       { name: 'channel', label: ct.t('channel'), kind: 'select', initial: 'phone', options: CHANNELS.map((c) => ({ value: c, label: labelOf(ct, 'channel', c) })) },
       { name: 'content', label: ct.t('content'), kind: 'textarea' },

@@ -23,6 +23,7 @@ const useT = localMessages({
     proposed: '{by} 于 {at} 提议取消该客户资格，理由：{reason}；证据：{evidence}',
     comment: '意见',
     approve: '同意取消资格',
+    approveConfirm: '取消资格为最终决定，此后该客户的一切业务都将被拒绝，且不能撤回。确定取消该客户的资格吗？',
     reject: '不同意',
     'reason.false_information': '提供虚假信息',
     'reason.fraud_or_bad_faith': '欺诈或严重失信',
@@ -42,6 +43,7 @@ const useT = localMessages({
     proposed: '{by} proposed disqualifying this customer on {at}, reason: {reason}; evidence: {evidence}',
     comment: 'Comment',
     approve: 'Disqualify',
+    approveConfirm: 'Disqualification is final: every later business command for the customer is refused, and it cannot be undone. Disqualify this customer?',
     reject: 'Reject the proposal',
     'reason.false_information': 'false information',
     'reason.fraud_or_bad_faith': 'fraud or serious bad faith',
@@ -72,7 +74,7 @@ export function CustomerDisqualification({ customerId, pending, people, onDone }
         intro={proposal}
         fields={[{ name: 'comment', label: t('comment'), kind: 'textarea', optional: true }]}
         buttons={[
-          { label: t('approve'), tone: 'danger', send: (body) => api.post(`${path}/approve`, body) },
+          { label: t('approve'), tone: 'danger', confirm: t('approveConfirm'), send: (body) => api.post(`${path}/approve`, body) },
           { label: t('reject'), tone: 'secondary', send: (body) => api.post(`${path}/reject`, body) },
         ]}
         schemas={{ [t('approve')]: ApproveDisqualification, [t('reject')]: RejectDisqualification }}
@@ -86,7 +88,7 @@ export function CustomerDisqualification({ customerId, pending, people, onDone }
 export function ProposeDisqualificationForm({ customerId, name, onDone }: { customerId: string; name: string; onDone(position: number): void }) {
   const { t } = useT();
   const { api, session } = useSignedIn();
-  const form = useRecordForm({ reason: DisqualificationReason.options[0], evidence: '' });
+  const form = useRecordForm({ reason: DisqualificationReason.options[0], evidence: '' }, `customer/${customerId}/disqualification-proposal`);
   const [pending, setPending] = useState<unknown>(null);
   if (!mayIssue(session.user, 'ProposeDisqualification')) return null;
 

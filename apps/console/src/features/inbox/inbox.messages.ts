@@ -36,6 +36,8 @@ export const useInboxT = localMessages({
     commentHint: '同意时可不填；退回修改、驳回时必填。',
     since: '提交于 {at}',
     conflict: '该步骤已被他人处理，列表已刷新。',
+    conflictBy: '{who} 已于 {at} 先处理了此步骤：{what}。您填写的意见仍保留在下方，未提交。',
+    rejectConfirm: '驳回后“{company}”的开户申请即终止，不能撤回。确定驳回吗？',
     back: '返回待办',
   },
   en: {
@@ -73,6 +75,8 @@ export const useInboxT = localMessages({
     commentHint: 'Optional when approving; required to return or reject.',
     since: 'since {at}',
     conflict: 'Someone else acted on this step first. The list was refreshed.',
+    conflictBy: '{who} acted on this step first, at {at}: {what}. What you typed is kept below, not sent.',
+    rejectConfirm: 'Rejecting ends the application of “{company}” and cannot be undone. Reject it?',
     back: 'Back to the inbox',
   },
 });

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
 import { useSignedIn } from '../../auth/session.context';
+import { DraftNote } from '../../components/draft-note';
+import { useFormDraft } from '../../components/form-draft';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { toForm, type ApplicationDraft } from './application-draft';
@@ -36,7 +38,9 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
   const { t: it } = useIssueT();
   const { t: gt } = useI18n();
   const { api } = useSignedIn();
-  const [draft, setDraft] = useState(initial);
+  // kept on this computer until saved or submitted (ADR 0034): a reload or an expired session loses nothing
+  const local = useFormDraft(`application/${applicationId ?? 'new'}`, initial);
+  const { value: draft, set: setDraft } = local;
   const [id, setId] = useState(applicationId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
@@ -60,8 +64,10 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
     setBusy(true);
     try {
       const saved = await save();
+      local.clear();
       if (action === 'save') return onDone({ message: t('saved', { company: draft.companyName.trim() }), position: saved.position });
       const submitted = await api.post<CommandResponse>(`/applications/${encodeURIComponent(saved.id)}/submit`);
+      local.clear();
       onDone({ message: t('submitted', { company: draft.companyName.trim() }), position: submitted.position });
     } catch (e) {
       const fromApi = apiFieldErrors(e);
@@ -76,6 +82,7 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
   const sectionProps = { draft, errors, set };
   return (
     <form className="application-form" noValidate onSubmit={(e) => void run('submit', e)} aria-labelledby="application-form-title">
+      <DraftNote draft={local} />
       <CompanySection {...sectionProps} />
       <IdentifiersSection {...sectionProps} />
       <InvoicingSection {...sectionProps} />

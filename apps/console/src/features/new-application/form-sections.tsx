@@ -1,3 +1,4 @@
+import { PersonPicker } from '../../components/entity-pickers';
 import { LabelledInput, LabelledSelect } from '../../components/labelled-input';
 import { useOnboardingLabels } from '../../components/onboarding-labels';
 import type { ApplicationDraft } from './application-draft';
@@ -30,9 +31,23 @@ export function CompanySection(p: SectionProps) {
       <div className="form-grid">
         <DraftInput {...p} name="companyName" hint={t('companyNameHint')} autoComplete="organization" />
         <DraftInput {...p} name="region" />
-        <DraftInput {...p} name="customerManagerId" />
+        <ManagerPicker {...p} />
       </div>
     </fieldset>
+  );
+}
+
+/** 客户经理 is picked from the people holding that role (ADR 0034), not typed as a username. */
+function ManagerPicker({ draft, errors, set }: SectionProps) {
+  const { t } = useApplicationT();
+  const id = 'app-customerManagerId';
+  const error = errors.customerManagerId;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('customerManagerId')}</label>
+      <PersonPicker id={id} role="customer_manager" value={draft.customerManagerId} onChange={(v) => set({ customerManagerId: v })} invalid={Boolean(error)} describedBy={error ? `${id}-error` : undefined} />
+      {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
+    </div>
   );
 }
 

@@ -80,7 +80,7 @@ function PlanAdherence({ customerId, month, version }: { customerId: string; mon
 function LicenceForm({ customerId, onIssued }: { customerId: string; onIssued(position: number): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ year: String(new Date().getFullYear()), licenceNumber: '' });
+  const form = useRecordForm({ year: String(new Date().getFullYear()), licenceNumber: '' }, `customer/${customerId}/agency-licence`);
   async function submit() {
     const body = { year: numberOf(form.values.year), licenceNumber: form.values.licenceNumber.trim() };
     if (!form.check(IssueAgencyLicence, body)) return;

@@ -34,7 +34,7 @@ export function ArchiveChangeForm({ customer, onChanged }: { customer: CustomerD
   const { api } = useSignedIn();
   const [initial] = useState(() => initialValues(customer));
   const initialCount = Math.max(customer.contacts?.length ?? 0, 1);
-  const form = useRecordForm(initial);
+  const form = useRecordForm(initial, `customer/${customer.customerId}/archive-change`);
   const [count, setCount] = useState(initialCount);
   const [pending, setPending] = useState<unknown>(null);
 

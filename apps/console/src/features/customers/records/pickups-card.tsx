@@ -70,7 +70,7 @@ const EMPTY = { pickupId: '', date: '', product: '', tonnes: '', warehouse: '' }
 function RecordPickupForm({ customerId, onRecorded }: { customerId: string; onRecorded(position: number): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm(EMPTY);
+  const form = useRecordForm(EMPTY, `customer/${customerId}/pickup`);
 
   async function submit() {
     const v = form.values;

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { DraftNote } from '../../../components/draft-note';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { useRecordsT } from './records.messages';
 import type { RecordForm } from './use-record-form';
@@ -38,6 +39,7 @@ export function RecordField({ form, name, label, kind = 'text', options, hint, n
 export function FormOutcome({ form }: { form: RecordForm }) {
   return (
     <>
+      <DraftNote draft={form.draft} />
       <ErrorAlert error={form.failure} />
       {form.note ? <p className="alert alert-success" role="status">{form.note}</p> : null}
     </>

@@ -11,7 +11,7 @@ export function RenewalForm({ customerId, documents, onRenewed }: { customerId: 
   const { t } = useRecordsT();
   const { t: l } = useOnboardingLabels();
   const { api } = useSignedIn();
-  const form = useRecordForm({ documentId: documents[0]?.documentId ?? '', number: '', validFrom: '', validUntil: '' });
+  const form = useRecordForm({ documentId: documents[0]?.documentId ?? '', number: '', validFrom: '', validUntil: '' }, `customer/${customerId}/renewal`);
   if (documents.length === 0) return null;
 
   async function submit() {

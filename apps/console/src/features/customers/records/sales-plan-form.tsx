@@ -13,7 +13,7 @@ const LINE_FIELDS = ['customer', 'quantity', 'pickupWindow.from', 'pickupWindow.
 export function SalesPlanForm({ customerId, initialMonth, onFiled }: { customerId: string; initialMonth: string; onFiled(position: number, month: string): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ month: initialMonth });
+  const form = useRecordForm({ month: initialMonth }, `customer/${customerId}/sales-plan`);
   const [count, setCount] = useState(1);
 
   async function submit() {

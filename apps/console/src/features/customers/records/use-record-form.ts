@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useFormDraft } from '../../../components/form-draft';
 import type { ZodType } from 'zod';
 import { describeError, type ErrorDescription } from '../../../api/describe-error';
 import { ApiError } from '../../../api/problem';
@@ -16,10 +17,12 @@ export type RecordForm = ReturnType<typeof useRecordForm>;
  * messages (the domain schema's checks, in the page's language; then the API's refusal beside the
  * field it names), the refusal itself for the error display, and the note after a success.
  */
-export function useRecordForm(initial: Record<string, string>) {
+export function useRecordForm(initial: Record<string, string>, draftName: string | null = null) {
   const { t } = useRecordsT();
   const { t: gt } = useI18n();
-  const [values, setValues] = useState(initial);
+  // the typed values survive a reload, Back/Forward and a sign-in (ADR 0034) when the form names its draft
+  const draft = useFormDraft(draftName, initial);
+  const { value: values, set: setValues } = draft;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,13 +40,14 @@ export function useRecordForm(initial: Record<string, string>) {
     return Object.keys(found).length === 0;
   }
 
-  /** Sends; on success shows `success`, and clears the inputs when `reset`; on a refusal keeps them. */
+  /** Sends; on success shows `success`, and clears the inputs (and the draft) when `reset`; on a refusal keeps them. */
   async function send<R>(call: () => Promise<R>, success: (answer: R) => string, options: { reset?: boolean } = {}): Promise<R | null> {
     setBusy(true);
     try {
       const answer = await call();
       setNote(success(answer));
-      if (options.reset) setValues(initial);
+      if (options.reset) draft.clear();
+      else draft.keep();
       return answer;
     } catch (e) {
       setFailure(describeError(e, gt));
@@ -54,7 +58,7 @@ export function useRecordForm(initial: Record<string, string>) {
     }
   }
 
-  return { values, value, set, setValues, errors, failure, busy, note, check, send };
+  return { values, value, set, setValues, errors, failure, busy, note, check, send, draft };
 }
 
 function apiFieldErrors(e: ApiError): FieldErrors {
