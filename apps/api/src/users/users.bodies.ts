@@ -1,6 +1,6 @@
 import { AccountChangeReason, Password, Role, Username } from '@crm/workflow-kit';
 import { z } from 'zod';
-import { Page } from '../http/edge-schemas';
+import { Page, ShortText } from '../http/edge-schemas';
 import { MinPosition } from '../read-models/read-your-writes';
 
 // the account's own fields live in @crm/workflow-kit (user-account.ts), where the console reads them too

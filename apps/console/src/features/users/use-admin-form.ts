@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useFormDraft } from '../../components/form-draft';
 import type { ZodType } from 'zod';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
@@ -14,9 +15,11 @@ export type AdminForm = ReturnType<typeof useAdminForm>;
  * messages (the API's schema checked in the browser, then the API's refusal beside the field it
  * names), the refusal for the error display, and the note after a success.
  */
-export function useAdminForm(initial: Record<string, string>, own: Readonly<Record<string, string>> = {}) {
+export function useAdminForm(initial: Record<string, string>, own: Readonly<Record<string, string>> = {}, draftName: string | null = null) {
   const { t: gt, lang } = useI18n();
-  const [values, setValues] = useState(initial);
+  // the record forms' draft (ADR 0034): kept in the browser only when the form names one
+  const draft = useFormDraft(draftName, initial);
+  const { value: values, set: setValues } = draft;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,7 +44,8 @@ export function useAdminForm(initial: Record<string, string>, own: Readonly<Reco
     try {
       const answer = await call();
       setNote(success(answer));
-      if (options.reset) setValues(initial);
+      if (options.reset) draft.clear();
+      else draft.keep();
       return answer;
     } catch (e) {
       setFailure(describeError(e, gt));
@@ -52,7 +56,7 @@ export function useAdminForm(initial: Record<string, string>, own: Readonly<Reco
     }
   }
 
-  return { values, value, set, setValues, errors, failure, busy, note, check, send };
+  return { values, value, set, setValues, errors, failure, busy, note, check, send, draft };
 }
 
 function apiFieldErrors(e: ApiError): FieldErrors {
