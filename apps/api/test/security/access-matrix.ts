@@ -77,6 +77,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'),
   // human tasks (any signed-in user sees their own; an administrator reassigns)
   'GET /tasks': ANY_ROLE,
+  // people's and companies' names for the screens (a customer manager: their own customers only)
+  'GET /names': ANY_ROLE,
   'GET /tasks/{id}': ANY_ROLE,
   'POST /tasks/{id}/reassign': roles('administrator'),
   // customers

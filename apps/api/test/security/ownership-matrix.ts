@@ -108,6 +108,8 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
   'GET /customer-forums/{id}': none('a forum is a company event with many customers (R-FORUM-1)'),
   // the archive and its records
+  // names for a screen: a customer manager is told their own customers' names only
+  'GET /names': list(async (fx) => ({ path: `/names?customers=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers': list(async (fx) => ({ path: `/customers?limit=500&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers/{id}': record(onCustomer('')),
   'GET /customers/{id}/pickups': record(onCustomer('/pickups')),

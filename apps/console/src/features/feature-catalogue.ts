@@ -1,6 +1,7 @@
 import type { Role } from '@crm/workflow-kit';
 
-export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts';
+export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
+  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings';
 
 export interface Feature {
   id: FeatureId;
@@ -24,6 +25,12 @@ export const FEATURES: readonly Feature[] = [
   { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
+  // the sales department's and leaders' record-keeping (issue 16)
+  { id: 'allocations', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'surveys', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
   { id: 'calendar', roles: [] },
 ];
 
