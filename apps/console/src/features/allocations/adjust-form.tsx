@@ -7,7 +7,7 @@ import type { Proposal } from './allocation-view';
 import { useAllocationsT } from './allocations.messages';
 
 /** R-ALLOC-2: one line of the proposal under review changed by hand, with its reason. */
-export function AdjustForm({ proposal, customerName, onAdjusted }: { proposal: Proposal; customerName(id: string): string; onAdjusted(position: number): void }) {
+export function AdjustForm({ proposal, customerName, onAdjusted }: { proposal: Proposal; customerName(id: string): string; onAdjusted(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
   const form = useRecordForm({ customerId: proposal.lines[0]?.customerId ?? '' });
@@ -20,7 +20,7 @@ export function AdjustForm({ proposal, customerName, onAdjusted }: { proposal: P
       () => api.post<CommandAnswer>(`/allocations/${proposal.month}/${proposal.productLine}/adjustments`, body),
       () => t('adjusted', { customer: customerName(body.customerId) }),
     );
-    if (answer) onAdjusted(answer.position);
+    if (answer) onAdjusted(answer.position, t('adjusted', { customer: customerName(body.customerId) }));
   }
 
   return (

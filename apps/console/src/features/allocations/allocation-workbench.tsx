@@ -28,6 +28,8 @@ export function AllocationWorkbench({ initialMonth }: { initialMonth?: string })
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>();
   const [formKey, setFormKey] = useState(0);
+  // the form that succeeded goes away with the state it changed: its note stays here
+  const [notice, setNotice] = useState<string | null>(null);
   const isSales = hasAnyRole(session.user, ['sales_reviewer']);
   const { tasks } = useMyTasks(['resource-allocation.approve'], position);
   const names = useNames(
@@ -46,7 +48,7 @@ export function AllocationWorkbench({ initialMonth }: { initialMonth?: string })
     }
   }, [api, gt, month, line]);
   useEffect(() => void load(position), [load, position]);
-  const changed = (at: number) => { setPosition(at); setFormKey((k) => k + 1); };
+  const changed = (at: number, note: string) => { setPosition(at); setFormKey((k) => k + 1); setNotice(note); };
 
   const instance = allocationInstance(line, month);
   return (
@@ -58,16 +60,17 @@ export function AllocationWorkbench({ initialMonth }: { initialMonth?: string })
       <div className="form-row">
         <div className="field field-narrow">
           <label htmlFor={`${id}-month`}>{t('month')}</label>
-          <input id={`${id}-month`} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <input id={`${id}-month`} type="month" value={month} onChange={(e) => { setMonth(e.target.value); setNotice(null); }} />
         </div>
         <div className="field field-narrow">
           <label htmlFor={`${id}-line`}>{t('line')}</label>
-          <select id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value as ProductLine)}>
+          <select id={`${id}-line`} value={line} onChange={(e) => { setLine(e.target.value as ProductLine); setNotice(null); }}>
             {PRODUCT_LINES.map((p) => <option key={p} value={p}>{t(`line.${p}`)}</option>)}
           </select>
         </div>
       </div>
       <ErrorAlert error={error} />
+      {notice ? <p role="status" className="alert alert-success" data-testid="allocation-notice">{notice}</p> : null}
       {proposal === null ? <p className="empty">{t('none')}</p> : null}
       {proposal ? (
         <>

@@ -7,7 +7,7 @@ import type { Proposal } from './allocation-view';
 import { useAllocationsT } from './allocations.messages';
 
 /** R-ALLOC-2: the general manager approves the round under review, or returns it (after a confirmation) with a reason. */
-export function DecisionForm({ proposal, onDecided }: { proposal: Proposal; onDecided(position: number): void }) {
+export function DecisionForm({ proposal, onDecided }: { proposal: Proposal; onDecided(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
   const form = useRecordForm({});
@@ -18,7 +18,7 @@ export function DecisionForm({ proposal, onDecided }: { proposal: Proposal; onDe
     const body = { round: proposal.round, comment: form.value('comment').trim() || null };
     if (!form.check(AllocationApprovalRequest, body)) return;
     const answer = await form.send(() => api.post<CommandAnswer>(`${path}/approve`, body), () => t('approved', { n: proposal.round }));
-    if (answer) onDecided(answer.position);
+    if (answer) onDecided(answer.position, t('approved', { n: proposal.round }));
   }
   function askReturn() {
     if (form.check(AllocationReturnRequest, { round: proposal.round, reason: form.value('reason') })) setConfirming(true);
@@ -26,7 +26,7 @@ export function DecisionForm({ proposal, onDecided }: { proposal: Proposal; onDe
   async function sendBack() {
     const answer = await form.send(() => api.post<CommandAnswer>(`${path}/return`, { round: proposal.round, reason: form.value('reason') }), () => t('returned', { n: proposal.round }));
     setConfirming(false);
-    if (answer) onDecided(answer.position);
+    if (answer) onDecided(answer.position, t('returned', { n: proposal.round }));
   }
 
   return (

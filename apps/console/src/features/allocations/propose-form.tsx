@@ -13,7 +13,7 @@ const REQUEST_FIELDS = ['customerId', 'tonnes'] as const;
 const COOPERATION_FIELDS = ['customerId', 'score'] as const;
 
 /** R-ALLOC-1..3: the month's volume, the customers' demand and the agents' cooperation; the API computes the lines and sends them to the general manager. */
-export function ProposeForm({ month, line, again, onProposed }: { month: string; line: ProductLine; again: boolean; onProposed(position: number): void }) {
+export function ProposeForm({ month, line, again, onProposed }: { month: string; line: ProductLine; again: boolean; onProposed(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
   const form = useRecordForm({});
@@ -33,7 +33,7 @@ export function ProposeForm({ month, line, again, onProposed }: { month: string;
       () => api.post<CommandAnswer>(`/allocations/${month}/${line}/proposals`, body),
       () => t('proposed'),
     );
-    if (answer) onProposed(answer.position);
+    if (answer) onProposed(answer.position, t('proposed'));
   }
 
   return (

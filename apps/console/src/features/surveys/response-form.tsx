@@ -1,9 +1,10 @@
-import { RecordSurveyResponse, type Questionnaire } from '@crm/relationship';
+import { RecordSurveyResponse, scoreAnswer, type Questionnaire } from '@crm/relationship';
 import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
 import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { useRecordsT } from '../customers/records/records.messages';
 import { useCustomerOptions } from '../record-kit/customer-options';
 import { randomId } from '../record-kit/random-id';
 import { useSurveysT } from './surveys.messages';
@@ -13,6 +14,7 @@ const CHANNELS = ['phone', 'mail', 'fax', 'face_to_face'] as const;
 /** R-SURV-1: one customer's answers by question — a score on a score question, an option on a labelled one. */
 export function ResponseForm({ year, questionnaire, customerName, onRecorded }: { year: number; questionnaire: Questionnaire; customerName(id: string): string; onRecorded(position: number): void }) {
   const { t } = useSurveysT();
+  const { t: rt } = useRecordsT();
   const { api } = useSignedIn();
   const form = useRecordForm({ channel: 'phone' });
   const customers = useCustomerOptions(t('chooseCustomer'));
@@ -25,9 +27,22 @@ export function ResponseForm({ year, questionnaire, customerName, onRecorded }: 
       if (raw) answers[q.questionId] = q.scale.kind === 'score' ? (numberOf(raw) as number) : raw;
     }
     const body = { responseId, customerId: form.value('customerId'), channel: form.value('channel'), respondedOn: form.value('respondedOn'), answers, comments: form.value('comments').trim() || undefined };
-    if (!form.check(RecordSurveyResponse.strict(), body)) return;
+    if (!form.check(RecordSurveyResponse.strict(), body, offScale(answers))) return;
     const answer = await form.send(() => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/responses`, body), () => t('recorded', { customer: customerName(body.customerId) }), { reset: true });
     if (answer) { setResponseId(randomId('resp')); onRecorded(answer.position); }
+  }
+
+  /** R-SURV-1: each answer on its question's scale, as the decider (scoreAnswer) will check it */
+  function offScale(answers: Record<string, number | string>): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const q of questionnaire) {
+      const given = answers[q.questionId];
+      if (given === undefined || typeof scoreAnswer(q, given) !== 'string') continue;
+      errors[`answers.${q.questionId}`] = q.scale.kind === 'score'
+        ? (typeof given === 'number' && given > q.scale.max ? rt('issue.atMost', { max: q.scale.max }) : typeof given === 'number' && given < q.scale.min ? rt('issue.atLeast', { min: q.scale.min }) : rt('issue.integer'))
+        : rt('issue.invalid');
+    }
+    return errors;
   }
 
   return (
