@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
+import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
@@ -236,6 +237,22 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await manager.getByRole('button', { name: 'Switch language to Chinese' }).click(); // the language is kept for the whole browser
 
     expect(await apiGet('sales', `/consultations/${id}`)).toMatchObject({ state: 'answered', record: { customerId: 'cust-sal-1', loggedBy: 'manager' }, answer: { by: 'manager', channel: 'phone', withinDeadline: true } });
+  });
+
+  it('the customer manager withdraws a drafted application after a confirmation, with a reason; the list and the API show it withdrawn', async () => {
+    const token = await served.api.tokenFor('manager');
+    expect((await served.api.request('POST', '/applications', { token, body: { applicationId: 'app-wd-1', form: applicationForm(811) } })).status).toBe(201);
+    const manager = await signedIn('manager');
+    await manager.goto(url('/new-application'));
+    const row = manager.getByTestId('my-applications').locator('tr[data-application="app-wd-1"]');
+    await row.getByRole('button', { name: '撤回 宁波测试811号化工有限公司 的申请' }).click();
+    const step = row.getByTestId('withdraw-application');
+    expect(await step.getByTestId('confirm-step').textContent()).toContain('确认撤回 宁波测试811号化工有限公司 的准入申请');
+    await step.getByLabel('撤回原因（可选）').fill('客户暂缓合作');
+    await step.getByRole('button', { name: '确认撤回' }).click();
+    await row.getByText('已撤回').waitFor();
+    expect(await row.getByRole('button', { name: /撤回/ }).count()).toBe(0);
+    expect((await apiGet('manager', '/applications/app-wd-1')).status).toBe('withdrawn');
   });
 
   it('R-FORUM-1: the sales department plans a forum; the supervisor (not its submitter) is asked before rejecting, approves it; after the forum the minutes are filed with a follow-up', async () => {
