@@ -183,6 +183,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /visit-plans/{id}/submit': roles('customer_manager'),
   'POST /visit-plans/{id}/approve': roles('sales_reviewer'),
   'POST /visit-plans/{id}/return': roles('sales_reviewer'),
+  'GET /visit-plans/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /visit-plans/progress': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'POST /visit-reports': roles('customer_manager'),
   'POST /visit-reports/{id}/acknowledge': roles('supervisor', 'general_manager'),

@@ -1,7 +1,7 @@
 import type { Role } from '@crm/workflow-kit';
 
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
-  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings';
+  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans';
 
 export interface Feature {
   id: FeatureId;
@@ -30,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'surveys', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'visit-plans', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
   { id: 'calendar', roles: [] },
 ];

@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   'feature.consultations.summary': 'Enquiries recorded and answered within their deadline (R-CMP-5, R-CNS-1).',
   'feature.archive-filings.title': 'Archive filings and checks',
   'feature.archive-filings.summary': 'Archives filed with the parent company’s chemicals sales department, acknowledged, and checked periodically.',
+  'feature.visit-plans.title': 'Visit plans',
+  'feature.visit-plans.summary': 'Annual customer visit plans drafted, submitted and approved by the sales department.',
   'feature.calendar.title': 'Working-day calendar',
   'feature.calendar.summary': 'Deadlines in working days on the State Council calendar, explained day by day.',
 

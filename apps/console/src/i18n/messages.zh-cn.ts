@@ -74,6 +74,8 @@ export const zhCN = {
   'feature.consultations.summary': '登记客户咨询并在时限内答复（R-CMP-5、R-CNS-1）。',
   'feature.archive-filings.title': '档案备案与检查',
   'feature.archive-filings.summary': '客户档案向产品经销公司化工品销售部备案、备案确认与定期检查。',
+  'feature.visit-plans.title': '走访计划',
+  'feature.visit-plans.summary': '年度客户走访计划的编制、提交与销售部审批。',
   'feature.calendar.title': '工作日历',
   'feature.calendar.summary': '按国务院放假通知计算工作日时限，并逐日说明。',
 

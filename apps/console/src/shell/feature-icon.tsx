@@ -15,6 +15,7 @@ const PATHS: Record<FeatureId, string> = {
   surveys: 'M9 11l3 3 8-8M20 12v7H4V5h11',
   forums: 'M3 5h12v8H7l-4 3zM9 15v2h8l4 3V9h-4',
   consultations: 'M12 21a9 9 0 1 0-9-9c0 1.6.4 3.1 1.2 4.4L3 21l4.6-1.2A9 9 0 0 0 12 21zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6M12 17h.01',
+  'visit-plans': 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M9 15l2 2 4-4',
   'archive-filings': 'M3 4h18v4H3zM5 8v12h14V8M10 12h4',
   visits: 'M12 21s-7-6.1-7-11a7 7 0 0 1 14 0c0 4.9-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
 };
