@@ -255,6 +255,40 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     expect((await apiGet('manager', '/applications/app-wd-1')).status).toBe('withdrawn');
   });
 
+  it('R-VISIT-1: the manager drafts the year’s visit plan (a month out of range refused in the browser), submits it; the sales department approves it', async () => {
+    const manager = await signedIn('manager');
+    await manager.goto(url('/visit-plans'));
+    await manager.getByLabel('年度').fill('2026');
+    const draft = manager.getByRole('form', { name: '编制走访计划' });
+    await draft.getByLabel('客户').selectOption({ label: NINGBO });
+    await draft.getByLabel('计划月份（1–12）').fill('13');
+    await draft.getByRole('button', { name: '保存计划' }).click();
+    await draft.getByText('不能超过 12').waitFor();
+    await draft.getByLabel('计划月份（1–12）').fill('4');
+    await draft.getByRole('button', { name: '增加一项' }).click();
+    await draft.getByLabel('客户').nth(1).selectOption({ label: SHAOXING });
+    await draft.getByLabel('计划月份（1–12）').nth(1).fill('9');
+    await draft.getByRole('button', { name: '保存计划' }).click();
+    const plan = manager.getByTestId('visit-plan');
+    await plan.locator('[data-state="drafting"]').waitFor();
+    await plan.getByTestId('visit-plan-items').getByText(SHAOXING).waitFor();
+    await plan.getByRole('form', { name: '提交审批' }).getByRole('button', { name: '提交审批' }).click();
+    await plan.locator('[data-state="submitted"]').waitFor();
+    expect(await plan.getByRole('form', { name: '批准走访计划' }).count()).toBe(0); // VISIT-SELF and the role: not the manager's to approve
+
+    const sales = await signedIn('sales');
+    await sales.goto(url('/visit-plans'));
+    await sales.getByTestId('visit-plan-tasks').getByRole('link').first().click();
+    const review = sales.getByTestId('visit-plan');
+    await review.getByRole('heading', { name: '王经理（客户经理）的 2026 年走访计划' }).waitFor();
+    await review.getByRole('form', { name: '批准走访计划' }).getByRole('button', { name: '批准走访计划' }).click();
+    await review.locator('[data-state="approved"]').waitFor();
+    await review.getByTestId('visit-plan-decisions').getByText(/^李销售（销售部） 于 2026-03-10 10:00 批准/).waitFor();
+    await showsNoIds(sales, 'cust-sal-1', 'cust-sal-2');
+    await checkPage(sales, 'sales-records-09-visit-plan-approved');
+    expect(await apiGet('manager', '/visit-plans/manager.2026')).toMatchObject({ state: 'approved', managerId: 'manager', items: [{ customerId: 'cust-sal-1', month: 4 }, { customerId: 'cust-sal-2', month: 9 }] });
+  });
+
   it('R-FORUM-1: the sales department plans a forum; the supervisor (not its submitter) is asked before rejecting, approves it; after the forum the minutes are filed with a follow-up', async () => {
     const sales = await signedIn('sales');
     await sales.goto(url('/forums'));
