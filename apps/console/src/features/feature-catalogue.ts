@@ -24,13 +24,13 @@ export const FEATURES: readonly Feature[] = [
   { id: 'audit', roles: ['auditor', 'administrator'] },
   { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
+  { id: 'visit-plans', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
   // the sales department's and leaders' record-keeping (issue 16)
   { id: 'allocations', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'surveys', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
-  { id: 'visit-plans', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
   { id: 'calendar', roles: [] },
 ];
