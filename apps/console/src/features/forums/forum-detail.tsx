@@ -48,10 +48,10 @@ export function ForumDetail({ forumId, since }: { forumId: string; since?: numbe
           <p className="muted">{t('submittedBy', { by: personLabel(names, plan.by, lang), at: formatInstant(plan.at) })}</p>
           <dl className="kv">
             <dt>{t('plannedOn')}</dt><dd>{plan.plannedOn}</dd>
-            {plan.venue ? <><dt>{t('venue')}</dt><dd>{plan.venue}</dd></> : null}
+            {plan.venue ? <><dt>{t('view.venue')}</dt><dd>{plan.venue}</dd></> : null}
             <dt>{t('invitees')}</dt><dd>{plan.invitees.map((p) => `${p.name}（${p.organisation}）`).join('、')}</dd>
-            <dt>{t('agenda')}</dt><dd><ol>{plan.agenda.map((a, i) => <li key={i}>{a}</li>)}</ol></dd>
-            <dt>{t('budget')}</dt><dd>{t('budgetYuan', { n: plan.budgetYuan.toLocaleString('zh-CN') })}</dd>
+            <dt>{t('view.agenda')}</dt><dd><ol>{plan.agenda.map((a, i) => <li key={i}>{a}</li>)}</ol></dd>
+            <dt>{t('view.budget')}</dt><dd>{t('budgetYuan', { n: plan.budgetYuan.toLocaleString('zh-CN') })}</dd>
           </dl>
           {forum.decisions.length > 0 ? (
             <>
@@ -86,7 +86,7 @@ export function ForumDetail({ forumId, since }: { forumId: string; since?: numbe
           <dl className="kv">
             <dt>{t('heldOn')}</dt><dd>{forum.minutes.heldOn}</dd>
             <dt>{t('attendees')}</dt><dd>{forum.minutes.attendees.map((p) => `${p.name}（${p.organisation}）`).join('、')}</dd>
-            {forum.minutes.topics.length > 0 ? <><dt>{t('topics')}</dt><dd>{forum.minutes.topics.join('；')}</dd></> : null}
+            {forum.minutes.topics.length > 0 ? <><dt>{t('view.topics')}</dt><dd>{forum.minutes.topics.join('；')}</dd></> : null}
           </dl>
           <p className="prewrap">{forum.minutes.minutes}</p>
           {forum.minutes.followUps.length > 0 ? (

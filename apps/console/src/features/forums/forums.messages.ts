@@ -81,6 +81,10 @@ export const useForumsT = localMessages({
     filedBy: '{by} 于 {at} 归档',
     followUpLine: '{action}（{department}{due}）',
     dueBy: '，{date} 前',
+    'view.venue': '地点',
+    'view.agenda': '议程',
+    'view.budget': '预算',
+    'view.topics': '议题',
   },
   en: {
     subtitle: 'The sales department plans each customer forum for the responsible leader’s approval; once held, its minutes are filed and follow-ups go to their departments (R-FORUM-1, at least once a year).',
@@ -161,6 +165,10 @@ export const useForumsT = localMessages({
     filedBy: 'Filed by {by} on {at}',
     followUpLine: '{action} ({department}{due})',
     dueBy: ', by {date}',
+    'view.venue': 'Venue',
+    'view.agenda': 'Agenda',
+    'view.budget': 'Budget',
+    'view.topics': 'Topics',
   },
 });
 export type ForumsT = ReturnType<typeof useForumsT>['t'];
