@@ -8,7 +8,7 @@ import { type CommandAnswer, useRecordForm } from '../customers/records/use-reco
 const useWithdrawT = localMessages({
   'zh-CN': {
     withdraw: '撤回申请',
-    withdrawOf: '撤回 {company} 的申请',
+    withdrawOf: '撤回申请（{company}）',
     reason: '撤回原因（可选）',
     confirm: '确认撤回 {company} 的准入申请？撤回后不能恢复，需要时重新申请。',
     confirmButton: '确认撤回',
