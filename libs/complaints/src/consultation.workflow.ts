@@ -34,7 +34,7 @@ export const consultationAnswerTask: TaskDeclaration<ConsultationContext> = {
   dueAtOf: (s) => s.context.deadline?.due ?? null,
   reminders: { version: 'consultation-tasks-2026-12', remindAfterWorkingDays: null, escalateAfterWorkingDays: null, escalateTo: null },
   subject: (s) => ({ customerId: s.context.customerId, name: null }),
-  link: (id, s) => ({ console: `/#/customers/${encodeURIComponent(s.context.customerId ?? '')}`, api: `/consultations/${encodeURIComponent(id)}` }),
+  link: (id) => ({ console: `/#/consultations/${encodeURIComponent(id)}`, api: `/consultations/${encodeURIComponent(id)}` }),
   sampleData: (commandType) => (commandType === 'AnswerConsultation' ? { channel: 'phone', answer: '答复内容' } : null),
 };
 

@@ -95,7 +95,7 @@ function assertChecker(roles: readonly string[], system: boolean | undefined): v
 }
 
 const subject = () => ({ customerId: null, name: null });
-const link = (id: string) => ({ console: '/#/archive-checks', api: `/archive-checks/${encodeURIComponent(id)}` });
+const link = (id: string) => ({ console: '/#/archive-filings', api: `/archive-checks/${encodeURIComponent(id)}` });
 const reminders = { version: 'archive-check-tasks-2026-12', remindAfterWorkingDays: 5, escalateAfterWorkingDays: null, escalateTo: null };
 
 const archiveCheckTasks: readonly TaskDeclaration<ArchiveCheckContext>[] = [

@@ -93,7 +93,7 @@ const acknowledgeTask: TaskDeclaration<ArchiveFilingContext> = {
   dueWorkingDays: 5,
   reminders: { version: 'archive-filing-tasks-2026-12', remindAfterWorkingDays: 3, escalateAfterWorkingDays: null, escalateTo: null },
   subject: (s) => ({ customerId: s.context.customerId, name: null }),
-  link: (id) => ({ console: `/#/customers/${encodeURIComponent(id)}`, api: `/archive-filings?customerId=${encodeURIComponent(id)}` }),
+  link: (id) => ({ console: '/#/archive-filings', api: `/archive-filings?customerId=${encodeURIComponent(id)}` }),
   sampleData: (_c, _s, _a, key) => ({ filingId: key }),
 };
 

@@ -6,7 +6,7 @@ const link = (id: string) => {
   const parsed = parseAllocationId(id);
   const month = parsed?.month ?? id;
   const api = parsed?.productLine ? `/allocations/${month}/${parsed.productLine}` : `/allocations/${month}`;
-  return { console: `/#/key-accounts?month=${encodeURIComponent(month)}`, api };
+  return { console: `/#/allocations?month=${encodeURIComponent(month)}`, api };
 };
 const VERSION = 'allocation-tasks-2026-12';
 

@@ -30,3 +30,4 @@ export * from './customer-review.workflow';
 export * from './key-account.vocabulary';
 export * from './allocation-proposal.vocabulary';
 export * from './customer-review.vocabulary';
+export * from './allocation-request';

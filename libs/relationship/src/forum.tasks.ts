@@ -2,7 +2,7 @@ import type { TaskDeclaration } from '@crm/workflow-kit';
 import { LEADER_ROLES, MINUTE_KEEPER_ROLES, ORGANISER_ROLES } from './relationship.rules';
 import type { ForumContext } from './forum.context';
 
-const link = (id: string) => ({ console: '/#/visits', api: `/customer-forums/${encodeURIComponent(id)}` });
+const link = (id: string) => ({ console: `/#/forums/${encodeURIComponent(id)}`, api: `/customer-forums/${encodeURIComponent(id)}` });
 const subject = () => ({ customerId: null, name: null });
 const VERSION = 'forum-tasks-2026-12';
 

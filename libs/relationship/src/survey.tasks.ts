@@ -2,7 +2,7 @@ import type { TaskDeclaration } from '@crm/workflow-kit';
 import { LEADERSHIP_ROLES, ORGANISER_ROLES } from './relationship.rules';
 import type { SurveyContext } from './survey.context';
 
-const link = (id: string) => ({ console: '/#/visits', api: `/satisfaction-surveys/${encodeURIComponent(id)}` });
+const link = (id: string) => ({ console: `/#/surveys/${encodeURIComponent(id)}`, api: `/satisfaction-surveys/${encodeURIComponent(id)}` });
 const subject = () => ({ customerId: null, name: null });
 const VERSION = 'survey-tasks-2026-12';
 

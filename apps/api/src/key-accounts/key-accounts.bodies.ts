@@ -1,15 +1,11 @@
 import { ProductLine } from '@crm/customers';
-import { freeText, optionalText } from '@crm/workflow-kit';
+import { AllocationAdjustmentRequest, AllocationApprovalRequest, AllocationMonth, AllocationProposalRequest, AllocationReturnRequest } from '@crm/key-accounts';
 import { z } from 'zod';
 import { MinPosition } from '../read-models/read-your-writes';
 import { SheetQuery } from '../spreadsheets/sheet-format';
 
-const MONTH = /^(20\d{2})-(0[1-9]|1[0-2])$/;
-export const Month = z.string().regex(MONTH, "a month 'YYYY-MM' between 2000-01 and 2099-12");
+export const Month = AllocationMonth;
 const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5));
-/** Tonnes as the sales department types them: up to three decimals (kilograms). */
-const Tonnes = (max: number) =>
-  z.number().min(0).max(max).refine((t) => Math.abs(t * 1000 - Math.round(t * 1000)) < 1e-6, 'at most three decimals (kilograms)');
 const Share = z.coerce.number().gt(0).lte(1);
 
 /** R-KAM-1: a period of whole months (default: the 12 months before the current one) and the class thresholds. */
@@ -30,30 +26,14 @@ export type EvaluationBody = z.infer<typeof EvaluationBody>;
 export const WarningsQuery = z.strictObject({ month: Month.optional(), minPosition: MinPosition });
 export type WarningsQuery = z.infer<typeof WarningsQuery>;
 
-export const AllocationRequest = z.strictObject({ customerId: freeText(100), tonnes: Tonnes(1_000_000) });
-export const ProposalBody = z.strictObject({
-  /** R-ALLOC-2: the production plan's volume for the month */
-  availableTonnes: Tonnes(10_000_000),
-  /** demands of direct customers and distributors; agents' demand is their filed sales plan (R-TIER-7) */
-  requests: z
-    .array(AllocationRequest)
-    .max(5000)
-    .refine((rs) => new Set(rs.map((r) => r.customerId)).size === rs.length, 'R-ALLOC-2: one request per customer'),
-  /** R-ALLOC-3 配合度: the sales department's 0..1 score of each exclusive agent's cooperation this month */
-  cooperation: z
-    .array(z.strictObject({ customerId: freeText(100), score: z.number().min(0).max(1) }))
-    .max(5000)
-    .default([])
-    .refine((cs) => new Set(cs.map((c) => c.customerId)).size === cs.length, 'R-ALLOC-3: one cooperation score per agent'),
-  note: optionalText(2000).nullable().default(null),
-});
-export type ProposalBody = z.infer<typeof ProposalBody>;
-/** R-ALLOC-2: a manual change to one line of the proposal under review, with its reason */
-export const AdjustAllocationBody = z.strictObject({ round: z.number().int().min(1), customerId: freeText(100), tonnes: Tonnes(1_000_000), reason: freeText(2000) });
-export type AdjustAllocationBody = z.infer<typeof AdjustAllocationBody>;
-export const ApproveAllocationBody = z.strictObject({ round: z.number().int().min(1), comment: optionalText(2000).nullable().default(null) });
+/** The allocation requests: the domain's schemas (in tonnes), which the console checks with too. */
+export const ProposalBody = AllocationProposalRequest;
+export type ProposalBody = AllocationProposalRequest;
+export const AdjustAllocationBody = AllocationAdjustmentRequest;
+export type AdjustAllocationBody = AllocationAdjustmentRequest;
+export const ApproveAllocationBody = AllocationApprovalRequest;
 export type ApproveAllocationBody = z.infer<typeof ApproveAllocationBody>;
-export const ReturnAllocationBody = z.strictObject({ round: z.number().int().min(1), reason: freeText(2000) });
+export const ReturnAllocationBody = AllocationReturnRequest;
 export type ReturnAllocationBody = z.infer<typeof ReturnAllocationBody>;
 export const MonthParam = Month;
 export const ProductLineParam = ProductLine;

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ProjectionRunner } from '@crm/engine';
+import type { ProjectionRunner, WorkflowEngine } from '@crm/engine';
 import { visitPlanWorkflow } from '@crm/relationship';
-import type { Actor } from '@crm/workflow-kit';
+import { type Actor, NotPermitted, WorkflowNotFound } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { isManagerScoped } from '../customers/customer-access';
 import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { commandResponse } from '../workflows/command-response';
+import { WORKFLOW_ENGINE } from '../workflows/workflow.tokens';
 import {
   ApproveVisitPlanBody, DraftVisitPlanBody, EmptyBody, IdParam, ProgressQuery, ReturnVisitPlanBody, ReviseVisitPlanBody,
 } from './relationship.bodies';
@@ -31,6 +32,7 @@ export class VisitPlansController {
     private readonly facts: RelationshipFacts,
     private readonly reads: RelationshipReads,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(WORKFLOW_ENGINE) private readonly engine: WorkflowEngine,
   ) {}
 
   @Post()
@@ -80,5 +82,17 @@ export class VisitPlansController {
   async progress(@Query({ schema: ProgressQuery }) query: ProgressQuery, @CurrentActor() actor: Actor) {
     await waitForProjections(this.runner, [VISIT_PLANS_PROJECTION, VISIT_REPORTS_PROJECTION], query.minPosition);
     return this.reads.progress(query.year, isManagerScoped(actor) ? actor.id : (query.manager ?? null));
+  }
+
+  @Get(':id')
+  @Roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor')
+  @ApiOperation({ summary: 'R-VISIT-1: one visit plan from its stream — state, year, items, the decisions (a customer manager reads their own: R-KAM-2)' })
+  async one(@Param('id', { schema: IdParam }) id: string, @CurrentActor() actor: Actor) {
+    const { state, streamId, events } = await this.engine.load(visitPlanWorkflow, id);
+    if (events.length === 0) throw new WorkflowNotFound(streamId);
+    const c = state.context as { planId: string; year: number; managerId: string; items: Items; approvedBy: string | null; approvedAt: string | null };
+    if (isManagerScoped(actor) && c.managerId !== actor.id) throw new NotPermitted('R-KAM-2', `visit plan ${id} is another customer manager's`);
+    const decisions = events.filter((e) => e.type === 'VisitPlanApproved' || e.type === 'VisitPlanReturned').map((e) => ({ type: e.type, ...(e.data as object) }));
+    return { planId: id, state: state.state, year: c.year, managerId: c.managerId, items: c.items, approvedBy: c.approvedBy, approvedAt: c.approvedAt, decisions };
   }
 }

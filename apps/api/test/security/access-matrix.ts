@@ -81,6 +81,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /delegations/{id}/revoke': roles('sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'),
   // human tasks (any signed-in user sees their own; an administrator reassigns)
   'GET /tasks': ANY_ROLE,
+  // people's and companies' names for the screens (a customer manager: their own customers only)
+  'GET /names': ANY_ROLE,
   'GET /tasks/{id}': ANY_ROLE,
   'POST /tasks/{id}/reassign': roles('administrator'),
   // what an administrator reassigns from: every open task, whoever holds it (issue 16's screen)
@@ -187,6 +189,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /visit-plans/{id}/submit': roles('customer_manager'),
   'POST /visit-plans/{id}/approve': roles('sales_reviewer'),
   'POST /visit-plans/{id}/return': roles('sales_reviewer'),
+  'GET /visit-plans/{id}': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'GET /visit-plans/progress': roles('customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'),
   'POST /visit-reports': roles('customer_manager'),
   'POST /visit-reports/{id}/acknowledge': roles('supervisor', 'general_manager'),

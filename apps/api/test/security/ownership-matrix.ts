@@ -108,6 +108,8 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /customer-forums': none('a forum is a company event with many customers (R-FORUM-1)'),
   'GET /customer-forums/{id}': none('a forum is a company event with many customers (R-FORUM-1)'),
   // the archive and its records
+  // names for a screen: a customer manager is told their own customers' names only
+  'GET /names': list(async (fx) => ({ path: `/names?customers=${fx.customerId}&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers': list(async (fx) => ({ path: `/customers?limit=500&minPosition=${await fx.api.store.headPosition()}` })),
   'GET /customers/{id}': record(onCustomer('')),
   'GET /customers/{id}/pickups': record(onCustomer('/pickups')),
@@ -178,6 +180,7 @@ export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'POST /visit-plans': record((fx) => ({ path: '/visit-plans', body: { year: 2028, items: [{ itemId: 'i-1', customerId: fx.customerId, month: 3 }] } })),
   'POST /visit-plans/{id}/revise': record((fx) => ({ path: `/visit-plans/${fx.visitPlanId}/revise`, body: { items: [{ itemId: 'i-1', customerId: fx.customerId, month: 4 }] } })),
   'POST /visit-plans/{id}/submit': record((fx) => ({ path: `/visit-plans/${fx.visitPlanId}/submit`, body: {} }), 'R-VISIT-1'),
+  'GET /visit-plans/{id}': record((fx) => ({ path: `/visit-plans/${fx.visitPlanId}` })),
   'GET /visit-plans/progress': list(
     async (fx) => ({ path: `/visit-plans/progress?year=2027&minPosition=${await fx.api.store.headPosition()}` }),
     // progress is per manager: another manager sees only their own rows

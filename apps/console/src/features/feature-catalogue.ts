@@ -1,7 +1,8 @@
 import type { Role } from '@crm/workflow-kit';
 
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
-  | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment';
+  | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment'
+  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans';
 
 export interface Feature {
   id: FeatureId;
@@ -24,7 +25,14 @@ export const FEATURES: readonly Feature[] = [
   { id: 'audit', roles: ['auditor', 'administrator'] },
   { id: 'development', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
+  { id: 'visit-plans', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
+  // the sales department's and leaders' record-keeping (issue 16)
+  { id: 'allocations', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'surveys', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
   { id: 'calendar', roles: [] },
   // issue 16: the administrator's and the deciding roles' people work
   { id: 'users', roles: ['administrator'] },

@@ -190,7 +190,7 @@ export interface Prospect {
   registeredAt: string;
 }
 
-export interface PlanTarget { targetId: string; prospectId: string; goal: string; targetTonnes: number | null }
+export interface PlanTarget { targetId: string; prospectId: string; goal: string; targetTonnes: number | null; customerManagerId?: string | null }
 
 export interface PlanRow { planId: string; quarter: string; deadline: string; draftedBy: string; status: string }
 

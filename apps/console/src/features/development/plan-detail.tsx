@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { type Answer, labelFor, type PlanDetail as Detail, type ProgressEntry, useDevelopmentT } from './development.messages';
 import { PlanStateBadge } from './plans-card';
+import { AssessmentForm } from './assessment-form';
 
 /** '2026-Q4' → ['2026-10', '2026-11', '2026-12'] */
 const monthsOf = (quarter: string) => {
@@ -173,6 +174,7 @@ export function PlanDetail({ id }: { id: string }) {
           </table>
         )}
       </section>
+      {plan.state === 'assessment' ? <AssessmentForm planId={id} managers={[...new Set(c.targets.flatMap((x) => (x.customerManagerId ? [x.customerManagerId] : [])))]} onAssessed={(at) => void load(at)} /> : null}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { useApplicationT } from './application.messages';
+import { WithdrawButton, withdrawable } from './withdraw-application';
 
 interface Summary {
   applicationId: string;
@@ -28,13 +29,14 @@ export function MyApplications({ minPosition }: { minPosition?: number }) {
   const { api } = useSignedIn();
   const [items, setItems] = useState<Summary[] | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
+  const [withdrawnAt, setWithdrawnAt] = useState<number | undefined>();
 
   useEffect(() => {
-    api.get<{ items: Summary[] }>('/applications', { minPosition, limit: 100 }).then(
+    api.get<{ items: Summary[] }>('/applications', { minPosition: withdrawnAt ?? minPosition, limit: 100 }).then(
       (page) => setItems(page.items),
       (e) => setError(describeError(e, gt)),
     );
-  }, [api, minPosition, gt]);
+  }, [api, minPosition, withdrawnAt, gt]);
 
   return (
     <section className="card card-flush" aria-labelledby="mine-title">
@@ -72,6 +74,7 @@ export function MyApplications({ minPosition }: { minPosition?: number }) {
                   {a.customerId ? (
                     <> · <a href={`#/customers/${encodeURIComponent(a.customerId)}`}>{t('customer')}</a></>
                   ) : null}
+                  {withdrawable(a.status) ? <> · <WithdrawButton applicationId={a.applicationId} company={a.companyName} onWithdrawn={setWithdrawnAt} /></> : null}
                 </td>
               </tr>
             ))}

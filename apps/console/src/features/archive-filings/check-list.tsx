@@ -1,0 +1,87 @@
+import { CloseArchiveCheck, RespondToArchiveCheck } from '@crm/customers';
+import { useEffect, useId, useState } from 'react';
+import { describeError, type ErrorDescription } from '../../api/describe-error';
+import { hasAnyRole } from '../../auth/session';
+import { useSignedIn } from '../../auth/session.context';
+import { formatInstant } from '../../format/shanghai-time';
+import { useI18n } from '../../i18n/i18n.context';
+import { ErrorAlert } from '../../shell/error-alert';
+import { CommandCard } from '../record-kit/command-card';
+import { customerLabel, type Names, personLabel, useNames } from '../record-kit/names';
+import { useArchiveT } from './archive-filings.messages';
+
+interface CheckRow { checkId: string; period: string; status: 'awaiting_response' | 'responded' | 'closed'; scope: string; findings: number; checkerId: string; recordedAt: string; conclusion: string | null }
+interface CheckEvents { events: Array<{ type: string; data: Record<string, any> }> }
+type Finding = { findingId: string; customerId: string | null; description: string };
+
+/** R-ARC-3: the checks, newest period first; one opened shows its findings, the sales department answers them, the checker closes it. */
+export function CheckList({ minPosition, onChanged }: { minPosition?: number; onChanged(position: number): void }) {
+  const { t, lang } = useArchiveT();
+  const { t: gt } = useI18n();
+  const { api } = useSignedIn();
+  const id = useId();
+  const [rows, setRows] = useState<CheckRow[] | null>(null);
+  const [error, setError] = useState<ErrorDescription | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const names = useNames(rows?.map((r) => r.checkerId) ?? []);
+  useEffect(() => {
+    api.get<{ items: CheckRow[] }>('/archive-checks', { minPosition }).then((r) => { setRows(r.items); setError(null); }, (e) => setError(describeError(e, gt)));
+  }, [api, gt, minPosition]);
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('checksTitle')}</h2>
+      <ErrorAlert error={error} />
+      {rows && rows.length === 0 ? <p className="empty">{t('checksNone')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <ul className="record-list" data-testid="archive-checks">
+          {rows.map((r) => (
+            <li key={r.checkId} data-check={r.checkId} data-status={r.status}>
+              <div className="card-header">
+                <strong>{r.period} · {r.scope}</strong>
+                <span className={`badge ${r.status === 'closed' ? 'badge-success' : 'badge-warning'}`}>{t(`checkState.${r.status}`)}</span>
+              </div>
+              <p className="muted">{t('checker')}：{personLabel(names, r.checkerId, lang)} · {formatInstant(r.recordedAt)} · {t('findingsN', { n: r.findings })}</p>
+              {r.conclusion ? <p>{r.conclusion}</p> : null}
+              <button type="button" className="button button-secondary" aria-expanded={opened === r.checkId} onClick={() => setOpened(opened === r.checkId ? null : r.checkId)}>{opened === r.checkId ? t('hide') : t('open')}</button>
+              {opened === r.checkId ? <CheckDetail checkId={r.checkId} status={r.status} onChanged={onChanged} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: CheckRow['status']; onChanged(position: number): void }) {
+  const { t, lang } = useArchiveT();
+  const { api, session } = useSignedIn();
+  const [events, setEvents] = useState<CheckEvents['events']>([]);
+  useEffect(() => { api.get<CheckEvents>(`/archive-checks/${encodeURIComponent(checkId)}`).then((c) => setEvents(c.events), () => setEvents([])); }, [api, checkId, status]);
+  const findings: Finding[] = events.find((e) => e.type === 'ArchiveCheckRecorded')?.data.findings ?? [];
+  const responded = events.find((e) => e.type === 'ArchiveCheckResponded')?.data as { responses: Array<{ findingId: string; response: string }>; respondedBy: string; respondedAt: string } | undefined;
+  const names: Names = useNames([responded?.respondedBy], findings.map((f) => f.customerId));
+  const path = `/archive-checks/${encodeURIComponent(checkId)}`;
+  return (
+    <div className="stack" data-testid="check-detail">
+      <ol>
+        {findings.map((f) => (
+          <li key={f.findingId}>
+            {f.description} <span className="muted">{f.customerId ? customerLabel(names, f.customerId, lang, true) : t('wholeArchive')}</span>
+            {responded ? <div>{t('responses')}：{responded.responses.find((x) => x.findingId === f.findingId)?.response}</div> : null}
+          </li>
+        ))}
+      </ol>
+      {responded ? <p className="muted">{personLabel(names, responded.respondedBy, lang)} · {formatInstant(responded.respondedAt)}</p> : null}
+      {status === 'awaiting_response' && hasAnyRole(session.user, ['sales_reviewer']) && findings.length > 0 ? (
+        <CommandCard title={t('respondTitle')} fields={findings.map((f, i) => ({ name: `responses.${i}.response`, label: t('response', { finding: f.description }), kind: 'textarea' as const }))}
+          body={(v) => ({ responses: findings.map((f, i) => ({ findingId: f.findingId, response: v(`responses.${i}.response`) })) })}
+          schema={RespondToArchiveCheck.strict()} path={`${path}/response`} submitLabel={t('respond')} success={t('responded')} onDone={onChanged} />
+      ) : null}
+      {status === 'responded' && hasAnyRole(session.user, ['parent_chemicals_sales']) ? (
+        <CommandCard title={t('closeTitle')} fields={[{ name: 'conclusion', label: t('closeConclusion'), kind: 'textarea' }]} body={(v) => ({ conclusion: v('conclusion') })}
+          schema={CloseArchiveCheck.strict()} path={`${path}/close`} submitLabel={t('close')} success={t('closed')} onDone={onChanged} />
+      ) : null}
+    </div>
+  );
+}
