@@ -71,6 +71,7 @@ const ratings = { quality: '良好', service: '不好', awareness: '知名度较
 
 export const OWNERSHIP_MATRIX: Readonly<Record<string, Ownership>> = {
   'GET /auth/me': none('the caller\'s own session'),
+  'GET /people': none('the company\'s active staff by name and role, for a person picker: no customer data'),
   'POST /auth/logout': none('the caller\'s own session'),
   'POST /users/me/password': none('the caller\'s own account'),
   'GET /me/notification-settings': none("the caller's own notifications: addressed to them, another user's are 404 (notifications-people.e2e)"),

@@ -32,19 +32,20 @@ describe('request ids in every log line (AsyncLocalStorage request context), as 
   });
 
   it('an unexpected error is logged with its stack and the request id the 500 answer names', async () => {
-    const original = loud.store.streamRevision.bind(loud.store);
-    loud.store.streamRevision = async () => {
+    // the user directory answers from memory (ADR 0031): a complaint's stream is read from the store on each request
+    const original = loud.store.readStream.bind(loud.store);
+    loud.store.readStream = async () => {
       throw new Error('disk on fire');
     };
     try {
       const token = await api.tokenFor('sales');
-      const res = await fetch(`${loud.url}/auth/me`, { method: 'GET', headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-500' } });
+      const res = await fetch(`${loud.url}/complaints/cmp-trace-500`, { method: 'GET', headers: { authorization: `Bearer ${token}`, 'x-request-id': 'trace-500' } });
       expect(res.status).toBe(500);
       expect(await res.json()).toMatchObject({ requestId: 'trace-500' });
       const error = linesOf('trace-500').find((l) => String(l.msg).includes('disk on fire'));
-      expect(error).toMatchObject({ level: 50, method: 'GET', path: '/auth/me', err: { message: 'disk on fire', stack: expect.stringContaining('Error: disk on fire') } });
+      expect(error).toMatchObject({ level: 50, method: 'GET', path: '/complaints/cmp-trace-500', err: { message: 'disk on fire', stack: expect.stringContaining('Error: disk on fire') } });
     } finally {
-      loud.store.streamRevision = original;
+      loud.store.readStream = original;
     }
   });
 });

@@ -32,7 +32,7 @@ export function CustomerPicker({ at, current }: { at: AuditT; current?: string }
             <option value="">{at.t('choose')}</option>
             {customers.map((c) => (
               <option key={c.customerId} value={c.customerId}>
-                {c.name}（{c.customerId}）
+                {c.identifiers ? `${c.name}（${c.identifiers.kind === 'unified' ? c.identifiers.creditCode : c.identifiers.businessLicenceNo}）` : c.name}
               </option>
             ))}
           </select>

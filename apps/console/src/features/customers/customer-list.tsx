@@ -7,7 +7,15 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { GradeBadge, StatusBadge } from './customer-badges';
+import { personLabel, useNames } from '../record-kit/names';
 import { GRADES, type CustomerSummary, useCustomersT } from './customers.messages';
+
+/** The company's code people quote: the unified social credit code, or the business licence number of an older registration. */
+const codeOf = (c: CustomerSummary): string | null => {
+  const ids = c.identifiers;
+  if (!ids) return null;
+  return ids.kind === 'unified' ? ids.creditCode : ids.businessLicenceNo;
+};
 
 interface Filters { q: string; status: string; grade: string; productLine: string; class: string; region: string }
 const NONE: Filters = { q: '', status: '', grade: '', productLine: '', class: '', region: '' };
@@ -16,7 +24,7 @@ const NONE: Filters = { q: '', status: '', grade: '', productLine: '', class: ''
 export function CustomerList() {
   const { t } = useCustomersT();
   const { t: l } = useOnboardingLabels();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const [draft, setDraft] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
@@ -31,6 +39,8 @@ export function CustomerList() {
     );
   }, [api, applied, gt]);
 
+  // the managers as 姓名（角色）, not usernames
+  const names = useNames(page?.items.map((c) => c.customerManagerId) ?? []);
   const any = [['', t('any')]] as const;
   const select = (name: keyof Filters, label: string, options: ReadonlyArray<readonly [string, string]>) => (
     <LabelledSelect id={`filter-${name}`} label={label} value={draft[name]} onChange={(v) => setDraft({ ...draft, [name]: v })} options={[...any, ...options]} />
@@ -66,12 +76,12 @@ export function CustomerList() {
               <tbody>
                 {page.items.map((c) => (
                   <tr key={c.customerId} data-customer={c.customerId}>
-                    <td><a href={`#/customers/${encodeURIComponent(c.customerId)}`}>{c.name}</a><div className="muted small mono">{c.customerId}</div></td>
+                    <td><a href={`#/customers/${encodeURIComponent(c.customerId)}`}>{c.name}</a>{codeOf(c) ? <div className="muted small mono">{codeOf(c)}</div> : null}</td>
                     <td><StatusBadge status={c.status} /></td>
                     <td><GradeBadge grade={c.grade} /></td>
                     <td>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}</td>
                     <td>{c.region}</td>
-                    <td>{c.customerManagerId}</td>
+                    <td>{personLabel(names, c.customerManagerId, lang)}</td>
                     <td className="nowrap">{formatInstant(c.openedAt)}</td>
                   </tr>
                 ))}
