@@ -109,7 +109,7 @@ describe('fuzzing every command endpoint over HTTP (issue 10)', () => {
       if (wrote !== 0) faults.push(`refused with ${status} but ${wrote} event(s) were written`);
     } else {
       if (request.admitted === false) faults.push(`${request.role ?? 'no token'} is not admitted, yet the call was accepted (${status})`);
-      if (!wellFormed(request)) faults.push(`accepted (${status}) input the document calls malformed`);
+      if (!wellFormed(request)) faults.push(`accepted (${status}) input the document calls malformed: ${request.body.contentType ?? 'no body'} ${String(request.body.text).slice(0, 120)}`);
     }
     if (request.admitted === false && status < 500) {
       const beforeGuard = (status === 400 || status === 413 || status === 415) && body?.field === 'body';
