@@ -35,3 +35,4 @@ export * from './archive-check.workflow';
 export * from './identity-change.events';
 export * from './archive-filing.vocabulary';
 export * from './archive-check.vocabulary';
+export * from './company-code';

@@ -1,3 +1,4 @@
+import { displayNameOf } from '../auth/display-name';
 import { Injectable } from '@nestjs/common';
 import { systemActorWording } from '@crm/audit';
 import { ROLE_WORDING, type Wording } from '@crm/workflow-kit';
@@ -25,7 +26,7 @@ export class ActorLabels {
     if (!user) return { zh: actor, en: actor };
     // the demo users carry their role in English after the name ('王经理 (customer manager)'); the
     // label names the roles itself, in the reader's language
-    const name = user.name.replace(/\s*\([^)]*\)\s*$/, '') || user.name;
+    const name = displayNameOf(user.name);
     const roles = user.roles.map((r) => ROLE_WORDING[r]);
     if (roles.length === 0) return { zh: name, en: name };
     return { zh: `${name}（${roles.map((r) => r.zh).join('、')}）`, en: `${name} (${roles.map((r) => r.en).join(', ')})` };

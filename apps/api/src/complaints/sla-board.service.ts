@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { COMPLAINTS_TABLE } from './complaints.projection';
 import { complaintRowOf } from './complaint-rows';
-import { withCustomerNames } from '../customers/read-models/customer-names';
+import { companyNames } from '../customers/read-models/customer-names';
 
 /** Department of a complaint nobody has drafted for yet. */
 export const UNASSIGNED = 'unassigned';
@@ -45,11 +45,12 @@ export class SlaBoardService {
       .orderBy('complaint_id')
       .limit(limit)
       .execute();
-    return {
-      now,
-      open: await withCustomerNames(this.readModels, withLeft.slice(0, limit)),
-      breached: await withCustomerNames(this.readModels, breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string }))),
-    };
+    const openShown = withLeft.slice(0, limit);
+    const breachedRows = breached.map((r) => ({ ...complaintRowOf(r), lastBreachAt: r.last_breach_at as string }));
+    // one names query for both lists
+    const names = await companyNames(this.readModels, [...openShown, ...breachedRows].map((r) => r.customerId));
+    const named = <T extends { customerId: string }>(r: T) => ({ ...r, customerName: names.get(r.customerId)?.name ?? null });
+    return { now, open: openShown.map(named), breached: breachedRows.map(named) };
   }
 
   /**

@@ -5,13 +5,13 @@ import type { Actor } from '@crm/workflow-kit';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UserDirectory } from '../auth/user-directory';
 import { isManagerScoped } from '../customers/customer-access';
-import { CUSTOMERS_TABLE } from '../customers/read-models/customers.projection';
+import { type CompanyName, companyNames } from '../customers/read-models/customer-names';
+import { displayNameOf } from '../auth/display-name';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { NamesQuery } from './names.bodies';
 
 export interface PersonName { name: string; roles: string[] }
-export interface CustomerName { name: string; creditCode: string | null }
 
 /**
  * What a screen needs to name the people and companies its records carry as ids (issue 16:
@@ -38,22 +38,14 @@ export class NamesController {
     const people: Record<string, PersonName> = {};
     for (const id of new Set(ids)) {
       const user = await this.users.current(id);
-      // the demo users carry their role in English after the name ('王经理 (customer manager)'): the console names roles itself
-      if (user) people[id] = { name: user.name.replace(/\s*\([^)]*\)\s*$/, '') || user.name, roles: user.roles };
+      if (user) people[id] = { name: displayNameOf(user.name), roles: user.roles };
     }
     return people;
   }
 
-  private async customers(ids: string[], actor: Actor, minPosition: number | undefined): Promise<Record<string, CustomerName>> {
+  private async customers(ids: string[], actor: Actor, minPosition: number | undefined): Promise<Record<string, CompanyName>> {
     if (ids.length === 0) return {};
     await waitForProjections(this.runner, ['customers'], minPosition);
-    let q = this.readModels.db.selectFrom(CUSTOMERS_TABLE).select(['customer_id', 'name', 'identifiers', 'customer_manager_id']).where('customer_id', 'in', [...new Set(ids)]);
-    if (isManagerScoped(actor)) q = q.where('customer_manager_id', '=', actor.id);
-    const customers: Record<string, CustomerName> = {};
-    for (const row of (await q.execute()) as Array<Record<string, any>>) {
-      const identifiers = JSON.parse(row.identifiers) as Record<string, string>;
-      customers[row.customer_id] = { name: row.name, creditCode: identifiers.unifiedSocialCreditCode ?? null };
-    }
-    return customers;
+    return Object.fromEntries(await companyNames(this.readModels, ids, isManagerScoped(actor) ? actor.id : undefined));
   }
 }

@@ -17,7 +17,8 @@ describeEachEngine('names for the screens (GET /names, issue 16)', (engine) => {
     api = await startTestApi({ engine });
     as = await onboardingCallers(api);
     await openCustomer(api, archive('nm-own', { name: '宁波甬兴塑业有限公司' }));
-    await openCustomer(api, archive('nm-other', { name: '绍兴越州化纤有限公司', customerManagerId: 'manager2', identifiers: { unifiedSocialCreditCode: '91330600MA2BYYYY1Y' } }));
+    await openCustomer(api, archive('nm-other', { name: '绍兴越州化纤有限公司', customerManagerId: 'manager2', identifiers: { kind: 'unified', creditCode: '91330600MA2BYYYY1Y' } }));
+    // nm-own keeps the fixture's hand-written `unifiedSocialCreditCode`; nm-other the shape onboarding and imports write
   });
   afterAll(() => api?.close());
 

@@ -1,10 +1,11 @@
+import { companyCodeOf, type Identifiers } from '@crm/customers';
 import type { ApiClient } from './api-client';
 
 /** A customer as a picker shows it: GET /customers?q= searches the name and (any part of) the codes. */
 export interface CustomerChoice {
   customerId: string;
   name: string;
-  identifiers?: { kind: string; creditCode?: string; businessLicenceNo?: string; organisationCode?: string } | null;
+  identifiers?: Identifiers | null;
 }
 
 /** A colleague as GET /people answers: the person picker's search (ADR 0034). */
@@ -20,8 +21,7 @@ export const directoryApi = {
   people: (api: ApiClient, q: string, role?: string, limit = 8) => api.get<{ items: PersonChoice[] }>('/people', { q: q || undefined, role, limit }).then((r) => r.items),
 };
 
-/** The code people read a company by: the unified credit code, else the business licence number. */
+/** The code people read a company by (`companyCodeOf`: either shape of identifiers an archive carries). */
 export function companyCode(customer: CustomerChoice): string {
-  const ids = customer.identifiers;
-  return ids?.creditCode ?? ids?.businessLicenceNo ?? ids?.organisationCode ?? '';
+  return companyCodeOf(customer.identifiers) ?? '';
 }

@@ -1,4 +1,4 @@
-import { CloseArchiveCheck, RespondToArchiveCheck } from '@crm/customers';
+import { type ArchiveCheckEvent, CloseArchiveCheck, RespondToArchiveCheck } from '@crm/customers';
 import { useEffect, useId, useState } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { hasAnyRole } from '../../auth/session';
@@ -11,8 +11,11 @@ import { customerLabel, type Names, personLabel, useNames } from '../record-kit/
 import { useArchiveT } from './archive-filings.messages';
 
 interface CheckRow { checkId: string; period: string; status: 'awaiting_response' | 'responded' | 'closed'; scope: string; findings: number; checkerId: string; recordedAt: string; conclusion: string | null }
-interface CheckEvents { events: Array<{ type: string; data: Record<string, any> }> }
-type Finding = { findingId: string; customerId: string | null; description: string };
+/** The check's stream as the API answers it: its domain events (the union) among the engine's own (tasks, timers). */
+type StoredCheckEvent = ArchiveCheckEvent | { type: string; data: unknown };
+interface CheckEvents { events: StoredCheckEvent[] }
+const eventOf = <K extends ArchiveCheckEvent['type']>(events: readonly StoredCheckEvent[], type: K) =>
+  events.find((e): e is Extract<ArchiveCheckEvent, { type: K }> => e.type === type);
 
 /** R-ARC-3: the checks, newest period first; one opened shows its findings, the sales department answers them, the checker closes it. */
 export function CheckList({ minPosition, onChanged }: { minPosition?: number; onChanged(position: number): void }) {
@@ -58,8 +61,8 @@ function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: 
   const { api, session } = useSignedIn();
   const [events, setEvents] = useState<CheckEvents['events']>([]);
   useEffect(() => { api.get<CheckEvents>(`/archive-checks/${encodeURIComponent(checkId)}`).then((c) => setEvents(c.events), () => setEvents([])); }, [api, checkId, status]);
-  const findings: Finding[] = events.find((e) => e.type === 'ArchiveCheckRecorded')?.data.findings ?? [];
-  const responded = events.find((e) => e.type === 'ArchiveCheckResponded')?.data as { responses: Array<{ findingId: string; response: string }>; respondedBy: string; respondedAt: string } | undefined;
+  const findings = eventOf(events, 'ArchiveCheckRecorded')?.data.findings ?? [];
+  const responded = eventOf(events, 'ArchiveCheckResponded')?.data;
   const names: Names = useNames([responded?.respondedBy], findings.map((f) => f.customerId));
   const path = `/archive-checks/${encodeURIComponent(checkId)}`;
   return (

@@ -84,7 +84,7 @@ export interface CustomerSummary {
   name: string;
   status: string;
   grade: string | null;
-  identifiers?: { kind: 'unified'; creditCode: string } | { kind: 'separate'; businessLicenceNo: string } | null;
+  identifiers?: Record<string, string> | null;
 }
 
 export type ExportFormat = 'jsonl' | 'csv' | 'html';

@@ -1,3 +1,4 @@
+import { companyCodeOf } from '@crm/customers';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { navigate } from '../../router/hash-router';
@@ -32,7 +33,7 @@ export function CustomerPicker({ at, current }: { at: AuditT; current?: string }
             <option value="">{at.t('choose')}</option>
             {customers.map((c) => (
               <option key={c.customerId} value={c.customerId}>
-                {c.identifiers ? `${c.name}（${c.identifiers.kind === 'unified' ? c.identifiers.creditCode : c.identifiers.businessLicenceNo}）` : c.name}
+                {companyCodeOf(c.identifiers) ? `${c.name}（${companyCodeOf(c.identifiers)}）` : c.name}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { companyCodeOf } from '@crm/customers';
 import { useEffect, useState, type FormEvent } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { useSignedIn } from '../../auth/session.context';
@@ -10,12 +11,6 @@ import { GradeBadge, StatusBadge } from './customer-badges';
 import { personLabel, useNames } from '../record-kit/names';
 import { GRADES, type CustomerSummary, useCustomersT } from './customers.messages';
 
-/** The company's code people quote: the unified social credit code, or the business licence number of an older registration. */
-const codeOf = (c: CustomerSummary): string | null => {
-  const ids = c.identifiers;
-  if (!ids) return null;
-  return ids.kind === 'unified' ? ids.creditCode : ids.businessLicenceNo;
-};
 
 interface Filters { q: string; status: string; grade: string; productLine: string; class: string; region: string }
 const NONE: Filters = { q: '', status: '', grade: '', productLine: '', class: '', region: '' };
@@ -76,7 +71,7 @@ export function CustomerList() {
               <tbody>
                 {page.items.map((c) => (
                   <tr key={c.customerId} data-customer={c.customerId}>
-                    <td><a href={`#/customers/${encodeURIComponent(c.customerId)}`}>{c.name}</a>{codeOf(c) ? <div className="muted small mono">{codeOf(c)}</div> : null}</td>
+                    <td><a href={`#/customers/${encodeURIComponent(c.customerId)}`}>{c.name}</a>{companyCodeOf(c.identifiers) ? <div className="muted small mono">{companyCodeOf(c.identifiers)}</div> : null}</td>
                     <td><StatusBadge status={c.status} /></td>
                     <td><GradeBadge grade={c.grade} /></td>
                     <td>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}</td>

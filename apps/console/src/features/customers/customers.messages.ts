@@ -197,7 +197,7 @@ export interface CustomerSummary {
   disqualifiedAt: string | null;
   openedAt: string;
   /** the list's items carry them (ADR 0034) */
-  identifiers?: { kind: 'unified'; creditCode: string } | { kind: 'separate'; businessLicenceNo: string; taxRegistrationNo: string; organisationCode: string } | null;
+  identifiers?: Record<string, string> | null;
 }
 
 export interface GradeFact { kind: string; month: string | null; tonnage: number | null; previousGrade: string | null; newGrade: string; cause: string; ruleId: string; at: string; position: number }
