@@ -378,7 +378,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
       await page.getByRole('button', { name: '批准方案' }).click();
       await card.getByRole('status').getByText('第 1 轮方案已批准。').waitFor();
       await card.locator('[data-status="approved"]').waitFor();
-      expect(await card.textContent()).toContain('gm 于');
+      expect(await card.textContent()).toContain('周总经理（总经理）于');
       await card.getByTestId('allocation-in-force').getByText('执行中的方案：第 1 轮').waitFor();
       // R-ALLOC-2: each product line is allocated on its own — other chemicals has no proposal for June
       await page.getByLabel('产品', { exact: true }).selectOption('other_chemicals');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
 import { useSignedIn } from '../../auth/session.context';
@@ -6,6 +6,7 @@ import { hasAnyRole } from '../../auth/session';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { customerLabel, personLabel, useNames } from '../record-kit/names';
 import { labelFor, percent, tonnes, useKeyAccountsT } from './key-accounts.messages';
 
 interface Adjustment { previousTonnes: number; reason: string; by: string; at: string }
@@ -26,7 +27,7 @@ const beijingMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Sh
 /** R-ALLOC-1..3: a product line's latest proposal for the month, its lines in the order served (with manual adjustments); the general manager approves a draft. */
 export function AllocationCard() {
   const { t } = useKeyAccountsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
   const id = useId();
   const [month, setMonth] = useState(beijingMonth);
@@ -37,13 +38,20 @@ export function AllocationCard() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const mayApprove = hasAnyRole(session.user, ['general_manager']);
+  const names = useNames([proposal?.decidedBy, ...(proposal?.lines.map((l) => l.adjustment?.by) ?? [])], proposal?.lines.map((l) => l.customerId) ?? []);
+  // the month and product can change while a read is on its way: only the latest read may show
+  const latestRead = useRef(0);
 
   const load = useCallback(async (minPosition?: number) => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
+    const read = ++latestRead.current;
     try {
-      setProposal(await api.get<Proposal>(`/allocations/${month}/${line}`, { minPosition }));
+      const found = await api.get<Proposal>(`/allocations/${month}/${line}`, { minPosition });
+      if (read !== latestRead.current) return;
+      setProposal(found);
       setError(null);
     } catch (e) {
+      if (read !== latestRead.current) return;
       if (e instanceof ApiError && e.status === 404) { setProposal(null); setError(null); } else setError(describeError(e, gt));
     }
   }, [api, gt, month, line]);
@@ -108,7 +116,7 @@ export function AllocationCard() {
             <tbody>
               {proposal.lines.map((l) => (
                 <tr key={l.customerId} data-customer={l.customerId}>
-                  <td><div className="mono">{l.customerId}</div><div className="muted small">{labelFor(t, 'source', l.source)}</div></td>
+                  <td><div>{customerLabel(names, l.customerId, lang)}</div><div className="muted small">{labelFor(t, 'source', l.source)}</div></td>
                   <td>{labelFor(t, 'object', l.salesObject)}</td>
                   <td className="num">{l.rank}</td>
                   <td className="num">{percent(l.completionRate)}</td>
@@ -117,13 +125,13 @@ export function AllocationCard() {
                   <td className="num">{tonnes(l.demandTonnes)}</td>
                   <td className="num">
                     {tonnes(l.allocatedTonnes)}
-                    {l.adjustment ? <div className="muted small">{t('adjusted', { from: tonnes(l.adjustment.previousTonnes), reason: l.adjustment.reason, by: l.adjustment.by })}</div> : null}
+                    {l.adjustment ? <div className="muted small">{t('adjusted', { from: tonnes(l.adjustment.previousTonnes), reason: l.adjustment.reason, by: personLabel(names, l.adjustment.by, lang) })}</div> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {proposal.decidedBy && proposal.decidedAt ? <p className="muted">{t('decided', { by: proposal.decidedBy, at: formatInstant(proposal.decidedAt), text: proposal.decisionText ?? '' })}</p> : null}
+          {proposal.decidedBy && proposal.decidedAt ? <p className="muted">{t('decided', { by: personLabel(names, proposal.decidedBy, lang), at: formatInstant(proposal.decidedAt), text: proposal.decisionText ?? '' })}</p> : null}
           {mayApprove && proposal.status === 'draft' ? (
             <div className="form-row">
               <div className="field">

@@ -56,7 +56,7 @@ export const useKeyAccountsT = localMessages({
     completion: '完成率',
     evenness: '均衡度',
     score: '得分',
-    decided: '{by} 于 {at} 决定：{text}',
+    decided: '{by}于 {at} 决定：{text}',
     approve: '批准方案',
     approving: '提交中…',
     approved: '第 {n} 轮方案已批准。',
