@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import {
   type AppendOptions,
   type AppendResult,
@@ -21,6 +21,8 @@ import {
   validateAppend,
 } from '@crm/event-store';
 import { PgCommitListener } from './postgres.commit-listener';
+import { HeldBackRetry } from './postgres.held-back';
+import { StreamHeads } from './postgres.stream-heads';
 import { isUniqueViolation, mapPgError } from './postgres.errors';
 import {
   type AppendArguments,
@@ -28,6 +30,7 @@ import {
   appendCall,
   appendedEvents,
   type AppendRow,
+  type AppendState,
   type AppendStateRow,
   type EventRow,
   toAppendState,
@@ -50,12 +53,17 @@ export interface PostgresEventStoreOptions {
 
 /** a writer keeps losing the race only under extreme contention on one stream with expectedRevision any */
 const MAX_STALE_RETRIES = 100;
+/** reads again after 0, 1, 2 and 3 ms before answering up to a hold */
+const HELD_BACK_REREADS = 4;
 
 export class PostgresEventStore implements EventStore {
   readonly engine = 'postgres' as const;
   private readonly commits: PgCommitListener;
   private readonly groups: GroupCommitQueue<AppendArguments, AppendRow> | null;
   private closed = false;
+  private readonly heldBack = new HeldBackRetry();
+  /** the last revision and hash this process saw of each recent stream: an exact append needs no head read */
+  private readonly heads = new StreamHeads();
 
   /** Connects a pool of its own and creates the schema if needed; close() ends the pool. */
   static async connect(url: string, options: PostgresEventStoreOptions & { pool?: PoolConfig } = {}): Promise<PostgresEventStore> {
@@ -86,14 +94,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Optimistic and one statement per attempt: read the stream's head (and any stored ids), decide,
-   * then es_append re-checks the head under the append lock. If another writer got there first it
-   * answers 'stale' and we decide again with fresh state.
+   * Optimistic. When this process knows the stream's head the caller expects (it read or wrote it
+   * last), the append is one statement: es_append re-checks head, hash and ids itself. Otherwise,
+   * or when that answers 'stale', the head and stored ids are read first and idempotency and the
+   * expected revision decided here; if another writer got there in between, we decide again.
    */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const serialized = validateAppend(streamId, events);
     const expected = options.expectedRevision ?? 'any';
     const ids = events.map((e) => e.id);
+    const known = this.heads.knownFor(streamId, expected);
+    if (known !== undefined) {
+      const outcome = await this.commitAppend(streamId, events, serialized, known);
+      if (outcome) return outcome;
+      this.heads.forget(streamId);
+    }
     for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
       const outcome = await this.tryAppend(streamId, events, serialized, ids, expected);
       if (outcome) return outcome;
@@ -104,6 +119,7 @@ export class PostgresEventStore implements EventStore {
   private async tryAppend(streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], ids: string[], expected: ExpectedRevision): Promise<AppendResult | null> {
     const state = toAppendState(await this.query<AppendStateRow>('es_append_state', SQL.APPEND_STATE_SQL, [streamId, ids]));
     const actual = state.last?.revision ?? null;
+    if (state.last) this.heads.saw(streamId, state.last.revision, state.last.hash);
     const verdict = idempotencyVerdict(streamId, events, state.stored, expected, actual);
     if (verdict.kind === 'duplicate') {
       // rare (a retry): the first append's events are read back
@@ -111,13 +127,20 @@ export class PostgresEventStore implements EventStore {
       return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position, events: stored };
     }
     checkExpectedRevision(streamId, expected, actual);
+    return this.commitAppend(streamId, events, serialized, state.last);
+  }
+
+  /** es_append after `last` (null: a new stream); null when the stream was not where we thought. */
+  private async commitAppend(streamId: string, events: readonly NewEvent[], serialized: readonly SerializedEvent[], last: AppendState['last']): Promise<AppendResult | null> {
     const recordedAt = (this.options.clock?.() ?? new Date()).toISOString();
-    const args = appendArguments(streamId, state.last, events, recordedAt);
+    const args = appendArguments(streamId, last, events, recordedAt);
     const row = this.groups ? await this.groups.submit(args) : await this.appendAlone(args);
     if (row.status !== 'ok') return null;
     const [lastRevision, lastPosition] = [Number(row.last_revision), Number(row.last_position)];
+    const hashes = args.events.map((e) => e.hash);
+    this.heads.saw(streamId, lastRevision, hashes[hashes.length - 1]);
     this.commits.notifyLocal(lastPosition);
-    const stored = appendedEvents(streamId, events, serialized, { lastRevision, lastPosition, recordedAt, hashes: args.events.map((e) => e.hash) });
+    const stored = appendedEvents(streamId, events, serialized, { lastRevision, lastPosition, recordedAt, hashes });
     return { nextExpectedRevision: lastRevision, position: lastPosition, events: stored };
   }
 
@@ -129,11 +152,14 @@ export class PostgresEventStore implements EventStore {
   private async appendAlone(args: AppendArguments): Promise<AppendRow> {
     const call = appendCall(args);
     try {
-      const [row] = await this.query<AppendRow>(call.name, call.text, call.values);
+      const [row] = await this.appendStatement<AppendRow>(call.name, call.text, call.values);
       return row;
     } catch (error) {
-      // only reachable if something bypasses es_append's lock: treat like a lost race
-      if (isUniqueViolation(error, 'es_events_stream_revision')) return { status: 'stale', last_revision: null, last_position: null };
+      // another writer took the revision between the check and the insert, or the batch repeats ids
+      // stored in the stream: decided again after reading the stream, like a lost race
+      if (isUniqueViolation(error, 'es_events_stream_revision') || isUniqueViolation(error, 'es_events_stream_event_id')) {
+        return { status: 'stale', last_revision: null, last_position: null };
+      }
       throw error;
     }
   }
@@ -145,7 +171,7 @@ export class PostgresEventStore implements EventStore {
   private async commitGroup(group: readonly AppendArguments[]): Promise<GroupOutcome<AppendRow>[]> {
     if (group.length > 1) {
       try {
-        const rows = await this.query<AppendRow>('es_append_group', SQL.APPEND_GROUP_SQL, [JSON.stringify(group)]);
+        const rows = await this.appendStatement<AppendRow>('es_append_group', SQL.APPEND_GROUP_SQL, [JSON.stringify(group)]);
         return rows.map((value) => ({ ok: true, value }));
       } catch (error) {
         if (error instanceof EventStoreUnavailableError) return group.map(() => ({ ok: false, error }));
@@ -169,12 +195,34 @@ export class PostgresEventStore implements EventStore {
       backwards ? SQL.READ_BACKWARDS_SQL : SQL.READ_FORWARDS_SQL,
       [streamId, from, options.maxCount ?? null],
     );
-    return rows.map(toStoredEvent);
+    const events = rows.map(toStoredEvent);
+    const newest = backwards ? events[0] : events[events.length - 1];
+    if (newest) this.heads.saw(streamId, newest.revision, newest.hash);
+    return events;
   }
 
+  /**
+   * Every committed event after `fromPosition` up to the first one an append still in flight
+   * holds back (ADR 0036). A hold is usually over within milliseconds (or was only seen because a
+   * transaction ended while the read began), so the read is tried again a few times before it
+   * answers the part before the hold; then subscribers are woken again shortly, since the append
+   * that held them may end without a notification reaching this process first.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const rows = await this.query<EventRow>('es_read_all', SQL.READ_ALL_SQL, [options.fromPosition ?? 0, options.maxCount ?? null]);
-    return rows.map(toStoredEvent);
+    const args = [options.fromPosition ?? 0, options.maxCount ?? null];
+    for (let attempt = 0; ; attempt++) {
+      const rows = await this.query<EventRow & { held: boolean }>('es_read_all', SQL.READ_ALL_SQL, args);
+      const held = rows.findIndex((row) => row.held);
+      if (held < 0) {
+        this.heldBack.clear();
+        return rows.map(toStoredEvent);
+      }
+      if (attempt === HELD_BACK_REREADS) {
+        this.heldBack.schedule(() => this.commits.notifyLocal());
+        return rows.slice(0, held).map(toStoredEvent);
+      }
+      await new Promise((resolve) => setTimeout(resolve, attempt));
+    }
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
@@ -209,8 +257,34 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.groups?.idle();
     this.closed = true;
+    this.heldBack.stop();
     await this.commits.close();
     if (this.ownsPool) await this.pool.end();
+  }
+
+  /**
+   * An append statement on a connection of its own: if it fails, the position lock it may have
+   * taken (a session lock, ADR 0036) is released on that same connection before it goes back to
+   * the pool. A connection that broke takes its locks with it.
+   */
+  private async appendStatement<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
+    if (this.closed) throw new EventStoreUnavailableError('the PostgreSQL event store is closed');
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw mapPgError(error);
+    }
+    let rows: R[];
+    try {
+      rows = (await client.query({ name, text, values })).rows as R[];
+    } catch (error) {
+      const broken = await client.query('SELECT pg_advisory_unlock_all()').then(() => false, () => true);
+      client.release(broken);
+      throw mapPgError(error);
+    }
+    client.release();
+    return rows;
   }
 
   /** Named statements: each pooled connection parses and plans them once. */

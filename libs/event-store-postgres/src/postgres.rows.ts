@@ -1,5 +1,5 @@
 import { chainHash, GENESIS_HASH, type JsonObject, type NewEvent, type SerializedEvent, type StoredEvent, type StoredEventRef } from '@crm/event-store';
-import { APPEND_SQL } from './postgres.sql';
+import { APPEND_GROUP_SQL } from './postgres.sql';
 
 export interface EventRow {
   position: string;
@@ -72,13 +72,9 @@ export function appendArguments(streamId: string, last: AppendState['last'], eve
   return { stream: streamId, prevRevision: last?.revision ?? -1, prevHash: last?.hash ?? null, events: rows, recordedAt };
 }
 
-/** The es_append call for one append alone. */
+/** One append alone: es_append_group with a group of one (the es_append wrapper costs a function call more). */
 export function appendCall(args: AppendArguments) {
-  return {
-    name: 'es_append',
-    text: APPEND_SQL,
-    values: [args.stream, args.prevRevision, args.prevHash, JSON.stringify(args.events), args.recordedAt],
-  };
+  return { name: 'es_append_group', text: APPEND_GROUP_SQL, values: [JSON.stringify([args])] };
 }
 
 /** The es_append call for a batch placed after `last` (held-transaction tests call it directly). */

@@ -49,6 +49,14 @@ describeWithPostgres('PostgreSQL group commit (ADR 0029)', () => {
     return client;
   }
 
+  /** the first group has reached the server and waits there for the held lock */
+  async function firstGroupAtTheLock(): Promise<void> {
+    await until(async () => {
+      const { rows } = await observer.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+      return store.appendsInGroups === 1 && Number(rows[0].n) > 0;
+    });
+  }
+
   async function release(client: PoolClient): Promise<void> {
     await client.query('SELECT pg_advisory_unlock($1)', [APPEND_LOCK_KEY]);
     client.release();
@@ -66,7 +74,7 @@ describeWithPostgres('PostgreSQL group commit (ADR 0029)', () => {
     try {
       // the first group goes to the server and waits on the lock; the next four are decided meanwhile
       const first = store.appendToStream('first', [event(9)], { expectedRevision: 'no_stream' });
-      await until(() => store.appendsInGroups === 1);
+      await firstGroupAtTheLock();
       appends = [
         first,
         store.appendToStream('a', [event(10)], { expectedRevision: 'no_stream' }),
@@ -101,7 +109,7 @@ describeWithPostgres('PostgreSQL group commit (ADR 0029)', () => {
     let appends: Promise<unknown>[] = [];
     try {
       const first = store.appendToStream(`x-${randomUUID()}`, [event(0)]);
-      await until(() => store.appendsInGroups === 1);
+      await firstGroupAtTheLock();
       appends = [
         first,
         store.appendToStream(`ok-${randomUUID()}`, [event(1)]),

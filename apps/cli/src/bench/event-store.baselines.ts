@@ -45,9 +45,16 @@ export function sqliteBaseline(db: Database, batchSize: number): Baseline {
   };
 }
 
-/** Plain BEGIN; INSERT; COMMIT through one pooled pg connection on a table of the store's shape. */
+/**
+ * One INSERT per append through one pooled pg connection, on a table of the store's shape, in its
+ * own implicit transaction: one round trip and one commit, the least any durable append can do.
+ */
 export async function postgresBaseline(pool: Pool, batchSize: number): Promise<Baseline & { release(): void }> {
-  await pool.query('CREATE TABLE raw_events (LIKE es_events INCLUDING ALL); CREATE SEQUENCE raw_position;');
+  await pool.query(`CREATE TABLE raw_events (LIKE es_events INCLUDING ALL); CREATE SEQUENCE raw_position;
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'raw_events' AND column_name = 'tx')
+      THEN ALTER TABLE raw_events ALTER COLUMN tx SET DEFAULT pg_current_xact_id(); END IF;
+    END $$;`);
   const client = await pool.connect();
   const columns = '(position, id, stream_id, revision, type, data, metadata, recorded_at, hash)';
   const tuple = (i: number) =>
@@ -56,21 +63,17 @@ export async function postgresBaseline(pool: Pool, batchSize: number): Promise<B
   const many = `INSERT INTO raw_events ${columns} VALUES ${Array.from({ length: batchSize }, (_, i) => tuple(i)).join(', ')}`;
   return {
     async single(row) {
-      await client.query('BEGIN');
       await client.query({ name: 'raw_one', text: one, values: values(row) });
-      await client.query('COMMIT');
     },
     async batch(rows) {
-      await client.query('BEGIN');
       await client.query({ name: 'raw_many', text: many, values: rows.flatMap(values) });
-      await client.query('COMMIT');
     },
     release: () => client.release(),
   };
 }
 
 /**
- * `writers` pg connections, each its own BEGIN; INSERT; COMMIT: what PostgreSQL does for
+ * `writers` pg connections, each one INSERT in its own implicit transaction: what PostgreSQL does for
  * concurrent one-row transactions without any store logic (its own WAL flushes are shared).
  * Needs the table postgresBaseline created.
  */
@@ -80,10 +83,7 @@ export async function postgresConcurrentBaseline(pool: Pool, writers: number): P
     VALUES (nextval('raw_position'), $1, $2, $3, $4, $5, $6, $7, $8)`;
   return {
     async single(row, writer) {
-      const client = clients[writer];
-      await client.query('BEGIN');
-      await client.query({ name: 'raw_one_concurrent', text: one, values: values(row) });
-      await client.query('COMMIT');
+      await clients[writer].query({ name: 'raw_one_concurrent', text: one, values: values(row) });
     },
     release: () => clients.forEach((client) => client.release()),
   };

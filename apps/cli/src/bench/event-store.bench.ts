@@ -192,7 +192,9 @@ export async function run(): Promise<void> {
       `per side and slice ${SINGLES} single appends (${SINGLE_SLICES} slices a round), ${WRITERS} writers x ${PER_WRITER} or ${BATCHES} batches of ${BATCH} (${SLICES} slices); ` +
       `load average at start ${load()}`,
   );
-  const lines = [...(await benchSqlite()), ...(await benchPostgres())];
+  // BENCH_ENGINES=postgres (or sqlite) measures one engine alone, for a quicker look at one change
+  const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+  const lines = [...(engines.includes('sqlite') ? await benchSqlite() : []), ...(engines.includes('postgres') ? await benchPostgres() : [])];
   print(lines);
   console.log(`load average at end ${load()} (1, 5, 15 min) on ${cpus().length} cores`);
 }
