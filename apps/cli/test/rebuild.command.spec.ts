@@ -56,6 +56,15 @@ describe('npm run cli -- rebuild', () => {
     expect(usernames()).toEqual(['ann', 'bob', 'cai']);
   });
 
+  it('--all rebuilds every read model in one pass and names each', async () => {
+    const all = await run('--all');
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(/^users: rebuilt from 3 events in \d+ ms$/m);
+    expect(all.out).toMatch(/^timers: rebuilt from 3 events in \d+ ms$/m);
+    expect(all.out).not.toContain('FAILED');
+    expect(usernames()).toEqual(['ann', 'bob', 'cai']);
+  });
+
   it('lists the projections and refuses an unknown one with usage', async () => {
     const listed = await run('--list');
     expect(listed.out).toContain('users (version');

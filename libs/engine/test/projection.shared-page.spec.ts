@@ -130,6 +130,37 @@ function sharedPageSuite(open: () => Promise<EngineUnderTest>) {
       await runner.stop();
     }
   });
+
+  it('rebuilds several read models in one pass over the store: each page read once, every model as if built alone; a failing one stops alone', async () => {
+    const projections = [ticketSummaryProjection(), eventCounts('counts_x'), eventCounts('counts_y'), eventCounts('counts_bad', () => true)];
+    const runner = new ProjectionRunner(e.store, await e.readModels(), projections, { ...fast, batchSize: 4 });
+    await runner.migrate();
+    await history(new WorkflowEngine(e.store), 5, 'p');
+    await runner.catchUp('ticket_summaries');
+    const incremental = await readModelSnapshot(runner.readModels, projections[0]);
+    const reads: number[] = [];
+    const readAll = e.store.readAll.bind(e.store);
+    const spy = jest.spyOn(e.store, 'readAll').mockImplementation(async (options) => {
+      reads.push(options?.fromPosition ?? 0);
+      return readAll(options);
+    });
+    try {
+      const result = await runner.rebuildAll(projections.map((p) => p.name));
+      const head = await e.store.headPosition();
+      expect(result.events).toBe(head);
+      // one read per page of 4 for all four models, never a second pass from zero
+      expect(reads.filter((from) => from === 0)).toHaveLength(1);
+      expect(reads.length).toBe(Math.ceil((await readAll({ fromPosition: 0 })).length / 4));
+      expect([...result.failed.keys()]).toEqual(['counts_bad']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await readModelSnapshot(runner.readModels, projections[0])).toEqual(incremental);
+    const expected = await expectedCounts(e);
+    expect(await counts(runner, 'counts_x')).toEqual(expected);
+    expect(await counts(runner, 'counts_y')).toEqual(expected);
+    expect((await runner.checkpoint('counts_bad'))?.position ?? 0).toBe(0);
+  });
 }
 
 describe('projections sharing a page on SQLite', () => sharedPageSuite(sqliteEngine));

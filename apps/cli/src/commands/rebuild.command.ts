@@ -37,13 +37,23 @@ export const rebuildCommand: CliCommand = {
     const readModels = await createReadModelDb(location.kind === 'esdb' ? location.readModels : store);
     try {
       const runner = new ProjectionRunner(store, readModels, known);
-      for (const name of wanted) {
+      if (wanted.length === 1) {
+        const [name] = wanted;
         const bar = new ProgressBar(io.err, name, io.interactive);
         const { events, ms } = await runner.rebuild(name, (p) => bar.update(p.position, p.target));
         bar.update(events, events);
         io.out(`${name}: rebuilt from ${events} events in ${ms} ms\n`);
+        return EXIT.ok;
       }
-      return EXIT.ok;
+      // several read models: one pass over the store for all of them
+      const bar = new ProgressBar(io.err, `${wanted.length} read models`, io.interactive);
+      const { events, ms, failed } = await runner.rebuildAll(wanted, (p) => bar.update(p.position, p.target));
+      bar.update(events, events);
+      for (const name of wanted) {
+        const error = failed.get(name);
+        io.out(error ? `${name}: FAILED: ${error.message}\n` : `${name}: rebuilt from ${events} events in ${ms} ms\n`);
+      }
+      return failed.size > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       await readModels.close();
       await store.close();

@@ -169,6 +169,36 @@ export class ProjectionRunner {
     return { events: target, ms: Date.now() - started };
   }
 
+  /**
+   * Rebuilds several read models in one pass over the store: each is reset, then every page is
+   * read once and applied to all of them in one transaction (`applyPage`, each behind its own
+   * fence). A page one of them fails is applied to each alone, so the failing one alone stops
+   * and its error is reported; the others finish.
+   */
+  async rebuildAll(names: readonly string[], onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number; ms: number; failed: Map<string, Error> }> {
+    const projections = names.map((name) => this.projection(name));
+    await this.migrate();
+    const started = Date.now();
+    const target = await this.store.headPosition();
+    for (const projection of projections) await resetProjection(this.readModels, projection);
+    const failed = new Map<string, Error>();
+    let position = 0;
+    while (position < target) {
+      const events = await this.store.readAll({ fromPosition: position, maxCount: this.options.batchSize });
+      if (events.length === 0) break;
+      const going = projections.filter((p) => !failed.has(p.name));
+      if (going.length === 0) break;
+      await applyPage(this.readModels, going, events, position).catch(async () => {
+        for (const projection of going) {
+          await applyBatch(this.readModels, projection, events, position).catch((error: Error) => void failed.set(projection.name, error));
+        }
+      });
+      position = events[events.length - 1].position;
+      onProgress?.({ name: names.join(', '), position, target });
+    }
+    return { events: target, ms: Date.now() - started, failed };
+  }
+
   /** Processes until the checkpoint reaches the store's head as of now (tests, CLI, start-up). */
   async catchUp(name: string): Promise<number> {
     const projection = this.projection(name);
