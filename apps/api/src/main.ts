@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     authSecret: secret,
     tokenTtlSeconds: config.tokenTtlSeconds,
     seedDemoUsers: config.seedDemoUsers,
+    role: config.role,
     transport: config.transport,
     webhookAllowPrivateHosts: config.webhookAllowPrivateHosts,
     mail: config.mail,
@@ -33,8 +34,15 @@ async function main(): Promise<void> {
     log,
     readModelSource: config.eventStore.kind === 'esdb' ? config.eventStore.readModels : undefined,
   });
+  if (config.role === 'projector') {
+    // the background work runs from app.init(); this process serves no requests
+    log.info(`projector running: projections, reactors, timers and deliveries (event store: ${store.engine})`);
+    // its loops sleep on unref'd timers: this keeps the process up until SIGTERM/SIGINT closes the app
+    setInterval(() => undefined, 60_000);
+    return;
+  }
   await app.listen(config.port);
-  log.info(`listening on http://localhost:${config.port} (event store: ${store.engine}; API docs: /docs)`);
+  log.info(`listening on http://localhost:${config.port} (event store: ${store.engine}; role: ${config.role}; API docs: /docs)`);
 }
 
 main().catch((error: unknown) => {

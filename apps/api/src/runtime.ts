@@ -1,4 +1,4 @@
-import { type AppConfig, DEFAULT_TRANSPORT_LIMITS, type MailConfig, type S3FileStoreConfig, type TransportLimits } from '@crm/config';
+import { type AppConfig, DEFAULT_TRANSPORT_LIMITS, type MailConfig, type S3FileStoreConfig, type ServiceRole, type TransportLimits } from '@crm/config';
 import type { ReadModelSource } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Logger } from 'pino';
@@ -11,6 +11,8 @@ export interface ApiRuntime {
   authSecret: string;
   tokenTtlSeconds: number;
   seedDemoUsers: boolean;
+  /** ROLE: `api` runs no background work, `projector` only that (no HTTP is served); absent: all */
+  role?: ServiceRole;
   /** where read models live when the store has no SQL of its own (EventStoreDB); default: next to the events */
   readModelSource?: ReadModelSource;
   /** WEBHOOK_ALLOW_PRIVATE_HOSTS: non-public webhook destinations allowed; absent: none */
@@ -40,6 +42,11 @@ export type LogLevel = AppConfig['logLevel'];
 
 export const API_RUNTIME = Symbol('API_RUNTIME');
 export const TRANSPORT_LIMITS = Symbol('TRANSPORT_LIMITS');
+
+/** ROLE=api leaves projections, reactors, timers and deliveries to a projector process on the same store. */
+export function runsBackgroundWork(runtime: ApiRuntime): boolean {
+  return (runtime.role ?? 'all') !== 'api';
+}
 
 export function transportLimitsOf(runtime: ApiRuntime): TransportLimits {
   return { ...DEFAULT_TRANSPORT_LIMITS, ...runtime.transport };

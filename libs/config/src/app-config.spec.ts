@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       eventStore: { kind: 'sqlite', path: './data/crm.db' },
       groupCommit: true,
+      role: 'all',
       port: 3000,
       dataDir: './data',
       businessTimeZone: 'Asia/Shanghai',
@@ -34,6 +35,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ EVENT_STORE_GROUP_COMMIT: 'false' }).groupCommit).toBe(false);
     expect(loadConfig({ EVENT_STORE_GROUP_COMMIT: 'true' }).groupCommit).toBe(true);
     expect(issuesOf({ EVENT_STORE_GROUP_COMMIT: 'sometimes' })).toEqual([{ variable: 'EVENT_STORE_GROUP_COMMIT', message: 'must be true or false' }]);
+  });
+
+  it('ROLE splits the API from the background work: all, api or projector', () => {
+    expect(loadConfig({ ROLE: 'api' }).role).toBe('api');
+    expect(loadConfig({ ROLE: 'projector' }).role).toBe('projector');
+    expect(issuesOf({ ROLE: 'worker' })).toEqual([{ variable: 'ROLE', message: 'must be all, api or projector' }]);
   });
 
   it('FILE_MAX_BYTES bounds uploads: a whole number of bytes from 1024 to 100 MiB', () => {

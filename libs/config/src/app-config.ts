@@ -11,6 +11,12 @@ export interface AppConfig {
    * (SQLite and PostgreSQL, ADR 0029); each is still checked and answered on its own. Default on.
    */
   groupCommit: boolean;
+  /**
+   * ROLE: what this process does. `all` (default): the API and the background work (projections,
+   * reactors, timers, notification delivery). `api`: requests only; `projector`: the background
+   * work only, no HTTP. Split on PostgreSQL to scale them apart.
+   */
+  role: ServiceRole;
   port: number;
   dataDir: string;
   /** IANA zone the business calendar and deadlines are reckoned in */
@@ -56,6 +62,8 @@ export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export type WebhookHostPolicy = 'none' | 'loopback';
 
+export type ServiceRole = 'all' | 'api' | 'projector';
+
 /** An unset and an empty variable mean the same: use the default. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -70,6 +78,7 @@ const flag = z.enum(['true', 'false', '1', '0'], 'must be true or false').transf
 export const AppEnv = z.object({
   EVENT_STORE: optional(z.string()),
   EVENT_STORE_GROUP_COMMIT: optional(flag),
+  ROLE: optional(z.enum(['all', 'api', 'projector'], 'must be all, api or projector')),
   READ_MODEL_DB: optional(z.string()),
   PORT: optional(integer(1, 65535)),
   DATA_DIR: optional(z.string()),
@@ -128,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     eventStore,
     groupCommit: values.EVENT_STORE_GROUP_COMMIT ?? true,
+    role: values.ROLE ?? 'all',
     port: values.PORT ?? 3000,
     dataDir,
     businessTimeZone: values.TZ_BUSINESS ?? 'Asia/Shanghai',

@@ -3,7 +3,7 @@ import type { ReadModelDb } from '@crm/engine';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
-import { API_RUNTIME, type ApiRuntime } from '../runtime';
+import { API_RUNTIME, type ApiRuntime, runsBackgroundWork } from '../runtime';
 import type { DeliveryChannel } from './delivery-channel';
 import { EmailChannel } from './email.channel';
 import { GroupChannels } from './group-channels';
@@ -84,6 +84,7 @@ export class NotificationsModule implements OnApplicationBootstrap, OnApplicatio
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
     @Inject(NOTIFICATION_DELIVERER) private readonly deliverer: NotificationDeliverer,
     @Inject(MAILER) private readonly mailer: Mailer | null,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -94,6 +95,7 @@ export class NotificationsModule implements OnApplicationBootstrap, OnApplicatio
       await NotificationInbox.migrate(trx);
     });
     await this.deliverer.migrate();
+    if (!runsBackgroundWork(this.runtime)) return;
     const pollMs = Number(process.env.WEBHOOK_POLL_MS ?? 1000);
     if (!(pollMs > 0)) return;
     this.timer = setInterval(() => {

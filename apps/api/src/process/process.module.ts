@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplication
 import type { ReadModelDb } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { API_RUNTIME, type ApiRuntime, runsBackgroundWork } from '../runtime';
 import { REACTOR_RUNNER } from './process.tokens';
 import { ReactorRunner } from './reactor.runner';
 
@@ -25,10 +26,13 @@ const logger = new Logger('reactors');
   exports: [REACTOR_RUNNER],
 })
 export class ProcessModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(REACTOR_RUNNER) private readonly runner: ReactorRunner) {}
+  constructor(
+    @Inject(REACTOR_RUNNER) private readonly runner: ReactorRunner,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.runner.start();
+  async onApplicationBootstrap(): Promise<void> {
+    if (runsBackgroundWork(this.runtime)) await this.runner.start();
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,11 @@ import {
   advanceReactorCheckpoint, ensureReactorCheckpoint, migrateReactorTables, readReactorCheckpoint, recordReactorFailure,
 } from './reactor-checkpoints';
 
+/** past events a reactor does not react to, its checkpoint is stored at most this often */
+const CHECKPOINT_EVERY = 1000;
+const CHECKPOINT_MS = 1000;
+const MAX_SHARED_PAGES = 64;
+
 export interface ReactorRunnerOptions {
   batchSize?: number;
   /** how often an idle leader looks for events appended by other processes */
@@ -33,6 +38,14 @@ export class ReactorRunner {
   private soon: NodeJS.Timeout | null = null;
   /** an append was signalled since the last idle wait: no wake-up is lost while a step runs */
   private pending = false;
+  /** where each reactor this process leads stands; the stored checkpoint may lag it (see step) */
+  private readonly reached = new Map<string, { position: number; stored: number; storedAt: number }>();
+  /**
+   * Reactors standing at the same checkpoint read one page together: one read per page for all,
+   * not one each. Dropped at every commit signal, so a page read before new events is not served
+   * after them (a page served late would still be a correct prefix, only a short one).
+   */
+  private readonly pages = new Map<number, Promise<StoredEvent[]>>();
 
   constructor(
     private readonly store: EventStore,
@@ -54,7 +67,10 @@ export class ReactorRunner {
     for (const name of this.reactors.keys()) await ensureReactorCheckpoint(this.readModels, name);
     this.running = true;
     // the store's data-free commit signal: only each reactor's own step reads the events
-    this.unlisten = this.store.onCommitted(() => this.wakeSoon());
+    this.unlisten = this.store.onCommitted(() => {
+      this.pages.clear();
+      this.wakeSoon();
+    });
     this.loops = [...this.reactors.values()].map((r) => this.lead(r));
   }
 
@@ -69,8 +85,10 @@ export class ReactorRunner {
     this.loops = [];
   }
 
-  checkpoint(name: string): Promise<number> {
-    return readReactorCheckpoint(this.readModels, name);
+  /** How far `name` has reacted: this process's own position while it leads, else the stored checkpoint. */
+  async checkpoint(name: string): Promise<number> {
+    const stored = await readReactorCheckpoint(this.readModels, name);
+    return Math.max(stored, this.reached.get(name)?.position ?? 0);
   }
 
   /** Resolves once `name` has reacted to everything up to `position` (tests, read-your-writes). */
@@ -84,22 +102,52 @@ export class ReactorRunner {
   }
 
   /**
-   * Reacts to one page after the checkpoint; returns how many events it read. The checkpoint
-   * moves after each reaction, and once more at the page's end past the events it does not
-   * read: a crash re-reads those (harmless) but redelivers no more than the reaction in flight.
+   * Reacts to one page after its position; returns how many events it read. The checkpoint is
+   * stored after each reaction, so a crash redelivers no more than the reaction in flight. Past
+   * events it does not react to, it is stored only every CHECKPOINT_EVERY events or
+   * CHECKPOINT_MS: a crash then re-reads those, harmlessly, instead of every page of every
+   * reactor costing a write.
    */
   async step(reactor: Reactor): Promise<number> {
-    const from = await this.checkpoint(reactor.name);
-    const events = await this.store.readAll({ fromPosition: from, maxCount: this.options.batchSize });
-    let reached = from;
+    const state = this.reached.get(reactor.name) ?? (await this.startFromStored(reactor.name));
+    const from = state.position;
+    const events = await this.page(from);
     for (const event of events) {
       if (!reactor.eventTypes.includes(event.type)) continue;
       await this.deliver(reactor, event);
-      await advanceReactorCheckpoint(this.readModels, reactor.name, (reached = event.position));
+      await advanceReactorCheckpoint(this.readModels, reactor.name, event.position);
+      Object.assign(state, { position: event.position, stored: event.position, storedAt: Date.now() });
     }
     const last = events.at(-1)?.position ?? from;
-    if (last > reached) await advanceReactorCheckpoint(this.readModels, reactor.name, last);
+    if (last > state.position) state.position = last;
+    if (state.position > state.stored && (state.position - state.stored >= CHECKPOINT_EVERY || Date.now() - state.storedAt >= CHECKPOINT_MS)) {
+      await this.storeCheckpoint(reactor.name, state);
+    }
     return events.length;
+  }
+
+  private async startFromStored(name: string): Promise<{ position: number; stored: number; storedAt: number }> {
+    const stored = await readReactorCheckpoint(this.readModels, name);
+    const state = { position: stored, stored, storedAt: Date.now() };
+    this.reached.set(name, state);
+    return state;
+  }
+
+  private async storeCheckpoint(name: string, state: { position: number; stored: number; storedAt: number }): Promise<void> {
+    await advanceReactorCheckpoint(this.readModels, name, state.position);
+    state.stored = state.position;
+    state.storedAt = Date.now();
+  }
+
+  private page(from: number): Promise<StoredEvent[]> {
+    let page = this.pages.get(from);
+    if (!page) {
+      page = this.store.readAll({ fromPosition: from, maxCount: this.options.batchSize });
+      page.catch(() => this.pages.delete(from));
+      if (this.pages.size >= MAX_SHARED_PAGES) this.pages.clear();
+      this.pages.set(from, page);
+    }
+    return page;
   }
 
   private async deliver(reactor: Reactor, event: StoredEvent): Promise<void> {
@@ -122,6 +170,8 @@ export class ReactorRunner {
           leading = leading ? await lock.renew() : await lock.tryAcquire();
           renewedAt = Date.now();
           if (!leading) {
+            // another process leads it now: its own position is the one that counts
+            this.reached.delete(reactor.name);
             await this.sleep(this.options.retryMs);
             continue;
           }
@@ -133,6 +183,9 @@ export class ReactorRunner {
         await this.sleep(this.options.retryMs);
       }
     }
+    const state = this.reached.get(reactor.name);
+    if (leading && state && state.position > state.stored) await this.storeCheckpoint(reactor.name, state).catch(() => undefined);
+    this.reached.delete(reactor.name);
     if (leading) await lock.release();
   }
 

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createReadModelDb, ProjectionRunner, type ReadModelDb } from '@crm/engine';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
-import { API_RUNTIME, type ApiRuntime } from '../runtime';
+import { API_RUNTIME, type ApiRuntime, runsBackgroundWork } from '../runtime';
 import { projections } from './projection-registrations';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from './read-model.tokens';
 
@@ -30,11 +30,13 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDb,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.migrate();
-    await this.runner.start();
+    // ROLE=api: a projector process moves the checkpoints; reads here still wait for them
+    if (runsBackgroundWork(this.runtime)) await this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

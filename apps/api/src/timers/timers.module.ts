@@ -3,6 +3,7 @@ import { type ReadModelDb, TimerScheduler, type WorkflowEngine, type WorkflowReg
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { METRICS, type Metrics } from '../metrics/metrics.port';
 import { READ_MODEL_DB } from '../read-models/read-model.tokens';
+import { API_RUNTIME, type ApiRuntime, runsBackgroundWork } from '../runtime';
 import { WORKFLOW_ENGINE, WORKFLOW_REGISTRY } from '../workflows/workflow.tokens';
 
 /** The durable-timer scheduler; tests reach it by this token to fire due timers at once. */
@@ -30,11 +31,14 @@ const logger = new Logger('timers');
   exports: [TIMER_SCHEDULER],
 })
 export class TimersModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(TIMER_SCHEDULER) private readonly scheduler: TimerScheduler) {}
+  constructor(
+    @Inject(TIMER_SCHEDULER) private readonly scheduler: TimerScheduler,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // timers that fell due while the service was down fire now, marked late
-    await this.scheduler.start();
+    if (runsBackgroundWork(this.runtime)) await this.scheduler.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

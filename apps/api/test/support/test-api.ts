@@ -100,7 +100,7 @@ export async function startTestApi(startOrOptions: string | TestApiOptions = {},
     let app: INestApplication | undefined;
     try {
       const logs = options.logDestination ? { quiet: false, logLevel: config.logLevel, logDestination: options.logDestination } : { quiet: true };
-      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, transport: { ...TEST_TRANSPORT, ...options.transport }, ...logs };
+      const runtime = { store, clock, authSecret: 'test-secret', tokenTtlSeconds: 3600, seedDemoUsers: true, role: config.role, transport: { ...TEST_TRANSPORT, ...options.transport }, ...logs };
       app = await createApp({
         ...runtime, webhookAllowPrivateHosts: config.webhookAllowPrivateHosts, mail: config.mail, consoleUrl: config.consoleUrl, fileMaxBytes: config.fileMaxBytes, fileStore: config.fileStore, metricsToken: config.metricsToken,
       });

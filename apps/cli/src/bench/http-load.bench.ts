@@ -9,7 +9,7 @@
  * Then the service stops and `rebuild --all` (one pass for every projection) runs over the
  * events the load wrote, against a raw read pass of the same store (pages, JSON parsed).
  */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +30,7 @@ import { PROJECTION_RUNNER } from '../../../api/src/read-models/read-model.token
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { projections } from '../../../api/src/read-models/projection-registrations';
 import { onPostgresBenchDatabase } from './bench-database';
-import { applicationForm, latencies, settled } from './http-approve.bench-support';
+import { applicationForm, latencies, profiled, settled } from './http-approve.bench-support';
 import type { LoadOrder, LoadReport } from './http-load.client';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -149,8 +149,36 @@ async function rawReadPass(engine: 'sqlite' | 'postgres', store: EventStore): Pr
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-async function measure(engine: 'sqlite' | 'postgres', label: string, store: EventStore): Promise<EngineResult> {
-  const app = await createApp({ store, clock: systemClock, authSecret: randomBytes(32).toString('hex'), tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true });
+/**
+ * BENCH_SPLIT=1: this process serves with ROLE=api and a child runs the background work with
+ * ROLE=projector on the same store, as an operator would scale them apart.
+ */
+const SPLIT = process.env.BENCH_SPLIT === '1';
+
+function startProjector(eventStore: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, '../../../api/src/main.ts'), [], {
+      execArgv: ['-r', join(__dirname, '../../../../tools/swc-register.cjs')],
+      env: { ...process.env, ROLE: 'projector', EVENT_STORE: eventStore, LOG_LEVEL: 'info', SEED_DEMO_USERS: 'false', AUTH_SECRET: randomBytes(32).toString('hex') },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('projector running')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`projector exited with ${code}`)));
+  });
+}
+
+async function stopProjector(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function measure(engine: 'sqlite' | 'postgres', label: string, store: EventStore, eventStore: string): Promise<EngineResult> {
+  const projector = SPLIT ? await startProjector(eventStore) : null;
+  const app = await createApp({ store, clock: systemClock, authSecret: randomBytes(32).toString('hex'), tokenTtlSeconds: 3600, seedDemoUsers: true, quiet: true, role: SPLIT ? 'api' : 'all' });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   let report: LoadReport;
@@ -166,13 +194,15 @@ async function measure(engine: 'sqlite' | 'postgres', label: string, store: Even
     raw = await rawAppend(engine, store);
     const order: LoadOrder = { mode: 'mix', base, tokens, customerId, clients: CLIENTS, durationMs: LOAD_MS, firstNumber: 10_000 };
     const cpuBefore = process.cpuUsage();
-    report = await drive(order);
+    // BENCH_CPU_PROFILE=file.cpuprofile: the service's CPU profile of the load phase alone
+    report = await profiled(process.env.BENCH_CPU_PROFILE ? `${process.env.BENCH_CPU_PROFILE}.${engine}.cpuprofile` : undefined, () => drive(order));
     const cpu = process.cpuUsage(cpuBefore);
     cpuMs = (cpu.user + cpu.system) / 1000;
     await settled(store, runner);
     health = await drive({ ...order, mode: 'health', durationMs: HEALTH_MS });
   } finally {
     await app.close();
+    await stopProjector(projector);
   }
   const all = Object.values(report.latencies).flat();
   const byKind = Object.fromEntries(Object.entries(report.latencies).map(([k, v]) => [k, latencies(v)]));
@@ -220,7 +250,7 @@ export async function run(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'crm-bench-load-'));
     const store = SqliteEventStore.open(join(dir, 'crm.db'));
     try {
-      print(await measure('sqlite', 'SQLite (WAL, synchronous=FULL)', store));
+      print(await measure('sqlite', `SQLite (WAL, synchronous=FULL)${SPLIT ? ', ROLE=api + a ROLE=projector process' : ''}`, store, `sqlite:${join(dir, 'crm.db')}`));
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -230,7 +260,7 @@ export async function run(): Promise<void> {
     await onPostgresBenchDatabase('PostgreSQL', null, async (url) => {
       const store = await PostgresEventStore.connect(url);
       try {
-        print(await measure('postgres', 'PostgreSQL (synchronous_commit on)', store));
+        print(await measure('postgres', `PostgreSQL (synchronous_commit on)${SPLIT ? ', ROLE=api + a ROLE=projector process' : ''}`, store, url));
       } finally {
         await store.close();
       }
