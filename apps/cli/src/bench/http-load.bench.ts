@@ -132,8 +132,7 @@ async function rawReadPass(engine: 'sqlite' | 'postgres', store: EventStore): Pr
     for (let from = 0; ; ) {
       const rows = page.all(from, PAGE) as Array<{ position: number; data: string; metadata: string }>;
       if (rows.length === 0) break;
-      for (const r of rows) (JSON.parse(r.data), JSON.parse(r.metadata));
-      count += rows.length;
+      for (const r of rows) count += Object.keys(JSON.parse(r.data)).length >= 0 && JSON.parse(r.metadata) ? 1 : 0;
       from = rows[rows.length - 1].position;
       await new Promise((resolve) => setImmediate(resolve));
     }
