@@ -10,9 +10,10 @@ import { featurePath } from '../feature-catalogue';
 import { NotificationSettingsForm } from './notification-settings-form';
 import { named, personLabel, roleWord } from './person-label';
 import { RoleChecks } from './role-checks';
-import { useAdminForm } from './use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useDirectory } from './use-directory';
 import { type UserDetail, type UsersKey, useUsersT } from './users.messages';
+import { adminWording } from './field-check';
 
 /** One account: its roles (saved against the revision read), disabling and signing out, each after a confirmation, and its access history. */
 export function UserDetailView({ username }: { username: string }) {
@@ -68,7 +69,7 @@ function RolesForm({ user, onSaved }: { user: UserDetail; onSaved(position: numb
   const { t } = useUsersT();
   const { lang } = useI18n();
   const { api } = useSignedIn();
-  const form = useAdminForm({});
+  const form = useRecordForm({}, { wording: adminWording() });
   const [roles, setRoles] = useState<string[]>(user.roles);
 
   async function submit() {
@@ -102,7 +103,7 @@ function ReasonAction({ user, action, onDone }: { user: UserDetail; action: keyo
   const { lang } = useI18n();
   const { api } = useSignedIn();
   const words = ACTIONS[action];
-  const form = useAdminForm({ reason: '' });
+  const form = useRecordForm({ reason: '' }, { wording: adminWording() });
   const [confirming, setConfirming] = useState(false);
   const name = personLabel(user, lang);
   const body = { reason: form.value('reason').trim() };

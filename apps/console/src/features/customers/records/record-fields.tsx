@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { DraftNote } from '../../../components/draft-note';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { useRecordsT } from './records.messages';
-import type { RecordForm } from './use-record-form';
+import type { RecordForm } from '../../record-kit/use-record-form';
 
 export interface FieldProps {
   form: RecordForm;
