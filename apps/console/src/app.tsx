@@ -23,5 +23,7 @@ function CurrentPage() {
   const { session } = useSession();
   const location = useLocation();
   if (!session) return <SignInPage />;
-  return <Routes location={location} user={session.user} />;
+  // another person signing in in another tab: this tab's forms start afresh rather than carry the
+  // first person's typed values into the second one's drafts
+  return <Routes key={session.user.id} location={location} user={session.user} />;
 }

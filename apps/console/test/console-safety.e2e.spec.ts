@@ -17,7 +17,8 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
 /**
  * Issue 16, "never lose typed work; never act by accident" (ADR 0034): a form's draft survives a
  * reload, an expired session is renewed in a dialog over the mounted form and the refused submit
- * is sent again with what was typed, the tabs of one browser share one session (and its sign-out),
+ * is sent again with what was typed, the tabs of one browser share one session (its sign-in dialog
+ * and its sign-out, which drops the person's drafts),
  * a rejection asks first, and a customer is picked by part of its credit code, never typed as an id.
  */
 (browserTestsRun('console safety browser tests') ? describe : describe.skip)('the console keeps typed work and asks before destructive decisions (issue 16, ADR 0034)', () => {
@@ -122,6 +123,49 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     expect(keys).toEqual([]); // sent: the draft is gone
   });
 
+  const drafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.console.draft')));
+  const HALF_TYPED = '第二个标签页里写了一半的投诉';
+
+  it('a session ended on the server opens the sign-in dialog in every tab, over their mounted forms; one sign-in in any tab resumes them all, the draft kept', async () => {
+    const second = await served.browser.context.newPage();
+    second.setDefaultTimeout(15_000);
+    await second.goto(url('/complaints'));
+    await heading(second, '投诉').waitFor();
+    await second.getByRole('button', { name: '+ 登记投诉' }).click();
+    const typed = second.locator('form.command-form', { has: second.getByLabel('投诉内容') }).getByLabel('投诉内容');
+    await typed.fill(HALF_TYPED);
+    const revoke = async () => expect((await served.api.request('POST', '/users/manager/revoke-tokens', { token: await served.api.tokenFor('admin'), body: { reason: '安全检查' } })).status).toBe(200);
+
+    // a call refused in the first tab: both tabs ask, the second without having called anything
+    await revoke();
+    await manager.getByRole('navigation').getByRole('link', { name: '工作日历' }).click();
+    await manager.getByTestId('sign-in-dialog').waitFor();
+    const dialog = second.getByTestId('sign-in-dialog');
+    await dialog.getByRole('heading', { name: '登录已过期，请重新登录' }).waitFor();
+    expect(await typed.inputValue()).toBe(HALF_TYPED); // not unmounted
+    expect(await drafts(second)).toEqual(['crm.console.draft:manager:/complaints/new|登记投诉']); // an expiry keeps the draft
+    await dialog.getByLabel('密码').fill('demo1234');
+    await dialog.getByRole('button', { name: '登录并继续' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await manager.getByTestId('sign-in-dialog').waitFor({ state: 'detached' }); // the other tab's sign-in renewed this one's
+    await heading(manager, '工作日历').waitFor(); // and the refused call went through
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+
+    // the start-up check of a reloaded tab is refused: that tab shows the sign-in page, the other the dialog
+    await revoke();
+    await manager.reload();
+    await manager.getByText('登录已过期，请重新登录。').waitFor();
+    await dialog.waitFor();
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+    await manager.getByLabel('用户名').fill('manager');
+    await manager.getByLabel('密码').fill('demo1234');
+    await manager.getByRole('button', { name: '登录', exact: true }).click();
+    await heading(manager, '工作日历').waitFor(); // back where the reload was
+    await dialog.waitFor({ state: 'detached' });
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+    await second.close(); // the draft stays for the next test's sign-out
+  });
+
   it('a second tab of the same browser is already signed in; signing out there signs this tab out and revokes the token on the server', async () => {
     const second = await served.browser.context.newPage();
     second.setDefaultTimeout(15_000);
@@ -129,16 +173,24 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     await heading(second, '您好，王经理').waitFor();
     const token = await second.evaluate(() => JSON.parse(localStorage.getItem('crm.console.session') ?? '{}').accessToken as string);
     expect((await served.api.request('GET', '/auth/me', { token })).status).toBe(200);
+    expect(await drafts(second)).toHaveLength(1); // the half-typed complaint of the test before
     await second.getByRole('button', { name: '退出登录' }).click();
     await heading(second, '登录').waitFor();
     await heading(manager, '登录').waitFor(); // the first tab followed, without a reload
     expect((await served.api.request('GET', '/auth/me', { token })).status).toBe(401);
+    // an explicit sign-out leaves nothing typed for the next person on this browser
+    expect(await drafts(second)).toEqual([]);
     // and a sign-in in one tab is the other's too
     await second.getByLabel('用户名').fill('manager');
     await second.getByLabel('密码').fill('demo1234');
     await second.getByRole('button', { name: '登录', exact: true }).click();
     await heading(second, '您好，王经理').waitFor();
     await manager.getByRole('button', { name: '退出登录' }).waitFor();
+    await second.goto(url('/complaints'));
+    await second.getByRole('button', { name: '+ 登记投诉' }).click();
+    const content = second.locator('form.command-form', { has: second.getByLabel('投诉内容') }).getByLabel('投诉内容');
+    expect(await content.inputValue()).toBe('');
+    expect(await second.getByTestId('draft-restored').count()).toBe(0);
     await second.close();
   });
 
