@@ -2,7 +2,7 @@ import type { Dialog, Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp, recordAndClassify } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
-import { applicationForm } from '../../api/test/support/onboarding.forms';
+import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
@@ -228,6 +228,59 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     await page.getByLabel('客户经理', { exact: true }).fill('经理');
     await page.getByRole('button', { name: '王经理（客户经理）' }).waitFor();
     expect(await page.getByRole('button', { name: /周总经理/ }).count()).toBe(0); // only customer managers are offered
+    await page.close();
+  });
+
+  it('ONB-DUPLICATE: a submit refused after its draft was created says the draft holds the company and withdraws it; a duplicate refusal links to the application that blocks', async () => {
+    const token = await served.api.tokenFor('manager2');
+    expect((await served.api.request('POST', '/applications', { token, body: { applicationId: 'safe-blocker', form: applicationForm(741, 'manager2') } })).status).toBe(201);
+    const page = await served.signedInPage('manager2');
+    const fill = async (company: string, code: string, until: string) => {
+      await page.goto(url('/new-application/new'));
+      await page.getByRole('heading', { level: 2, name: '新建开户申请' }).waitFor();
+      await page.getByLabel('单位名称').fill(company);
+      await page.getByLabel('所属区域').fill('华东');
+      await page.getByLabel('统一社会信用代码', { exact: true }).fill(code);
+      await page.getByLabel('开户银行').fill('中国工商银行宁波镇海支行');
+      await page.getByLabel('银行账号').fill('3901 1000 0900 0765 432');
+      await page.getByLabel('邮寄地址').fill('浙江省宁波市镇海区临江路8号');
+      await page.getByLabel('电话', { exact: true }).fill('0574-86205678');
+      const contact = page.getByRole('group', { name: '联系人 1' });
+      await contact.getByLabel('姓名').fill('孙采购');
+      await contact.getByLabel('联系电话').fill('13800138000');
+      await page.getByLabel('销售方式').selectOption({ label: '网上竞价' });
+      const licence = page.getByRole('group', { name: '证件 1' });
+      await licence.getByLabel('证件号码').fill(code);
+      await licence.getByLabel('有效期起').fill('2024-01-01');
+      await licence.getByLabel('有效期至').fill(until);
+      await page.getByRole('button', { name: '提交审批' }).click();
+    };
+
+    // the licence ran out before today: drafting succeeds, the submit is refused
+    const company = '宁波北仑港盛塑化有限公司';
+    await fill(company, creditCode(742), '2025-12-31');
+    const kept = page.getByTestId('draft-kept');
+    await kept.getByText(`「${company}」已保存为草稿，但没有提交`).waitFor();
+    expect(await page.getByLabel('单位名称').inputValue()).toBe(company); // the typed form stays
+    const mine = await served.api.request('GET', '/applications', { token });
+    const draft = (mine.body as { items: Array<{ applicationId: string; companyName: string; status: string }> }).items.find((a) => a.companyName === company);
+    expect(draft?.status).toBe('draft');
+    await checkPage(page, 'safety-06-draft-kept');
+    await kept.getByRole('button', { name: `撤回申请（${company}）` }).click();
+    await kept.getByRole('button', { name: '确认撤回' }).click();
+    await page.getByTestId('application-notice').getByText(`「${company}」的草稿已撤回`).waitFor();
+    const events = await served.api.store.readStream(`onboarding-${draft?.applicationId}`);
+    expect(events.map((e) => e.type)).toEqual(['ApplicationDrafted', 'ApplicationWithdrawn']);
+
+    // the company of the manager's own open application: refused, with the way to it
+    await fill('宁波测试741号化工有限公司', creditCode(741), '2030-12-31');
+    const link = page.getByTestId('blocking-link').getByRole('link', { name: '查看占用这家公司的开户申请' });
+    await link.waitFor();
+    expect(await page.getByTestId('draft-kept').count()).toBe(0); // nothing was drafted this time
+    page.once('dialog', (dialog: Dialog) => void dialog.accept()); // leaving the typed form asks first; its draft stays
+    await link.click();
+    await page.waitForFunction(() => window.location.hash === '#/new-application/safe-blocker');
+    await page.getByLabel('单位名称').and(page.locator('[value="宁波测试741号化工有限公司"]')).waitFor();
     await page.close();
   });
 
