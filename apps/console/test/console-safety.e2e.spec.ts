@@ -4,6 +4,7 @@ import { caughtUp, recordAndClassify } from '../../api/test/complaints/complaint
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { fillApplication, fillDocument } from './support/application-form';
 import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -238,21 +239,8 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     const fill = async (company: string, code: string, until: string) => {
       await page.goto(url('/new-application/new'));
       await page.getByRole('heading', { level: 2, name: '新建开户申请' }).waitFor();
-      await page.getByLabel('单位名称').fill(company);
-      await page.getByLabel('所属区域').fill('华东');
-      await page.getByLabel('统一社会信用代码', { exact: true }).fill(code);
-      await page.getByLabel('开户银行').fill('中国工商银行宁波镇海支行');
-      await page.getByLabel('银行账号').fill('3901 1000 0900 0765 432');
-      await page.getByLabel('邮寄地址').fill('浙江省宁波市镇海区临江路8号');
-      await page.getByLabel('电话', { exact: true }).fill('0574-86205678');
-      const contact = page.getByRole('group', { name: '联系人 1' });
-      await contact.getByLabel('姓名').fill('孙采购');
-      await contact.getByLabel('联系电话').fill('13800138000');
-      await page.getByLabel('销售方式').selectOption({ label: '网上竞价' });
-      const licence = page.getByRole('group', { name: '证件 1' });
-      await licence.getByLabel('证件号码').fill(code);
-      await licence.getByLabel('有效期起').fill('2024-01-01');
-      await licence.getByLabel('有效期至').fill(until);
+      await fillApplication(page, company, code);
+      await fillDocument(page, 1, { number: code, from: '2024-01-01', until });
       await page.getByRole('button', { name: '提交审批' }).click();
     };
 
