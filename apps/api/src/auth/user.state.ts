@@ -40,9 +40,12 @@ export function evolveUser(user: User | null, event: StoredEvent): User | null {
     case 'UserRolesChanged':
       return { ...next, roles: data.roles };
     case 'UserPasswordChanged':
+    case 'UserPasswordReset':
       return { ...next, passwordHash: data.passwordHash };
     case 'UserDisabled':
       return { ...next, disabled: true };
+    case 'UserEnabled':
+      return { ...next, disabled: false };
     case 'UserTokenRevoked':
       return { ...next, revokedTokens: withRevoked(user.revokedTokens, data.jti, Date.parse(data.expiresAt), event.metadata.occurredAt) };
     default:

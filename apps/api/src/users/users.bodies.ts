@@ -4,11 +4,14 @@ import { Page, ShortText } from '../http/edge-schemas';
 import { MinPosition } from '../read-models/read-your-writes';
 
 // the account's own fields live in @crm/workflow-kit (user-account.ts), where the console reads them too
-export { ChangeRoles, CreateUser, NewUsername, Password, RoleList } from '@crm/workflow-kit';
+export { ChangeRoles, CreateUser, NewUsername, Password, ResetPassword, RoleList } from '@crm/workflow-kit';
 export const UsernameParam = Username;
 
 export const DisableUser = AccountChangeReason;
 export type DisableUser = AccountChangeReason;
+
+export const EnableUser = AccountChangeReason;
+export type EnableUser = AccountChangeReason;
 
 export const RevokeTokens = AccountChangeReason;
 export type RevokeTokens = AccountChangeReason;
