@@ -125,7 +125,7 @@ const CJK = /[\u3400-\u9fff]/;
     await check.close();
   });
 
-  it('re-enables the account and sets a temporary password, each after a confirmation; the old password stops working, the new one signs in, and it is never kept in the browser', async () => {
+  it('re-enables the account and sets a temporary password, each after a confirmation; the old password stops working, the new one signs in, and its holder changes it on 我的账号; no password is ever kept in the browser', async () => {
     // a finance reviewer who left and is back (zhaozhu stays disabled for the English pass below)
     expect((await asAdmin('POST', '/users', { username: 'sunkuaiji', name: '孙会计', roles: ['finance_reviewer'], password: 'sun-pass-2026' })).status).toBe(201);
     expect((await asAdmin('POST', '/users/sunkuaiji/disable', { reason: '离职' })).status).toBe(200);
@@ -157,6 +157,34 @@ const CJK = /[\u3400-\u9fff]/;
     // the new password first: a success clears this client's failures before the sign-in throttle's delay
     expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-temp-2026' } })).status).toBe(200);
     expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-pass-2026' } })).status).toBe(401);
+
+    // the person signs in with it in their own browser and changes it from their name in the header
+    const own = await (await served.browser.newContext()).newPage();
+    own.setDefaultTimeout(15_000);
+    await own.goto(`${served.api.url}/`);
+    await own.getByLabel('用户名').fill('sunkuaiji');
+    await own.getByLabel('密码').fill('sun-temp-2026');
+    await own.getByRole('button', { name: '登录', exact: true }).click();
+    await own.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
+    await own.getByRole('link', { name: /孙会计/ }).click();
+    await own.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
+    const change = own.getByRole('form', { name: '修改密码' });
+    await change.getByLabel('当前密码').fill('sun-temp-2026');
+    await change.getByLabel('新密码', { exact: true }).fill('sun-own-2026');
+    await change.getByLabel('再次输入新密码').fill('sun-own-2062');
+    await change.getByRole('button', { name: '修改密码' }).click();
+    await change.getByText('两次输入的新密码不一致').waitFor();
+    await change.getByLabel('再次输入新密码').fill('sun-own-2026');
+    await change.getByRole('button', { name: '修改密码' }).click();
+    await change.getByText('密码已修改，其他设备上的登录已退出。').waitFor();
+    await checkPage(own, 'admin-04-own-password');
+    expect(await own.evaluate(() => JSON.stringify(localStorage))).not.toContain('sun-own-2026');
+    // this browser carries on with the fresh token: no sign-in dialog on the next page
+    await own.goto(`${served.api.url}/#/calendar`);
+    await own.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();
+    expect(await own.getByTestId('sign-in-dialog').count()).toBe(0);
+    expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-own-2026' } })).status).toBe(200);
+    await own.close();
   });
 
   it('registers a finance webhook (URL and secret checked first), delivers now, and removes it after a confirmation', async () => {

@@ -13,6 +13,8 @@ export interface SessionState {
   signIn(username: string, password: string): Promise<Session>;
   /** ends the session on the server (the token is refused from now on) and in every tab */
   signOut(): void;
+  /** the fresh token after one's own password change (which refuses every earlier one), for every tab */
+  adoptToken(accessToken: string, expiresAt: string): void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -137,7 +139,15 @@ export function SessionProvider({ children, baseUrl = '' }: { children: ReactNod
     replace(null);
   }, [api, replace]);
 
-  const value = useMemo<SessionState>(() => ({ session, expired, api, signIn, signOut }), [session, expired, api, signIn, signOut]);
+  const adoptToken = useCallback(
+    (accessToken: string, expiresAt: string) => {
+      const current = loadSession();
+      if (current) replace({ ...current, accessToken, expiresAt });
+    },
+    [replace],
+  );
+
+  const value = useMemo<SessionState>(() => ({ session, expired, api, signIn, signOut, adoptToken }), [session, expired, api, signIn, signOut, adoptToken]);
   return (
     <SessionContext.Provider value={value}>
       {children}
