@@ -159,13 +159,7 @@ const CJK = /[\u3400-\u9fff]/;
     expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-pass-2026' } })).status).toBe(401);
 
     // the person signs in with it in their own browser and changes it from their name in the header
-    const own = await (await served.browser.newContext()).newPage();
-    own.setDefaultTimeout(15_000);
-    await own.goto(`${served.api.url}/`);
-    await own.getByLabel('用户名').fill('sunkuaiji');
-    await own.getByLabel('密码').fill('sun-temp-2026');
-    await own.getByRole('button', { name: '登录', exact: true }).click();
-    await own.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
+    const own = await served.signedInPage('sunkuaiji', 'sun-temp-2026');
     await own.getByRole('link', { name: /孙会计/ }).click();
     await own.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
     const change = own.getByRole('form', { name: '修改密码' });
