@@ -160,6 +160,7 @@ const CJK = /[\u3400-\u9fff]/;
 
     // the person signs in with it in their own browser and changes it from their name in the header
     const own = await served.signedInPage('sunkuaiji', 'sun-temp-2026');
+    await own.getByTestId('temporary-password').getByText('你正在使用管理员设置的临时密码').waitFor(); // on every page until changed
     await own.getByRole('link', { name: /孙会计/ }).click();
     await own.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
     const change = own.getByRole('form', { name: '修改密码' });
@@ -177,6 +178,7 @@ const CJK = /[\u3400-\u9fff]/;
     await own.goto(`${served.api.url}/#/calendar`);
     await own.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();
     expect(await own.getByTestId('sign-in-dialog').count()).toBe(0);
+    expect(await own.getByTestId('temporary-password').count()).toBe(0);
     expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-own-2026' } })).status).toBe(200);
     await own.close();
   });

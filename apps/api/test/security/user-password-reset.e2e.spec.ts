@@ -23,7 +23,7 @@ describeEachEngine('an administrator resets a password and re-enables an account
     expect(created.status).toBe(201);
   };
 
-  it('a temporary password replaces the old one: the old stops working, the new one signs in, earlier tokens are refused; the event holds a hash, never the password', async () => {
+  it('a temporary password replaces the old one: the old stops working, the new one signs in (asked to change it), earlier tokens are refused; the event holds a hash, never the password', async () => {
     await create('forgetful');
     const before = (await signIn('forgetful', 'initial-pass')).body.accessToken as string;
     const reset = await api.request('POST', '/users/forgetful/reset-password', { token: admin, body: { password: 'temporary-2026', reason: '本人忘记密码，电话核实身份' } });
@@ -31,7 +31,7 @@ describeEachEngine('an administrator resets a password and re-enables an account
     expect(reset.body).toEqual({ username: 'forgetful', position: expect.any(Number) });
     expect((await signIn('forgetful', 'initial-pass')).status).toBe(401);
     const after = await signIn('forgetful', 'temporary-2026');
-    expect(after.status).toBe(200);
+    expect({ status: after.status, mustChangePassword: after.body.mustChangePassword }).toEqual({ status: 200, mustChangePassword: true });
     expect((await api.request('GET', '/auth/me', { token: before })).status).toBe(401);
     expect((await api.request('GET', '/auth/me', { token: after.body.accessToken })).status).toBe(200);
 
@@ -42,6 +42,13 @@ describeEachEngine('an administrator resets a password and re-enables an account
     const detail = await api.request('GET', '/users/forgetful', { token: admin });
     expect(detail.body.history.at(-1)).toMatchObject({ type: 'UserPasswordReset', by: 'admin', reason: '本人忘记密码，电话核实身份' });
     expect(JSON.stringify(detail.body)).not.toContain('scrypt');
+
+    // changed by the person themselves, it is no longer temporary
+    const own = await api.request('POST', '/users/me/password', { token: after.body.accessToken, body: { currentPassword: 'temporary-2026', newPassword: 'my-own-2026' } });
+    expect(own.status).toBe(200);
+    const signedIn = await signIn('forgetful', 'my-own-2026');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).not.toHaveProperty('mustChangePassword');
   });
 
   it('only administrators reset passwords and re-enable accounts (403 for others, nothing written); the password follows the creation rule; not for one’s own account', async () => {

@@ -142,7 +142,8 @@ export function SessionProvider({ children, baseUrl = '' }: { children: ReactNod
   const adoptToken = useCallback(
     (accessToken: string, expiresAt: string) => {
       const current = loadSession();
-      if (current) replace({ ...current, accessToken, expiresAt });
+      // the person's own password now: no longer the temporary one
+      if (current) replace({ accessToken, expiresAt, user: current.user });
     },
     [replace],
   );

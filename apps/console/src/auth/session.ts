@@ -13,6 +13,8 @@ export interface Session {
   accessToken: string;
   expiresAt: string;
   user: SessionUser;
+  /** signed in with a temporary password an administrator set (UserPasswordReset): change it first */
+  mustChangePassword?: boolean;
 }
 
 // localStorage: one session for the browser's tabs, so a new tab or a Ctrl+click does not ask
