@@ -53,7 +53,7 @@ function identitySuite(engine: 'sqlite' | 'postgres') {
     await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(process.name, position);
   };
 
-  it('ONB-DUPLICATE: ten creations for one company at once make exactly one application; the others get 409 CONCURRENCY or 422 naming the field and the holder', async () => {
+  it('ONB-DUPLICATE: ten creations for one company at once make exactly one application; the others get 409 CONCURRENCY or 422 naming the field and the holder (`blockedBy`, for the screen to link to)', async () => {
     const before = await api.store.headPosition();
     // every request reads the empty reservation stream before any of them writes
     const release = barrierOnReads(api.store, ledgerOf(40), 10);
@@ -69,7 +69,7 @@ function identitySuite(engine: 'sqlite' | 'postgres') {
     for (const refused of results.filter((r) => r.status !== 201)) {
       expect([409, 422]).toContain(refused.status);
       if (refused.status === 409) expect(refused.body.rule).toBe('CONCURRENCY');
-      else expect(refused.body).toMatchObject({ rule: 'ONB-DUPLICATE', field: 'data.form.identifiers', message: expect.stringContaining(winner) });
+      else expect(refused.body).toMatchObject({ rule: 'ONB-DUPLICATE', field: 'data.form.identifiers', message: expect.stringContaining(winner), blockedBy: { kind: 'application', id: winner } });
     }
     expect(await ledger(40)).toEqual([['IdentityReserved', winner, null]]);
     expect((await draftsOf(40)).map((e) => e.data.applicationId)).toEqual([winner]);

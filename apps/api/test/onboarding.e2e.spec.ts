@@ -148,11 +148,12 @@ describe('onboarding over HTTP on a real SQLite file: draft → sales → financ
     ok(await as('manager', 'POST', '/applications', { applicationId: 'dup-5', form: applicationForm(5) }), 201);
     const second = await as('manager2', 'POST', '/applications', { form: applicationForm(5, 'manager2') });
     expect(second.status).toBe(422);
-    expect(second.body).toMatchObject({ rule: 'ONB-DUPLICATE', field: 'data.form.identifiers' });
+    expect(second.body).toMatchObject({ rule: 'ONB-DUPLICATE', field: 'data.form.identifiers', blockedBy: { kind: 'application', id: 'dup-5' } });
     expect(second.body.message).toContain('dup-5');
     const customer = await as('manager2', 'POST', '/applications', { form: applicationForm(1, 'manager2') });
     expect(customer.status).toBe(422);
     expect(customer.body.message).toContain('cust-walk-1');
+    expect(customer.body.blockedBy).toEqual({ kind: 'customer', id: 'cust-walk-1' });
     ok(await as('manager', 'POST', '/applications/dup-5/withdraw', { reason: '客户暂缓合作' }));
     const afterWithdrawal = ok(await as('manager2', 'POST', '/applications', { form: applicationForm(5, 'manager2') }), 201);
     expect(afterWithdrawal.id).toMatch(/^app-/);

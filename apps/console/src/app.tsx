@@ -1,5 +1,5 @@
 import { SessionProvider, useSession } from './auth/session.context';
-import { I18nProvider } from './i18n/i18n.context';
+import { I18nProvider, useI18n } from './i18n/i18n.context';
 import { useLocation } from './router/hash-router';
 import { AppShell } from './shell/app-shell';
 import { Routes } from './shell/routes';
@@ -23,5 +23,22 @@ function CurrentPage() {
   const { session } = useSession();
   const location = useLocation();
   if (!session) return <SignInPage />;
-  return <Routes location={location} user={session.user} />;
+  // another person signing in in another tab: this tab's forms start afresh rather than carry the
+  // first person's typed values into the second one's drafts
+  return (
+    <>
+      {session.mustChangePassword && location.segments[0] !== 'account' ? <TemporaryPasswordNote /> : null}
+      <Routes key={session.user.id} location={location} user={session.user} />
+    </>
+  );
+}
+
+/** After an administrator's reset: every page asks to change the temporary password, until it is. */
+function TemporaryPasswordNote() {
+  const { t } = useI18n();
+  return (
+    <p className="alert alert-warning" role="status" data-testid="temporary-password">
+      {t('account.temporary')} <a href="#/account">{t('account.change')}</a>
+    </p>
+  );
 }

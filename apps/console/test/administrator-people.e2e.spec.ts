@@ -125,6 +125,64 @@ const CJK = /[\u3400-\u9fff]/;
     await check.close();
   });
 
+  it('re-enables the account and sets a temporary password, each after a confirmation; the old password stops working, the new one signs in, and its holder changes it on 我的账号; no password is ever kept in the browser', async () => {
+    // a finance reviewer who left and is back (zhaozhu stays disabled for the English pass below)
+    expect((await asAdmin('POST', '/users', { username: 'sunkuaiji', name: '孙会计', roles: ['finance_reviewer'], password: 'sun-pass-2026' })).status).toBe(201);
+    expect((await asAdmin('POST', '/users/sunkuaiji/disable', { reason: '离职' })).status).toBe(200);
+    await admin.goto(url('/users/sunkuaiji'));
+    const detail = admin.getByTestId('user-detail');
+    const enable = detail.getByRole('form', { name: '重新启用账号' });
+    await enable.getByLabel('原因').fill('调回销售公司');
+    await enable.getByRole('button', { name: '重新启用账号' }).click();
+    await enable.getByTestId('confirm-step').getByRole('button', { name: '确认启用' }).click();
+    await detail.getByTestId('user-history').getByText('重新启用账号 — 调回销售公司').waitFor();
+    expect(await admin.getByText('该账号已停用，不能登录。').count()).toBe(0);
+    expect((await asAdmin('GET', '/users/sunkuaiji')).body.disabled).toBe(false);
+
+    const reset = detail.getByRole('form', { name: '重置密码' });
+    await reset.getByLabel('临时密码').fill('short');
+    await reset.getByLabel('原因').fill('本人忘记密码，电话核实身份');
+    await reset.getByRole('button', { name: '重置密码' }).click();
+    await reset.locator('.field-error', { hasText: '至少 8 个字符' }).waitFor(); // the API's ResetPassword, checked before anything is sent
+    await reset.getByLabel('临时密码').fill('sun-temp-2026');
+    await reset.getByRole('button', { name: '重置密码' }).click();
+    const confirm = reset.getByTestId('confirm-step');
+    expect(await confirm.textContent()).toContain('确认为 孙会计（财务部） 设置新的临时密码');
+    await confirm.getByRole('button', { name: '确认重置' }).click();
+    await reset.getByText('已为 孙会计（财务部） 设置临时密码').waitFor();
+    await detail.getByTestId('user-history').getByText('管理员重置密码 — 本人忘记密码，电话核实身份').waitFor();
+    expect(await reset.getByLabel('临时密码').inputValue()).toBe('');
+    expect(await admin.evaluate(() => JSON.stringify(localStorage))).not.toContain('sun-temp-2026');
+    await checkPage(admin, 'admin-03-password-reset');
+    // the new password first: a success clears this client's failures before the sign-in throttle's delay
+    expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-temp-2026' } })).status).toBe(200);
+    expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-pass-2026' } })).status).toBe(401);
+
+    // the person signs in with it in their own browser and changes it from their name in the header
+    const own = await served.signedInPage('sunkuaiji', 'sun-temp-2026');
+    await own.getByTestId('temporary-password').getByText('你正在使用管理员设置的临时密码').waitFor(); // on every page until changed
+    await own.getByRole('link', { name: /孙会计/ }).click();
+    await own.getByRole('heading', { level: 1, name: '我的账号' }).waitFor();
+    const change = own.getByRole('form', { name: '修改密码' });
+    await change.getByLabel('当前密码').fill('sun-temp-2026');
+    await change.getByLabel('新密码', { exact: true }).fill('sun-own-2026');
+    await change.getByLabel('再次输入新密码').fill('sun-own-2062');
+    await change.getByRole('button', { name: '修改密码' }).click();
+    await change.getByText('两次输入的新密码不一致').waitFor();
+    await change.getByLabel('再次输入新密码').fill('sun-own-2026');
+    await change.getByRole('button', { name: '修改密码' }).click();
+    await change.getByText('密码已修改，其他设备上的登录已退出。').waitFor();
+    await checkPage(own, 'admin-04-own-password');
+    expect(await own.evaluate(() => JSON.stringify(localStorage))).not.toContain('sun-own-2026');
+    // this browser carries on with the fresh token: no sign-in dialog on the next page
+    await own.goto(`${served.api.url}/#/calendar`);
+    await own.getByRole('heading', { level: 1, name: '工作日历' }).waitFor();
+    expect(await own.getByTestId('sign-in-dialog').count()).toBe(0);
+    expect(await own.getByTestId('temporary-password').count()).toBe(0);
+    expect((await served.api.request('POST', '/auth/token', { body: { username: 'sunkuaiji', password: 'sun-own-2026' } })).status).toBe(200);
+    await own.close();
+  });
+
   it('registers a finance webhook (URL and secret checked first), delivers now, and removes it after a confirmation', async () => {
     await admin.goto(url('/channels'));
     const card = admin.getByTestId('webhooks');

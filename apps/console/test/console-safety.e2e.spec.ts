@@ -2,8 +2,9 @@ import type { Dialog, Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp, recordAndClassify } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
-import { applicationForm } from '../../api/test/support/onboarding.forms';
+import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { fillApplication, fillDocument } from './support/application-form';
 import { checkPage } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -17,7 +18,8 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
 /**
  * Issue 16, "never lose typed work; never act by accident" (ADR 0034): a form's draft survives a
  * reload, an expired session is renewed in a dialog over the mounted form and the refused submit
- * is sent again with what was typed, the tabs of one browser share one session (and its sign-out),
+ * is sent again with what was typed, the tabs of one browser share one session (its sign-in dialog
+ * and its sign-out, which drops the person's drafts),
  * a rejection asks first, and a customer is picked by part of its credit code, never typed as an id.
  */
 (browserTestsRun('console safety browser tests') ? describe : describe.skip)('the console keeps typed work and asks before destructive decisions (issue 16, ADR 0034)', () => {
@@ -122,6 +124,49 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     expect(keys).toEqual([]); // sent: the draft is gone
   });
 
+  const drafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('crm.console.draft')));
+  const HALF_TYPED = '第二个标签页里写了一半的投诉';
+
+  it('a session ended on the server opens the sign-in dialog in every tab, over their mounted forms; one sign-in in any tab resumes them all, the draft kept', async () => {
+    const second = await served.browser.context.newPage();
+    second.setDefaultTimeout(15_000);
+    await second.goto(url('/complaints'));
+    await heading(second, '投诉').waitFor();
+    await second.getByRole('button', { name: '+ 登记投诉' }).click();
+    const typed = second.locator('form.command-form', { has: second.getByLabel('投诉内容') }).getByLabel('投诉内容');
+    await typed.fill(HALF_TYPED);
+    const revoke = async () => expect((await served.api.request('POST', '/users/manager/revoke-tokens', { token: await served.api.tokenFor('admin'), body: { reason: '安全检查' } })).status).toBe(200);
+
+    // a call refused in the first tab: both tabs ask, the second without having called anything
+    await revoke();
+    await manager.getByRole('navigation').getByRole('link', { name: '工作日历' }).click();
+    await manager.getByTestId('sign-in-dialog').waitFor();
+    const dialog = second.getByTestId('sign-in-dialog');
+    await dialog.getByRole('heading', { name: '登录已过期，请重新登录' }).waitFor();
+    expect(await typed.inputValue()).toBe(HALF_TYPED); // not unmounted
+    expect(await drafts(second)).toEqual(['crm.console.draft:manager:/complaints/new|登记投诉']); // an expiry keeps the draft
+    await dialog.getByLabel('密码').fill('demo1234');
+    await dialog.getByRole('button', { name: '登录并继续' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await manager.getByTestId('sign-in-dialog').waitFor({ state: 'detached' }); // the other tab's sign-in renewed this one's
+    await heading(manager, '工作日历').waitFor(); // and the refused call went through
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+
+    // the start-up check of a reloaded tab is refused: that tab shows the sign-in page, the other the dialog
+    await revoke();
+    await manager.reload();
+    await manager.getByText('登录已过期，请重新登录。').waitFor();
+    await dialog.waitFor();
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+    await manager.getByLabel('用户名').fill('manager');
+    await manager.getByLabel('密码').fill('demo1234');
+    await manager.getByRole('button', { name: '登录', exact: true }).click();
+    await heading(manager, '工作日历').waitFor(); // back where the reload was
+    await dialog.waitFor({ state: 'detached' });
+    expect(await typed.inputValue()).toBe(HALF_TYPED);
+    await second.close(); // the draft stays for the next test's sign-out
+  });
+
   it('a second tab of the same browser is already signed in; signing out there signs this tab out and revokes the token on the server', async () => {
     const second = await served.browser.context.newPage();
     second.setDefaultTimeout(15_000);
@@ -129,16 +174,24 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     await heading(second, '您好，王经理').waitFor();
     const token = await second.evaluate(() => JSON.parse(localStorage.getItem('crm.console.session') ?? '{}').accessToken as string);
     expect((await served.api.request('GET', '/auth/me', { token })).status).toBe(200);
+    expect(await drafts(second)).toHaveLength(1); // the half-typed complaint of the test before
     await second.getByRole('button', { name: '退出登录' }).click();
     await heading(second, '登录').waitFor();
     await heading(manager, '登录').waitFor(); // the first tab followed, without a reload
     expect((await served.api.request('GET', '/auth/me', { token })).status).toBe(401);
+    // an explicit sign-out leaves nothing typed for the next person on this browser
+    expect(await drafts(second)).toEqual([]);
     // and a sign-in in one tab is the other's too
     await second.getByLabel('用户名').fill('manager');
     await second.getByLabel('密码').fill('demo1234');
     await second.getByRole('button', { name: '登录', exact: true }).click();
     await heading(second, '您好，王经理').waitFor();
     await manager.getByRole('button', { name: '退出登录' }).waitFor();
+    await second.goto(url('/complaints'));
+    await second.getByRole('button', { name: '+ 登记投诉' }).click();
+    const content = second.locator('form.command-form', { has: second.getByLabel('投诉内容') }).getByLabel('投诉内容');
+    expect(await content.inputValue()).toBe('');
+    expect(await second.getByTestId('draft-restored').count()).toBe(0);
     await second.close();
   });
 
@@ -176,6 +229,46 @@ const TEXT = '聚丙烯 T30S 批次熔指超标，要求退换货；客户已寄
     await page.getByLabel('客户经理', { exact: true }).fill('经理');
     await page.getByRole('button', { name: '王经理（客户经理）' }).waitFor();
     expect(await page.getByRole('button', { name: /周总经理/ }).count()).toBe(0); // only customer managers are offered
+    await page.close();
+  });
+
+  it('ONB-DUPLICATE: a submit refused after its draft was created says the draft holds the company and withdraws it; a duplicate refusal links to the application that blocks', async () => {
+    const token = await served.api.tokenFor('manager2');
+    expect((await served.api.request('POST', '/applications', { token, body: { applicationId: 'safe-blocker', form: applicationForm(741, 'manager2') } })).status).toBe(201);
+    const page = await served.signedInPage('manager2');
+    const fill = async (company: string, code: string, until: string) => {
+      await page.goto(url('/new-application/new'));
+      await page.getByRole('heading', { level: 2, name: '新建开户申请' }).waitFor();
+      await fillApplication(page, company, code);
+      await fillDocument(page, 1, { number: code, from: '2024-01-01', until });
+      await page.getByRole('button', { name: '提交审批' }).click();
+    };
+
+    // the licence ran out before today: drafting succeeds, the submit is refused
+    const company = '宁波北仑港盛塑化有限公司';
+    await fill(company, creditCode(742), '2025-12-31');
+    const kept = page.getByTestId('draft-kept');
+    await kept.getByText(`「${company}」已保存为草稿，但没有提交`).waitFor();
+    expect(await page.getByLabel('单位名称').inputValue()).toBe(company); // the typed form stays
+    const mine = await served.api.request('GET', '/applications', { token });
+    const draft = (mine.body as { items: Array<{ applicationId: string; companyName: string; status: string }> }).items.find((a) => a.companyName === company);
+    expect(draft?.status).toBe('draft');
+    await checkPage(page, 'safety-06-draft-kept');
+    await kept.getByRole('button', { name: `撤回申请（${company}）` }).click();
+    await kept.getByRole('button', { name: '确认撤回' }).click();
+    await page.getByTestId('application-notice').getByText(`「${company}」的草稿已撤回`).waitFor();
+    const events = await served.api.store.readStream(`onboarding-${draft?.applicationId}`);
+    expect(events.map((e) => e.type)).toEqual(['ApplicationDrafted', 'ApplicationWithdrawn']);
+
+    // the company of the manager's own open application: refused, with the way to it
+    await fill('宁波测试741号化工有限公司', creditCode(741), '2030-12-31');
+    const link = page.getByTestId('blocking-link').getByRole('link', { name: '查看占用这家公司的开户申请' });
+    await link.waitFor();
+    expect(await page.getByTestId('draft-kept').count()).toBe(0); // nothing was drafted this time
+    page.once('dialog', (dialog: Dialog) => void dialog.accept()); // leaving the typed form asks first; its draft stays
+    await link.click();
+    await page.waitForFunction(() => window.location.hash === '#/new-application/safe-blocker');
+    await page.getByLabel('单位名称').and(page.locator('[value="宁波测试741号化工有限公司"]')).waitFor();
     await page.close();
   });
 

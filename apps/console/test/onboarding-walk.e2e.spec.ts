@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { caughtUp, fireDueTimers } from '../../api/test/complaints/complaint-support';
 import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { fillApplication, fillDocument as fillDocumentOn } from './support/application-form';
 import { checkPage, focusIndicator, tabTo } from './support/page-checks';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -27,13 +28,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
   }, 180_000);
   afterAll(() => served?.close());
 
-  const fillDocument = async (n: number, values: { kind?: string; number: string; from: string; until: string }) => {
-    const group = manager.getByRole('group', { name: `证件 ${n}` });
-    if (values.kind) await group.getByLabel('证件类型').selectOption({ label: values.kind });
-    await group.getByLabel('证件号码').fill(values.number);
-    await group.getByLabel('有效期起').fill(values.from);
-    await group.getByLabel('有效期至').fill(values.until);
-  };
+  const fillDocument = (n: number, values: { kind?: string; number: string; from: string; until: string }) => fillDocumentOn(manager, n, values);
 
   const openInbox = async (username: string) => {
     const page = await served.signedInPage(username);
@@ -48,17 +43,7 @@ const WRONG_CODE = `${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`;
     await manager.getByText('还没有开户申请。').waitFor();
     await manager.getByRole('link', { name: '新建申请' }).click();
     await manager.getByRole('heading', { level: 2, name: '新建开户申请' }).waitFor();
-    await manager.getByLabel('单位名称').fill(COMPANY);
-    await manager.getByLabel('所属区域').fill('华东');
-    await manager.getByLabel('统一社会信用代码', { exact: true }).fill(WRONG_CODE);
-    await manager.getByLabel('开户银行').fill('中国工商银行宁波镇海支行');
-    await manager.getByLabel('银行账号').fill('3901 1000 0900 0765 432');
-    await manager.getByLabel('邮寄地址').fill('浙江省宁波市镇海区临江路8号');
-    await manager.getByLabel('电话', { exact: true }).fill('0574-86205678');
-    const contact = manager.getByRole('group', { name: '联系人 1' });
-    await contact.getByLabel('姓名').fill('孙采购');
-    await contact.getByLabel('联系电话').fill('13800138000');
-    await manager.getByLabel('销售方式').selectOption({ label: '网上竞价' });
+    await fillApplication(manager, COMPANY, WRONG_CODE);
     await fillDocument(1, { number: CODE, from: '2024-01-01', until: '2030-12-31' });
     // two more certificates that run out soon, so the customers page has something to flag
     await manager.getByRole('button', { name: '添加证件' }).click();

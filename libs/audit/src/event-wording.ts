@@ -15,6 +15,8 @@ const PLATFORM_EVENT_WORDING: Readonly<Record<string, Wording>> = {
   UserRolesChanged: { zh: '变更用户角色', en: 'User roles changed' },
   UserPasswordChanged: { zh: '修改密码', en: 'Password changed' },
   UserDisabled: { zh: '停用用户', en: 'User disabled' },
+  UserEnabled: { zh: '重新启用用户', en: 'User re-enabled' },
+  UserPasswordReset: { zh: '管理员重置密码', en: 'Password reset by an administrator' },
   UserTokensRevoked: { zh: '注销全部登录', en: 'All sessions revoked' },
   UserTokenRevoked: { zh: '注销登录', en: 'Session revoked' },
   SignInFailed: { zh: '登录失败', en: 'Sign-in failed' },

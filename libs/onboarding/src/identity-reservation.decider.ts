@@ -59,7 +59,7 @@ function registeredLines(state: State, services: IdentityReservationServices): A
 /** ONB-DUPLICATE per product line (R-TIER-1): a customer company applies again only for a line it is not registered for. */
 function refuseRegisteredLine(state: State, services: IdentityReservationServices, identityKey: string, productLine: ProductLine): void {
   const taken = registeredLines(state, services).find((c) => c.productLine === productLine);
-  if (taken) throw duplicateOf(identityKey, `it is the customer ${taken.customerId} for the product line ${productLine}`);
+  if (taken) throw duplicateOf(identityKey, `it is the customer ${taken.customerId} for the product line ${productLine}`, { kind: 'customer', id: taken.customerId });
 }
 
 /** R-ONB-3: once approved, the company is a customer of that product line, and the line is never free again. */
@@ -76,7 +76,7 @@ function handOver(command: Command<'HandOverIdentity', HandOverIdentity>, state:
   }
   // an application approved before reservations existed has no reservation: the customer takes the key all the same
   if (state.state === 'reserved' && state.context.applicationId !== applicationId)
-    throw duplicateOf(identityKey, `application ${state.context.applicationId} holds it, not ${applicationId}`);
+    throw duplicateOf(identityKey, `application ${state.context.applicationId} holds it, not ${applicationId}`, { kind: 'application', id: state.context.applicationId ?? 'unknown' });
   return [handedOver];
 }
 

@@ -20,12 +20,16 @@ export function reservationGraceOver(reservedAt: string, now: string): boolean {
 
 const OPEN = (state: string) => state === 'draft' || state === 'returned' || state === 'finalising' || state.startsWith('review.');
 
-/** ONB-DUPLICATE, worded for the person filing: the field is the form's identifiers. */
-export function duplicateOf(identityKey: string, what: string): DomainRuleViolation {
+/** What holds a company's key: a screen links to it (the application to finish or withdraw, the customer). */
+export interface BlockedBy { kind: 'application' | 'customer'; id: string }
+
+/** ONB-DUPLICATE, worded for the person filing: the field is the form's identifiers; `blockedBy` says what holds it. */
+export function duplicateOf(identityKey: string, what: string, blockedBy?: BlockedBy): DomainRuleViolation {
   return new DomainRuleViolation(
     OnboardingRule.duplicate,
     `the company with organisation code ${identityKey} already has an open application or is a customer: ${what}`,
     'data.form.identifiers',
+    blockedBy ? { blockedBy } : undefined,
   );
 }
 
@@ -39,9 +43,9 @@ export function duplicateOf(identityKey: string, what: string): DomainRuleViolat
 export function reclaimReason(holder: ReservationHolder, identityKey: string, reservedAt: string, now: string): ReleaseReason {
   const { applicationId, state } = holder;
   if (state === 'withdrawn' || state === 'rejected' || state === 'voided') return state;
-  if (state === 'approved') throw duplicateOf(identityKey, `it is the customer ${customerIdFor(applicationId)}`);
-  if (state === 'none') throw duplicateOf(identityKey, `application ${applicationId} reserved it at ${reservedAt} and is being drafted`);
-  if (OPEN(state) && holder.identityKey === identityKey) throw duplicateOf(identityKey, `application ${applicationId} is open (${state})`);
+  if (state === 'approved') throw duplicateOf(identityKey, `it is the customer ${customerIdFor(applicationId)}`, { kind: 'customer', id: customerIdFor(applicationId) });
+  if (state === 'none') throw duplicateOf(identityKey, `application ${applicationId} reserved it at ${reservedAt} and is being drafted`, { kind: 'application', id: applicationId });
+  if (OPEN(state) && holder.identityKey === identityKey) throw duplicateOf(identityKey, `application ${applicationId} is open (${state})`, { kind: 'application', id: applicationId });
   if (OPEN(state) && reservationGraceOver(reservedAt, now)) return 'rekeyed';
-  throw duplicateOf(identityKey, `application ${applicationId} reserved it at ${reservedAt} (${state})`);
+  throw duplicateOf(identityKey, `application ${applicationId} reserved it at ${reservedAt} (${state})`, { kind: 'application', id: applicationId });
 }

@@ -27,7 +27,8 @@ function refuseDuplicate(services: OnboardingServices, form: ApplicationForm, ap
   const { taken, by, kind } = services.duplicates.isCreditCodeTaken(identityKey, form.productLine);
   if (taken && by !== applicationId && by !== customerIdFor(applicationId)) {
     const what = kind === 'customer' ? `is already a customer for the product line ${form.productLine}` : 'already has an open application';
-    throw new DomainRuleViolation(OnboardingRule.duplicate, `the company with organisation code ${identityKey} ${what} (${by ?? 'unknown'})`, 'data.form.identifiers');
+    const blockedBy = by ? { blockedBy: { kind: kind ?? 'application', id: by } } : undefined;
+    throw new DomainRuleViolation(OnboardingRule.duplicate, `the company with organisation code ${identityKey} ${what} (${by ?? 'unknown'})`, 'data.form.identifiers', blockedBy);
   }
   return identityKey;
 }

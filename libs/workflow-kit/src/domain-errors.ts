@@ -6,6 +6,8 @@ export class DomainRuleViolation extends Error {
     message: string,
     /** the command field at fault, when there is one */
     readonly field?: string,
+    /** facts a screen acts on (the application that blocks a duplicate), sent beside the message */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(`${ruleId}: ${message}`);
   }

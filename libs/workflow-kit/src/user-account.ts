@@ -22,6 +22,17 @@ export const ChangeRoles = z.strictObject({
 });
 export type ChangeRoles = z.infer<typeof ChangeRoles>;
 
-/** Why an account is disabled or signed out everywhere: kept in its history. */
+/** Why an account is disabled, re-enabled or signed out everywhere: kept in its history. */
 export const AccountChangeReason = z.strictObject({ reason: optionalText(4000).min(1) });
 export type AccountChangeReason = z.infer<typeof AccountChangeReason>;
+
+/** Changing one's own password: the current one (so a stolen token cannot do it alone) and the new one. */
+export const ChangeOwnPassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export type ChangeOwnPassword = z.infer<typeof ChangeOwnPassword>;
+
+/**
+ * An administrator sets a new temporary password for someone who forgot theirs: the password (the
+ * same rule as at creation; only its hash is stored) and why, kept in the account's history.
+ */
+export const ResetPassword = z.strictObject({ password: Password, reason: AccountChangeReason.shape.reason });
+export type ResetPassword = z.infer<typeof ResetPassword>;

@@ -52,7 +52,9 @@ export class AuthController {
     }
     this.throttle.recordSuccess(body.username, client);
     const { token, expiresAt } = this.tokens.issue(user);
-    return { accessToken: token, tokenType: 'Bearer', expiresAt, user: { id: user.id, name: user.name, roles: user.roles } };
+    const session = { accessToken: token, tokenType: 'Bearer', expiresAt, user: { id: user.id, name: user.name, roles: user.roles } };
+    // an administrator's temporary password (UserPasswordReset): the console asks to change it first
+    return user.passwordTemporary ? { ...session, mustChangePassword: true } : session;
   }
 
   @Post('logout')

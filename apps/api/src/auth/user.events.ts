@@ -22,6 +22,14 @@ export type UserPasswordChanged = z.infer<typeof UserPasswordChanged>;
 export const UserDisabled = z.object({ username: z.string().optional(), reason: z.string().optional() });
 export type UserDisabled = z.infer<typeof UserDisabled>;
 
+/** An administrator set a temporary password (`by` in the metadata); the hash only, like at registration. */
+export const UserPasswordReset = z.object({ username: z.string(), passwordHash: z.string(), reason: z.string() });
+export type UserPasswordReset = z.infer<typeof UserPasswordReset>;
+
+/** A disabled account may sign in again; its tokens from before the disable stay refused. */
+export const UserEnabled = z.object({ username: z.string(), reason: z.string() });
+export type UserEnabled = z.infer<typeof UserEnabled>;
+
 /** Every token issued before this event is refused (an administrator's "sign out everywhere"). */
 export const UserTokensRevoked = z.object({ username: z.string(), reason: z.string() });
 export type UserTokensRevoked = z.infer<typeof UserTokensRevoked>;
@@ -31,6 +39,6 @@ export const UserTokenRevoked = z.object({ username: z.string(), jti: z.string()
 export type UserTokenRevoked = z.infer<typeof UserTokenRevoked>;
 
 /** Events after which every earlier token of the user is refused. */
-export const SECURITY_CHANGES: ReadonlySet<string> = new Set(['UserRolesChanged', 'UserPasswordChanged', 'UserDisabled', 'UserTokensRevoked']);
+export const SECURITY_CHANGES: ReadonlySet<string> = new Set(['UserRolesChanged', 'UserPasswordChanged', 'UserPasswordReset', 'UserDisabled', 'UserTokensRevoked']);
 
-export const USER_EVENT_TYPES = ['UserRegistered', ...SECURITY_CHANGES, 'UserTokenRevoked'] as const;
+export const USER_EVENT_TYPES = ['UserRegistered', ...SECURITY_CHANGES, 'UserEnabled', 'UserTokenRevoked'] as const;

@@ -7,6 +7,8 @@ export interface User {
   name: string;
   roles: Role[];
   passwordHash: string;
+  /** set by an administrator's reset, until the person changes it themselves: sign-in says so */
+  passwordTemporary: boolean;
   disabled: boolean;
   /** revision of the user's stream this state was folded up to (tokens carry it as `rev`) */
   revision: number;
@@ -26,7 +28,7 @@ export function evolveUser(user: User | null, event: StoredEvent): User | null {
   const data = event.data as Record<string, any>;
   if (event.type === 'UserRegistered') {
     return {
-      id: data.username, name: data.name, roles: data.roles, passwordHash: data.passwordHash, disabled: false,
+      id: data.username, name: data.name, roles: data.roles, passwordHash: data.passwordHash, passwordTemporary: false, disabled: false,
       revision: event.revision, tokensValidFromRevision: 0, tokensValidAfter: null, revokedTokens: new Map(),
     };
   }
@@ -40,9 +42,13 @@ export function evolveUser(user: User | null, event: StoredEvent): User | null {
     case 'UserRolesChanged':
       return { ...next, roles: data.roles };
     case 'UserPasswordChanged':
-      return { ...next, passwordHash: data.passwordHash };
+      return { ...next, passwordHash: data.passwordHash, passwordTemporary: false };
+    case 'UserPasswordReset':
+      return { ...next, passwordHash: data.passwordHash, passwordTemporary: true };
     case 'UserDisabled':
       return { ...next, disabled: true };
+    case 'UserEnabled':
+      return { ...next, disabled: false };
     case 'UserTokenRevoked':
       return { ...next, revokedTokens: withRevoked(user.revokedTokens, data.jti, Date.parse(data.expiresAt), event.metadata.occurredAt) };
     default:

@@ -18,6 +18,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DomainRuleViolation) {
     const schema = error.ruleId === 'SCHEMA' || error.ruleId === 'COMMAND';
     return {
+      ...error.details,
       statusCode: schema ? 400 : 422,
       error: schema ? 'Bad Request' : 'Unprocessable Entity',
       message: error.message,

@@ -68,6 +68,7 @@ async function trackUser(event: StoredEvent, trx: Kysely<any>): Promise<void> {
   const set: Record<string, unknown> = { position: event.position };
   if (event.type === 'UserRolesChanged') set.roles = JSON.stringify((event.data as UserRolesChanged).roles);
   else if (event.type === 'UserDisabled') set.disabled = 1;
+  else if (event.type === 'UserEnabled') set.disabled = 0;
   else return;
   await trx.updateTable(PEOPLE_TABLE).set(set).where('username', '=', username).where('position', '<', event.position).execute();
 }

@@ -7,7 +7,7 @@ import { SignInThrottle } from '../auth/sign-in-throttle';
 import { TokenService } from '../auth/token.service';
 import { UserDirectory, type User } from '../auth/user-directory';
 import { CLOCK, type Clock } from '../infrastructure/clock';
-import type { ChangeOwnPassword, ChangeRoles, CreateUser } from './users.bodies';
+import type { ChangeOwnPassword, ChangeRoles, CreateUser, ResetPassword } from './users.bodies';
 
 export interface UserChange {
   username: string;
@@ -54,6 +54,26 @@ export class UserAdminService {
     if (username === by.id) throw selfLockout('an administrator cannot disable their own account');
     if (user.disabled) return { username, position: 0 };
     return { username, position: await this.users.append(username, 'UserDisabled', { username, reason }, this.guarded(by, user)) };
+  }
+
+  /** A disabled account may sign in again (with its password as it was, or one reset first). */
+  async enable(username: string, reason: string, by: Actor): Promise<UserChange> {
+    const user = await this.existing(username);
+    if (!user.disabled) return { username, position: 0 };
+    return { username, position: await this.users.append(username, 'UserEnabled', { username, reason }, this.guarded(by, user)) };
+  }
+
+  /**
+   * A temporary password set by an administrator for someone who cannot sign in: stored as its
+   * hash only, and every earlier token is refused. Not for the administrator's own account, which
+   * changes with the current password (POST /users/me/password), so a stolen token cannot lock
+   * the real administrator out.
+   */
+  async resetPassword(username: string, body: ResetPassword, by: Actor): Promise<UserChange> {
+    if (username === by.id) throw selfLockout('an administrator changes their own password with the current one (POST /users/me/password)');
+    const user = await this.existing(username);
+    const passwordHash = await hashPassword(body.password);
+    return { username, position: await this.users.append(username, 'UserPasswordReset', { username, passwordHash, reason: body.reason }, this.guarded(by, user)) };
   }
 
   async revokeTokens(username: string, reason: string, by: Actor): Promise<UserChange> {

@@ -1,20 +1,20 @@
-import { AccountChangeReason, Password, Role, Username } from '@crm/workflow-kit';
+import { AccountChangeReason, Role, Username } from '@crm/workflow-kit';
 import { z } from 'zod';
 import { Page, ShortText } from '../http/edge-schemas';
 import { MinPosition } from '../read-models/read-your-writes';
 
 // the account's own fields live in @crm/workflow-kit (user-account.ts), where the console reads them too
-export { ChangeRoles, CreateUser, NewUsername, Password, RoleList } from '@crm/workflow-kit';
+export { ChangeOwnPassword, ChangeRoles, CreateUser, NewUsername, Password, ResetPassword, RoleList } from '@crm/workflow-kit';
 export const UsernameParam = Username;
 
 export const DisableUser = AccountChangeReason;
 export type DisableUser = AccountChangeReason;
 
+export const EnableUser = AccountChangeReason;
+export type EnableUser = AccountChangeReason;
+
 export const RevokeTokens = AccountChangeReason;
 export type RevokeTokens = AccountChangeReason;
-
-export const ChangeOwnPassword = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });
-export type ChangeOwnPassword = z.infer<typeof ChangeOwnPassword>;
 
 export const UsersQuery = z.strictObject({ ...Page, role: Role.optional(), minPosition: MinPosition });
 export type UsersQuery = z.infer<typeof UsersQuery>;

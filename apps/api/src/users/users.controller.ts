@@ -9,7 +9,7 @@ import { Roles } from '../auth/roles.decorator';
 import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { UserAdminService } from './user-admin.service';
-import { ChangeOwnPassword, ChangeRoles, CreateUser, DisableUser, RevokeTokens, UsernameParam, UsersQuery } from './users.bodies';
+import { ChangeOwnPassword, ChangeRoles, CreateUser, DisableUser, EnableUser, ResetPassword, RevokeTokens, UsernameParam, UsersQuery } from './users.bodies';
 import { USERS_PROJECTION } from './users.projection';
 import { UsersQueryService } from './users.query';
 
@@ -67,6 +67,22 @@ export class UsersController {
   @ApiOperation({ summary: 'Disable a user (revokes their tokens; sign-in refused)' })
   disable(@Param('username', { schema: UsernameParam }) username: string, @Body({ schema: DisableUser }) body: DisableUser, @CurrentActor() actor: Actor) {
     return this.admin.disable(username, body.reason, actor);
+  }
+
+  @Post(':username/enable')
+  @HttpCode(200)
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Re-enable a disabled user: sign-in accepted again; tokens from before the disable stay refused' })
+  enable(@Param('username', { schema: UsernameParam }) username: string, @Body({ schema: EnableUser }) body: EnableUser, @CurrentActor() actor: Actor) {
+    return this.admin.enable(username, body.reason, actor);
+  }
+
+  @Post(':username/reset-password')
+  @HttpCode(200)
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Set a temporary password for another user (only its hash is kept; revokes their tokens)' })
+  resetPassword(@Param('username', { schema: UsernameParam }) username: string, @Body({ schema: ResetPassword }) body: ResetPassword, @CurrentActor() actor: Actor) {
+    return this.admin.resetPassword(username, body, actor);
   }
 
   @Post(':username/revoke-tokens')

@@ -15,7 +15,7 @@ export function usersProjection(): Projection {
   return {
     name: USERS_PROJECTION,
     version: 1,
-    eventTypes: ['UserRegistered', ...SECURITY_CHANGES],
+    eventTypes: ['UserRegistered', ...SECURITY_CHANGES, 'UserEnabled'],
     tables: [{ name: USERS_TABLE, orderBy: 'username' }],
     async migrate(db) {
       await db.schema
@@ -60,9 +60,12 @@ async function registered(event: StoredEvent, trx: Kysely<any>): Promise<void> {
 async function changed(event: StoredEvent, trx: Kysely<any>): Promise<void> {
   const data = event.data as { roles?: string[] };
   const { occurredAt: at, actor: by } = event.metadata;
-  const set: Record<string, unknown> = { changed_at: at, changed_by: by, tokens_valid_after: at, position: event.position };
+  const set: Record<string, unknown> = { changed_at: at, changed_by: by, position: event.position };
+  // re-enabling lets the person sign in; it does not make earlier tokens good again
+  if (SECURITY_CHANGES.has(event.type)) set.tokens_valid_after = at;
   if (event.type === 'UserRolesChanged') set.roles = JSON.stringify(data.roles ?? []);
   if (event.type === 'UserDisabled') set.disabled = 1;
+  if (event.type === 'UserEnabled') set.disabled = 0;
   await trx
     .updateTable(USERS_TABLE)
     .set(set)

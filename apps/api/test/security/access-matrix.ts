@@ -52,6 +52,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Expectation>> = {
   'PUT /users/{username}/roles': roles('administrator'),
   'POST /users/{username}/disable': roles('administrator'),
   'POST /users/{username}/revoke-tokens': roles('administrator'),
+  'POST /users/{username}/enable': roles('administrator'),
+  'POST /users/{username}/reset-password': roles('administrator'),
   'POST /users/me/password': { ...ANY_ROLE, auditorMayCall: true },
   // the person picker: colleagues' names and roles, for every form that names a person
   'GET /people': ANY_ROLE,

@@ -6,6 +6,8 @@ export interface Problem {
   rule?: string;
   field?: string;
   issues?: Array<{ field: string; message: string }>;
+  /** a duplicate refusal (ONB-DUPLICATE): what holds the company, for a link to it */
+  blockedBy?: { kind: 'application' | 'customer'; id: string };
   requestId?: string;
 }
 

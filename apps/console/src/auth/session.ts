@@ -13,6 +13,8 @@ export interface Session {
   accessToken: string;
   expiresAt: string;
   user: SessionUser;
+  /** signed in with a temporary password an administrator set (UserPasswordReset): change it first */
+  mustChangePassword?: boolean;
 }
 
 // localStorage: one session for the browser's tabs, so a new tab or a Ctrl+click does not ask
@@ -34,38 +36,57 @@ export function loadSession(): Session | null {
   }
 }
 
+/** The token calls carry: a refused one too, so a call from any tab waits on the one sign-in dialog. */
 export function storedToken(): string | undefined {
   return loadSession()?.accessToken;
 }
 
-const EXPIRED_KEY = 'crm.console.session-expired';
+// The token the API refused (expired, revoked): written by the tab that met the 401, read by the
+// others as "show the sign-in dialog too". The session itself stays, so no tab loses its page.
+const REFUSED_KEY = 'crm.console.session-refused';
 
-/**
- * Stores the tab's session; `expired` marks a session the API ended, so a reload right after (or a
- * poll that noticed first) still tells the user why they are asked to sign in again.
- */
-export function storeSession(session: Session | null, expired = false): void {
-  // the flag first: another tab reacts to the session key's change and reads the flag then
-  if (expired) localStorage.setItem(EXPIRED_KEY, '1');
-  else localStorage.removeItem(EXPIRED_KEY);
+/** Stores the browser's session (a sign-in) or removes it (a sign-out); either way it is no longer refused. */
+export function storeSession(session: Session | null): void {
+  // the marker first: another tab reacts to the session key's change and reads the marker then
+  localStorage.removeItem(REFUSED_KEY);
   if (session) localStorage.setItem(KEY, JSON.stringify(session));
   else localStorage.removeItem(KEY);
 }
 
+/** Tells every tab that the API refused this token (only the other tabs get the `storage` event). */
+export function markRefused(token: string): void {
+  if (loadSession()?.accessToken === token) localStorage.setItem(REFUSED_KEY, token);
+}
+
+/** The stored session was refused by the API: a reload shows the sign-in page and says why. */
 export function sessionWasExpired(): boolean {
-  return localStorage.getItem(EXPIRED_KEY) === '1';
+  const session = loadSession();
+  return session !== null && localStorage.getItem(REFUSED_KEY) === session.accessToken;
+}
+
+/** The session a page may be shown with: stored and not refused. */
+export function liveSession(): Session | null {
+  return sessionWasExpired() ? null : loadSession();
+}
+
+export interface ElsewhereListener {
+  /** another tab signed in or out */
+  changed(session: Session | null): void;
+  /** another tab met a 401 for this token */
+  refused(token: string): void;
 }
 
 /**
- * Calls `onChange` when another tab of this browser signs in, signs out or ends the session
- * (the `storage` event fires only in the other tabs). Returns the unsubscribe.
+ * Follows the other tabs of this browser: a sign-in, a sign-out, a session the API ended (the
+ * `storage` event fires only in the other tabs). Returns the unsubscribe.
  */
-export function onSessionChangedElsewhere(onChange: (session: Session | null) => void): () => void {
-  const listener = (event: StorageEvent) => {
-    if (event.key === KEY || event.key === null) onChange(loadSession());
+export function onSessionChangedElsewhere(listener: ElsewhereListener): () => void {
+  const handle = (event: StorageEvent) => {
+    if (event.key === KEY || event.key === null) listener.changed(loadSession());
+    else if (event.key === REFUSED_KEY && event.newValue) listener.refused(event.newValue);
   };
-  window.addEventListener('storage', listener);
-  return () => window.removeEventListener('storage', listener);
+  window.addEventListener('storage', handle);
+  return () => window.removeEventListener('storage', handle);
 }
 
 export function hasAnyRole(user: SessionUser, roles: readonly Role[]): boolean {

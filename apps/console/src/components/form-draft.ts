@@ -1,19 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type SetStateAction } from 'react';
 import { useSession } from '../auth/session.context';
 import { localMessages } from '../i18n/local-messages';
+import { draftStorageKey } from './draft-storage';
 import { useLeaveGuard } from './leave-guard';
 
 const useT = localMessages({
   'zh-CN': { leave: '表单中有尚未提交的内容（草稿已保存在本机）。确定离开此页吗？' },
   en: { leave: 'This form has changes not sent yet (a draft is kept on this computer). Leave the page?' },
 });
-
-const PREFIX = 'crm.console.draft';
-
-/** Where a form's draft lives: per signed-in user, per form, per instance (the customer, the complaint…). */
-export function draftStorageKey(userId: string, form: string): string {
-  return `${PREFIX}:${userId}:${form}`;
-}
 
 export interface FormDraft<T> {
   value: T;

@@ -96,7 +96,7 @@ function UserMenu() {
   const name = (user.name ?? user.id).replace(/\s*\([^)]*\)\s*$/, '');
   return (
     <div className="user-menu">
-      <span className="user-name" title={t('nav.signedInAs', { name })}>
+      <a className="user-name" href="#/account" title={t('nav.signedInAs', { name })}>
         <span className="user-avatar" aria-hidden="true">
           {name.slice(0, 1)}
         </span>
@@ -104,7 +104,7 @@ function UserMenu() {
           <span className="user-display">{name}</span>
           <span className="user-role">{user.roles.map((r) => t(`role.${r}`)).join('、')}</span>
         </span>
-      </span>
+      </a>
       <button type="button" className="button button-ghost" onClick={() => (signOut(), navigate('/'))}>
         {t('nav.signOut')}
       </button>

@@ -4,14 +4,17 @@ import { findFeature } from '../features/feature-catalogue';
 import { pageFor } from '../features/feature-pages';
 import { useI18n } from '../i18n/i18n.context';
 import type { Location } from '../router/hash-router';
+import { AccountPage } from '../features/account/account.page';
 import { HomePage } from './home.page';
 import { NoticePage } from './notice.page';
 
-/** `/` is home; `/<feature id>/…` is that feature's page, "coming soon" or "not permitted". */
+/** `/` is home; `/account` one's own account; `/<feature id>/…` is that feature's page, "coming soon" or "not permitted". */
 export function Routes({ location, user }: { location: Location; user: SessionUser }) {
   const { t } = useI18n();
   const [first, ...rest] = location.segments;
   if (!first) return <HomePage />;
+  // one's own account: every signed-in person, reached from the name in the header, not a feature of the home page
+  if (first === 'account') return <AccountPage />;
   const feature = findFeature(first);
   if (!feature) {
     return <NoticePage title={t('notFound.title')}>{t('notFound.body', { path: location.path })}</NoticePage>;

@@ -12,8 +12,8 @@ export { browserTestsRun } from './browser';
 export interface ServedConsole {
   api: TestApi;
   browser: Browser;
-  /** a tab of a browser profile of its own (a session per browser, ADR 0034), signed in as a demo user through the sign-in form */
-  signedInPage(username: string): Promise<Page>;
+  /** a tab of a browser profile of its own (a session per browser, ADR 0034), signed in through the sign-in form (the demo password unless given) */
+  signedInPage(username: string, password?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -43,12 +43,12 @@ function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefi
   return {
     api,
     browser,
-    async signedInPage(username) {
+    async signedInPage(username, password = 'demo1234') {
       const page = await (await browser.newContext()).newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${api.url}/`);
       await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill('demo1234');
+      await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
       return page;

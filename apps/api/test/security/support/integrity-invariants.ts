@@ -125,6 +125,7 @@ function applyUserEvent(people: Map<string, Person>, e: StoredEvent): void {
   if (e.type === 'UserRegistered') people.set(name, { roles: e.data.roles as string[], disabled: false });
   if (e.type === 'UserRolesChanged') people.set(name, { ...p, roles: e.data.roles as string[] });
   if (e.type === 'UserDisabled') people.set(name, { ...p, disabled: true });
+  if (e.type === 'UserEnabled') people.set(name, { ...p, disabled: false });
 }
 
 function byStream(events: readonly StoredEvent[], prefix: string): Map<string, StoredEvent[]> {

@@ -1,16 +1,17 @@
 import { AllocationAdjustmentRequest } from '@crm/key-accounts';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { useSignedIn } from '../../auth/session.context';
 import type { Proposal } from './allocation-view';
 import { useAllocationsT } from './allocations.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 /** R-ALLOC-2: one line of the proposal under review changed by hand, with its reason. */
 export function AdjustForm({ proposal, customerName, onAdjusted }: { proposal: Proposal; customerName(id: string): string; onAdjusted(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ customerId: proposal.lines[0]?.customerId ?? '' });
+  const form = useRecordForm({ customerId: proposal.lines[0]?.customerId ?? '' }, { wording: RECORD_WORDING });
   const options = proposal.lines.map((l) => ({ value: l.customerId, label: customerName(l.customerId) }));
 
   async function submit() {

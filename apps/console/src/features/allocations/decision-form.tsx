@@ -2,15 +2,16 @@ import { AllocationApprovalRequest, AllocationReturnRequest } from '@crm/key-acc
 import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import type { Proposal } from './allocation-view';
 import { useAllocationsT } from './allocations.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 /** R-ALLOC-2: the general manager approves the round under review, or returns it (after a confirmation) with a reason. */
 export function DecisionForm({ proposal, onDecided }: { proposal: Proposal; onDecided(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({});
+  const form = useRecordForm({}, { wording: RECORD_WORDING });
   const [confirming, setConfirming] = useState(false);
   const path = `/allocations/${proposal.month}/${proposal.productLine}`;
 

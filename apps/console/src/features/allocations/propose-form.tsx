@@ -4,10 +4,11 @@ import { useSignedIn } from '../../auth/session.context';
 import { removeRow, rowValues } from '../customers/records/line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { useCustomerOptions } from '../record-kit/customer-options';
 import type { ProductLine } from './allocation-view';
 import { useAllocationsT } from './allocations.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const REQUEST_FIELDS = ['customerId', 'tonnes'] as const;
 const COOPERATION_FIELDS = ['customerId', 'score'] as const;
@@ -16,7 +17,7 @@ const COOPERATION_FIELDS = ['customerId', 'score'] as const;
 export function ProposeForm({ month, line, again, onProposed }: { month: string; line: ProductLine; again: boolean; onProposed(position: number, note: string): void }) {
   const { t } = useAllocationsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({});
+  const form = useRecordForm({}, { wording: RECORD_WORDING });
   const customers = useCustomerOptions(t('chooseCustomer'));
   const [requests, setRequests] = useState(1);
   const [agents, setAgents] = useState(0);

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { removeRow, rowValues } from '../customers/records/line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import type { CustomerOption } from '../record-kit/customer-options';
 import { randomId } from '../record-kit/random-id';
 import { useArchiveT } from './archive-filings.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const FINDING_FIELDS = ['description', 'customerId'] as const;
 const CheckBody = RecordArchiveCheck.omit({ checkId: true }).strict();
@@ -15,7 +16,7 @@ const CheckBody = RecordArchiveCheck.omit({ checkId: true }).strict();
 export function CheckForm({ customers, onRecorded }: { customers: CustomerOption[]; onRecorded(position: number): void }) {
   const { t } = useArchiveT();
   const { api } = useSignedIn();
-  const form = useRecordForm({});
+  const form = useRecordForm({}, { wording: RECORD_WORDING });
   const [count, setCount] = useState(1);
   const [ids, setIds] = useState<string[]>(() => [randomId('f')]);
 

@@ -2,8 +2,9 @@ import { calendarYearSchema } from '@crm/calendar';
 import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { usePublishT } from './publish.messages';
+import { adminWording } from '../users/field-check';
 
 const HOLIDAY = ['nameZh', 'name', 'from', 'to'] as const;
 const MAKE_UP = ['date', 'forHoliday'] as const;
@@ -17,7 +18,7 @@ export function PublishYearForm({ initialYear, onPublished }: { initialYear: num
   const { t } = usePublishT();
   const { api } = useSignedIn();
   const own: Record<string, string> = {};
-  const form = useAdminForm({ year: String(initialYear), source: '', publishedOn: '', title: '' }, own);
+  const form = useRecordForm({ year: String(initialYear), source: '', publishedOn: '', title: '' }, { wording: adminWording(own) });
   const [holidays, setHolidays] = useState(1);
   const [makeUps, setMakeUps] = useState(0);
   const [confirming, setConfirming] = useState(false);

@@ -5,8 +5,9 @@ import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { type ChannelsKey, GROUPS, groupWord, recipientOptions, useChannelsT } from './channels.messages';
+import { adminWording } from '../users/field-check';
 
 type Kind = 'wecom' | 'dingtalk' | 'email';
 interface GroupChannel { recipient: string; channel: Kind; target: string; format: 'markdown' | 'text'; language: 'zh' | 'en'; signed: boolean }
@@ -21,8 +22,8 @@ export function GroupChannelsCard({ offices }: { offices: ReadonlyArray<{ office
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [version, setVersion] = useState(0);
   const [removing, setRemoving] = useState<GroupChannel | null>(null);
-  const form = useAdminForm({ recipient: GROUPS[0], channel: 'wecom', url: '', secret: '', address: '', format: 'markdown', language: 'zh' });
-  const removal = useAdminForm({});
+  const form = useRecordForm({ recipient: GROUPS[0], channel: 'wecom', url: '', secret: '', address: '', format: 'markdown', language: 'zh' }, { wording: adminWording() });
+  const removal = useRecordForm({}, { wording: adminWording() });
   const kind = form.value('channel') as Kind;
   const kindWord = (k: Kind) => t(`channel.${k}` as ChannelsKey);
 

@@ -5,8 +5,9 @@ import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useChannelsT } from './channels.messages';
+import { adminWording } from '../users/field-check';
 
 export interface PlantOffice { officeId: string; name: string; warehouses: string[]; regions: string[] }
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -20,8 +21,8 @@ export function PlantOfficesCard({ onChanged }: { onChanged(offices: PlantOffice
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [version, setVersion] = useState(0);
   const [removing, setRemoving] = useState<PlantOffice | null>(null);
-  const form = useAdminForm({ officeId: '', name: '', warehouses: '', regions: '' }, { officeId: t('officeIdHint'), warehouses: t('repeats'), regions: t('repeats') });
-  const removal = useAdminForm({ reason: '' });
+  const form = useRecordForm({ officeId: '', name: '', warehouses: '', regions: '' }, { wording: adminWording({ officeId: t('officeIdHint'), warehouses: t('repeats'), regions: t('repeats') }) });
+  const removal = useRecordForm({ reason: '' }, { wording: adminWording() });
 
   useEffect(() => {
     api.get<{ items: PlantOffice[] }>('/plant-offices').then((r) => { setItems(r.items); onChanged(r.items); setError(null); }, (e) => setError(describeError(e, gt)));

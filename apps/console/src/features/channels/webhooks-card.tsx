@@ -7,9 +7,10 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { named } from '../users/person-label';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useDirectory } from '../users/use-directory';
 import { GROUPS, groupWord, recipientOptions, useChannelsT } from './channels.messages';
+import { adminWording } from '../users/field-check';
 
 interface Webhook { recipient: string; url: string; source: 'registry' | 'env'; updatedBy?: string; updatedAt?: string }
 
@@ -23,8 +24,8 @@ export function WebhooksCard({ offices }: { offices: ReadonlyArray<{ officeId: s
   const [version, setVersion] = useState(0);
   const [removing, setRemoving] = useState<Webhook | null>(null);
   const { people } = useDirectory(undefined);
-  const form = useAdminForm({ recipient: GROUPS[0], url: '', secret: '' });
-  const run = useAdminForm({});
+  const form = useRecordForm({ recipient: GROUPS[0], url: '', secret: '' }, { wording: adminWording() });
+  const run = useRecordForm({}, { wording: adminWording() });
 
   useEffect(() => {
     api.get<{ items: Webhook[] }>('/webhooks').then((r) => { setItems(r.items); setError(null); }, (e) => setError(describeError(e, gt)));

@@ -4,8 +4,9 @@ import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { roleWord } from '../users/person-label';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { type PolicyVersion, usePolicyT } from './policy.messages';
+import { adminWording } from '../users/field-check';
 
 const HANDLERS = ['customer_manager', 'sales_reviewer'];
 const LEADERS = ['supervisor', 'general_manager'];
@@ -18,7 +19,7 @@ export function PolicyDraftForm({ current }: { current: PolicyVersion }) {
   const p = current.policy;
   // the policy text's bounds are the schema's refinements: say which bound
   const own = { 'deadlines.general': t('generalRule'), 'deadlines.major': t('majorRule'), maxWorkingDays: t('maxRule'), warningShare: t('shareRule') };
-  const form = useAdminForm({ version: '', 'deadlines.general': String(p.deadlines.general), 'deadlines.major': String(p.deadlines.major), maxWorkingDays: String(p.maxWorkingDays), warningShare: String(p.warningShare) }, own);
+  const form = useRecordForm({ version: '', 'deadlines.general': String(p.deadlines.general), 'deadlines.major': String(p.deadlines.major), maxWorkingDays: String(p.maxWorkingDays), warningShare: String(p.warningShare) }, { wording: adminWording(own) });
   const [roles, setRoles] = useState({ handlerRoles: p.handlerRoles, resolutionApproverRoles: p.resolutionApproverRoles, extensionApproverRoles: p.extensionApproverRoles });
 
   async function submit() {

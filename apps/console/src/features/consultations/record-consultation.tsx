@@ -3,17 +3,18 @@ import { useId, useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { fromLocalInput } from '../../format/shanghai-time';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { useCustomerOptions } from '../record-kit/customer-options';
 import { randomId } from '../record-kit/random-id';
 import { CHANNELS, useConsultationsT } from './consultations.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 /** R-CMP-5 记录客户咨询: who asked, when it came in (Beijing time), how, and what. */
 export function RecordConsultationForm({ now, customerName, onRecorded }: { now: string; customerName(id: string): string; onRecorded(id: string, position: number): void }) {
   const { t } = useConsultationsT();
   const { api } = useSignedIn();
   const id = useId();
-  const form = useRecordForm({ channel: 'phone', receivedAt: now });
+  const form = useRecordForm({ channel: 'phone', receivedAt: now }, { wording: RECORD_WORDING });
   const customers = useCustomerOptions(t('chooseCustomer'));
   const [consultationId] = useState(() => randomId('cns'));
   const received = form.value('receivedAt');

@@ -8,7 +8,8 @@ import { localMessages } from '../../i18n/local-messages';
 import { personName } from './customers.messages';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from './records/record-fields';
 import { mayIssue } from './records/record-roles';
-import { type CommandAnswer, useRecordForm } from './records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
+import { RECORD_WORDING } from './records/field-issues';
 
 export interface PendingDisqualification {
   reason: string;
@@ -88,7 +89,7 @@ export function CustomerDisqualification({ customerId, pending, people, onDone }
 export function ProposeDisqualificationForm({ customerId, name, onDone }: { customerId: string; name: string; onDone(position: number): void }) {
   const { t } = useT();
   const { api, session } = useSignedIn();
-  const form = useRecordForm({ reason: DisqualificationReason.options[0], evidence: '' }, `customer/${customerId}/disqualification-proposal`);
+  const form = useRecordForm({ reason: DisqualificationReason.options[0], evidence: '' }, { wording: RECORD_WORDING, draft: `customer/${customerId}/disqualification-proposal` });
   const [pending, setPending] = useState<unknown>(null);
   if (!mayIssue(session.user, 'ProposeDisqualification')) return null;
 

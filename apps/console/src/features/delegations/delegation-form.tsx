@@ -4,8 +4,9 @@ import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { personLabel, roleWord } from '../users/person-label';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { type Colleague, useDelegationsT } from './delegations.messages';
+import { adminWording } from '../users/field-check';
 
 const DECIDING = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'];
 
@@ -19,7 +20,7 @@ export function DelegationForm({ onCreated }: { onCreated(position: number): voi
   const { lang } = useI18n();
   const { api, session } = useSignedIn();
   const mine = session.user.roles.filter((r) => DECIDING.includes(r));
-  const form = useAdminForm({ delegateId: '', role: mine[0] ?? '', from: '', until: '' }, { from: t('dateRule'), until: t('untilRule') });
+  const form = useRecordForm({ delegateId: '', role: mine[0] ?? '', from: '', until: '' }, { wording: adminWording({ from: t('dateRule'), until: t('untilRule') }) });
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
 
   useEffect(() => {

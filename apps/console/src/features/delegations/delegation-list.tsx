@@ -6,8 +6,9 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField } from '../customers/records/record-fields';
 import { named, type Person, roleWord } from '../users/person-label';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { type DelegationRow, useDelegationsT } from './delegations.messages';
+import { adminWording } from '../users/field-check';
 
 /** The delegations the caller gave or holds (an administrator: all), by name; the delegator or an administrator revokes, after a confirmation. */
 export function DelegationList({ minPosition, onRevoked }: { minPosition?: number; onRevoked(position: number): void }) {
@@ -17,7 +18,7 @@ export function DelegationList({ minPosition, onRevoked }: { minPosition?: numbe
   const [page, setPage] = useState<{ items: DelegationRow[]; people: Record<string, Person> } | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [revoking, setRevoking] = useState<DelegationRow | null>(null);
-  const form = useAdminForm({ reason: '' });
+  const form = useRecordForm({ reason: '' }, { wording: adminWording() });
 
   useEffect(() => {
     api.get<{ items: DelegationRow[]; people: Record<string, Person> }>('/delegations', { minPosition }).then((p) => { setPage(p); setError(null); }, (e) => setError(describeError(e, gt)));

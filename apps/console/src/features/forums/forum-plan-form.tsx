@@ -4,11 +4,12 @@ import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
 import { rowValues } from '../customers/records/line-rows';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { linesOf } from '../surveys/survey-view';
 import type { ForumPlan } from './forum-view';
 import { useForumsT } from './forums.messages';
 import { PeopleRows, PERSON_FIELDS } from './people-rows';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 function initialOf(plan: ForumPlan | null): Record<string, string> {
   if (!plan) return {};
@@ -21,7 +22,7 @@ function initialOf(plan: ForumPlan | null): Record<string, string> {
 export function ForumPlanForm({ returned, onSent }: { returned?: { forumId: string; plan: ForumPlan }; onSent(id: string, position: number): void }) {
   const { t } = useForumsT();
   const { api } = useSignedIn();
-  const form = useRecordForm(initialOf(returned?.plan ?? null));
+  const form = useRecordForm(initialOf(returned?.plan ?? null), { wording: RECORD_WORDING });
   const [invitees, setInvitees] = useState(returned?.plan.invitees.length || 1);
 
   async function submit() {

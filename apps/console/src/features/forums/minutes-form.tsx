@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { removeRow, rowValues } from '../customers/records/line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { linesOf } from '../surveys/survey-view';
 import { DEPARTMENTS, useForumsT } from './forums.messages';
 import { PeopleRows, PERSON_FIELDS } from './people-rows';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const FOLLOW_UP_FIELDS = ['action', 'department', 'dueOn'] as const;
 const MinutesBody = FileForumMinutes.omit({ forumId: true }).strict();
@@ -15,7 +16,7 @@ const MinutesBody = FileForumMinutes.omit({ forumId: true }).strict();
 export function MinutesForm({ forumId, onFiled }: { forumId: string; onFiled(position: number): void }) {
   const { t } = useForumsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({});
+  const form = useRecordForm({}, { wording: RECORD_WORDING });
   const [attendees, setAttendees] = useState(1);
   const [followUps, setFollowUps] = useState(0);
 

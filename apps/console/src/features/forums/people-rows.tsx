@@ -1,6 +1,6 @@
 import { removeRow } from '../customers/records/line-rows';
 import { RecordField } from '../customers/records/record-fields';
-import type { RecordForm } from '../customers/records/use-record-form';
+import type { RecordForm } from '../record-kit/use-record-form';
 import type { ForumsT } from './forums.messages';
 
 export const PERSON_FIELDS = ['name', 'organisation'] as const;

@@ -11,6 +11,7 @@ import { useApplicationT } from './application.messages';
 import { checkForm, fieldKey, useIssueT, type FieldErrors } from './form-issues';
 import { ClassSection, CompanySection, IdentifiersSection, InvoicingSection } from './form-sections';
 import { ContactsSection, DocumentsSection } from './list-sections';
+import { BlockingLink, SavedDraftNotice } from './submit-outcome';
 
 interface CommandResponse { id: string; state: string; position: number }
 export interface Done { message: string; position: number }
@@ -44,6 +45,9 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
   const [id, setId] = useState(applicationId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  // created here, then refused at submit: a draft on the server holds the company until submitted or withdrawn
+  const [kept, setKept] = useState<{ id: string; company: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ApplicationDraft>) => setDraft((old) => ({ ...old, ...patch }));
 
@@ -62,17 +66,25 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
     setFailure(Object.keys(found).length ? { message: t('fixErrors', { n: Object.keys(found).length }), details: '' } : null);
     if (Object.keys(found).length) return focusFirst(found);
     setBusy(true);
+    setRefusal(null);
+    const company = draft.companyName.trim();
     try {
       const saved = await save();
-      local.clear();
-      if (action === 'save') return onDone({ message: t('saved', { company: draft.companyName.trim() }), position: saved.position });
+      if (action === 'save') {
+        local.clear();
+        return onDone({ message: t('saved', { company }), position: saved.position });
+      }
+      // the values stay on screen until the submit went through: a refusal there is fixed in place
+      local.keep();
+      if (!applicationId) setKept({ id: saved.id, company });
       const submitted = await api.post<CommandResponse>(`/applications/${encodeURIComponent(saved.id)}/submit`);
       local.clear();
-      onDone({ message: t('submitted', { company: draft.companyName.trim() }), position: submitted.position });
+      onDone({ message: t('submitted', { company }), position: submitted.position });
     } catch (e) {
       const fromApi = apiFieldErrors(e);
       setErrors(fromApi);
       setFailure(describeError(e, gt));
+      setRefusal(e);
       focusFirst(fromApi);
     } finally {
       setBusy(false);
@@ -81,26 +93,33 @@ export function ApplicationEditor({ initial, applicationId, returned, onDone }: 
 
   const sectionProps = { draft, errors, set };
   return (
-    <form className="application-form" noValidate onSubmit={(e) => void run('submit', e)} aria-labelledby="application-form-title">
-      <DraftNote draft={local} />
-      <CompanySection {...sectionProps} />
-      <IdentifiersSection {...sectionProps} />
-      <InvoicingSection {...sectionProps} />
-      <ContactsSection {...sectionProps} />
-      <ClassSection {...sectionProps} />
-      <DocumentsSection {...sectionProps} />
-      <ErrorAlert error={failure} />
-      <div className="toolbar form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {returned ? t('resubmit') : t('submit')}
-        </button>
-        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void run('save')}>
-          {t('saveDraft')}
-        </button>
-        <a className="button button-ghost" href="#/new-application">
-          {t('cancel')}
-        </a>
-      </div>
-    </form>
+    <>
+      <form className="application-form" noValidate onSubmit={(e) => void run('submit', e)} aria-labelledby="application-form-title">
+        <DraftNote draft={local} />
+        <CompanySection {...sectionProps} />
+        <IdentifiersSection {...sectionProps} />
+        <InvoicingSection {...sectionProps} />
+        <ContactsSection {...sectionProps} />
+        <ClassSection {...sectionProps} />
+        <DocumentsSection {...sectionProps} />
+        <ErrorAlert error={failure} />
+        <BlockingLink error={refusal} />
+        <div className="toolbar form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {returned ? t('resubmit') : t('submit')}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => void run('save')}>
+            {t('saveDraft')}
+          </button>
+          <a className="button button-ghost" href="#/new-application">
+            {t('cancel')}
+          </a>
+        </div>
+      </form>
+      {/* outside the form: Enter in the withdrawal's reason must not submit the application */}
+      {kept && !busy ? (
+        <SavedDraftNotice applicationId={kept.id} company={kept.company} onWithdrawn={(position) => onDone({ message: t('draftWithdrawn', { company: kept.company }), position })} />
+      ) : null}
+    </>
   );
 }

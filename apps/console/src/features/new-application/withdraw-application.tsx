@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { localMessages } from '../../i18n/local-messages';
 import { ConfirmStep, FormOutcome, RecordField } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const useWithdrawT = localMessages({
   'zh-CN': {
@@ -30,7 +31,7 @@ export function WithdrawButton({ applicationId, company, onWithdrawn }: { applic
   const { t } = useWithdrawT();
   const { api } = useSignedIn();
   const id = useId();
-  const form = useRecordForm({});
+  const form = useRecordForm({}, { wording: RECORD_WORDING });
   const [open, setOpen] = useState(false);
   const body = () => ({ reason: form.value('reason').trim() || undefined });
 

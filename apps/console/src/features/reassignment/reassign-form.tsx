@@ -3,15 +3,16 @@ import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { FormOutcome, RecordField } from '../customers/records/record-fields';
 import { type Person, personLabel } from '../users/person-label';
-import { useAdminForm } from '../users/use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { type OpenTask, useReassignT } from './reassignment.messages';
+import { adminWording } from '../users/field-check';
 
 /** Whom a task may go to: an active person holding one of its roles, other than its assignee; the API's guards decide the rest. */
 export function ReassignForm({ task, people, onDone, onCancel }: { task: OpenTask; people: ReadonlyArray<Person & { username: string; disabled: boolean }>; onDone(note: string): void; onCancel(): void }) {
   const { t } = useReassignT();
   const { lang } = useI18n();
   const { api } = useSignedIn();
-  const form = useAdminForm({ to: '', reason: '' });
+  const form = useRecordForm({ to: '', reason: '' }, { wording: adminWording() });
   const eligible = people.filter((p) => !p.disabled && p.username !== task.assignee && p.roles.some((r) => task.roles.includes(r)));
 
   async function submit() {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ZodType } from 'zod';
 import { useSignedIn } from '../../auth/session.context';
 import { ConfirmStep, type FieldProps, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from './use-record-form';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 export type CommandField = Omit<FieldProps, 'form'>;
 
@@ -30,7 +31,7 @@ export interface CommandCardProps {
  */
 export function CommandCard(props: CommandCardProps) {
   const { api } = useSignedIn();
-  const form = useRecordForm(props.initial ?? {});
+  const form = useRecordForm(props.initial ?? {}, { wording: RECORD_WORDING });
   const [confirming, setConfirming] = useState(false);
   const body = () => props.body(form.value);
 

@@ -4,9 +4,10 @@ import { useSignedIn } from '../../auth/session.context';
 import { removeRow } from '../customers/records/line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { linesOf } from './survey-view';
 import { useSurveysT } from './surveys.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const FIELDS = ['questionId', 'text', 'scale.kind', 'scale.min', 'scale.max', 'scale.options'] as const;
 
@@ -32,7 +33,7 @@ const optionsOf = (text: string) => linesOf(text).map((line) => {
 export function OpenSurveyForm({ year, onOpened }: { year: number; onOpened(position: number): void }) {
   const { t } = useSurveysT();
   const { api } = useSignedIn();
-  const form = useRecordForm(initialValues(year));
+  const form = useRecordForm(initialValues(year), { wording: RECORD_WORDING });
   const [count, setCount] = useState(DEFAULT_QUESTIONNAIRE.length);
   const v = (i: number, f: string) => form.value(`questionnaire.${i}.${f}`);
 

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { useRecordsT } from '../customers/records/records.messages';
 import { useCustomerOptions } from '../record-kit/customer-options';
 import { randomId } from '../record-kit/random-id';
 import { useSurveysT } from './surveys.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const CHANNELS = ['phone', 'mail', 'fax', 'face_to_face'] as const;
 
@@ -16,7 +17,7 @@ export function ResponseForm({ year, questionnaire, customerName, onRecorded }: 
   const { t } = useSurveysT();
   const { t: rt } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ channel: 'phone' });
+  const form = useRecordForm({ channel: 'phone' }, { wording: RECORD_WORDING });
   const customers = useCustomerOptions(t('chooseCustomer'));
   const [responseId, setResponseId] = useState(() => randomId('resp'));
 

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { RoleChecks } from './role-checks';
-import { useAdminForm } from './use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useUsersT } from './users.messages';
+import { adminWording } from './field-check';
 
 /** A new account: user name, name, roles and an initial password, checked with the API's CreateUser. */
 export function CreateUserForm({ onCreated }: { onCreated(position: number): void }) {
   const { t } = useUsersT();
   const { api } = useSignedIn();
-  const form = useAdminForm({ username: '', name: '', password: '' }, { username: t('usernameHint') });
+  const form = useRecordForm({ username: '', name: '', password: '' }, { wording: adminWording({ username: t('usernameHint') }) });
   const [roles, setRoles] = useState<string[]>([]);
 
   async function submit() {

@@ -1,12 +1,12 @@
 import { CreateUser, ReassignTaskBody, WebhookBody } from '@crm/workflow-kit';
 import { Delegation } from '@crm/onboarding';
 import { ComplaintPolicy, DEFAULT_COMPLAINT_POLICY } from '@crm/complaints';
-import { checkFields } from './field-check';
-import { issueWords } from './issue-words';
+import { checkFields } from '../record-kit/field-check';
+import { adminWording } from './field-check';
 import { plainName, personLabel } from './person-label';
 import { USERS_EN, USERS_ZH } from './users.messages';
 
-const zh = issueWords('zh-CN', { username: '用户名规则' });
+const zh = adminWording({ username: '用户名规则' })('zh-CN');
 
 describe('the administrator screens’ field checks: the API’s schemas, worded in Chinese (issue 16)', () => {
   it('CreateUser: the user name’s own rule, a short password, no roles — one message per input', () => {
@@ -22,7 +22,7 @@ describe('the administrator screens’ field checks: the API’s schemas, worded
   });
 
   it('ONB-DELEGATION and R-CMP-3: the domain’s refinements land on their field with the form’s own words', () => {
-    const words = issueWords('zh-CN', { until: '结束日期规则', 'deadlines.major': '较大投诉规则' });
+    const words = adminWording({ until: '结束日期规则', 'deadlines.major': '较大投诉规则' })('zh-CN');
     const delegation = { delegationId: 'new', delegatorId: 'supervisor', delegateId: 'qianzhu', role: 'supervisor', from: '2026-03-10', until: '2026-03-05' };
     expect(checkFields(Delegation, delegation, words)).toEqual({ until: '结束日期规则' });
     expect(checkFields(Delegation, { ...delegation, until: '2026-07-01' }, words)).toEqual({ until: '结束日期规则' });

@@ -1,12 +1,8 @@
-import type { ZodType } from 'zod';
+import type { Lang } from '../../i18n/i18n.context';
+import { fieldOf, type Issue, type Wording } from '../record-kit/field-check';
 
-/** A zod v4 issue as far as the words need it. */
-interface Issue { code: string; path: readonly PropertyKey[]; message: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string }
-
-export type FieldErrors = Record<string, string>;
-
-/** The words a form gives each failed check; the rule itself is the API's zod schema. */
-export interface IssueWords {
+/** The words an administrator form gives each failed check; the rule itself is the API's zod schema. */
+interface IssueWords {
   required: string;
   minLength(min: number): string;
   tooLong(max: number): string;
@@ -17,15 +13,29 @@ export interface IssueWords {
   url: string;
   email: string;
   invalid: string;
-  /** a field's own rule (a username's pattern), when its schema's refinement fails */
-  own?: Readonly<Record<string, string>>;
 }
 
-const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+const WORDS: Record<Lang, IssueWords> = {
+  en: {
+    required: 'Required', minLength: (n) => `At least ${n} characters`, tooLong: (n) => `At most ${n} characters`,
+    atLeast: (n) => `At least ${n}`, atMost: (n) => `At most ${n}`, integer: 'A whole number', number: 'Enter a number',
+    url: 'Enter a web address starting with http:// or https://', email: 'Enter an e-mail address', invalid: 'Not valid',
+  },
+  'zh-CN': {
+    required: '必填', minLength: (n) => `至少 ${n} 个字符`, tooLong: (n) => `不能超过 ${n} 个字符`,
+    atLeast: (n) => `不能小于 ${n}`, atMost: (n) => `不能超过 ${n}`, integer: '须为整数', number: '请填写数字',
+    url: '请填写以 http:// 或 https:// 开头的网址', email: '请填写电子邮件地址', invalid: '格式不正确',
+  },
+};
 
-export function issueText(issue: Issue, words: IssueWords): string {
+/**
+ * The administrator screens' wording; `own` gives a field's own rule (a username's pattern), shown
+ * when its schema's refinement fails.
+ */
+export const adminWording = (own: Readonly<Record<string, string>> = {}): Wording => (lang) => (issue) => issueText(issue, WORDS[lang], own[fieldOf(issue.path)]);
+
+function issueText(issue: Issue, words: IssueWords, own: string | undefined): string {
   const n = (v: number | bigint | undefined) => Number(v ?? 0);
-  const own = words.own?.[fieldOf(issue.path)];
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return n(issue.minimum) <= 1 ? words.required : words.minLength(n(issue.minimum));
@@ -43,13 +53,4 @@ export function issueText(issue: Issue, words: IssueWords): string {
     default:
       return own ?? words.invalid;
   }
-}
-
-/** Checks a candidate body with the API's own schema; the first message per input, in the page's language. */
-export function checkFields(schema: ZodType, body: unknown, words: IssueWords): FieldErrors {
-  const result = schema.safeParse(body);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues as Issue[]) errors[fieldOf(issue.path)] ??= issueText(issue, words);
-  return errors;
 }

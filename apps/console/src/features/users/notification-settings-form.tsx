@@ -2,8 +2,9 @@ import { UserSettingsBody } from '@crm/workflow-kit';
 import { useEffect, useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
-import { useAdminForm } from './use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useUsersT } from './users.messages';
+import { adminWording } from './field-check';
 
 interface Settings { email: string | null; language: 'zh' | 'en'; channels: string[] }
 
@@ -11,7 +12,7 @@ interface Settings { email: string | null; language: 'zh' | 'en'; channels: stri
 export function NotificationSettingsForm({ username }: { username: string }) {
   const { t } = useUsersT();
   const { api } = useSignedIn();
-  const form = useAdminForm({ email: '', language: 'zh', mail: 'off' });
+  const form = useRecordForm({ email: '', language: 'zh', mail: 'off' }, { wording: adminWording() });
   const [loaded, setLoaded] = useState(false);
   const path = `/notification-settings/users/${encodeURIComponent(username)}`;
 

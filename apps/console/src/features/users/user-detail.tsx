@@ -8,17 +8,19 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { featurePath } from '../feature-catalogue';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { ResetPasswordForm } from './reset-password-form';
 import { named, personLabel, roleWord } from './person-label';
 import { RoleChecks } from './role-checks';
-import { useAdminForm } from './use-admin-form';
+import { useRecordForm } from '../record-kit/use-record-form';
 import { useDirectory } from './use-directory';
 import { type UserDetail, type UsersKey, useUsersT } from './users.messages';
+import { adminWording } from './field-check';
 
-/** One account: its roles (saved against the revision read), disabling and signing out, each after a confirmation, and its access history. */
+/** One account: its roles (saved against the revision read), disabling, re-enabling, a password reset and signing out, each after a confirmation, and its access history. */
 export function UserDetailView({ username }: { username: string }) {
   const { t } = useUsersT();
   const { t: gt, lang } = useI18n();
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const [position, setPosition] = useState<number | undefined>(undefined);
   const [user, setUser] = useState<UserDetail | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -37,6 +39,7 @@ export function UserDetailView({ username }: { username: string }) {
       <p><a href={`#${featurePath('users')}`}>{t('back')}</a></p>
       <h2 className="section-title">{label}</h2>
       {user.disabled ? <p className="alert alert-warning" role="status">{t('isDisabled')}</p> : null}
+      {user.disabled ? <ReasonAction key={`enable-${user.revision}`} user={user} action="enable" onDone={changed} /> : null}
       {user.disabled ? null : (
         <>
           <RolesForm key={`roles-${user.revision}`} user={user} onSaved={changed} />
@@ -45,6 +48,8 @@ export function UserDetailView({ username }: { username: string }) {
           <ReasonAction key={`revoke-${user.revision}`} user={user} action="revoke" onDone={changed} />
         </>
       )}
+      {/* one's own password changes with the current one, not by a reset; kept mounted so its note stays after the reload */}
+      {user.username === session.user.id ? null : <ResetPasswordForm key={`reset-${user.username}`} user={user} onDone={changed} />}
       <section className="card card-flush" aria-labelledby="user-history">
         <div className="card-header"><h3 id="user-history" className="section-title">{t('history')}</h3></div>
         <table className="data-table" data-testid="user-history">
@@ -68,7 +73,7 @@ function RolesForm({ user, onSaved }: { user: UserDetail; onSaved(position: numb
   const { t } = useUsersT();
   const { lang } = useI18n();
   const { api } = useSignedIn();
-  const form = useAdminForm({});
+  const form = useRecordForm({}, { wording: adminWording() });
   const [roles, setRoles] = useState<string[]>(user.roles);
 
   async function submit() {
@@ -94,15 +99,17 @@ function RolesForm({ user, onSaved }: { user: UserDetail; onSaved(position: numb
 const ACTIONS = {
   disable: { path: 'disable', title: 'disable', intro: 'disableIntro', confirm: 'disableConfirm', button: 'disableButton', done: 'disabledNote' },
   revoke: { path: 'revoke-tokens', title: 'revoke', intro: 'revokeIntro', confirm: 'revokeConfirm', button: 'revokeButton', done: 'revoked' },
+  enable: { path: 'enable', title: 'enable', intro: 'enableIntro', confirm: 'enableConfirm', button: 'enableButton', done: 'enabled' },
 } as const;
+const TONE: Record<keyof typeof ACTIONS, string> = { disable: 'button-danger', revoke: 'button-secondary', enable: 'button-primary' };
 
-/** Disabling or signing out: a reason (kept in the history), then a confirmation naming the person. */
+/** Disabling, re-enabling or signing out: a reason (kept in the history), then a confirmation naming the person. */
 function ReasonAction({ user, action, onDone }: { user: UserDetail; action: keyof typeof ACTIONS; onDone(position: number): void }) {
   const { t } = useUsersT();
   const { lang } = useI18n();
   const { api } = useSignedIn();
   const words = ACTIONS[action];
-  const form = useAdminForm({ reason: '' });
+  const form = useRecordForm({ reason: '' }, { wording: adminWording() });
   const [confirming, setConfirming] = useState(false);
   const name = personLabel(user, lang);
   const body = { reason: form.value('reason').trim() };
@@ -120,7 +127,7 @@ function ReasonAction({ user, action, onDone }: { user: UserDetail; action: keyo
       {confirming ? (
         <ConfirmStep question={t(words.confirm, { name })} confirmLabel={t(words.button)} busy={form.busy} onConfirm={() => void confirm()} onCancel={() => setConfirming(false)} />
       ) : (
-        <div className="toolbar"><button type="submit" className={`button ${action === 'disable' ? 'button-danger' : 'button-secondary'}`}>{t(words.title)}</button></div>
+        <div className="toolbar"><button type="submit" className={`button ${TONE[action]}`}>{t(words.title)}</button></div>
       )}
     </RecordFormFrame>
   );

@@ -4,9 +4,10 @@ import { useSignedIn } from '../../auth/session.context';
 import { removeRow, rowValues } from '../customers/records/line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
-import { type CommandAnswer, useRecordForm } from '../customers/records/use-record-form';
+import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import { useCustomerOptions } from '../record-kit/customer-options';
 import { useVisitPlansT, type VisitPlanView } from './visit-plans.messages';
+import { RECORD_WORDING } from '../customers/records/field-issues';
 
 const FIELDS = ['customerId', 'month'] as const;
 
@@ -20,7 +21,7 @@ function initialOf(plan: VisitPlanView | null): Record<string, string> {
 export function PlanItemsForm({ year, plan, onSaved }: { year: number; plan: VisitPlanView | null; onSaved(position: number): void }) {
   const { t } = useVisitPlansT();
   const { api } = useSignedIn();
-  const form = useRecordForm(initialOf(plan));
+  const form = useRecordForm(initialOf(plan), { wording: RECORD_WORDING });
   const customers = useCustomerOptions(t('chooseCustomer'));
   const [count, setCount] = useState(plan?.items.length || 1);
 

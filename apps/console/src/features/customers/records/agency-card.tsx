@@ -11,7 +11,8 @@ import { SalesPlanForm } from './sales-plan-form';
 import { FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { mayIssue, numberOf } from './record-roles';
 import { useRecordsT } from './records.messages';
-import { type CommandAnswer, useRecordForm } from './use-record-form';
+import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
+import { RECORD_WORDING } from './field-issues';
 
 /** GET /customers/:id/sales-plans/:month (apps/api/src/customers/sales-plan.controller.ts). */
 interface PlanView {
@@ -80,7 +81,7 @@ function PlanAdherence({ customerId, month, version }: { customerId: string; mon
 function LicenceForm({ customerId, onIssued }: { customerId: string; onIssued(position: number): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ year: String(new Date().getFullYear()), licenceNumber: '' }, `customer/${customerId}/agency-licence`);
+  const form = useRecordForm({ year: String(new Date().getFullYear()), licenceNumber: '' }, { wording: RECORD_WORDING, draft: `customer/${customerId}/agency-licence` });
   async function submit() {
     const body = { year: numberOf(form.values.year), licenceNumber: form.values.licenceNumber.trim() };
     if (!form.check(IssueAgencyLicence, body)) return;

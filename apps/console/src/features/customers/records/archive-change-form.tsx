@@ -5,7 +5,8 @@ import type { CustomerDetail } from '../customers.messages';
 import { removeRow, rowValues } from './line-rows';
 import { ConfirmStep, FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { type RecordsT, useRecordsT } from './records.messages';
-import { type CommandAnswer, type RecordForm, useRecordForm } from './use-record-form';
+import { type CommandAnswer, type RecordForm, useRecordForm } from '../../record-kit/use-record-form';
+import { RECORD_WORDING } from './field-issues';
 
 const INVOICING = ['bank', 'accountNumber', 'postalAddress', 'telephone'] as const;
 const CONTACT_FIELDS = ['name', 'telephone'] as const;
@@ -34,7 +35,7 @@ export function ArchiveChangeForm({ customer, onChanged }: { customer: CustomerD
   const { api } = useSignedIn();
   const [initial] = useState(() => initialValues(customer));
   const initialCount = Math.max(customer.contacts?.length ?? 0, 1);
-  const form = useRecordForm(initial, `customer/${customer.customerId}/archive-change`);
+  const form = useRecordForm(initial, { wording: RECORD_WORDING, draft: `customer/${customer.customerId}/archive-change` });
   const [count, setCount] = useState(initialCount);
   const [pending, setPending] = useState<unknown>(null);
 

@@ -1,22 +1,18 @@
-import type { ZodType } from 'zod';
-import type { RecordsKey, RecordsT } from './records.messages';
-
-/** A zod v4 issue as far as the words need it. */
-interface Issue { code: string; path: readonly PropertyKey[]; message: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string; expected?: string }
-
-export type FieldErrors = Record<string, string>;
-
-/** Where an issue is shown: the input named by its dotted path (`lines.0.pickupWindow.from`). */
-export const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+import { interpolate } from '../../../i18n/interpolate';
+import type { Issue, Wording } from '../../record-kit/field-check';
+import { RECORDS_EN, RECORDS_ZH, type RecordsKey } from './records.messages';
 
 /**
- * The domain schema's issue in the page's language. The rule is the schema's (the API runs the same
- * one); the words are chosen by which check failed, never copied from the schema's English.
+ * The record forms' words for a failed check: chosen by which check failed, never copied from the
+ * schema's English (the rule is the domain schema's; the API runs the same one).
  */
-export function issueText(issue: Issue, t: RecordsT): string {
-  const [key, params] = keyOf(issue);
-  return t(key, params);
-}
+export const RECORD_WORDING: Wording = (lang) => {
+  const dictionary = lang === 'en' ? RECORDS_EN : RECORDS_ZH;
+  return (issue) => {
+    const [key, params] = keyOf(issue);
+    return interpolate(dictionary[key], params);
+  };
+};
 
 function keyOf(issue: Issue): [RecordsKey, Record<string, string | number>?] {
   const bound = (n: number | bigint | undefined) => Number(n ?? 0);
@@ -38,15 +34,3 @@ function keyOf(issue: Issue): [RecordsKey, Record<string, string | number>?] {
       return ['issue.invalid'];
   }
 }
-
-/** Checks a candidate body with the domain's schema; the first message per input, in the page's language. */
-export function checkWith(schema: ZodType, body: unknown, t: RecordsT): FieldErrors {
-  const result = schema.safeParse(body);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues as Issue[]) errors[fieldOf(issue.path)] ??= issueText(issue, t);
-  return errors;
-}
-
-/** The API names a command's field as `data.<field>`; the form names it without the envelope. */
-export const formField = (apiField: string | undefined): string | undefined => apiField?.replace(/^data\./, '');

@@ -1,4 +1,4 @@
-import type { RecordForm } from './use-record-form';
+import type { RecordForm } from '../../record-kit/use-record-form';
 
 /**
  * Repeated rows of a form (a plan's lines, the contacts), named by index as the command names them

@@ -9,7 +9,8 @@ import { PickupImport } from './pickup-import';
 import { FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { mayIssue, numberOf } from './record-roles';
 import { useRecordsT } from './records.messages';
-import { type CommandAnswer, useRecordForm } from './use-record-form';
+import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
+import { RECORD_WORDING } from './field-issues';
 
 interface Pickup { pickupId: string; date: string; product: string; warehouse: string; tonnes: number; voided: boolean }
 
@@ -70,7 +71,7 @@ const EMPTY = { pickupId: '', date: '', product: '', tonnes: '', warehouse: '' }
 function RecordPickupForm({ customerId, onRecorded }: { customerId: string; onRecorded(position: number): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm(EMPTY, `customer/${customerId}/pickup`);
+  const form = useRecordForm(EMPTY, { wording: RECORD_WORDING, draft: `customer/${customerId}/pickup` });
 
   async function submit() {
     const v = form.values;

@@ -2,14 +2,16 @@ import { useId, type ReactNode } from 'react';
 import { DraftNote } from '../../../components/draft-note';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { useRecordsT } from './records.messages';
-import type { RecordForm } from './use-record-form';
+import type { RecordForm } from '../../record-kit/use-record-form';
 
 export interface FieldProps {
   form: RecordForm;
   /** the command's field path (`lines.0.quantity`): the schema's and the API's messages land here */
   name: string;
   label: string;
-  kind?: 'text' | 'number' | 'date' | 'month' | 'textarea' | 'select';
+  kind?: 'text' | 'number' | 'date' | 'month' | 'textarea' | 'select' | 'password';
+  /** the browser's password manager: `current-password`, `new-password` */
+  autoComplete?: string;
   options?: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   narrow?: boolean;
@@ -17,7 +19,7 @@ export interface FieldProps {
 }
 
 /** A labelled input bound to a record form; a refused field gets aria-invalid and its message beside it. */
-export function RecordField({ form, name, label, kind = 'text', options, hint, narrow, step }: FieldProps) {
+export function RecordField({ form, name, label, kind = 'text', options, hint, narrow, step, autoComplete }: FieldProps) {
   const id = `${useId()}-${name}`;
   const error = form.errors[name];
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -28,7 +30,7 @@ export function RecordField({ form, name, label, kind = 'text', options, hint, n
       <label htmlFor={id}>{label}</label>
       {kind === 'textarea' ? <textarea {...common} rows={2} onChange={onChange} />
         : kind === 'select' ? <select {...common} onChange={onChange}>{options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</select>
-          : <input {...common} type={kind} step={kind === 'number' ? (step ?? 'any') : undefined} onChange={onChange} />}
+          : <input {...common} type={kind} step={kind === 'number' ? (step ?? 'any') : undefined} autoComplete={autoComplete} onChange={onChange} />}
       {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
       {error ? <span id={`${id}-error`} className="field-error">{error}</span> : null}
     </div>

@@ -4,14 +4,15 @@ import { labelOr, useOnboardingLabels } from '../../../components/onboarding-lab
 import type { CustomerDocument } from '../customers.messages';
 import { FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { useRecordsT } from './records.messages';
-import { type CommandAnswer, useRecordForm } from './use-record-form';
+import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
+import { RECORD_WORDING } from './field-issues';
 
 /** R-ARC-4 / R-EVAL-1: a renewed qualification document filed on the archive (its new number and validity). */
 export function RenewalForm({ customerId, documents, onRenewed }: { customerId: string; documents: readonly CustomerDocument[]; onRenewed(position: number): void }) {
   const { t } = useRecordsT();
   const { t: l } = useOnboardingLabels();
   const { api } = useSignedIn();
-  const form = useRecordForm({ documentId: documents[0]?.documentId ?? '', number: '', validFrom: '', validUntil: '' }, `customer/${customerId}/renewal`);
+  const form = useRecordForm({ documentId: documents[0]?.documentId ?? '', number: '', validFrom: '', validUntil: '' }, { wording: RECORD_WORDING, draft: `customer/${customerId}/renewal` });
   if (documents.length === 0) return null;
 
   async function submit() {

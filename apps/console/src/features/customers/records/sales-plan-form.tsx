@@ -5,7 +5,8 @@ import { removeRow, rowValues } from './line-rows';
 import { FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { numberOf } from './record-roles';
 import { useRecordsT } from './records.messages';
-import { type CommandAnswer, useRecordForm } from './use-record-form';
+import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
+import { RECORD_WORDING } from './field-issues';
 
 const LINE_FIELDS = ['customer', 'quantity', 'pickupWindow.from', 'pickupWindow.to'] as const;
 
@@ -13,7 +14,7 @@ const LINE_FIELDS = ['customer', 'quantity', 'pickupWindow.from', 'pickupWindow.
 export function SalesPlanForm({ customerId, initialMonth, onFiled }: { customerId: string; initialMonth: string; onFiled(position: number, month: string): void }) {
   const { t } = useRecordsT();
   const { api } = useSignedIn();
-  const form = useRecordForm({ month: initialMonth }, `customer/${customerId}/sales-plan`);
+  const form = useRecordForm({ month: initialMonth }, { wording: RECORD_WORDING, draft: `customer/${customerId}/sales-plan` });
   const [count, setCount] = useState(1);
 
   async function submit() {

@@ -1,23 +1,31 @@
 import { useEffect, useState } from 'react';
-import { useFormDraft } from '../../components/form-draft';
 import type { ZodType } from 'zod';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
+import { useFormDraft } from '../../components/form-draft';
 import { useI18n } from '../../i18n/i18n.context';
-import { checkFields, type FieldErrors } from './field-check';
-import { issueWords } from './issue-words';
+import { checkFields, type FieldErrors, formField, type Wording } from './field-check';
 
-export type AdminForm = ReturnType<typeof useAdminForm>;
+/** What every command endpoint answers (apps/api/src/workflows/command-response.ts), as far as a form reads it. */
+export interface CommandAnswer { position: number; events: Array<{ type: string }> }
+
+export type RecordForm = ReturnType<typeof useRecordForm>;
+
+export interface RecordFormOptions {
+  /** the words for a failed check: the record forms' (`RECORD_WORDING`) or the administrator's (`adminWording`) */
+  wording: Wording;
+  /** the draft's name (form and instance, ADR 0034); without one nothing is kept in the browser */
+  draft?: string | null;
+}
 
 /**
- * One administrator form's state, shaped like the record forms' (customers/records) so their
- * fields and outcome display serve it: what was typed (kept when the API refuses it), the field
- * messages (the API's schema checked in the browser, then the API's refusal beside the field it
- * names), the refusal for the error display, and the note after a success.
+ * One form's state, for the record-keeping and the administrator screens alike: what was typed
+ * (kept when the API refuses it), the field messages (the API's schema checked in the browser, in
+ * the page's language; then the API's refusal beside the field it names), the refusal itself for
+ * the error display, and the note after a success.
  */
-export function useAdminForm(initial: Record<string, string>, own: Readonly<Record<string, string>> = {}, draftName: string | null = null) {
+export function useRecordForm(initial: Record<string, string>, { wording, draft: draftName = null }: RecordFormOptions) {
   const { t: gt, lang } = useI18n();
-  // the record forms' draft (ADR 0034): kept in the browser only when the form names one
   const draft = useFormDraft(draftName, initial);
   const { value: values, set: setValues } = draft;
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -31,14 +39,16 @@ export function useAdminForm(initial: Record<string, string>, own: Readonly<Reco
   const set = (name: string, value: string) => setValues((old) => ({ ...old, [name]: value }));
   const value = (name: string) => values[name] ?? '';
 
+  /** The browser's check with the API's own schema; `extra` for what only the form knows (nothing changed). */
   function check(schema: ZodType, body: unknown, extra: FieldErrors = {}): boolean {
-    const found = { ...checkFields(schema, body, issueWords(lang, own)), ...extra };
+    const found = { ...checkFields(schema, body, wording(lang)), ...extra };
     setErrors(found);
     setFailure(null);
     setNote(null);
     return Object.keys(found).length === 0;
   }
 
+  /** Sends; on success shows `success`, and clears the inputs (and the draft) when `reset`; on a refusal keeps them. */
   async function send<R>(call: () => Promise<R>, success: (answer: R) => string, options: { reset?: boolean } = {}): Promise<R | null> {
     setBusy(true);
     try {
@@ -61,11 +71,10 @@ export function useAdminForm(initial: Record<string, string>, own: Readonly<Reco
 
 function apiFieldErrors(e: ApiError): FieldErrors {
   const errors: FieldErrors = {};
-  const strip = (f: string | undefined) => f?.replace(/^(data|body)\./, '');
-  const field = strip(e.problem.field);
+  const field = formField(e.problem.field);
   if (field) errors[field] = e.problem.message;
   for (const issue of e.problem.issues ?? []) {
-    const name = strip(issue.field);
+    const name = formField(issue.field);
     if (name) errors[name] ??= issue.message;
   }
   return errors;
