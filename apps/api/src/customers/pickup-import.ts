@@ -62,8 +62,11 @@ function commandOf(row: PickupCsvRow, options: PickupImportOptions): CustomerCom
 }
 
 /**
- * The write stage of an import: each checked row in turn; the first refusal stops it, saying how
- * many were recorded (a re-run of the same file completes it, recorded rows being no-ops).
+ * The write stage of an import: each checked row in turn, a customer's rows together (in file
+ * order among themselves), so that each customer's stream is read once and stays in the stream
+ * cache while its rows are written — rows in any order over many customers would otherwise replay
+ * evicted streams from zero. The first refusal stops it, saying how many were recorded (a re-run
+ * of the same file completes it, recorded rows being no-ops).
  */
 export async function recordEach(
   commands: ReadonlyArray<{ row: ImportRow; command: CustomerCommand }>,
@@ -72,7 +75,7 @@ export async function recordEach(
 ): Promise<{ recorded: number; position: number } | { error: ImportRowError; recorded: number }> {
   let recorded = 0;
   let position = 0;
-  for (const [index, { row, command }] of commands.entries()) {
+  for (const [index, { row, command }] of byCustomer(commands).entries()) {
     try {
       const result = await execute(row.customerId, command);
       if (result.events.length > 0) recorded++;
@@ -83,6 +86,17 @@ export async function recordEach(
     onProgress?.(index + 1, commands.length);
   }
   return { recorded, position };
+}
+
+/** The rows grouped by customer, customers in the order they first appear, each one's rows in file order. */
+export function byCustomer<T extends { row: ImportRow }>(commands: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const command of commands) {
+    const group = groups.get(command.row.customerId);
+    if (group) group.push(command);
+    else groups.set(command.row.customerId, [command]);
+  }
+  return [...groups.values()].flat();
 }
 
 /** A row of an import file, as far as the dry run needs it. */
