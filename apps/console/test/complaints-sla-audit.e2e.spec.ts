@@ -62,6 +62,8 @@ const CUSTOMER = 'cust-e2e-1';
     await steps.nth(1).waitFor(); // Monday (09:30–17:30) and Tuesday (08:30–09:30)
     expect(await steps.count()).toBe(2);
     expect(await steps.first().textContent()).toContain('2026-03-02');
+    expect(await steps.first().textContent()).toContain('09:30–17:30（8小时）'); // durations in words, not 8h
+    expect(await steps.nth(1).textContent()).toContain('08:30–09:30（1小时）');
     expect(await manager.locator('.explanation-table tbody').textContent()).toContain('工作日：计入');
     await checkPage(manager, 'complaints-02-detail');
   });

@@ -1,8 +1,8 @@
+import { formatDuration } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
 import type { CustomerAsOf } from './audit.api';
 import type { AuditT } from './audit.messages';
 
-const hours = (ms: number) => (Math.round((Math.abs(ms) / 3_600_000) * 100) / 100).toString();
 type Key = Parameters<AuditT['t']>[0];
 const label = (at: AuditT, prefix: string, value: string) => at.t(`${prefix}.${value}` as Key) ?? value;
 
@@ -61,7 +61,7 @@ export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
                   <dt>{at.t('clock')}</dt>
                   <dd>
                     {label(at, 'clock', c.clock)}
-                    {c.workingTimeLeftMs !== null ? ` · ${at.t(c.workingTimeLeftMs < 0 ? 'overdueAt' : 'leftAt', { h: hours(c.workingTimeLeftMs) })}` : ''}
+                    {c.workingTimeLeftMs !== null ? ` · ${at.t(c.workingTimeLeftMs < 0 ? 'overdueAt' : 'leftAt', { h: formatDuration(c.workingTimeLeftMs, at.lang) })}` : ''}
                   </dd>
                   {c.dueAt ? (
                     <>

@@ -1,4 +1,5 @@
 import type { Role } from '@crm/workflow-kit';
+import { formatHours } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { useTasksT } from './tasks.messages';
@@ -38,11 +39,11 @@ export function usePersonLabel(people: People): (id: string) => string {
 export const taskHref = (task: TaskItem) => task.link.console.replace(/^\/?#?/, '#');
 
 function TaskDue({ task }: { task: TaskItem }) {
-  const { t } = useTasksT();
+  const { t, lang } = useTasksT();
   if (!task.dueAt) return <span className="muted">{t('noDue')}</span>;
   return (
     <>
-      <div className={task.overdue ? 'waiting-long' : ''}>{task.overdue ? t('overdue') : t('hours', { n: task.leftWorkingHours ?? 0 })}</div>
+      <div className={task.overdue ? 'waiting-long' : ''}>{task.overdue ? t('overdue') : t('hours', { n: formatHours(task.leftWorkingHours ?? 0, lang) })}</div>
       <div className="muted small">{t('due', { at: formatInstant(task.dueAt) })}</div>
     </>
   );
@@ -50,7 +51,7 @@ function TaskDue({ task }: { task: TaskItem }) {
 
 /** One row per task, whatever its workflow; onboarding's open in place (the decision form), others on their page. */
 export function TaskList({ items, people, onOpenApplication }: { items: TaskItem[]; people: People; onOpenApplication(id: string): void }) {
-  const { t } = useTasksT();
+  const { t, lang } = useTasksT();
   const person = usePersonLabel(people);
   return (
     <div className="card card-flush">
@@ -78,7 +79,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
                   <div>{task.subject.name ?? task.subject.customerId ?? '—'}</div>
                 </td>
                 <td>
-                  <div>{t('hours', { n: task.waitingWorkingHours })}</div>
+                  <div>{t('hours', { n: formatHours(task.waitingWorkingHours, lang) })}</div>
                   <div className="muted small">{t('since', { at: formatInstant(task.openedAt) })}</div>
                 </td>
                 <td><TaskDue task={task} /></td>
