@@ -1,5 +1,7 @@
 import { formatDuration } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
+import { labelOf } from '../complaints/complaint-labels';
+import { useComplaintsT } from '../complaints/complaints.messages';
 import type { CustomerAsOf } from './audit.api';
 import type { AuditT } from './audit.messages';
 
@@ -9,6 +11,7 @@ const label = (at: AuditT, prefix: string, value: string) => at.t(`${prefix}.${v
 /** What the replay up to the moment says: archive, complaints with their SLA clocks, pending approvals. */
 export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
   const { archive, complaints } = answer;
+  const ct = useComplaintsT();
   return (
     <div className="asof-view" data-testid="as-of" data-at={answer.at}>
       <p className="muted small">{at.t('basis', { events: answer.basis.events, streams: answer.basis.streams })}</p>
@@ -51,13 +54,11 @@ export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
             {complaints.open.map((c) => (
               <li key={c.complaintId ?? c.state} className="asof-complaint">
                 <div className="asof-complaint-top">
-                  <span className="mono small">{c.complaintId}</span>
+                  <strong>{labelOf(ct, 'state', c.state)}</strong>
                   {c.class ? <span className="badge badge-muted">{label(at, 'class', c.class)}</span> : null}
                   {c.breached ? <span className="badge badge-danger">{at.t('breached')}</span> : null}
                 </div>
                 <dl className="kv">
-                  <dt>{at.t('complaintState')}</dt>
-                  <dd className="mono small">{c.state}</dd>
                   <dt>{at.t('clock')}</dt>
                   <dd>
                     {label(at, 'clock', c.clock)}
