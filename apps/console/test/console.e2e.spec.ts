@@ -10,6 +10,7 @@ import { startTestApi, type TestApi } from '../../api/test/support/test-api';
 import { browserTestsRun, launchBrowser, type Browser } from './support/browser';
 import { ARTIFACTS, sharedConsoleBuild } from './support/build-console';
 import { checkPage } from './support/page-checks';
+import { expectShownIn, recordShownMessages } from './support/shown-messages';
 
 jest.setTimeout(30_000); // a browser and a server per step; generous for slow CI machines
 
@@ -23,6 +24,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     browser = await launchBrowser(); // first: a Chromium that cannot start fails before anything else exists
     process.env.CONSOLE_DIR = await sharedConsoleBuild(); // read by apps/api/src/console/console-static.ts
     api = await startTestApi();
+    await recordShownMessages(browser.context); // issue 16: the language checks of what the journeys show
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -97,6 +99,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('heading', { name: /October 2026/ }).waitFor(); // the month view follows the due date
     expect(await page.locator('td[data-date="2026-10-10"]').textContent()).toContain('due');
     await checkPage(page, '04-calendar-en');
+    await expectShownIn(page, 'en'); // issue 16
   });
 
   it('shows the same explanation in Chinese', async () => {
@@ -113,9 +116,11 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('button', { name: '计算到期时间' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.locator('.alert-message').textContent()).toContain('at most 60 working days');
+    // issue 16: zod's refusal said again in Chinese with the field's name, no English tail
+    expect(await alert.locator('.alert-message').textContent()).toBe('请求内容不符合要求：工作日数：不能大于 60');
     expect(await alert.locator('.alert-details').textContent()).toContain('字段“workingDays”');
     expect(await page.getByLabel('工作日数').getAttribute('aria-invalid')).toBe('true');
+    await expectShownIn(page, 'zh');
   });
 
   // "coming soon" (a catalogued feature without a page file) is no longer reachable: every feature has its page
@@ -158,6 +163,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.locator('.alert-message').textContent()).toBe('用户名或密码错误。');
+    await expectShownIn(page, 'zh'); // issue 16: what the roles' journeys showed since, the sign-in refusal included
     expect(await alert.locator('.alert-details').textContent()).toContain('规则 AUTH');
     await heading('登录').waitFor();
     await checkPage(page, '07-sign-in-error');

@@ -26,6 +26,11 @@ describe('describeError', () => {
     expect(describeError(error, t).message).toBe('identifiers.creditCode: R-DEV-1: check character wrong; region: required; name: too long');
   });
 
+  it('issue 16: a Chinese schema refusal, which names each field in Chinese, gets no raw field path appended', () => {
+    const error = new ApiError({ statusCode: 400, rule: 'SCHEMA', message: '请求内容不符合要求：申请表·证件第 1 项·编号：必填', issues: [{ field: 'form.documents.0.number', message: '必填' }] });
+    expect(describeError(error, t).message).toBe('请求内容不符合要求：申请表·证件第 1 项·编号：必填');
+  });
+
   it('says plainly when the server cannot be reached', () => {
     const error = new ApiError({ statusCode: 0, message: 'Failed to fetch' }, 'network');
     expect(describeError(error, t)).toEqual({ message: en['error.network'], details: 'Failed to fetch' });

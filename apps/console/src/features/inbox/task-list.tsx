@@ -2,6 +2,7 @@ import type { Role } from '@crm/workflow-kit';
 import { formatHours } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
+import { taskTitle } from './task-titles';
 import { useTasksT } from './tasks.messages';
 
 export interface TaskItem {
@@ -71,7 +72,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
             return (
               <tr key={task.taskId} data-task-type={task.type}>
                 <td>
-                  <span className="badge badge-primary">{task.title}</span>
+                  <span className="badge badge-primary">{taskTitle(task, lang)}</span>
                   {task.onBehalfOf ? <div className="muted small" data-testid="task-on-behalf-of">{t('onBehalfOf', { name: person(task.onBehalfOf) })}</div> : null}
                   {task.assignee && !task.onBehalfOf ? <div className="muted small">{t('assignedToMe')}</div> : null}
                 </td>
@@ -90,7 +91,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
                     data-application={application}
                     data-task={task.taskId}
                     onClick={application ? (e) => { e.preventDefault(); onOpenApplication(application); } : undefined}
-                    aria-label={`${t('open')} ${task.title} ${task.subject.name ?? task.instanceId}`}
+                    aria-label={`${t('open')} ${taskTitle(task, lang)} ${task.subject.name ?? ''}`}
                   >
                     {t('open')}
                   </a>
