@@ -246,7 +246,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await signInAs('supervisor', '孙主管');
     await page.goto(`${api.url}/#/development`);
     await page.locator('tr[data-plan="dev-plan-review"]').getByText('待部门负责人审批').waitFor();
-    await page.getByRole('link', { name: '查看 dev-plan-review' }).click();
+    await page.locator('tr[data-plan="dev-plan-review"]').getByRole('link', { name: /^查看 \d{4}-Q\d 李销售（销售部）$/ }).click(); // the plan by its quarter and drafter, not its id
     const detail = page.getByTestId('plan-detail');
     await detail.getByText('签订年度框架合同').waitFor();
     expect(await detail.textContent()).toContain('财务资产部');

@@ -69,7 +69,7 @@ export function PlanDetail({ id }: { id: string }) {
     <article className="stack" aria-labelledby="plan-title" data-testid="plan-detail">
       <div className="card">
         <div className="card-header">
-          <h2 id="plan-title">{t('plan')} <span className="mono">{plan.id}</span> · {c.quarter}</h2>
+          <h2 id="plan-title">{t('plan')} · {c.quarter}</h2>
           <PlanStateBadge state={plan.state} />
         </div>
         {notice ? <p role="status" className="notice notice-success" data-testid="plan-notice">{notice}</p> : null}

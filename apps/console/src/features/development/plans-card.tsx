@@ -41,7 +41,6 @@ export function PlansCard() {
           <table className="data-table" data-testid="plans-table">
             <thead>
               <tr>
-                <th scope="col">{t('plan')}</th>
                 <th scope="col">{t('quarter')}</th>
                 <th scope="col">{t('deadline')}</th>
                 <th scope="col">{t('drafter')}</th>
@@ -52,7 +51,6 @@ export function PlansCard() {
             <tbody>
               {items.map((p) => (
                 <tr key={p.planId} data-plan={p.planId}>
-                  <td className="mono">{p.planId}</td>
                   <td>{p.quarter}</td>
                   <td className="nowrap">{formatInstant(p.deadline)}</td>
                   <td>{personLabel(names, p.draftedBy, lang)}</td>
@@ -62,7 +60,7 @@ export function PlansCard() {
                       className="button button-secondary button-small"
                       href={`#${featurePath('development', p.planId)}`}
                       onClick={(e) => { e.preventDefault(); navigate(featurePath('development', p.planId)); }}
-                      aria-label={`${t('open')} ${p.planId}`}
+                      aria-label={`${t('open')} ${p.quarter} ${personLabel(names, p.draftedBy, lang)}`}
                     >
                       {t('open')}
                     </a>
@@ -111,7 +109,6 @@ export function MissingWeeklyCard() {
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">{t('plan')}</th>
               <th scope="col">{t('quarter')}</th>
               <th scope="col">{t('drafter')}</th>
               <th scope="col">{t('missingWeeks')}</th>
@@ -120,7 +117,6 @@ export function MissingWeeklyCard() {
           <tbody>
             {items.map((p) => (
               <tr key={p.planId} data-plan={p.planId}>
-                <td className="mono">{p.planId}</td>
                 <td>{p.quarter}</td>
                 <td>{personLabel(names, p.draftedBy, lang)}</td>
                 <td>{p.missingWeeks.join('、')}</td>
