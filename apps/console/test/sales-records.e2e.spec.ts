@@ -265,6 +265,7 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await step.getByLabel('撤回原因（可选）').fill('客户暂缓合作');
     await step.getByRole('button', { name: '确认撤回' }).click();
     await row.getByText('已撤回').waitFor();
+    expect(await row.textContent()).not.toContain('app-wd-1'); // the company, not the application's id
     expect(await row.getByRole('button', { name: /撤回/ }).count()).toBe(0);
     expect((await apiGet('manager', '/applications/app-wd-1')).status).toBe('withdrawn');
   });
