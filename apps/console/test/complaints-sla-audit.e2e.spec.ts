@@ -5,6 +5,7 @@ import { fireDueTimers } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(60_000);
@@ -125,6 +126,7 @@ const CUSTOMER = 'cust-e2e-1';
     await section.getByRole('note').getByText(/^Your role cannot read complaints/).waitFor();
     expect(await section.locator('tr[data-complaint]').count()).toBe(0);
     await checkPage(finance, 'customers-04-detail-finance-en');
+    expect((await expectShownIn(finance, 'en')).some((m) => m.startsWith('Your role cannot read complaints'))).toBe(true);
     await finance.getByRole('button', { name: 'Switch language to Chinese' }).click(); // the language is kept for the whole browser
     await finance.close();
   });
@@ -153,6 +155,7 @@ const CUSTOMER = 'cust-e2e-1';
     await manager.getByRole('button', { name: '关闭投诉' }).click();
     await state().getByText('已关闭').waitFor();
     await checkPage(manager, 'complaints-04-closed');
+    await expectShownIn(manager, 'zh'); // issue 16: the manager's whole complaint journey — alerts, notices, the SLA toasts — in Chinese
   });
 
   it("the auditor picks the customer and sees every event (who, when, type, state before → after), the verification and export links", async () => {

@@ -1,12 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
 /**
- * Issue 16: every message a journey shows — alerts, notices, status lines, field errors, dialogs — recorded as it
+ * Issue 16: every message a journey shows — alerts, notes, notices, status lines, field errors, dialogs — recorded as it
  * appears (a refusal may be replaced by the next step's before a spec reads it), so a spec can check
  * at the end that none of them was in the other language. Installed on a browser context, it
  * follows every page of that profile, reloads included.
  */
-const REGIONS = '[role="alert"], [role="status"], .notice, .alert, .field-error, dialog, [role="dialog"], [role="alertdialog"]';
+const REGIONS = '[role="alert"], [role="status"], [role="note"], .notice, .alert, .field-error, dialog, [role="dialog"], [role="alertdialog"]';
 
 /** Runs in the page: a MutationObserver collecting the text of each message region, support details left out. */
 function recordInPage(regions: string): void {
