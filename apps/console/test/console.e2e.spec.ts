@@ -118,7 +118,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await alert.waitFor();
     // issue 16: zod's refusal said again in Chinese with the field's name, no English tail
     expect(await alert.locator('.alert-message').textContent()).toBe('请求内容不符合要求：工作日数：不能大于 60');
-    expect(await alert.locator('.alert-details').textContent()).toContain('字段“workingDays”');
+    expect(await alert.locator('.alert-details').textContent()).toContain('字段“工作日数”'); // the field's name, not its path
     expect(await page.getByLabel('工作日数').getAttribute('aria-invalid')).toBe('true');
     await expectShownIn(page, 'zh');
   });

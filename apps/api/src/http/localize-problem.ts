@@ -13,6 +13,15 @@ import { ZH_BY_MESSAGE, ZH_BY_RULE, ZH_BY_STATUS, zhOfRule } from './problem-mes
  * row `errors` are translated, each naming its line and column. The English stays in `detail`.
  */
 export function localizeProblem(problem: Problem, locale: Locale): Problem {
+  const localized = localizeMessage(problem, locale);
+  // the field at fault in words beside its path (申请表·证件第 1 项·编号): people read the label, code reads `field`
+  if (typeof problem.field !== 'string' || !problem.field) return localized;
+  const path = problem.field.replace(/^data\./, '');
+  const fieldLabel = locale === 'en' ? enFieldLabel(path) : zhFieldLabel(path);
+  return fieldLabel === '某一字段' ? localized : { ...localized, fieldLabel };
+}
+
+function localizeMessage(problem: Problem, locale: Locale): Problem {
   const schema = Boolean(problem.issues?.length) && (problem.rule === 'SCHEMA' || problem.rule === 'COMMAND');
   if (locale === 'en') return schema ? enSchemaProblem(problem) : problem;
   if (schema) return zhSchemaProblem(problem);

@@ -37,6 +37,7 @@ describe('input and response hardening at the edge (real HTTP)', () => {
       const empty = await api.request('POST', '/auth/token', { body: { username: '', password: 'x' }, headers: ZH });
       expect(empty.body).toMatchObject({ rule: 'SCHEMA', field: 'username', message: '请求内容不符合要求：用户名：必填', issues: [{ field: 'username', message: '必填', code: 'too_small' }] });
       expect(empty.body.detail).toMatch(/^username: /);
+      expect(empty.body.fieldLabel).toBe('用户名');
       const english = await api.request('POST', '/auth/token', { body: { username: '', password: 'x' } });
       expect(english.body.message).toMatch(/^username: /);
     });

@@ -14,7 +14,7 @@ export function describeError(error: unknown, t: I18n['t']): ErrorDescription {
   if (error.kind === 'network') return { message: t('error.network'), details: error.problem.message };
   const p = error.problem;
   const details = [
-    p.field ? t('error.field', { field: p.field }) : null,
+    p.field ? t('error.field', { field: p.fieldLabel ?? p.field }) : null,
     p.rule ? t('error.rule', { rule: p.rule }) : null,
     t('error.status', { status: p.statusCode }),
     p.requestId ? t('error.requestId', { id: p.requestId }) : null,
