@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the real API's own test fixtures
 import { applicationForm } from '../../api/test/support/onboarding.forms';
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(120_000);
@@ -266,7 +267,7 @@ const CJK = /[\u3400-\u9fff]/;
     const confirm = form.getByTestId('confirm-step');
     expect(await confirm.textContent()).toContain('确认发布 2027 年放假安排（国办发明电〔2026〕9号）');
     await confirm.getByRole('button', { name: '确认发布' }).click();
-    await form.getByText(/^已发布 2027 年放假安排，日历版本 /).waitFor();
+    await form.getByText('已发布 2027 年放假安排：此后新计算的时限按新日历执行。').waitFor(); // no calendar version string to read
     await admin.locator('.sources').getByText('国办发明电〔2026〕9号').waitFor();
     await checkPage(admin, 'admin-04-calendar-publish');
 
@@ -326,6 +327,11 @@ const CJK = /[\u3400-\u9fff]/;
     expect({ status: task.status, assignee: task.body.assignee }).toEqual({ status: 200, assignee: 'sales2' });
   });
 
+  it('issue 16: every message the administrator’s Chinese journey showed — the browser’s checks, the API’s refusals (R-PRICE-1), the notices — is Chinese', async () => {
+    const shown = await expectShownIn(admin, 'zh', ['zhaozhu', 'Zhao Zhu', 'zhao@example', 'ftp://finance.example/hook', 'http://127.0.0.1:9/finance-hook', 'Zhenhai', 'zhenhai', "New Year's Day"]);
+    expect(shown.some((m) => m.includes('R-PRICE-1'))).toBe(true); // the API's refusal was among them
+  });
+
   it('in English: the users page speaks English, and the API’s refusal of a taken user name comes back in English', async () => {
     await admin.goto(url('/users'));
     await admin.getByRole('button', { name: '切换语言为英文' }).click();
@@ -344,6 +350,8 @@ const CJK = /[\u3400-\u9fff]/;
     expect(await row.textContent()).toContain('Supervisor');
     expect(await row.textContent()).toContain('Disabled');
     await checkPage(admin, 'admin-07-users-en');
+    // issue 16: what the English pass showed, the API's conflict included, has no Chinese in it
+    expect((await expectShownIn(admin, 'en', ['zhaozhu', 'Zhao Zhu'])).some((m) => m.includes('already exists'))).toBe(true);
     await admin.getByRole('button', { name: 'Switch language to Chinese' }).click();
   });
 });

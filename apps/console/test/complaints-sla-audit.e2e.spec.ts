@@ -5,6 +5,7 @@ import { fireDueTimers } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(60_000);
@@ -62,6 +63,8 @@ const CUSTOMER = 'cust-e2e-1';
     await steps.nth(1).waitFor(); // Monday (09:30–17:30) and Tuesday (08:30–09:30)
     expect(await steps.count()).toBe(2);
     expect(await steps.first().textContent()).toContain('2026-03-02');
+    expect(await steps.first().textContent()).toContain('09:30–17:30（8小时）'); // durations in words, not 8h
+    expect(await steps.nth(1).textContent()).toContain('08:30–09:30（1小时）');
     expect(await manager.locator('.explanation-table tbody').textContent()).toContain('工作日：计入');
     await checkPage(manager, 'complaints-02-detail');
   });
@@ -107,11 +110,11 @@ const CUSTOMER = 'cust-e2e-1';
     const row = manager.locator(`[data-testid="customer-complaints"] tr[data-complaint="${complaintId}"]`);
     await row.locator('.badge-danger').getByText('已超时').waitFor();
     const cells = await row.locator('th, td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([complaintId, '处理中', '一般投诉', '2026-03-02 09:30', '2026-03-03 09:30']);
+    expect(cells.slice(0, 4)).toEqual(['2026-03-02 09:30', '处理中', '一般投诉', '2026-03-03 09:30']); // by its receipt, not its id
     await row.getByText('已超时 0 工作小时 1 分 0 秒').waitFor(); // working time past due, from the complaint's own SLA
     await checkPage(manager, 'customers-03-detail-complaints');
-    await row.getByRole('link', { name: complaintId }).click();
-    await manager.getByRole('heading', { level: 2, name: complaintId }).waitFor();
+    await row.getByRole('link', { name: '2026-03-02 09:30' }).click();
+    await manager.getByRole('heading', { level: 2, name: /^宁波.+ · 2026-03-02 09:30$/ }).waitFor(); // the company and the receipt, not cmp-…
     expect(new URL(manager.url()).hash).toBe(`#/complaints/${complaintId}`);
   });
 
@@ -123,6 +126,7 @@ const CUSTOMER = 'cust-e2e-1';
     await section.getByRole('note').getByText(/^Your role cannot read complaints/).waitFor();
     expect(await section.locator('tr[data-complaint]').count()).toBe(0);
     await checkPage(finance, 'customers-04-detail-finance-en');
+    expect((await expectShownIn(finance, 'en')).some((m) => m.startsWith('Your role cannot read complaints'))).toBe(true);
     await finance.getByRole('button', { name: 'Switch language to Chinese' }).click(); // the language is kept for the whole browser
     await finance.close();
   });
@@ -138,7 +142,7 @@ const CUSTOMER = 'cust-e2e-1';
     await state().getByText('待领导审批').waitFor();
 
     await supervisor.goto(`${served.api.url}/#/complaints/${complaintId}`);
-    await supervisor.getByText('待审批的处理意见（第 1 稿，manager 起草）').waitFor();
+    await supervisor.getByText('待审批的处理意见（第 1 稿，王经理（客户经理） 起草）').waitFor();
     await checkPage(supervisor, 'complaints-03-approve');
     await supervisor.getByRole('button', { name: '批准', exact: true }).click();
     await supervisor.getByTestId('complaint-state').getByText('已决定，待告知客户').waitFor();
@@ -151,6 +155,7 @@ const CUSTOMER = 'cust-e2e-1';
     await manager.getByRole('button', { name: '关闭投诉' }).click();
     await state().getByText('已关闭').waitFor();
     await checkPage(manager, 'complaints-04-closed');
+    await expectShownIn(manager, 'zh'); // issue 16: the manager's whole complaint journey — alerts, notices, the SLA toasts — in Chinese
   });
 
   it("the auditor picks the customer and sees every event (who, when, type, state before → after), the verification and export links", async () => {
@@ -194,7 +199,8 @@ const CUSTOMER = 'cust-e2e-1';
     await checkPage(auditor, 'audit-01-as-of-before-complaint');
     await moment('2026-03-03T09:35');
     await asOf.locator('.asof-complaint .badge-danger').getByText('已超时').waitFor();
-    expect(await auditor.getByTestId('as-of-complaints').textContent()).toContain(complaintId);
+    expect(await auditor.getByTestId('as-of-complaints').textContent()).not.toContain(complaintId); // its state in words, not its id
+    expect(await auditor.getByTestId('as-of-complaints').textContent()).not.toMatch(/open\.|received|drafting/);
     expect(await auditor.locator('[data-testid="timeline"] tr.row-future').count()).toBeGreaterThan(0); // events after the moment are dimmed
     await checkPage(auditor, 'audit-02-as-of-after-breach');
     await auditor.getByLabel('按事件逐条移动').focus();

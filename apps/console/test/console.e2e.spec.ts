@@ -10,6 +10,7 @@ import { startTestApi, type TestApi } from '../../api/test/support/test-api';
 import { browserTestsRun, launchBrowser, type Browser } from './support/browser';
 import { ARTIFACTS, sharedConsoleBuild } from './support/build-console';
 import { checkPage } from './support/page-checks';
+import { expectShownIn, recordShownMessages } from './support/shown-messages';
 
 jest.setTimeout(30_000); // a browser and a server per step; generous for slow CI machines
 
@@ -23,6 +24,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     browser = await launchBrowser(); // first: a Chromium that cannot start fails before anything else exists
     process.env.CONSOLE_DIR = await sharedConsoleBuild(); // read by apps/api/src/console/console-static.ts
     api = await startTestApi();
+    await recordShownMessages(browser.context); // issue 16: the language checks of what the journeys show
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -97,6 +99,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('heading', { name: /October 2026/ }).waitFor(); // the month view follows the due date
     expect(await page.locator('td[data-date="2026-10-10"]').textContent()).toContain('due');
     await checkPage(page, '04-calendar-en');
+    await expectShownIn(page, 'en'); // issue 16
   });
 
   it('shows the same explanation in Chinese', async () => {
@@ -113,9 +116,11 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('button', { name: '计算到期时间' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.locator('.alert-message').textContent()).toContain('at most 60 working days');
-    expect(await alert.locator('.alert-details').textContent()).toContain('字段“workingDays”');
+    // issue 16: zod's refusal said again in Chinese with the field's name, no English tail
+    expect(await alert.locator('.alert-message').textContent()).toBe('请求内容不符合要求：工作日数：不能大于 60');
+    expect(await alert.locator('.alert-details').textContent()).toContain('字段“工作日数”'); // the field's name, not its path
     expect(await page.getByLabel('工作日数').getAttribute('aria-invalid')).toBe('true');
+    await expectShownIn(page, 'zh');
   });
 
   // "coming soon" (a catalogued feature without a page file) is no longer reachable: every feature has its page
@@ -158,6 +163,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.locator('.alert-message').textContent()).toBe('用户名或密码错误。');
+    await expectShownIn(page, 'zh'); // issue 16: what the roles' journeys showed since, the sign-in refusal included
     expect(await alert.locator('.alert-details').textContent()).toContain('规则 AUTH');
     await heading('登录').waitFor();
     await checkPage(page, '07-sign-in-error');
@@ -240,7 +246,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await signInAs('supervisor', '孙主管');
     await page.goto(`${api.url}/#/development`);
     await page.locator('tr[data-plan="dev-plan-review"]').getByText('待部门负责人审批').waitFor();
-    await page.getByRole('link', { name: '查看 dev-plan-review' }).click();
+    await page.locator('tr[data-plan="dev-plan-review"]').getByRole('link', { name: /^查看 \d{4}-Q\d 李销售（销售部）$/ }).click(); // the plan by its quarter and drafter, not its id
     const detail = page.getByTestId('plan-detail');
     await detail.getByText('签订年度框架合同').waitFor();
     expect(await detail.textContent()).toContain('财务资产部');
@@ -271,7 +277,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await checkPage(page, '11-development-gm');
   });
   it('R-VISIT-1/2: the manager records a visit report on the form\'s scales (exact labels, score beside) and sees the month\'s plan progress move', async () => {
-    await openCustomer(api, archive('vis-c1'));
+    await openCustomer(api, archive('vis-c1', { name: '宁波甬兴塑业有限公司' }));
     await caughtUp(api, 'customers');
     const items = [{ itemId: 'i-1', customerId: 'vis-c1', month: 3 }, { itemId: 'i-2', customerId: 'vis-c1', month: 4 }];
     await seed('POST', '/visit-plans', 'manager', { year: 2026, items });
@@ -283,16 +289,18 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByLabel('年度').fill('2026');
     const march = page.getByTestId('visit-progress').locator('tr[data-month="3"]');
     await march.waitFor();
-    expect(await march.locator('td').allTextContents()).toEqual(['manager', '3 月', '1', '0', '0/1', '0']);
+    expect(await march.locator('td').allTextContents()).toEqual(['王经理（客户经理）', '3 月', '1', '0', '0/1', '0']);
 
     const form = page.getByTestId('visit-report-form');
     const options = (label: string) => form.getByLabel(label, { exact: true }).locator('option').allTextContents();
     expect(await options('产品质量')).toEqual(['非常优良', '优良', '良好', '一般', '合格', '不合格']);
     expect(await options('服务态度')).toEqual(['非常优良', '优良', '良好', '一般', '不好', '恶劣']);
     expect(await options('产品知名度')).toEqual(['非常驰名', '驰名', '知名度高', '知名度较高', '知名', '知道', '不知道']);
-    await form.getByLabel('客户编号').fill('vis-c1');
+    await form.getByLabel('客户', { exact: true }).fill('甬兴'); // the company by name, not its id
+    await form.getByRole('button', { name: /^宁波甬兴塑业有限公司/ }).click();
     await form.getByLabel('走访日期').fill('2026-03-02');
-    await form.getByLabel('计划条目编号').fill('i-1');
+    expect(await form.getByLabel('计划走访月份').locator('option').allTextContents()).toEqual(['请选择', '3 月', '4 月']); // the plan's items for that company
+    await form.getByLabel('计划走访月份').selectOption({ label: '3 月' });
     // R-VISIT-2 (ADR 0025): the form's header and the customer's seal
     await form.getByLabel('客户单位名称').fill('宁波塑料厂');
     await form.getByLabel('客户地址').fill('宁波市镇海区化工路 1 号');
@@ -318,11 +326,13 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.goto(`${api.url}/#/visits`);
     const row = page.getByTestId('visit-findings').locator('tr', { hasText: '提货排队超过半天' });
     await row.waitFor();
-    expect(await row.textContent()).toContain('vis-c1');
+    expect(await row.textContent()).toContain('宁波甬兴塑业有限公司');
+    expect(await row.textContent()).toContain('王经理（客户经理）');
+    expect(await row.textContent()).not.toContain('vis-c1');
     expect(await page.getByTestId('visit-report-form').count()).toBe(0); // leaders read and acknowledge; managers report
     await checkPage(page, '13-visits-supervisor');
-    await row.getByRole('button', { name: '确认已阅：vis-c1 2026-03-02 的走访发现' }).click();
-    await page.getByRole('status').getByText('已确认 vis-c1 的走访发现。').waitFor();
+    await row.getByRole('button', { name: '确认已阅：宁波甬兴塑业有限公司 2026-03-02 的走访发现' }).click();
+    await page.getByRole('status').getByText('已确认 宁波甬兴塑业有限公司 的走访发现。').waitFor();
     await page.getByTestId('visit-findings').getByText('没有待确认的走访发现。').waitFor();
   });
   describe('大客户 key accounts (the clock moves on to June 2027: fifteen months of pickups)', () => {
@@ -333,7 +343,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
       });
 
     beforeAll(async () => {
-      for (const id of ['ka-big', 'ka-steady']) await openCustomer(api, archive(id, { name: `大客户 ${id}` }));
+      for (const [id, name] of [['ka-big', '镇海大宗塑业有限公司'], ['ka-steady', '宁波恒稳化工有限公司']]) await openCustomer(api, archive(id, { name }));
       api.clock.set(new Date('2027-06-01T02:00:00.000Z'));
       // ka-big took 3000 t a month, then 500 t from March 2027: its last quarter is a sixth of the one before and of a year earlier
       const rows = monthsFrom('2026-03', 15).flatMap((m) => [`ka-big,BIG-${m},${m}-10,HDPE 5000S,${m < '2027-03' ? 3000 : 500},镇海库`, `ka-steady,STE-${m},${m}-10,HDPE 5000S,2500,镇海库`]);
@@ -351,16 +361,21 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
       await heading('大客户').waitFor();
       const table = page.getByTestId('abc-table');
       await table.locator('tbody tr').first().waitFor();
+      await table.getByText('91330200MA2AXXXX0X').nth(1).waitFor(); // the credit codes come with the names (GET /names)
       const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
       expect(cells).toEqual([
-        ['1', '大客户 ka-steadyka-steady', '30,000', '51.3%', 'A'],
-        ['2', '大客户 ka-bigka-big', '28,500', '100.0%', 'A'],
+        ['1', '宁波恒稳化工有限公司91330200MA2AXXXX0X', '30,000', '51.3%', 'A'], // the name and its credit code, not the id
+        ['2', '镇海大宗塑业有限公司91330200MA2AXXXX0X', '28,500', '100.0%', 'A'],
       ]);
       expect(await page.getByTestId('pareto-chart').locator('rect').count()).toBe(2);
       const warning = page.getByTestId('warnings').locator('tr[data-customer="ka-big"]');
       await warning.waitFor();
       expect(await warning.textContent()).toContain('低于上一季度；低于上年同期');
-      expect(await page.getByTestId('loyalty').locator('tr[data-customer="ka-steady"]').textContent()).toContain('金牌');
+      await warning.getByText('镇海大宗塑业有限公司').waitFor();
+      const loyal = page.getByTestId('loyalty').locator('tr[data-customer="ka-steady"]');
+      expect(await loyal.textContent()).toContain('金牌');
+      await loyal.getByText('宁波恒稳化工有限公司').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('ka-'); // no id anywhere on the page
       expect(await page.getByRole('button', { name: '批准方案' }).count()).toBe(0); // only the general manager approves
       await checkPage(page, '14-key-accounts-sales');
     });

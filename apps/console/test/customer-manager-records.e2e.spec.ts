@@ -7,6 +7,7 @@ import { archive, openCustomer } from '../../api/test/customers/customer-fixture
 /* eslint-enable @nx/enforce-module-boundaries */
 import { ARTIFACTS } from './support/build-console';
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(120_000);
@@ -39,7 +40,14 @@ const admission = {
   afterAll(() => served?.close());
   // each tab holds its notification stream open: Chromium allows six connections per host, so a test's tabs are closed after it
   const tabs: Page[] = [];
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(async () => {
+    const closing = tabs.splice(0);
+    try {
+      for (const tab of closing) await expectShownIn(tab, 'zh'); // issue 16: whatever a test's tabs showed — checks, refusals, notices — was Chinese
+    } finally {
+      for (const tab of closing) await tab.close();
+    }
+  });
   async function signedIn(username: string): Promise<Page> {
     const tab = await served.signedInPage(username);
     tabs.push(tab);

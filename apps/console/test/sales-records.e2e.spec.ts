@@ -5,6 +5,7 @@ import { archive, openCustomer } from '../../api/test/customers/customer-fixture
 import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(180_000);
@@ -214,6 +215,7 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     const refused = form.getByRole('alert');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expectShownIn(manager, 'zh'); // issue 16: the API's refusal whole in Chinese, no English tail
     expect(await form.getByLabel('咨询内容').inputValue()).toBe('四月份 HDPE 5000S 的供应是否充足？');
     await form.getByLabel('收到时间（北京时间）').fill('2026-03-10T09:30');
     await form.getByRole('button', { name: '登记咨询' }).click();
@@ -222,6 +224,7 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await detail.getByRole('heading', { name: `${NINGBO}（${NINGBO_CODE}）` }).waitFor();
     await detail.getByText('王经理（客户经理）').waitFor();
     const id = decodeURIComponent(new URL(manager.url()).hash.split('/')[2]);
+    await expectShownIn(manager, 'zh'); // the Chinese part of the journey, its notice included
 
     await manager.getByRole('button', { name: '切换语言为英文' }).click();
     const answer = manager.getByRole('form', { name: 'Answer the customer' });
@@ -234,6 +237,15 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await detail.getByTestId('consultation-answer').getByText(/^王经理 \(Customer manager\) answered by Phone on 2026-03-10 10:00/).waitFor();
     await showsNoIds(manager, 'cust-sal-1');
     await checkPage(manager, 'sales-records-06-consultation-answered-en');
+    // issue 16: in English, the same refusal (an enquiry logged before it came in) comes back in English
+    await manager.goto(url('/consultations'));
+    const again = manager.getByRole('form', { name: 'Record an enquiry' });
+    await again.getByLabel('Customer').selectOption({ label: NINGBO });
+    await again.getByLabel('Received at (Beijing time)').fill('2026-03-10T11:00');
+    await again.getByLabel('Enquiry', { exact: true }).fill('HDPE 5000S in May?');
+    await again.getByRole('button', { name: 'Record the enquiry' }).click();
+    await again.getByRole('alert').waitFor();
+    expect((await expectShownIn(manager, 'en', [NINGBO, '王经理', '四月供应充足，可按计划提货。'])).length).toBeGreaterThan(1);
     await manager.getByRole('button', { name: 'Switch language to Chinese' }).click(); // the language is kept for the whole browser
 
     expect(await apiGet('sales', `/consultations/${id}`)).toMatchObject({ state: 'answered', record: { customerId: 'cust-sal-1', loggedBy: 'manager' }, answer: { by: 'manager', channel: 'phone', withinDeadline: true } });
@@ -253,6 +265,7 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await step.getByLabel('撤回原因（可选）').fill('客户暂缓合作');
     await step.getByRole('button', { name: '确认撤回' }).click();
     await row.getByText('已撤回').waitFor();
+    expect(await row.textContent()).not.toContain('app-wd-1'); // the company, not the application's id
     expect(await row.getByRole('button', { name: /撤回/ }).count()).toBe(0);
     expect((await apiGet('manager', '/applications/app-wd-1')).status).toBe('withdrawn');
   });

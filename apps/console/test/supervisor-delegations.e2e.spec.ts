@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { checkPage } from './support/page-checks';
+import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
 jest.setTimeout(120_000);
@@ -74,6 +75,7 @@ jest.setTimeout(120_000);
   });
 
   it('in English: the delegation screen and its refusals speak English', async () => {
+    await expectShownIn(supervisor, 'zh'); // issue 16: the Chinese journey's checks and notices, all Chinese
     await supervisor.goto(url('/delegations'));
     await supervisor.getByRole('button', { name: '切换语言为英文' }).click();
     const form = supervisor.getByRole('form', { name: 'New delegation' });
@@ -85,6 +87,7 @@ jest.setTimeout(120_000);
     const row = supervisor.getByTestId('delegations-table').locator('tr[data-delegation]').first();
     expect(await row.textContent()).toContain('Revoked by 孙主管 (Supervisor)');
     await checkPage(supervisor, 'supervisor-02-delegation-en');
+    expect((await expectShownIn(supervisor, 'en', ['钱主管', '孙主管'])).some((m) => m.includes('90 days at most'))).toBe(true);
     await supervisor.getByRole('button', { name: 'Switch language to Chinese' }).click();
   });
 });

@@ -100,6 +100,12 @@ const DEADLINE = '2026-12-31T15:59:59.000Z';
     expect(await rows(supervisor).first().textContent()).toContain('投诉延期待主管领导批准');
     expect(await rows(supervisor).first().textContent()).toContain('绍兴越塑包装有限公司');
     await checkPage(supervisor, 'tasks-02-supervisor');
+    // issue 16: in English the task reads in English (the workflows declare titles in Chinese only), its time in words
+    await supervisor.getByRole('button', { name: '切换语言为英文' }).click();
+    await rows(supervisor).first().getByText('Complaint extension: supervisor’s approval').waitFor();
+    expect(await rows(supervisor).first().textContent()).not.toMatch(/投诉|工作小时/);
+    expect(await rows(supervisor).first().textContent()).toMatch(/\d+ (?:h|min)\b|0 h/);
+    await supervisor.getByRole('button', { name: 'Switch language to Chinese' }).click();
     await rows(supervisor).first().getByRole('link').click();
     await supervisor.waitForURL(`**/#/complaints/${extended}`);
   });

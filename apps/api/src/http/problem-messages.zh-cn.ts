@@ -1,3 +1,4 @@
+import { ROLE_WORDING } from '@crm/workflow-kit';
 import { isRowErrors, zhImportLead, zhRowError } from './import-messages.zh-cn';
 import type { Problem } from './problem';
 
@@ -13,14 +14,51 @@ export const ZH_BY_MESSAGE: Readonly<Record<string, string>> = {
   'unknown user or wrong password': '用户名或密码错误',
 };
 
-const specifics = (zh: string): Translate => (p) => (p.message ? `${zh}：${p.message}` : zh);
+/** English specifics some refusals carry, said in Chinese; the values in them are the caller's own. */
+const ZH_SPECIFICS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [/^user (\S+) already exists$/, (m) => `用户名 ${m[1]} 已被使用，请换一个用户名`],
+  [/^no user (\S+)$/, (m) => `没有用户 ${m[1]}`],
+  [/^(\d{4}-\d{2}) (\S+): the approved allocation is ([\d.]+) t, ([\d.]+) t are already picked up; ([\d.]+) t more exceed it by ([\d.]+) t/,
+    (m) => `${m[1]} ${LINES[m[2]] ?? '该产品线'}批准的资源量为 ${m[3]} t，已提货 ${m[4]} t；再提 ${m[5]} t 将超出 ${m[6]} t（请先调整分配方案）`],
+  [/^body: not valid JSON$/, () => '请求内容不是有效的 JSON'],
+  [/^body: incomplete request$/, () => '请求内容不完整'],
+  [/^body: (?:could not be read|unsupported encoding or charset)$/, () => '请求内容无法读取'],
+];
+
+const LINES: Readonly<Record<string, string>> = { polyolefin: '聚烯烃', other_chemicals: '其他化工产品' };
+
+/** Letters that are not a rule id, a code in capitals (HDPE 5000S, SCHEMA), an email or the unit t. */
+const ENGLISH = /[A-Za-z]{2,}/;
+const ALLOWED = /\bR-[A-Z]+-\d+\b|\b[A-Z][A-Z0-9_-]*[A-Z0-9]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)?\s?t\b/g;
+export const hasEnglish = (text: string): boolean => ENGLISH.test(text.replace(ALLOWED, ''));
+
+/**
+ * A refusal's specifics in Chinese: a known English sentence translated, Chinese kept, and any other
+ * English left out (null) — the Chinese lead before it already says which rule refused; the English
+ * stays in the answer's `detail` for support.
+ */
+export function zhSpecifics(message: string | undefined): string | null {
+  // a domain refusal starts with its rule id, which the Chinese lead already names
+  const text = message?.replace(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+: /, '');
+  if (!text) return null;
+  for (const [pattern, say] of ZH_SPECIFICS) {
+    const match = pattern.exec(text);
+    if (match) return say(match);
+  }
+  return hasEnglish(text) ? null : text;
+}
+
+const specifics = (zh: string): Translate => (p) => {
+  const said = zhSpecifics(p.message);
+  return said ? `${zh}：${said}` : zh;
+};
 
 /** By rule id: the generic rules are translated; domain rules keep their English specifics after a Chinese lead. */
 export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   SCHEMA: specifics('请求内容不符合要求'),
   COMMAND: specifics('请求内容不符合要求'),
   AUTH: () => '未登录或登录已失效，请重新登录',
-  ROLE: (p) => `无权执行此操作：需要以下角色之一：${Array.isArray(p.requiredRoles) ? p.requiredRoles.join('、') : ''}`,
+  ROLE: (p) => `无权执行此操作：需要以下角色之一：${Array.isArray(p.requiredRoles) ? p.requiredRoles.map((r: string) => (ROLE_WORDING as Record<string, { zh: string }>)[r]?.zh ?? r).join('、') : ''}`,
   'AUDITOR-READ-ONLY': () => '审计人员只能查看，不能修改任何数据',
   CONCURRENCY: () => '数据已被他人修改，请刷新后重试',
   CONFLICT: specifics('与现有数据冲突'),
@@ -36,14 +74,14 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'FILE-TOO-LARGE': (p) => `文件过大（上限 ${String(p.limitBytes ?? '')} 字节，FILE_MAX_BYTES）`,
   'FILE-TYPE': () => '文件类型不支持：只接受 PDF、JPEG 或 PNG（按文件内容判断，不看文件名）',
   'FILE-EMPTY': () => '文件为空',
-  'FILE-UNKNOWN': (p) => `文件不存在（字段 ${String(p.field ?? '')}）：请先上传文件（POST /files）`,
-  'FILE-MISMATCH': (p) => `文件与引用不符（字段 ${String(p.field ?? '')}）：${p.message}`,
-  'FILE-ALTERED': (p) => `文件在存储中已被篡改，请运行校验（verify）：${p.message}`,
+  'FILE-UNKNOWN': () => '文件不存在：请先上传文件',
+  'FILE-MISMATCH': () => '文件与引用不符：请重新上传该文件',
+  'FILE-ALTERED': () => '文件在存储中已被篡改，请运行校验',
   IMPORT: (p) => {
     const first = isRowErrors(p.errors) ? p.errors[0] : undefined;
     return first ? `${zhImportLead(p)}（${zhRowError(first, zhOfRule).message}）` : zhImportLead(p);
   },
-  'CUSTOMER-UNKNOWN': (p) => `客户不存在（字段 ${String(p.field ?? '')}）：${p.message}`,
+  'CUSTOMER-UNKNOWN': () => '客户不存在，或您无权查看该客户',
   'R-PRIN-4': specifics('不符合款到发货、货物自提、在公司指定库位提货的规定（R-PRIN-4）'),
   'R-ARC-5': specifics('没有在该日期有效的已签订销售合同（R-ARC-5）'),
   'R-ALLOC-2': specifics('不符合资源量分配规定（R-ALLOC-2）'),
@@ -79,9 +117,9 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
   SHUTDOWN: () => '服务正在停止，请稍后重新连接',
-  'WEBHOOK-DESTINATION': specifics('Webhook 地址不允许：只能发送到公网地址'),
-  'NOTIFY-CHANNEL': (p) => `通知渠道配置不完整（字段 ${String(p.field ?? '')}）：${p.message}`,
-  'NOTIFY-EMAIL': () => '开通邮件通知前须先填写该用户的电子邮箱（字段 email）',
+  'WEBHOOK-DESTINATION': specifics('推送地址不允许：只能发送到公网地址'),
+  'NOTIFY-CHANNEL': specifics('通知渠道配置不完整'),
+  'NOTIFY-EMAIL': () => '开通邮件通知前须先填写该用户的电子邮箱',
   'NOTIFICATION-ADDRESSEE': () => '只能查看发给本人的通知；他人的通知仅系统管理员和审计可查看',
 };
 
@@ -105,7 +143,7 @@ export const ZH_BY_STATUS: Readonly<Record<number, Translate>> = {
   409: specifics('与当前数据冲突'),
   413: () => '请求内容过大',
   415: () => '不支持的请求内容类型，请使用 application/json',
-  422: (p) => `不符合业务规则${p.rule ? ` ${p.rule}` : ''}：${p.message}`,
+  422: (p) => { const said = zhSpecifics(p.message); return `不符合业务规则${p.rule ? ` ${p.rule}` : ''}${said ? `：${said}` : ''}`; },
   429: () => '请求过于频繁，请稍后重试',
   500: () => '服务器内部错误；请凭请求编号查看服务器日志',
   503: specifics('服务暂时不可用，请稍后重试'),

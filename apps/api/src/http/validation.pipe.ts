@@ -11,6 +11,7 @@ export function zodValidationPipe(): StandardSchemaValidationPipe {
       const list = issues.slice(0, 20).map((issue) => ({
         field: (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || '(root)',
         message: issue.message,
+        ...issueParams(issue as StandardSchemaV1.Issue & Record<string, unknown>),
       }));
       return new BadRequestException({
         statusCode: 400,
@@ -22,4 +23,13 @@ export function zodValidationPipe(): StandardSchemaValidationPipe {
       });
     },
   });
+}
+
+/**
+ * What zod's issue says beyond its English message (code, bounds, format), so the refusal can be
+ * said again in the caller's language (issue-messages.zh-cn.ts); never the input itself.
+ */
+function issueParams(issue: Record<string, unknown>): Record<string, unknown> {
+  const kept = Object.fromEntries(['code', 'origin', 'minimum', 'maximum', 'inclusive', 'expected', 'format', 'keys'].filter((k) => issue[k] !== undefined).map((k) => [k, typeof issue[k] === 'bigint' ? String(issue[k]) : issue[k]]));
+  return issue.code === 'invalid_type' && /received undefined/.test(String(issue.message)) ? { ...kept, missing: true } : kept;
 }

@@ -59,7 +59,7 @@ describeEachEngine('pickups held to the approved allocation per product line (R-
     expect(beyond.status).toBe(422);
     expect(beyond.body).toMatchObject({ rule: 'R-ALLOC-2', field: 'data.tonnes' });
     expect(beyond.body.message).toContain('资源量分配');
-    expect(beyond.body.message).toContain('exceed it by 5 t');
+    expect(beyond.body.message).toContain('将超出 5 t'); // issue 16: the excess in Chinese, no English tail
     const corrected = await as('manager', 'POST', '/customers/po-1/pickups/k-2/correct', { tonnes: 45, reason: '磅单更正' });
     expect(corrected.status).toBe(422);
     expect(corrected.body.rule).toBe('R-ALLOC-2');

@@ -29,25 +29,31 @@ describe('input and response hardening at the edge (real HTTP)', () => {
       expect(signIn.body.message).toBe('用户名或密码错误');
     });
 
-    it('SCHEMA: the envelope is translated, the field and zod’s issues are kept', async () => {
+    it('SCHEMA: the envelope and zod’s issues are said in Chinese from their codes (issue 16), the field path and the English detail kept', async () => {
       const res = await api.request('POST', '/auth/token', { body: { username: 'sales', password: 'x', extra: 1 }, headers: ZH });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/^请求内容不符合要求：.*extra/);
       expect(res.body.issues.length).toBeGreaterThan(0);
+      const empty = await api.request('POST', '/auth/token', { body: { username: '', password: 'x' }, headers: ZH });
+      expect(empty.body).toMatchObject({ rule: 'SCHEMA', field: 'username', message: '请求内容不符合要求：用户名：必填', issues: [{ field: 'username', message: '必填', code: 'too_small' }] });
+      expect(empty.body.detail).toMatch(/^username: /);
+      expect(empty.body.fieldLabel).toBe('用户名');
+      const english = await api.request('POST', '/auth/token', { body: { username: '', password: 'x' } });
+      expect(english.body.message).toMatch(/^username: /);
     });
 
     it('ROLE, AUDITOR-READ-ONLY, NOT FOUND and CONFLICT', async () => {
       const sales = await api.tokenFor('sales');
       const role = await api.request('POST', '/users', { token: sales, body: {}, headers: ZH });
-      expect(role.body).toMatchObject({ rule: 'ROLE', message: '无权执行此操作：需要以下角色之一：administrator' });
+      expect(role.body).toMatchObject({ rule: 'ROLE', message: '无权执行此操作：需要以下角色之一：系统管理员' });
       const auditor = await api.request('POST', '/users', { token: await api.tokenFor('auditor'), body: {}, headers: ZH });
       expect(auditor.body).toMatchObject({ rule: 'AUDITOR-READ-ONLY', message: '审计人员只能查看，不能修改任何数据' });
       const admin = await api.tokenFor('admin');
       const missing = await api.request('GET', '/users/nobody', { token: admin, headers: ZH });
-      expect(missing).toMatchObject({ status: 404, body: { message: '未找到：no user nobody' } });
+      expect(missing).toMatchObject({ status: 404, body: { message: '未找到：没有用户 nobody' } });
       const body = { username: 'sales', name: 'again', roles: ['auditor'], password: 'long-enough' };
       const conflict = await api.request('POST', '/users', { token: admin, body, headers: ZH });
-      expect(conflict).toMatchObject({ status: 409, body: { message: '与现有数据冲突：user sales already exists' } });
+      expect(conflict).toMatchObject({ status: 409, body: { message: '与现有数据冲突：用户名 sales 已被使用，请换一个用户名' } });
     });
   });
 
@@ -64,7 +70,7 @@ describe('input and response hardening at the edge (real HTTP)', () => {
 
     it('a body that is not JSON answers 400 SCHEMA as a problem, in the caller’s language', async () => {
       const res = await api.request('POST', '/auth/token', { body: '{not json', headers: { 'content-type': 'application/json', ...ZH } });
-      expect(res).toMatchObject({ status: 400, body: { rule: 'SCHEMA', field: 'body', message: '请求内容不符合要求：body: not valid JSON' } });
+      expect(res).toMatchObject({ status: 400, body: { rule: 'SCHEMA', field: 'body', message: '请求内容不符合要求：请求内容不是有效的 JSON' } });
       expect(res.body.requestId).toBe(res.headers.get('x-request-id'));
     });
   });

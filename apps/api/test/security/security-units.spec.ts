@@ -20,13 +20,51 @@ describe('localised problems', () => {
   it.each([
     [{ statusCode: 503, error: 'x', message: 'read model not yet at position 9', rule: 'STALE' }, '查询数据尚未更新到最新，请稍后重试'],
     [{ statusCode: 409, error: 'x', message: 'stream changed', rule: 'CONCURRENCY' }, '数据已被他人修改，请刷新后重试'],
-    [{ statusCode: 409, error: 'x', message: 'cannot approve in closed', rule: 'STATE' }, '当前状态不允许此操作：cannot approve in closed'],
-    [{ statusCode: 422, error: 'x', message: 'same approver', rule: 'R-ONB-3' }, '不符合业务规则 R-ONB-3：same approver'],
+    [{ statusCode: 409, error: 'x', message: 'cannot approve in closed', rule: 'STATE' }, '当前状态不允许此操作'],
+    [{ statusCode: 422, error: 'x', message: 'same approver', rule: 'R-ONB-3' }, '不符合业务规则 R-ONB-3'],
     [{ statusCode: 429, error: 'x', message: 'too many', rule: 'THROTTLED', retryAfterSeconds: 60 }, '失败次数过多，请在 60 秒后重试'],
-    [{ statusCode: 404, error: 'x', message: 'Cannot GET /nope' }, '未找到：Cannot GET /nope'],
-  ])('%j in zh-CN', (problem, message) => {
+    [{ statusCode: 404, error: 'x', message: 'Cannot GET /nope' }, '未找到'],
+    [{ statusCode: 409, error: 'x', message: 'user zhaozhu already exists', rule: 'CONFLICT' }, '与现有数据冲突：用户名 zhaozhu 已被使用，请换一个用户名'],
+    [{ statusCode: 422, error: 'x', message: '该月已有提货记录', rule: 'R-TIER-2' }, '不符合客户分级规定（R-TIER-2）：该月已有提货记录'],
+    [{ statusCode: 422, error: 'x', message: 'HDPE 5000S: 30 t over the month', rule: 'R-ALLOC-2' }, '不符合资源量分配规定（R-ALLOC-2）'],
+  ])('issue 16: %j in zh-CN, with no English tail', (problem, message) => {
     expect(localizeProblem(problem, 'zh-CN').message).toBe(message);
     expect(localizeProblem(problem, 'en').message).toBe(problem.message);
+  });
+});
+
+describe('issue 16: zod’s default messages said plainly in English, with the field in words', () => {
+  it('replaces zod’s defaults and keeps a schema’s own message', () => {
+    const problem = {
+      statusCode: 400, error: 'x', rule: 'SCHEMA', message: 'form.companyName: Too small: expected string to have >=1 characters; workingDays: at most 60 working days',
+      issues: [
+        { field: 'form.companyName', message: 'Too small: expected string to have >=1 characters', code: 'too_small', origin: 'string', minimum: 1 },
+        { field: 'workingDays', message: 'at most 60 working days', code: 'too_big', origin: 'number', maximum: 60 },
+      ],
+    };
+    const en = localizeProblem(problem, 'en');
+    expect(en.message).toBe('form › company name: required; working days: at most 60 working days');
+    expect(en.issues?.map((i) => i.message)).toEqual(['required', 'at most 60 working days']);
+    expect(localizeProblem(problem, 'zh-CN').message).toBe('请求内容不符合要求：申请表·公司名称：必填；工作日数：不能大于 60');
+  });
+
+  it.each([
+    [{ statusCode: 400, error: 'x', message: 'form.documents.0.number: Too small', rule: 'SCHEMA', issues: [{ field: 'form.documents.0.number', message: 'Too small', code: 'too_small', origin: 'string', minimum: 1 }] }, '请求内容不符合要求：申请表·证件第 1 项·编号：必填'],
+    [{ statusCode: 400, error: 'x', message: 'x', rule: 'SCHEMA', issues: [{ field: 'tonnes', message: 'Too big', code: 'too_big', origin: 'number', maximum: 100, inclusive: true }, { field: 'email', message: 'Invalid', code: 'invalid_format', format: 'email' }] }, '请求内容不符合要求：吨数：不能大于 100；电子邮箱：电子邮箱格式不正确'],
+  ])('%j in zh-CN: each issue said from its code with the field’s Chinese name', (problem, message) => {
+    expect(localizeProblem(problem, 'zh-CN').message).toBe(message);
+  });
+
+  it('R-DEV-1: a domain schema’s own English message is said in Chinese with its rule id; an unknown one names its rule', () => {
+    const issue = (message: string) => ({ statusCode: 400, error: 'x', rule: 'SCHEMA', message, issues: [{ field: 'identifiers.creditCode', message, code: 'custom' }] });
+    expect(localizeProblem(issue('R-DEV-1: not a valid unified social credit code (GB 32100-2015 check character)'), 'zh-CN').message).toBe('请求内容不符合要求：企业识别码·统一社会信用代码：统一社会信用代码不正确（按 GB 32100-2015 的校验位核对）（R-DEV-1）');
+    expect(localizeProblem(issue('R-KAM-1: something new'), 'zh-CN').message).toBe('请求内容不符合要求：企业识别码·统一社会信用代码：不符合 R-KAM-1 的要求');
+  });
+
+  it('keeps a schema’s own Chinese message in Chinese', () => {
+    const problem = { statusCode: 400, error: 'x', rule: 'SCHEMA', message: 'url: 请填写以 http:// 或 https:// 开头的网址', issues: [{ field: 'url', message: '请填写以 http:// 或 https:// 开头的网址', code: 'custom' }] };
+    expect(localizeProblem(problem, 'zh-CN').message).toBe('请求内容不符合要求：地址：请填写以 http:// 或 https:// 开头的网址');
+    expect(localizeProblem(problem, 'en')).toBe(problem);
   });
 });
 

@@ -26,6 +26,16 @@ describe('describeError', () => {
     expect(describeError(error, t).message).toBe('identifiers.creditCode: R-DEV-1: check character wrong; region: required; name: too long');
   });
 
+  it('issue 16: a Chinese schema refusal, which names each field in Chinese, gets no raw field path appended', () => {
+    const error = new ApiError({ statusCode: 400, rule: 'SCHEMA', message: '请求内容不符合要求：申请表·证件第 1 项·编号：必填', issues: [{ field: 'form.documents.0.number', message: '必填' }] });
+    expect(describeError(error, t).message).toBe('请求内容不符合要求：申请表·证件第 1 项·编号：必填');
+  });
+
+  it('issue 16: names the field by the words the API gives for it, not its path', () => {
+    const error = new ApiError({ statusCode: 400, message: 'x', field: 'form.documents.0.number', fieldLabel: 'form › documents › item 1 › number', rule: 'SCHEMA' });
+    expect(describeError(error, t).details).toBe('field “form › documents › item 1 › number” · rule SCHEMA · HTTP 400');
+  });
+
   it('says plainly when the server cannot be reached', () => {
     const error = new ApiError({ statusCode: 0, message: 'Failed to fetch' }, 'network');
     expect(describeError(error, t)).toEqual({ message: en['error.network'], details: 'Failed to fetch' });

@@ -14,14 +14,15 @@ export function describeError(error: unknown, t: I18n['t']): ErrorDescription {
   if (error.kind === 'network') return { message: t('error.network'), details: error.problem.message };
   const p = error.problem;
   const details = [
-    p.field ? t('error.field', { field: p.field }) : null,
+    p.field ? t('error.field', { field: p.fieldLabel ?? p.field }) : null,
     p.rule ? t('error.rule', { rule: p.rule }) : null,
     t('error.status', { status: p.statusCode }),
     p.requestId ? t('error.requestId', { id: p.requestId }) : null,
   ].filter(Boolean);
-  // the API's 400 message already lists its issues as `field: message`; repeat none of them
+  // the API's 400 message already lists its issues (as `field: message`, or in Chinese with the
+  // field's Chinese name): repeat none of them, and never add a raw field path to a Chinese message
   const issues = (p.issues ?? [])
-    .map((i) => `${i.field}: ${i.message}`)
-    .filter((line, k) => p.issues?.[k].message !== p.message && !p.message.includes(line));
+    .filter((i) => i.message !== p.message && !p.message.includes(`${i.field}: ${i.message}`) && !p.message.includes(`：${i.message}`))
+    .map((i) => `${i.field}: ${i.message}`);
   return { message: [p.message, ...issues].join('; '), details: details.join(' · ') };
 }

@@ -5,6 +5,8 @@ export interface Problem {
   message: string;
   rule?: string;
   field?: string;
+  /** the field in the caller's language (申请表·证件第 1 项·编号), when the API has words for it */
+  fieldLabel?: string;
   issues?: Array<{ field: string; message: string }>;
   /** a duplicate refusal (ONB-DUPLICATE): what holds the company, for a link to it */
   blockedBy?: { kind: 'application' | 'customer'; id: string };

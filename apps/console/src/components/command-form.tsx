@@ -9,6 +9,7 @@ import { useLocation } from '../router/hash-router';
 import { ErrorAlert } from '../shell/error-alert';
 import { ConfirmDialog } from './confirm-dialog';
 import { DraftNote } from './draft-note';
+import { type Issue, issueWords, useIssueWordsT } from './issue-words';
 import { CustomerPicker, PeoplePicker, PersonPicker } from './entity-pickers';
 import { useFormDraft } from './form-draft';
 import './components.css';
@@ -73,6 +74,7 @@ export function CommandForm({ title, showTitle = true, collapsed = false, intro,
   const uid = useId();
   const { t } = useI18n();
   const lt = useT();
+  const iw = useIssueWordsT();
   const { path } = useLocation();
   const draft = useFormDraft<Record<string, string>>(draftName === undefined ? `${path}|${title}` : draftName, Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const { value: values, set: setValues } = draft;
@@ -87,7 +89,7 @@ export function CommandForm({ title, showTitle = true, collapsed = false, intro,
     const missing = Object.fromEntries(used.filter((f) => !f.optional && !values[f.name]?.trim()).map((f) => [f.name, lt.t('required')]));
     const body = bodyOf(used, values);
     const checked = schemas[button.label]?.safeParse(body);
-    const invalid = { ...(checked && !checked.success ? issuesOf(checked.error.issues) : {}), ...missing };
+    const invalid = { ...(checked && !checked.success ? issuesOf(checked.error.issues as unknown as Issue[], iw) : {}), ...missing };
     setErrors(invalid);
     setFailure(null);
     if (Object.keys(invalid).length > 0) return;
@@ -187,11 +189,11 @@ export function bodyOf(fields: readonly FieldSpec[], values: Record<string, stri
   return body;
 }
 
-function issuesOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Errors {
+function issuesOf(issues: ReadonlyArray<Issue>, iw: ReturnType<typeof useIssueWordsT>): Errors {
   const out: Errors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
-    if (key && !out[key]) out[key] = issue.message;
+    if (key && !out[key]) out[key] = issueWords(issue, iw);
   }
   return out;
 }

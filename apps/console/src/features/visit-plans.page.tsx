@@ -4,6 +4,7 @@ import { ApiError } from '../api/problem';
 import { hasAnyRole } from '../auth/session';
 import { useSignedIn } from '../auth/session.context';
 import { useI18n } from '../i18n/i18n.context';
+import { taskTitle } from './inbox/task-titles';
 import { ErrorAlert } from '../shell/error-alert';
 import { PageHeading } from '../shell/page-heading';
 import { featurePath } from './feature-catalogue';
@@ -21,7 +22,7 @@ const beijingYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'A
 /** 走访计划 (R-VISIT-1): `#/visit-plans` — my plan of a year, and the plans waiting for my approval; `#/visit-plans/<id>` — one plan. */
 export default function VisitPlansPage({ segments }: FeaturePageProps) {
   const { t } = useVisitPlansT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
   const yearId = useId();
   const isManager = hasAnyRole(session.user, ['customer_manager']);
@@ -60,7 +61,7 @@ export default function VisitPlansPage({ segments }: FeaturePageProps) {
           <h2 id="visit-plans-todo">{t('toApprove')}</h2>
           {tasks.length === 0 ? <p className="empty">{t('toApproveNone')}</p> : (
             <ul className="record-list" data-testid="visit-plan-tasks">
-              {tasks.map((task) => <li key={task.taskId}><a href={`#${featurePath('visit-plans', task.instanceId)}`}>{task.title}</a></li>)}
+              {tasks.map((task) => <li key={task.taskId}><a href={`#${featurePath('visit-plans', task.instanceId)}`}>{taskTitle(task, lang)}</a></li>)}
             </ul>
           )}
         </section>

@@ -6,13 +6,17 @@ import type { Page } from 'playwright-core';
 import { startTestApi, type TestApi, type TestApiOptions } from '../../../api/test/support/test-api';
 import { launchBrowser, type Browser } from './browser';
 import { ARTIFACTS, sharedConsoleBuild } from './build-console';
+import { recordShownMessages } from './shown-messages';
 
 export { browserTestsRun } from './browser';
 
 export interface ServedConsole {
   api: TestApi;
   browser: Browser;
-  /** a tab of a browser profile of its own (a session per browser, ADR 0034), signed in through the sign-in form (the demo password unless given) */
+  /**
+   * a tab of a browser profile of its own (a session per browser, ADR 0034), signed in through the
+   * sign-in form (the demo password unless given); it records the messages it shows (shown-messages.ts)
+   */
   signedInPage(username: string, password?: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -44,7 +48,9 @@ function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefi
     api,
     browser,
     async signedInPage(username, password = 'demo1234') {
-      const page = await (await browser.newContext()).newPage();
+      const context = await browser.newContext();
+      await recordShownMessages(context); // issue 16: every message shown, for the specs' language checks
+      const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(`${api.url}/`);
       await page.getByLabel('用户名').fill(username);

@@ -1,14 +1,17 @@
+import { formatDuration } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
+import { labelOf } from '../complaints/complaint-labels';
+import { useComplaintsT } from '../complaints/complaints.messages';
 import type { CustomerAsOf } from './audit.api';
 import type { AuditT } from './audit.messages';
 
-const hours = (ms: number) => (Math.round((Math.abs(ms) / 3_600_000) * 100) / 100).toString();
 type Key = Parameters<AuditT['t']>[0];
 const label = (at: AuditT, prefix: string, value: string) => at.t(`${prefix}.${value}` as Key) ?? value;
 
 /** What the replay up to the moment says: archive, complaints with their SLA clocks, pending approvals. */
 export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
   const { archive, complaints } = answer;
+  const ct = useComplaintsT();
   return (
     <div className="asof-view" data-testid="as-of" data-at={answer.at}>
       <p className="muted small">{at.t('basis', { events: answer.basis.events, streams: answer.basis.streams })}</p>
@@ -51,17 +54,15 @@ export function AsOfView({ at, answer }: { at: AuditT; answer: CustomerAsOf }) {
             {complaints.open.map((c) => (
               <li key={c.complaintId ?? c.state} className="asof-complaint">
                 <div className="asof-complaint-top">
-                  <span className="mono small">{c.complaintId}</span>
+                  <strong>{labelOf(ct, 'state', c.state)}</strong>
                   {c.class ? <span className="badge badge-muted">{label(at, 'class', c.class)}</span> : null}
                   {c.breached ? <span className="badge badge-danger">{at.t('breached')}</span> : null}
                 </div>
                 <dl className="kv">
-                  <dt>{at.t('complaintState')}</dt>
-                  <dd className="mono small">{c.state}</dd>
                   <dt>{at.t('clock')}</dt>
                   <dd>
                     {label(at, 'clock', c.clock)}
-                    {c.workingTimeLeftMs !== null ? ` · ${at.t(c.workingTimeLeftMs < 0 ? 'overdueAt' : 'leftAt', { h: hours(c.workingTimeLeftMs) })}` : ''}
+                    {c.workingTimeLeftMs !== null ? ` · ${at.t(c.workingTimeLeftMs < 0 ? 'overdueAt' : 'leftAt', { h: formatDuration(c.workingTimeLeftMs, at.lang) })}` : ''}
                   </dd>
                   {c.dueAt ? (
                     <>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
 import { useSession } from '../../auth/session.context';
+import { formatCounted } from '../../format/duration';
 import { formatInstant, fromLocalInput, weekdayOf } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
@@ -119,7 +120,7 @@ function DeadlineResult({ result, englishNames }: { result: ExplainedDeadline; e
                 <td>
                   <span className={`kind kind-${step.kind}`}>{kindLabel(ct, step.kind)}</span>
                 </td>
-                <td className="nowrap mono">{step.counted}</td>
+                <td className="nowrap">{formatCounted(step.counted, ct.lang)}</td>
                 <td>{dayNote(ct, result.days.get(step.date), step.note, englishNames)}</td>
               </tr>
             ))}

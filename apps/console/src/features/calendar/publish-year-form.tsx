@@ -38,7 +38,7 @@ export function PublishYearForm({ initialYear, onPublished }: { initialYear: num
 
   async function publish() {
     const year = body();
-    const answer = await form.send(() => api.put<{ calendarVersion: string }>(`/calendar/years/${year.year}`, year), (a) => t('published', { year: year.year, version: a.calendarVersion }));
+    const answer = await form.send(() => api.put<{ calendarVersion: string }>(`/calendar/years/${year.year}`, year), () => t('published', { year: year.year }));
     setConfirming(false);
     if (answer) onPublished();
   }

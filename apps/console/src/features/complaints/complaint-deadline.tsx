@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { WorkingCountdown } from '../../components/working-countdown';
+import { formatCounted } from '../../format/duration';
 import { formatInstant, weekdayOf } from '../../format/shanghai-time';
 import { calendarApi, holidayNames, type CalendarDay } from '../calendar/calendar.api';
 import { useCalendarT } from '../calendar/calendar.messages';
@@ -104,7 +105,7 @@ function DeadlineSteps({ complaintId, due }: { complaintId: string; due: string 
                 <td>
                   <span className={`kind kind-${step.kind}`}>{kindLabel(calendarT, step.kind)}</span>
                 </td>
-                <td className="nowrap mono">{step.counted}</td>
+                <td className="nowrap">{formatCounted(step.counted, ct.lang)}</td>
                 <td>{dayNote(calendarT, days.get(step.date), step.note, names)}</td>
               </tr>
             ))}

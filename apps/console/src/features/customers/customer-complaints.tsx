@@ -92,10 +92,9 @@ function ComplaintsBody({ loaded, error, t }: { loaded: Loaded | null; error: Er
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">{t('complaintId')}</th>
+            <th scope="col">{t('complaintReceived')}</th>
             <th scope="col">{t('complaintStatus')}</th>
             <th scope="col">{t('complaintClass')}</th>
-            <th scope="col">{t('complaintReceived')}</th>
             <th scope="col">{t('complaintDue')}</th>
             <th scope="col">{t('complaintLeft')}</th>
           </tr>
@@ -105,10 +104,10 @@ function ComplaintsBody({ loaded, error, t }: { loaded: Loaded | null; error: Er
             const sla = loaded.slas.get(r.complaintId);
             return (
               <tr key={r.complaintId} data-complaint={r.complaintId} data-status={r.status} data-breached={r.breached}>
-                <th scope="row">{canOpen ? <Link to={featurePath('complaints', r.complaintId)} className="mono">{r.complaintId}</Link> : <span className="mono">{r.complaintId}</span>}</th>
+                {/* the complaint by when it came in: its id means nothing to the reader */}
+                <th scope="row" className="nowrap">{canOpen ? <Link to={featurePath('complaints', r.complaintId)}>{formatInstant(r.receivedAt)}</Link> : formatInstant(r.receivedAt)}</th>
                 <td className="nowrap">{labelOf(ct, 'status', r.status)}</td>
                 <td className="nowrap"><ClassBadge ct={ct} value={r.class} /></td>
-                <td className="nowrap">{formatInstant(r.receivedAt)}</td>
                 <td className="nowrap">{r.dueAt ? formatInstant(r.dueAt) : '—'}</td>
                 <td>
                   {r.breached ? <span className="badge badge-danger">{t('complaintBreached')}</span> : r.warned ? <span className="badge badge-warning">{t('complaintWarned')}</span> : null}{' '}

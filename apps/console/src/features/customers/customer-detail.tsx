@@ -1,3 +1,4 @@
+import { companyCodeOf } from '@crm/customers';
 import { useEffect, useState } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { useSignedIn } from '../../auth/session.context';
@@ -48,12 +49,11 @@ export function CustomerDetail({ id }: { id: string }) {
         {c.status === 'suspended' && c.suspendedSince ? <p className="notice notice-warning" role="note">{t('suspendedSince', { at: formatInstant(c.suspendedSince) })}</p> : null}
         {c.status === 'disqualified' && c.disqualifiedAt ? <p className="alert alert-error">{t('disqualifiedAt', { at: formatInstant(c.disqualifiedAt) })}</p> : null}
         <dl className="kv kv-columns">
-          <dt>{t('customerId')}</dt><dd className="mono">{c.customerId}</dd>
+          {companyCodeOf(c.identifiers) ? <><dt>{t('creditCode')}</dt><dd className="mono">{companyCodeOf(c.identifiers)}</dd></> : null}
           <dt>{t('class')}</dt><dd>{labelOr(l, `line.${c.productLine}`)} · {labelOr(l, `object.${c.class.salesObject}`)}{c.class.salesForm ? ` · ${labelOr(l, `form.${c.class.salesForm}`)}` : ''}</dd>
           <dt>{t('region')}</dt><dd>{c.region}</dd>
           <dt>{t('manager')}</dt><dd>{personName(c.people, c.customerManagerId)}</dd>
           <dt>{t('openedAt')}</dt><dd>{formatInstant(c.openedAt)}</dd>
-          {c.applicationId ? <><dt>{t('application')}</dt><dd className="mono">{c.applicationId}</dd></> : null}
           {c.invoicing ? <><dt>{t('invoicing')}</dt><dd>{c.invoicing.bank} · <span className="mono">{c.invoicing.accountNumber}</span> · {c.invoicing.telephone}</dd></> : null}
           {c.contacts?.length ? <><dt>{t('contacts')}</dt><dd>{c.contacts.map((p) => [p.name, p.telephone ?? p.phone].filter(Boolean).join(' ')).join('；')}</dd></> : null}
         </dl>

@@ -6,7 +6,7 @@ import { CommandForm } from '../../components/command-form';
 import { formatInstant, localInputNow } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
-import { type Answer, labelFor, type PlanDetail as Detail, type ProgressEntry, useDevelopmentT } from './development.messages';
+import { type Answer, labelFor, type PlanDetail as Detail, type ProgressEntry, type Prospect, useDevelopmentT } from './development.messages';
 import { PlanStateBadge } from './plans-card';
 import { AssessmentForm } from './assessment-form';
 
@@ -42,6 +42,12 @@ export function PlanDetail({ id }: { id: string }) {
     }
   }, [api, id, gt]);
   useEffect(() => void load(), [load]);
+  // the targets name prospects by id: the company's name is what the reader knows
+  const [prospects, setProspects] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    api.get<{ items: Prospect[] }>('/prospects').then((page) => setProspects(new Map(page.items.map((p) => [p.prospectId, p.companyName]))), () => undefined);
+  }, [api]);
+  const prospectName = (id: string | undefined) => (id ? prospects.get(id) ?? t('prospect') : '—');
 
   if (!plan?.content) return <ErrorAlert error={error} />;
   const c = plan.content;
@@ -63,7 +69,7 @@ export function PlanDetail({ id }: { id: string }) {
     <article className="stack" aria-labelledby="plan-title" data-testid="plan-detail">
       <div className="card">
         <div className="card-header">
-          <h2 id="plan-title">{t('plan')} <span className="mono">{plan.id}</span> · {c.quarter}</h2>
+          <h2 id="plan-title">{t('plan')} · {c.quarter}</h2>
           <PlanStateBadge state={plan.state} />
         </div>
         {notice ? <p role="status" className="notice notice-success" data-testid="plan-notice">{notice}</p> : null}
@@ -123,7 +129,7 @@ export function PlanDetail({ id }: { id: string }) {
               const done = plan.achievedTargets.includes(target.targetId);
               return (
                 <tr key={target.targetId}>
-                  <td><span className="mono">{target.prospectId}</span><div className="muted small mono">{target.targetId}</div></td>
+                  <td>{prospectName(target.prospectId)}</td>
                   <td>{target.goal}</td>
                   <td className="num">{target.targetTonnes ?? '—'}</td>
                   <td><span className={`badge ${done ? 'badge-success' : 'badge-muted'}`}>{done ? t('yes') : t('no')}</span></td>
@@ -161,7 +167,7 @@ export function PlanDetail({ id }: { id: string }) {
               {progress.map((e) => (
                 <tr key={e.entryId}>
                   <td className="nowrap">{e.kind === 'weekly' ? t('weekOf', { week: e.weekStarting ?? '' }) : t('monthOf', { month: e.month })}</td>
-                  <td className="mono">{c.targets.find((x) => x.targetId === e.targetId)?.prospectId ?? e.targetId}</td>
+                  <td>{prospectName(c.targets.find((x) => x.targetId === e.targetId)?.prospectId)}</td>
                   <td>
                     {e.summary}
                     {e.achieved ? <> <span className="badge badge-success">{t('yes')}</span></> : null}

@@ -5,6 +5,7 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { navigate } from '../../router/hash-router';
 import { ErrorAlert } from '../../shell/error-alert';
+import { personLabel, useNames } from '../record-kit/names';
 import { featurePath } from '../feature-catalogue';
 import { labelFor, type PlanRow, useDevelopmentT } from './development.messages';
 
@@ -19,7 +20,7 @@ export function PlanStateBadge({ state }: { state: string }) {
 /** R-DEV-2: the quarter plans, newest first, each opening its detail. */
 export function PlansCard() {
   const { t } = useDevelopmentT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const [items, setItems] = useState<PlanRow[] | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -28,6 +29,7 @@ export function PlansCard() {
     api.get<{ items: PlanRow[] }>('/development-plans').then((page) => setItems(page.items), (e) => setError(describeError(e, gt)));
   }, [api, gt]);
 
+  const names = useNames((items ?? []).map((p) => p.draftedBy));
   return (
     <section className="card" aria-labelledby="plans-title" data-testid="plans">
       <h2 id="plans-title">{t('plansTitle')}</h2>
@@ -39,7 +41,6 @@ export function PlansCard() {
           <table className="data-table" data-testid="plans-table">
             <thead>
               <tr>
-                <th scope="col">{t('plan')}</th>
                 <th scope="col">{t('quarter')}</th>
                 <th scope="col">{t('deadline')}</th>
                 <th scope="col">{t('drafter')}</th>
@@ -50,17 +51,16 @@ export function PlansCard() {
             <tbody>
               {items.map((p) => (
                 <tr key={p.planId} data-plan={p.planId}>
-                  <td className="mono">{p.planId}</td>
                   <td>{p.quarter}</td>
                   <td className="nowrap">{formatInstant(p.deadline)}</td>
-                  <td>{p.draftedBy}</td>
+                  <td>{personLabel(names, p.draftedBy, lang)}</td>
                   <td><PlanStateBadge state={p.status} /></td>
                   <td className="num">
                     <a
                       className="button button-secondary button-small"
                       href={`#${featurePath('development', p.planId)}`}
                       onClick={(e) => { e.preventDefault(); navigate(featurePath('development', p.planId)); }}
-                      aria-label={`${t('open')} ${p.planId}`}
+                      aria-label={`${t('open')} ${p.quarter} ${personLabel(names, p.draftedBy, lang)}`}
                     >
                       {t('open')}
                     </a>
@@ -81,7 +81,7 @@ const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Sh
 /** R-DEV-3: approved plans with weekly summaries owed but missing as of a date. */
 export function MissingWeeklyCard() {
   const { t } = useDevelopmentT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const id = useId();
   const [asOf, setAsOf] = useState(beijingToday);
@@ -93,6 +93,7 @@ export function MissingWeeklyCard() {
     api.get<{ items: NonNullable<typeof items> }>('/development-plans/missing-weekly', { asOf }).then((page) => { setItems(page.items); setError(null); }, (e) => setError(describeError(e, gt)));
   }, [api, gt, asOf]);
 
+  const names = useNames((items ?? []).map((p) => p.draftedBy));
   return (
     <section className="card" aria-labelledby="missing-title" data-testid="missing-weekly">
       <h2 id="missing-title">{t('missingTitle')}</h2>
@@ -108,7 +109,6 @@ export function MissingWeeklyCard() {
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">{t('plan')}</th>
               <th scope="col">{t('quarter')}</th>
               <th scope="col">{t('drafter')}</th>
               <th scope="col">{t('missingWeeks')}</th>
@@ -117,9 +117,8 @@ export function MissingWeeklyCard() {
           <tbody>
             {items.map((p) => (
               <tr key={p.planId} data-plan={p.planId}>
-                <td className="mono">{p.planId}</td>
                 <td>{p.quarter}</td>
-                <td>{p.draftedBy}</td>
+                <td>{personLabel(names, p.draftedBy, lang)}</td>
                 <td>{p.missingWeeks.join('、')}</td>
               </tr>
             ))}

@@ -1,6 +1,8 @@
 import type { Role } from '@crm/workflow-kit';
+import { formatHours } from '../../format/duration';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
+import { taskTitle } from './task-titles';
 import { useTasksT } from './tasks.messages';
 
 export interface TaskItem {
@@ -38,11 +40,11 @@ export function usePersonLabel(people: People): (id: string) => string {
 export const taskHref = (task: TaskItem) => task.link.console.replace(/^\/?#?/, '#');
 
 function TaskDue({ task }: { task: TaskItem }) {
-  const { t } = useTasksT();
+  const { t, lang } = useTasksT();
   if (!task.dueAt) return <span className="muted">{t('noDue')}</span>;
   return (
     <>
-      <div className={task.overdue ? 'waiting-long' : ''}>{task.overdue ? t('overdue') : t('hours', { n: task.leftWorkingHours ?? 0 })}</div>
+      <div className={task.overdue ? 'waiting-long' : ''}>{task.overdue ? t('overdue') : t('hours', { n: formatHours(task.leftWorkingHours ?? 0, lang) })}</div>
       <div className="muted small">{t('due', { at: formatInstant(task.dueAt) })}</div>
     </>
   );
@@ -50,7 +52,7 @@ function TaskDue({ task }: { task: TaskItem }) {
 
 /** One row per task, whatever its workflow; onboarding's open in place (the decision form), others on their page. */
 export function TaskList({ items, people, onOpenApplication }: { items: TaskItem[]; people: People; onOpenApplication(id: string): void }) {
-  const { t } = useTasksT();
+  const { t, lang } = useTasksT();
   const person = usePersonLabel(people);
   return (
     <div className="card card-flush">
@@ -70,7 +72,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
             return (
               <tr key={task.taskId} data-task-type={task.type}>
                 <td>
-                  <span className="badge badge-primary">{task.title}</span>
+                  <span className="badge badge-primary">{taskTitle(task, lang)}</span>
                   {task.onBehalfOf ? <div className="muted small" data-testid="task-on-behalf-of">{t('onBehalfOf', { name: person(task.onBehalfOf) })}</div> : null}
                   {task.assignee && !task.onBehalfOf ? <div className="muted small">{t('assignedToMe')}</div> : null}
                 </td>
@@ -78,7 +80,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
                   <div>{task.subject.name ?? task.subject.customerId ?? '—'}</div>
                 </td>
                 <td>
-                  <div>{t('hours', { n: task.waitingWorkingHours })}</div>
+                  <div>{t('hours', { n: formatHours(task.waitingWorkingHours, lang) })}</div>
                   <div className="muted small">{t('since', { at: formatInstant(task.openedAt) })}</div>
                 </td>
                 <td><TaskDue task={task} /></td>
@@ -89,7 +91,7 @@ export function TaskList({ items, people, onOpenApplication }: { items: TaskItem
                     data-application={application}
                     data-task={task.taskId}
                     onClick={application ? (e) => { e.preventDefault(); onOpenApplication(application); } : undefined}
-                    aria-label={`${t('open')} ${task.title} ${task.subject.name ?? task.instanceId}`}
+                    aria-label={`${t('open')} ${taskTitle(task, lang)} ${task.subject.name ?? ''}`}
                   >
                     {t('open')}
                   </a>

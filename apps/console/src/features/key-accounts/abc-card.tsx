@@ -3,6 +3,7 @@ import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { customerLabel, useNames } from '../record-kit/names';
 import { percent, tonnes, useKeyAccountsT } from './key-accounts.messages';
 import { ParetoChart, type ParetoRow } from './pareto-chart';
 
@@ -17,7 +18,7 @@ interface AbcReport {
 /** R-KAM-1: customers ranked by tonnage over the 12 whole months before this one (the API's default period). */
 export function AbcCard() {
   const { t } = useKeyAccountsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const [report, setReport] = useState<AbcReport | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -27,6 +28,7 @@ export function AbcCard() {
   }, [api, gt]);
 
   const rows = report?.customers.filter((c) => c.tonnes > 0) ?? [];
+  const names = useNames([], rows.map((c) => c.customerId));
   return (
     <section className="card" aria-labelledby="abc-title" data-testid="abc">
       <h2 id="abc-title">{t('abcTitle')}</h2>
@@ -53,7 +55,7 @@ export function AbcCard() {
               {rows.map((c) => (
                 <tr key={c.customerId} data-customer={c.customerId}>
                   <td className="num">{c.rank}</td>
-                  <td><div>{c.name ?? c.customerId}</div><div className="muted small mono">{c.customerId}</div></td>
+                  <td><div>{c.name ?? customerLabel(names, c.customerId, lang)}</div>{names.customers[c.customerId]?.creditCode ? <div className="muted small">{names.customers[c.customerId]?.creditCode}</div> : null}</td>
                   <td className="num">{tonnes(c.tonnes)}</td>
                   <td className="num">{percent(c.cumulativeShare)}</td>
                   <td><span className={`badge ${c.abcClass === 'A' ? 'badge-primary' : 'badge-muted'}`}>{c.abcClass}</span></td>

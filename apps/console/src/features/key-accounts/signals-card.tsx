@@ -4,6 +4,7 @@ import { useSignedIn } from '../../auth/session.context';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { customerLabel, useNames } from '../record-kit/names';
 import { labelFor, useKeyAccountsT } from './key-accounts.messages';
 
 interface Signal { eventId: string; customerId: string; month: string; kind: string; at: string; detail: { reasons?: string[]; newLevel?: string | null } }
@@ -11,7 +12,7 @@ interface Signal { eventId: string; customerId: string; month: string; kind: str
 /** R-KAM-3/4: the open decline warnings, and each customer's loyalty level as its latest change set it. */
 export function SignalsCards() {
   const { t } = useKeyAccountsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const [data, setData] = useState<{ open: Signal[]; signals: Signal[] } | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -23,6 +24,7 @@ export function SignalsCards() {
   const levels = new Map<string, Signal>();
   for (const s of data?.signals ?? []) if (s.kind === 'level_changed') levels.set(s.customerId, s); // signals come in stream order: the last one stands
   const loyalty = [...levels.values()].filter((s) => s.detail.newLevel);
+  const names = useNames([], [...(data?.open ?? []), ...loyalty].map((s) => s.customerId));
 
   return (
     <div className="chart-pair">
@@ -39,7 +41,7 @@ export function SignalsCards() {
             <tbody>
               {data.open.map((w) => (
                 <tr key={w.eventId} data-customer={w.customerId}>
-                  <td className="mono">{w.customerId}</td>
+                  <td>{customerLabel(names, w.customerId, lang)}</td>
                   <td>{w.month}</td>
                   <td>{(w.detail.reasons ?? []).map((r) => labelFor(t, 'reason', r)).join('；')}</td>
                   <td className="nowrap">{formatInstant(w.at)}</td>
@@ -61,7 +63,7 @@ export function SignalsCards() {
             <tbody>
               {loyalty.map((s) => (
                 <tr key={s.customerId} data-customer={s.customerId}>
-                  <td className="mono">{s.customerId}</td>
+                  <td>{customerLabel(names, s.customerId, lang)}</td>
                   <td><span className="badge badge-warning">{labelFor(t, 'level', s.detail.newLevel ?? null)}</span></td>
                   <td>{s.month}</td>
                 </tr>

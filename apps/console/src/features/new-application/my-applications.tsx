@@ -60,10 +60,7 @@ export function MyApplications({ minPosition }: { minPosition?: number }) {
           <tbody>
             {items.map((a) => (
               <tr key={a.applicationId} data-application={a.applicationId}>
-                <td>
-                  <div>{a.companyName}</div>
-                  <div className="muted small mono">{a.applicationId}</div>
-                </td>
+                <td>{a.companyName}</td>
                 <td><span className={`badge ${statusTone(a.status)}`}>{labelOr(l, `status.${a.status}`)}</span></td>
                 <td>{a.pending ? labelOr(l, `step.${a.pending.step}`) : '—'}</td>
                 <td className="nowrap">{formatInstant(a.updatedAt)}</td>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { named, type Person, roleWord } from '../users/person-label';
 import { useDirectory } from '../users/use-directory';
+import { taskTitle } from '../inbox/task-titles';
 import { ReassignForm } from './reassign-form';
 import { type OpenTask, useReassignT } from './reassignment.messages';
 
@@ -39,7 +40,7 @@ export function OpenTasks() {
             {page.items.map((task) => (
               <tr key={task.taskId} data-task={task.taskId}>
                 <td>
-                  {task.title}
+                  {taskTitle(task, lang)}
                   {open === task.taskId ? (
                     <ReassignForm task={task} people={users ?? []} onCancel={() => setOpen(null)}
                       onDone={(note) => { setOpen(null); setDone(note); setVersion((v) => v + 1); }} />

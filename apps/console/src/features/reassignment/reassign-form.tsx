@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { FormOutcome, RecordField } from '../customers/records/record-fields';
 import { type Person, personLabel } from '../users/person-label';
 import { useRecordForm } from '../record-kit/use-record-form';
+import { taskTitle } from '../inbox/task-titles';
 import { type OpenTask, useReassignT } from './reassignment.messages';
 import { adminWording } from '../users/field-check';
 
@@ -20,14 +21,14 @@ export function ReassignForm({ task, people, onDone, onCancel }: { task: OpenTas
     const body = { to: form.value('to'), ...(reason ? { reason } : {}) };
     if (!form.check(ReassignTaskBody, body)) return;
     const chosen = eligible.find((p) => p.username === body.to);
-    const note = t('done', { task: task.title, name: chosen ? personLabel(chosen, lang) : '' });
+    const note = t('done', { task: taskTitle(task, lang), name: chosen ? personLabel(chosen, lang) : '' });
     const answer = await form.send(() => api.post(`/tasks/${encodeURIComponent(task.taskId)}/reassign`, body).then(() => true), () => note);
     if (answer) onDone(note);
   }
 
   if (eligible.length === 0) return <p className="alert alert-warning" role="status">{t('noOne')}</p>;
   return (
-    <form className="command-form" aria-label={`${t('reassign')}：${task.title}`} noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="reassign-form">
+    <form className="command-form" aria-label={`${t('reassign')}：${taskTitle(task, lang)}`} noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="reassign-form">
       <div className="form-row">
         <RecordField form={form} name="to" label={t('to')} kind="select" options={[{ value: '', label: t('choose') }, ...eligible.map((p) => ({ value: p.username, label: personLabel(p, lang) }))]} />
         <RecordField form={form} name="reason" label={t('reason')} />

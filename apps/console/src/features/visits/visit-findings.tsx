@@ -5,6 +5,7 @@ import { hasAnyRole } from '../../auth/session';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { customerLabel, personLabel, useNames } from '../record-kit/names';
 import { useVisitsT } from './visits.messages';
 
 interface Finding { reportId: string; customerId: string; managerId: string; visitedOn: string; findings: string; departments: string[]; submittedAt: string }
@@ -12,7 +13,7 @@ interface Finding { reportId: string; customerId: string; managerId: string; vis
 /** R-VISIT-3: findings fed back and not yet acknowledged, oldest first; the responsible leader acknowledges each. */
 export function VisitFindings() {
   const { t } = useVisitsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
   const [items, setItems] = useState<Finding[] | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -24,13 +25,15 @@ export function VisitFindings() {
     api.get<{ items: Finding[] }>('/visit-reports/feedback', { status: 'open', minPosition }).then((page) => { setItems(page.items); setError(null); }, (e) => setError(describeError(e, gt)));
   }, [api, gt]);
   useEffect(() => load(), [load]);
+  const names = useNames((items ?? []).map((f) => f.managerId), (items ?? []).map((f) => f.customerId));
+  const company = (f: Finding) => customerLabel(names, f.customerId, lang);
 
   async function acknowledge(f: Finding) {
     setBusy(f.reportId);
     setNotice(null);
     try {
       const answer = await api.post<{ position: number }>(`/visit-reports/${encodeURIComponent(f.reportId)}/acknowledge`, {});
-      setNotice(t('acknowledged', { customer: f.customerId }));
+      setNotice(t('acknowledged', { customer: company(f) }));
       load(answer.position);
     } catch (e) {
       setError(describeError(e, gt));
@@ -61,13 +64,13 @@ export function VisitFindings() {
           <tbody>
             {items.map((f) => (
               <tr key={f.reportId} data-report={f.reportId}>
-                <td><div className="mono">{f.customerId}</div><div className="muted small">{f.managerId}</div></td>
+                <td><div>{company(f)}</div><div className="muted small">{personLabel(names, f.managerId, lang)}</div></td>
                 <td className="nowrap"><div>{f.visitedOn}</div><div className="muted small">{formatInstant(f.submittedAt)}</div></td>
                 <td>{f.findings}</td>
                 <td>{f.departments.join('、') || '—'}</td>
                 {mayAcknowledge ? (
                   <td className="num">
-                    <button type="button" className="button button-secondary button-small" disabled={busy === f.reportId} onClick={() => void acknowledge(f)} aria-label={t('acknowledgeFor', { customer: f.customerId, date: f.visitedOn })}>
+                    <button type="button" className="button button-secondary button-small" disabled={busy === f.reportId} onClick={() => void acknowledge(f)} aria-label={t('acknowledgeFor', { customer: company(f), date: f.visitedOn })}>
                       {t('acknowledge')}
                     </button>
                   </td>

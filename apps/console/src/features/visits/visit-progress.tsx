@@ -3,6 +3,7 @@ import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { personLabel, useNames } from '../record-kit/names';
 import { useVisitsT } from './visits.messages';
 
 interface Row { managerId: string; month: number; planned: number; done: number; unplanned: number }
@@ -10,7 +11,7 @@ interface Row { managerId: string; month: number; planned: number; done: number;
 /** R-VISIT-1: planned vs done per manager and month (a customer manager gets their own rows only: R-KAM-2). */
 export function VisitProgress({ year, minPosition }: { year: number; minPosition?: number }) {
   const { t } = useVisitsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -18,6 +19,7 @@ export function VisitProgress({ year, minPosition }: { year: number; minPosition
   useEffect(() => {
     api.get<{ items: Row[] }>('/visit-plans/progress', { year, minPosition }).then((page) => { setRows(page.items); setError(null); }, (e) => setError(describeError(e, gt)));
   }, [api, gt, year, minPosition]);
+  const names = useNames((rows ?? []).map((r) => r.managerId));
 
   return (
     <section className="card" aria-labelledby="visit-progress-title" data-testid="visit-progress">
@@ -40,7 +42,7 @@ export function VisitProgress({ year, minPosition }: { year: number; minPosition
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.managerId}-${r.month}`} data-month={r.month}>
-                <td>{r.managerId}</td>
+                <td>{personLabel(names, r.managerId, lang)}</td>
                 <td>{t('monthN', { n: r.month })}</td>
                 <td className="num">{r.planned}</td>
                 <td className="num">{r.done}</td>

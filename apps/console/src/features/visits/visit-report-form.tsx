@@ -1,11 +1,13 @@
 import { RATING_DIMENSIONS, RATING_SCALES, type RatingDimension } from '@crm/relationship';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
 import { ApiError } from '../../api/problem';
 import { useSignedIn } from '../../auth/session.context';
+import { CustomerPicker } from '../../components/entity-pickers';
 import { LabelledInput, LabelledSelect } from '../../components/labelled-input';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import type { VisitPlanView } from '../visit-plans/visit-plans.messages';
 import { formBody, HEADER_FIELDS, HEADER_REQUIRED, headerValues } from './visit-form-header';
 import { beijingToday, useVisitsT } from './visits.messages';
 
@@ -34,6 +36,14 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
   const [failure, setFailure] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
   const planId = `${session.user.id}.${values.visitedOn.slice(0, 4)}`;
+  const [planItems, setPlanItems] = useState<VisitPlanView['items']>([]);
+  useEffect(() => {
+    let live = true;
+    api.get<VisitPlanView>(`/visit-plans/${encodeURIComponent(planId)}`).then((plan) => live && setPlanItems(plan.items), () => live && setPlanItems([]));
+    return () => { live = false; };
+  }, [api, planId]);
+  // the plan's items for the chosen company, by month: the manager picks "3 月", never an item id
+  const itemOptions = planItems.filter((i) => i.customerId === values.customerId).map((i) => [i.itemId, t('monthN', { n: i.month })] as const);
   const set = (name: string) => (value: string) => setValues((old) => ({ ...old, [name]: value }));
   const id = (name: string) => `${uid}-${name.replaceAll('.', '-')}`;
 
@@ -74,12 +84,18 @@ export function VisitReportForm({ onSubmitted }: { onSubmitted(answer: { id: str
     <section className="card" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`}>{t('reportTitle')}</h2>
       <form className="command-form" onSubmit={submit} noValidate aria-labelledby={`${uid}-title`} data-testid="visit-report-form">
-        <p className="hint">{t('reportIntro', { plan: planId })}</p>
+        <p className="hint">{t('reportIntro', { year: values.visitedOn.slice(0, 4) })}</p>
         <div className="form-row">
-          {input('customerId', t('customerId'))}
+          <div className="field">
+            <label htmlFor={id('customerId')}>{t('customer')}</label>
+            <CustomerPicker id={id('customerId')} value={values.customerId} onChange={(v) => setValues((old) => ({ ...old, customerId: v, 'basis.itemId': '' }))} invalid={Boolean(errors.customerId)} describedBy={errors.customerId ? `${id('customerId')}-error` : undefined} />
+            {errors.customerId ? <span id={`${id('customerId')}-error`} className="field-error">{errors.customerId}</span> : null}
+          </div>
           {input('visitedOn', t('visitedOn'), { type: 'date' })}
           <LabelledSelect id={id('basis')} label={t('basis')} value={basis} onChange={(v) => setBasis(v as 'plan' | 'unplanned')} options={[['plan', t('basis.plan')], ['unplanned', t('basis.unplanned')]]} />
-          {basis === 'plan' ? input('basis.itemId', t('itemId')) : input('basis.reason', t('reason'))}
+          {basis === 'plan'
+            ? <LabelledSelect id={id('basis.itemId')} label={t('itemId')} value={values['basis.itemId']} onChange={set('basis.itemId')} error={errors['basis.itemId']} hint={values.customerId && itemOptions.length === 0 ? t('noPlanItem', { year: values.visitedOn.slice(0, 4) }) : undefined} options={[['', t('choose')], ...itemOptions]} />
+            : input('basis.reason', t('reason'))}
         </div>
         <fieldset className="form-row">
           <legend>{t('headerTitle')}</legend>

@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/problem';
 import { useSignedIn } from '../../../auth/session.context';
 import { useI18n } from '../../../i18n/i18n.context';
 import { ErrorAlert } from '../../../shell/error-alert';
+import { customerLabel, useNames } from '../../record-kit/names';
 import { ConfirmStep } from './record-fields';
 import { useRecordsT } from './records.messages';
 
@@ -20,8 +21,9 @@ type Outcome = { kind: 'done'; report: Imported } | { kind: 'refused'; error: Er
  */
 export function PickupImport({ customerId, onImported }: { customerId: string; onImported(position: number): void }) {
   const { t } = useRecordsT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
+  const names = useNames([], [customerId]);
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
@@ -53,7 +55,7 @@ export function PickupImport({ customerId, onImported }: { customerId: string; o
   return (
     <form className="command-form" aria-label={t('importTitle')} noValidate onSubmit={(e) => { e.preventDefault(); setMissing(!file); setOutcome(null); if (file) setConfirming(true); }}>
       <h3 className="command-title">{t('importTitle')}</h3>
-      <p className="hint">{t('importIntro')} {t('importThisCustomer')} <span className="mono">{customerId}</span></p>
+      <p className="hint">{t('importIntro')} {t('importThisCustomer')} <strong>{customerLabel(names, customerId, lang)}</strong> <span className="mono">{customerId}</span></p>
       <p><button type="button" className="button button-secondary" onClick={downloadTemplate}>{t('template')}</button></p>
       <div className="field">
         <label htmlFor={`${id}-file`}>{t('importFile')}</label>
