@@ -1,7 +1,5 @@
 import type { ProjectionRunner } from '@crm/engine';
-import { type ReadModelDb, type TimerScheduler, TIMERS_TABLE } from '@crm/engine';
-import { PROJECTION_RUNNER, READ_MODEL_DB } from '../../src/read-models/read-model.tokens';
-import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
+import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
 import { archive, openCustomer } from '../customers/customer-fixtures';
 import type { TestApi } from '../support/test-api';
 import { ComplaintPolicyApprovalProcess } from '../../src/complaints/complaint-policy-approval.process';
@@ -17,29 +15,7 @@ export async function caughtUp(api: TestApi, ...names: string[]): Promise<number
   return head;
 }
 
-/**
- * Fires every timer due at the manual clock's now, once the timers read model has every schedule.
- * A timer the service's own scheduler claimed first is still firing when this pass returns: wait
- * until no due timer is still held by that claim, so the caller reads its stream after the firing landed.
- */
-export async function fireDueTimers(api: TestApi) {
-  const scheduler = api.app.get<TimerScheduler>(TIMER_SCHEDULER);
-  await caughtUp(api, 'timers');
-  const fired = await scheduler.runDue();
-  for (let waited = 0; waited < 10_000 && (await dueInFlight(api)) > 0; waited += 25) {
-    await new Promise((r) => setTimeout(r, 25));
-    await caughtUp(api, 'timers');
-    fired.push(...(await scheduler.runDue()));
-  }
-  return fired;
-}
-
-async function dueInFlight(api: TestApi): Promise<number> {
-  const db = api.app.get<ReadModelDb>(READ_MODEL_DB).db;
-  // due, and held by a claim: another scheduler's firing in flight (an unclaimed one the pass above would have fired)
-  const rows = await db.selectFrom(TIMERS_TABLE).select('timer_id').where('status', '=', 'scheduled').where('claimed_by', 'is not', null).where('due_at', '<=', api.clock.now().toISOString()).execute();
-  return rows.length;
-}
+export { fireDueTimers } from '../support/fire-due-timers';
 
 /** One webhook delivery pass now, once the outbox has every event. */
 export async function deliverWebhooks(api: TestApi, adminToken: string) {

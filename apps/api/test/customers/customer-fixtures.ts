@@ -1,10 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { customerWorkflow, type OpenCustomerArchive } from '@crm/customers';
-import { type CommandResult, type ProjectionRunner, type TimerFiring, type TimerScheduler, timersProjection } from '@crm/engine';
+import type { CommandResult } from '@crm/engine';
 import type { Actor } from '@crm/workflow-kit';
 import { ExecuteWorkflowCommand } from '../../src/workflows/execute-workflow.command';
-import { PROJECTION_RUNNER } from '../../src/read-models/read-model.tokens';
-import { TIMER_SCHEDULER } from '../../src/timers/timers.module';
 import type { TestApi } from '../support/test-api';
 import { REACTOR_RUNNER } from '../../src/process/process.tokens';
 import type { ReactorRunner } from '../../src/process/reactor.runner';
@@ -40,13 +38,4 @@ export async function openCustomer(api: TestApi, data: OpenCustomerArchive): Pro
   return result;
 }
 
-/**
- * Fires every timer due at the test clock's now through the service's own durable-timer
- * scheduler, once the timers read model has seen everything written so far. (Its background
- * loop may have fired some already: firing is idempotent, so the outcome is the same.)
- */
-export async function fireDueTimers(api: TestApi): Promise<TimerFiring[]> {
-  const runner = api.app.get<ProjectionRunner>(PROJECTION_RUNNER);
-  await runner.waitForPosition(timersProjection.name, await api.store.headPosition(), 10_000);
-  return api.app.get<TimerScheduler>(TIMER_SCHEDULER).runDue();
-}
+export { fireDueTimers } from '../support/fire-due-timers';
