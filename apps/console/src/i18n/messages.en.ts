@@ -71,6 +71,8 @@ export const en: Record<MessageKey, string> = {
   'feature.surveys.summary': 'The yearly satisfaction survey: questionnaire, responses, report and its review, improvement plan.',
   'feature.forums.title': 'Customer forums',
   'feature.forums.summary': 'Forum preparation plans, the leader’s approval, minutes and follow-ups.',
+  'feature.committee.title': 'Price and customer committee',
+  'feature.committee.summary': 'The charter, votes on price changes, the group’s decisions and violation cases.',
   'feature.consultations.title': 'Customer enquiries',
   'feature.consultations.summary': 'Enquiries recorded and answered within their deadline (R-CMP-5, R-CNS-1).',
   'feature.archive-filings.title': 'Archive filings and checks',

@@ -73,6 +73,8 @@ export const zhCN = {
   'feature.surveys.summary': '年度客户满意度调查：问卷、答卷登记、调查报告与领导审阅、改进方案。',
   'feature.forums.title': '客户座谈会',
   'feature.forums.summary': '座谈会筹备计划、领导审批、会议纪要与后续事项。',
+  'feature.committee.title': '价格和客户委员会',
+  'feature.committee.summary': '委员会章程、价格调整方案表决、集团批复与违规案件处理。',
   'feature.consultations.title': '客户咨询',
   'feature.consultations.summary': '登记客户咨询并在时限内答复（R-CMP-5、R-CNS-1）。',
   'feature.archive-filings.title': '档案备案与检查',

@@ -14,6 +14,7 @@ const PATHS: Record<FeatureId, string> = {
   allocations: 'M3 12h18M12 3v18M5 5l14 14',
   surveys: 'M9 11l3 3 8-8M20 12v7H4V5h11',
   forums: 'M3 5h12v8H7l-4 3zM9 15v2h8l4 3V9h-4',
+  committee: 'M12 3v18M5 7h14M5 7l-3 7a3 3 0 0 0 6 0zM19 7l-3 7a3 3 0 0 0 6 0zM8 21h8',
   consultations: 'M12 21a9 9 0 1 0-9-9c0 1.6.4 3.1 1.2 4.4L3 21l4.6-1.2A9 9 0 0 0 12 21zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6M12 17h.01',
   'visit-plans': 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M9 15l2 2 4-4',
   'archive-filings': 'M3 4h18v4H3zM5 8v12h14V8M10 12h4',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ZodType } from 'zod';
 import { useSignedIn } from '../../auth/session.context';
 import { ConfirmStep, type FieldProps, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
+import type { Wording } from './field-check';
 import { type CommandAnswer, useRecordForm } from './use-record-form';
 import { RECORD_WORDING } from '../customers/records/field-issues';
 
@@ -16,12 +17,16 @@ export interface CommandCardProps {
   body(value: (name: string) => string): unknown;
   /** the domain's schema the API checks the body with: its rules, the console's words */
   schema: ZodType;
-  path: string;
+  /** where the body goes; or `send` when the call is the caller's own (its path then reads as an API call in its file) */
+  path?: string;
+  send?(body: unknown): Promise<CommandAnswer>;
   submitLabel: string;
   success: string;
   /** a destructive decision (驳回, 退回) asks first */
   confirm?: { question: string; label: string };
   danger?: boolean;
+  /** the words for a failed check when the schema has refinements of its own (RECORD_WORDING by default) */
+  wording?: Wording;
   onDone(position: number): void;
 }
 
@@ -31,12 +36,12 @@ export interface CommandCardProps {
  */
 export function CommandCard(props: CommandCardProps) {
   const { api } = useSignedIn();
-  const form = useRecordForm(props.initial ?? {}, { wording: RECORD_WORDING });
+  const form = useRecordForm(props.initial ?? {}, { wording: props.wording ?? RECORD_WORDING });
   const [confirming, setConfirming] = useState(false);
   const body = () => props.body(form.value);
 
   async function send() {
-    const answer = await form.send(() => api.post<CommandAnswer>(props.path, body()), () => props.success);
+    const answer = await form.send(() => (props.send ? props.send(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success);
     setConfirming(false);
     if (answer) props.onDone(answer.position);
   }
