@@ -51,6 +51,7 @@ export default function CommitteePage({ segments }: FeaturePageProps) {
       {kind === 'proposals' && id ? <ProposalDetail key={id} proposalId={id} catalogue={catalogue} since={since} />
         : kind === 'violations' && id ? <ViolationDetail key={id} caseId={id} since={since} /> : (
           <>
+            {/* the charter is read before its card (and the administrator's form, which starts from it) is shown */}
             {charter !== undefined ? <CharterCard charter={charter} onPublished={setSince} /> : null}
             {may(READERS) ? <ProposalList catalogue={catalogue} minPosition={since} /> : null}
             {may(PROPOSERS) ? <section className="card"><ProposalForm catalogue={catalogue} onSent={sent('proposals')} /></section> : null}

@@ -29,7 +29,7 @@ export function CharterCard({ charter, onPublished }: { charter: CommitteeCharte
           <dt>{t('authorityBound')}</dt><dd>{t('authorityBoundText', { n: charter.authorityBoundPercent })}</dd>
         </dl>
       ) : <p className="empty">{t('charterNone')}</p>}
-      {hasAnyRole(session.user, ['administrator']) ? <CharterForm key={charter?.version ?? 'none'} charter={charter} onPublished={onPublished} /> : null}
+      {hasAnyRole(session.user, ['administrator']) ? <CharterForm charter={charter} onPublished={onPublished} /> : null}
     </section>
   );
 }

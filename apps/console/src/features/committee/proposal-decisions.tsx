@@ -1,4 +1,5 @@
 import { CastCommitteeVote, CloseCommitteeVote, RecordGroupDecision, Vote, WithdrawProposal } from '@crm/committee';
+import { useState } from 'react';
 import { useSignedIn } from '../../auth/session.context';
 import { CommandCard } from '../record-kit/command-card';
 import type { CommandAnswer } from '../record-kit/use-record-form';
@@ -18,28 +19,32 @@ export function ProposalDecisions({ view, onDone }: { view: ProposalView; onDone
   const { api, session } = useSignedIn();
   const me = session.user.id;
   const id = encodeURIComponent(view.id);
+  // the card goes once its step is done (the state moved on): its note stays here
+  const [done, setDone] = useState<string | null>(null);
+  const after = (note: string) => (position: number) => { setDone(note); onDone(position); };
   const voting = view.state === 'voting';
   const isChair = view.charter?.chairId === me;
   const mayVote = voting && (view.charter?.members.includes(me) ?? false) && !view.votes.some((v) => v.member === me);
   return (
     <>
+      {done ? <p className="alert alert-success" role="status">{done}</p> : null}
       {mayVote ? (
         <section className="card" aria-label={t('castVote')}>
-          <CommandCard title={t('castVote')} schema={S.vote} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/votes`, b)} submitLabel={t('submitVote')} success={t('voted')} onDone={onDone} initial={{ vote: 'approve' }}
+          <CommandCard title={t('castVote')} schema={S.vote} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/votes`, b)} submitLabel={t('submitVote')} success={t('voted')} onDone={after(t('voted'))} initial={{ vote: 'approve' }}
             fields={[{ name: 'vote', label: t('vote'), kind: 'select', options: S.votes.map((v) => ({ value: v, label: t(`vote.${v}`) })) }, { name: 'opinion', label: t('opinion'), kind: 'textarea' }]}
             body={(v) => ({ vote: v('vote'), opinion: optional(v('opinion')) })} />
         </section>
       ) : null}
       {voting && isChair ? (
         <section className="card" aria-label={t('closeTitle')}>
-          <CommandCard title={t('closeTitle')} intro={t('closeIntro')} schema={S.close} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/close`, b)} submitLabel={t('closeButton')} success={t('closed')} onDone={onDone}
+          <CommandCard title={t('closeTitle')} intro={t('closeIntro')} schema={S.close} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/close`, b)} submitLabel={t('closeButton')} success={t('closed')} onDone={after(t('closed'))}
             fields={[{ name: 'reason', label: t('closeReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
             confirm={{ question: t('closeConfirm'), label: t('closeConfirmButton') }} />
         </section>
       ) : null}
       {view.state === 'escalated' && isChair ? (
         <section className="card" aria-label={t('groupTitle')}>
-          <CommandCard title={t('groupTitle')} intro={t('groupIntro')} schema={S.group} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/group-decision`, b)} submitLabel={t('groupButton')} success={t('groupRecorded')} onDone={onDone}
+          <CommandCard title={t('groupTitle')} intro={t('groupIntro')} schema={S.group} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/group-decision`, b)} submitLabel={t('groupButton')} success={t('groupRecorded')} onDone={after(t('groupRecorded'))}
             initial={{ approved: 'true' }}
             fields={[
               { name: 'approved', label: t('groupApproved'), kind: 'select', options: ['true', 'false'].map((v) => ({ value: v, label: t(`group.${v}` as 'group.true') })) },
@@ -51,7 +56,7 @@ export function ProposalDecisions({ view, onDone }: { view: ProposalView; onDone
       ) : null}
       {voting && view.proposedBy === me ? (
         <section className="card" aria-label={t('withdrawTitle')}>
-          <CommandCard title={t('withdrawTitle')} schema={S.withdraw} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/withdraw`, b)} submitLabel={t('withdrawButton')} success={t('withdrawn')} onDone={onDone}
+          <CommandCard title={t('withdrawTitle')} schema={S.withdraw} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/withdraw`, b)} submitLabel={t('withdrawButton')} success={t('withdrawn')} onDone={after(t('withdrawn'))}
             fields={[{ name: 'reason', label: t('withdrawReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
             confirm={{ question: t('withdrawConfirm'), label: t('withdrawConfirmButton') }} />
         </section>

@@ -23,6 +23,7 @@ export function ViolationDetail({ caseId, since }: { caseId: string; since?: num
   const [view, setView] = useState<ViolationView | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>(since);
+  const [done, setDone] = useState<string | null>(null);
   const opened = view?.events.find((e) => e.type === 'ViolationCaseOpened')?.data as ViolationView['events'][0]['data'] | undefined;
   const decidedEvent = view?.events.find((e) => e.type === 'ViolationCaseDecided');
   const decided = decidedEvent?.type === 'ViolationCaseDecided' ? decidedEvent.data : undefined;
@@ -39,6 +40,7 @@ export function ViolationDetail({ caseId, since }: { caseId: string; since?: num
     <article className="stack" data-testid="violation-detail">
       <p><a href={`#${featurePath('committee')}`}>{t('back')}</a></p>
       <ErrorAlert error={error} />
+      {done ? <p className="alert alert-success" role="status">{done}</p> : null}
       {view && report ? (
         <section className="card" aria-labelledby="violation-title">
           <div className="card-header">
@@ -65,7 +67,7 @@ export function ViolationDetail({ caseId, since }: { caseId: string; since?: num
       {view?.state === 'open' && report?.chairId === session.user.id ? (
         <section className="card" aria-label={t('decisionTitle')}>
           <CommandCard title={t('decisionTitle')} schema={DecideViolationCase} wording={COMMITTEE_WORDING} send={(b) => api.post<CommandAnswer>(`/committee/violations/${encodeURIComponent(caseId)}/decision`, b)}
-            submitLabel={t('decideButton')} success={t('decided')} onDone={setPosition} initial={{ finding: 'upheld', sanction: '' }}
+            submitLabel={t('decideButton')} success={t('decided')} onDone={(p) => { setDone(t('decided')); setPosition(p); }} initial={{ finding: 'upheld', sanction: '' }}
             fields={[
               { name: 'finding', label: t('finding'), kind: 'select', options: (['upheld', 'dismissed'] as const).map((f) => ({ value: f, label: t(`finding.${f}`) })) },
               { name: 'decision', label: t('decisionText'), kind: 'textarea' },
