@@ -159,6 +159,24 @@ const RAW_IDS = /\b(?:pp|vc)-[\w-]+|\bcust-committee\b|\b(?:sales2?|finance|gm|m
     await expectShownIn(gm, 'zh', ['集团价字〔2026〕12号']);
   });
 
+  it('R-PRICE-1: the chair closes a split vote after confirming; the votes in decide (one of three approving is no majority of the members)', async () => {
+    const split = await asUser('sales', 'POST', '/committee/proposals', { productLineId: 'polyolefin', warehouseId: 'zh-1', pricePerTonne: 9050, effectiveFrom: '2026-12-10T00:00:00+08:00', reason: '季度调整' });
+    expect(split.status).toBe(201);
+    expect((await asUser('sales2', 'POST', `/committee/proposals/${split.body.id}/votes`, { vote: 'approve' })).status).toBe(200);
+    expect((await asUser('finance', 'POST', `/committee/proposals/${split.body.id}/votes`, { vote: 'reject', opinion: '涨幅时机不当' })).status).toBe(200);
+    await gm.goto(url(`/committee/proposals/${split.body.id}`));
+    await gm.getByTestId('proposal-votes').getByText(/张财务（财务部）：反对，涨幅时机不当/).waitFor();
+    const close = gm.getByRole('form', { name: '截止表决' });
+    await close.getByRole('button', { name: '截止表决' }).click();
+    await fieldError(close, '必填');
+    await close.getByLabel('截止理由').fill('总经理出差，本周内无法表决');
+    await close.getByRole('button', { name: '截止表决' }).click();
+    await close.getByRole('button', { name: '确定截止' }).click();
+    await gm.getByTestId('proposal-detail').locator('[data-state="rejected"]').waitFor();
+    await gm.getByText('已截止表决。').first().waitFor();
+    await expectShownIn(gm, 'zh', ['总经理出差，本周内无法表决']);
+  });
+
   it('R-PRICE-1: the proposer withdraws a proposal still being voted on, after confirming; the list shows names and states in Chinese', async () => {
     const third = await asUser('sales', 'POST', '/committee/proposals', { productLineId: 'polyolefin', warehouseId: 'zh-1', pricePerTonne: 9100, effectiveFrom: '2026-12-01T00:00:00+08:00', reason: '试算' });
     expect(third.status).toBe(201);
