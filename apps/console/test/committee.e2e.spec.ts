@@ -144,8 +144,11 @@ const RAW_IDS = /\b(?:pp|vc)-[\w-]+|\bcust-committee\b|\b(?:sales2?|finance|gm|m
     const riseId = decodeURIComponent(new URL(sales.url()).hash.split('/')[3]);
     for (const member of ['sales2', 'finance']) expect((await asUser(member, 'POST', `/committee/proposals/${riseId}/votes`, { vote: 'approve' })).status).toBe(200);
 
-    await gm.goto(url(`/committee/proposals/${riseId}`));
+    // the chair's step is on the committee's page, as the inbox has it
+    await gm.goto(url('/committee'));
+    await gm.getByTestId('committee-tasks').getByRole('link', { name: '超权限价格方案待记录集团批复' }).click();
     await gm.getByText('已上报集团公司，等待主任委员记录批复。').waitFor();
+    expect(decodeURIComponent(new URL(gm.url()).hash.split('/')[3])).toBe(riseId);
     const group = gm.getByRole('form', { name: '记录集团公司批复' });
     await group.getByRole('button', { name: '记录批复' }).click();
     await fieldError(group, '必填');

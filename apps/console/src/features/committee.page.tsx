@@ -16,6 +16,7 @@ import { ProposalList } from './committee/proposal-list';
 import { ViolationDetail } from './committee/violation-detail';
 import { ViolationForm } from './committee/violation-form';
 import { ViolationList } from './committee/violation-list';
+import { MyCommitteeTasks } from './committee/my-committee-tasks';
 import { featurePath } from './feature-catalogue';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/components.css';
@@ -24,6 +25,7 @@ import './record-kit/record-kit.css';
 
 // as the API's committee.roles.ts has them: who reads the agenda, who proposes a price, who reports a violation
 const READERS: readonly Role[] = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'];
+const DECIDERS: readonly Role[] = ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'];
 const PROPOSERS: readonly Role[] = ['sales_reviewer', 'general_manager'];
 const REPORTERS: readonly Role[] = ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor'];
 
@@ -53,6 +55,7 @@ export default function CommitteePage({ segments }: FeaturePageProps) {
           <>
             {/* the charter is read before its card (and the administrator's form, which starts from it) is shown */}
             {charter !== undefined ? <CharterCard charter={charter} onPublished={setSince} /> : null}
+            {may(DECIDERS) ? <MyCommitteeTasks minPosition={since} /> : null}
             {may(READERS) ? <ProposalList catalogue={catalogue} minPosition={since} /> : null}
             {may(PROPOSERS) ? <section className="card"><ProposalForm catalogue={catalogue} onSent={sent('proposals')} /></section> : null}
             {may(READERS) ? <ViolationList minPosition={since} /> : null}

@@ -4,6 +4,11 @@ import { localMessages } from '../../i18n/local-messages';
 export const useCommitteeT = localMessages({
   'zh-CN': {
     subtitle: '价格和客户委员会审批产品价格调整方案、审议客户管理方案，处理违反价格和客户政策的行为（R-PRICE-1、R-PRICE-2）；超过权限的价格调整上报集团公司审批。',
+    myTasks: '待我处理',
+    myTasksNone: '目前没有待您表决或记录的议题。',
+    'task.committee-proposal.vote': '价格调整方案待我表决',
+    'task.committee-proposal.policy-vote': '客户管理方案待我审议',
+    'task.committee-proposal.group-decision': '超权限价格方案待记录集团批复',
     charterTitle: '委员会章程',
     charterNone: '尚未发布委员会章程：管理员发布章程后，委员会才能受理议题和违规案件。',
     charterVersion: '章程版本',
@@ -134,6 +139,11 @@ export const useCommitteeT = localMessages({
   },
   en: {
     subtitle: 'The price and customer committee approves price changes and customer-management policies and deals with breaches of price and customer policy (R-PRICE-1, R-PRICE-2); changes beyond its authority go up to the group.',
+    myTasks: 'Waiting for me',
+    myTasksNone: 'No proposal is waiting for your vote or record.',
+    'task.committee-proposal.vote': 'A price change awaiting my vote',
+    'task.committee-proposal.policy-vote': 'A customer-management policy awaiting my vote',
+    'task.committee-proposal.group-decision': 'A price change beyond authority: record the group’s answer',
     charterTitle: 'Committee charter',
     charterNone: 'No charter has been published yet: the committee takes proposals and cases once an administrator publishes one.',
     charterVersion: 'Charter version',
