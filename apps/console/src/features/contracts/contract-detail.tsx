@@ -27,6 +27,9 @@ export function ContractDetail({ contractId, since }: { contractId: string; sinc
   const [contract, setContract] = useState<ContractView | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>(since);
+  // a decision's card goes once the contract moves on: its note stays with the contract
+  const [note, setNote] = useState<string | null>(null);
+  const decided = (words: string) => (at: number) => { setNote(words); setPosition(at); };
   const names = useNames([contract?.draftedBy, contract?.approvedBy], [contract?.customerId]);
   const load = useCallback(async () => {
     try { setContract(await api.get<ContractView>(`/contracts/${encodeURIComponent(contractId)}`)); setError(null); } catch (e) { setError(describeError(e, gt)); }
@@ -41,6 +44,7 @@ export function ContractDetail({ contractId, since }: { contractId: string; sinc
     <article className="stack" data-testid="contract-detail">
       <p><a href={`#${featurePath('contracts')}`}>{t('back')}</a></p>
       <ErrorAlert error={error} />
+      {note ? <p className="alert alert-success" role="status">{note}</p> : null}
       {c ? (
         <section className="card" aria-labelledby="contract-title">
           <div className="card-header">
@@ -65,20 +69,20 @@ export function ContractDetail({ contractId, since }: { contractId: string; sinc
         <section className="card" aria-label={t('approveTitle')}>
           {c.draftedBy === session.user.id ? <p className="hint">{t('notOwnDraft')}</p> : (
             <CommandCard title={t('approveTitle')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || null })}
-              schema={ApproveContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/approve`, b)} submitLabel={t('approve')} success={t('approved')} onDone={setPosition} />
+              schema={ApproveContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/approve`, b)} submitLabel={t('approve')} success={t('approved')} onDone={decided(t('approved'))} />
           )}
         </section>
       ) : null}
       {c?.state === 'approved' && is(['sales_reviewer']) ? (
         <section className="card" aria-label={t('signTitle')}>
-          <SignCard call={(b) => api.post<CommandAnswer>(`/contracts/${id}/sign`, b)} onDone={setPosition} />
+          <SignCard call={(b) => api.post<CommandAnswer>(`/contracts/${id}/sign`, b)} onDone={decided(t('signed'))} />
         </section>
       ) : null}
       {open && is(['sales_reviewer', 'general_manager']) ? (
         <section className="card" aria-label={t('terminateTitle')}>
           <CommandCard title={t('terminateTitle')} fields={[{ name: 'reason', label: t('reason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
             schema={TerminateContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/terminate`, b)} submitLabel={t('terminate')} success={t('terminated')}
-            confirm={{ question: t('terminateConfirm', { no: c.contractNo }), label: t('terminateConfirmButton') }} onDone={setPosition} />
+            confirm={{ question: t('terminateConfirm', { no: c.contractNo }), label: t('terminateConfirmButton') }} onDone={decided(t('terminated'))} />
         </section>
       ) : null}
     </article>
