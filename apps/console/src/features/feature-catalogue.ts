@@ -2,7 +2,8 @@ import type { Role } from '@crm/workflow-kit';
 
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
   | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment'
-  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans';
+  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans'
+  | 'contracts' | 'catalogue';
 
 export interface Feature {
   id: FeatureId;
@@ -33,6 +34,10 @@ export const FEATURES: readonly Feature[] = [
   { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
+  // R-ARC-5: the sales department drafts and signs, a leader approves; everyone who works with customers reads
+  { id: 'contracts', roles: ['sales_reviewer', 'customer_manager', 'finance_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  // R-TIER-1 / R-PRIN-4: every role reads the product lines, warehouses and prices; the administrator keeps them
+  { id: 'catalogue', roles: [] },
   { id: 'calendar', roles: [] },
   // issue 16: the administrator's and the deciding roles' people work
   { id: 'users', roles: ['administrator'] },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ZodType } from 'zod';
 import { useSignedIn } from '../../auth/session.context';
 import { ConfirmStep, type FieldProps, FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
+import type { Wording } from './field-check';
 import { type CommandAnswer, useRecordForm } from './use-record-form';
 import { RECORD_WORDING } from '../customers/records/field-issues';
 
@@ -16,12 +17,17 @@ export interface CommandCardProps {
   body(value: (name: string) => string): unknown;
   /** the domain's schema the API checks the body with: its rules, the console's words */
   schema: ZodType;
-  path: string;
+  /** where the body is posted… */
+  path?: string;
+  /** …or the call itself, spelt out where the caller can name its endpoint */
+  call?(body: unknown): Promise<CommandAnswer>;
   submitLabel: string;
   success: string;
   /** a destructive decision (驳回, 退回) asks first */
   confirm?: { question: string; label: string };
   danger?: boolean;
+  /** the words for a failed check; the record forms' by default */
+  wording?: Wording;
   onDone(position: number): void;
 }
 
@@ -31,12 +37,12 @@ export interface CommandCardProps {
  */
 export function CommandCard(props: CommandCardProps) {
   const { api } = useSignedIn();
-  const form = useRecordForm(props.initial ?? {}, { wording: RECORD_WORDING });
+  const form = useRecordForm(props.initial ?? {}, { wording: props.wording ?? RECORD_WORDING });
   const [confirming, setConfirming] = useState(false);
   const body = () => props.body(form.value);
 
   async function send() {
-    const answer = await form.send(() => api.post<CommandAnswer>(props.path, body()), () => props.success);
+    const answer = await form.send(() => (props.call ? props.call(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success);
     setConfirming(false);
     if (answer) props.onDone(answer.position);
   }
