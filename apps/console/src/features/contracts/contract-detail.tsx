@@ -69,7 +69,7 @@ export function ContractDetail({ contractId, since }: { contractId: string; sinc
         <section className="card" aria-label={t('approveTitle')}>
           {c.draftedBy === session.user.id ? <p className="hint">{t('notOwnDraft')}</p> : (
             <CommandCard title={t('approveTitle')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || null })}
-              schema={ApproveContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/approve`, b)} submitLabel={t('approve')} success={t('approved')} onDone={decided(t('approved'))} />
+              schema={ApproveContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/approve`, b)} submitLabel={t('approve')} success={null} onDone={decided(t('approved'))} />
           )}
         </section>
       ) : null}
@@ -81,7 +81,7 @@ export function ContractDetail({ contractId, since }: { contractId: string; sinc
       {open && is(['sales_reviewer', 'general_manager']) ? (
         <section className="card" aria-label={t('terminateTitle')}>
           <CommandCard title={t('terminateTitle')} fields={[{ name: 'reason', label: t('reason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
-            schema={TerminateContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/terminate`, b)} submitLabel={t('terminate')} success={t('terminated')}
+            schema={TerminateContract.strict()} call={(b) => api.post<CommandAnswer>(`/contracts/${id}/terminate`, b)} submitLabel={t('terminate')} success={null}
             confirm={{ question: t('terminateConfirm', { no: c.contractNo }), label: t('terminateConfirmButton') }} onDone={decided(t('terminated'))} />
         </section>
       ) : null}
@@ -100,6 +100,6 @@ function SignCard({ call, onDone }: { call(body: unknown): Promise<CommandAnswer
   return (
     <CommandCard title={t('signTitle')} fields={[{ name: 'signedOn', label: t('signedOn'), kind: 'date', narrow: true }, { name: 'signedByCustomer', label: t('signedByCustomer') }]}
       initial={{ signedOn: today }} body={(v) => ({ signedOn: v('signedOn'), signedByCustomer: v('signedByCustomer') })}
-      schema={schema} wording={SIGN_WORDING} call={call} submitLabel={t('sign')} success={t('signed')} onDone={onDone} />
+      schema={schema} wording={SIGN_WORDING} call={call} submitLabel={t('sign')} success={null} onDone={onDone} />
   );
 }

@@ -22,7 +22,8 @@ export interface CommandCardProps {
   /** …or the call itself, spelt out where the caller can name its endpoint */
   call?(body: unknown): Promise<CommandAnswer>;
   submitLabel: string;
-  success: string;
+  /** what the card says once the command is stored; null when the page says it instead (the card goes away) */
+  success: string | null;
   /** a destructive decision (驳回, 退回) asks first */
   confirm?: { question: string; label: string };
   danger?: boolean;
@@ -42,7 +43,7 @@ export function CommandCard(props: CommandCardProps) {
   const body = () => props.body(form.value);
 
   async function send() {
-    const answer = await form.send(() => (props.call ? props.call(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success);
+    const answer = await form.send(() => (props.call ? props.call(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success ?? '');
     setConfirming(false);
     if (answer) props.onDone(answer.position);
   }
