@@ -117,7 +117,7 @@ const RAW_IDS = /\b(?:pp|vc)-[\w-]+|\bcust-committee\b|\b(?:sales2?|finance|gm|m
     await vote.getByLabel('表决意见').selectOption({ label: '同意' });
     await vote.getByLabel('意见说明（可选）').fill('价格合理');
     await vote.getByRole('button', { name: '提交表决' }).click();
-    await sales2.getByText('已记录您的表决。').first().waitFor();
+    await sales2.getByText('已记录您的表决。').waitFor();
     await sales2.getByTestId('proposal-votes').getByText(/陈销售（销售部）：同意，价格合理/).waitFor();
     await checkPage(sales2, 'committee-02-vote');
     await expectShownIn(sales2, 'zh', ['价格合理']);
@@ -176,7 +176,7 @@ const RAW_IDS = /\b(?:pp|vc)-[\w-]+|\bcust-committee\b|\b(?:sales2?|finance|gm|m
     await close.getByRole('button', { name: '截止表决' }).click();
     await close.getByRole('button', { name: '确定截止' }).click();
     await gm.getByTestId('proposal-detail').locator('[data-state="rejected"]').waitFor();
-    await gm.getByText('已截止表决。').first().waitFor();
+    await gm.getByText('已截止表决。').waitFor();
     await expectShownIn(gm, 'zh', ['总经理出差，本周内无法表决']);
   });
 

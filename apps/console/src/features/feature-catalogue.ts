@@ -2,7 +2,8 @@ import type { Role } from '@crm/workflow-kit';
 
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
   | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment'
-  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans' | 'committee';
+  | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans'
+  | 'contracts' | 'catalogue' | 'committee';
 
 export interface Feature {
   id: FeatureId;
@@ -33,6 +34,10 @@ export const FEATURES: readonly Feature[] = [
   { id: 'forums', roles: ['sales_reviewer', 'customer_manager', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'consultations', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'archive-filings', roles: ['parent_chemicals_sales', 'sales_reviewer', 'general_manager', 'auditor'] },
+  // R-ARC-5: the sales department drafts and signs, a leader approves; everyone who works with customers reads
+  { id: 'contracts', roles: ['sales_reviewer', 'customer_manager', 'finance_reviewer', 'supervisor', 'general_manager', 'auditor'] },
+  // R-TIER-1 / R-PRIN-4: every role reads the product lines, warehouses and prices; the administrator keeps them
+  { id: 'catalogue', roles: [] },
   // R-PRICE-1/2 价格和客户委员会: its members and auditors read the agenda, a customer manager reports a violation, an administrator keeps the charter
   { id: 'committee', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'customer_manager', 'administrator'] },
   { id: 'calendar', roles: [] },

@@ -24,6 +24,8 @@ const PATHS: Record<FeatureId, string> = {
   'complaint-policy': 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h3',
   delegations: 'M8 7a3 3 0 1 0 0-.01M16 17a3 3 0 1 0 0-.01M11 8h5l-2-2M13 16H8l2 2',
   reassignment: 'M4 7h13l-3-3M20 17H7l3 3M4 7v4M20 17v-4',
+  contracts: 'M6 3h9l4 4v14H6zM15 3v4h4M9 12h6M9 16h4M14 18l2 1 3-4',
+  catalogue: 'M3 10l9-6 9 6v10H3zM8 20v-6h8v6M3 10h18',
 };
 
 export function FeatureIcon({ id }: { id: FeatureId }) {

@@ -19,7 +19,7 @@ export function ProposalDecisions({ view, onDone }: { view: ProposalView; onDone
   const { api, session } = useSignedIn();
   const me = session.user.id;
   const id = encodeURIComponent(view.id);
-  // the card goes once its step is done (the state moved on): its note stays here
+  // the card goes once its step is done (the state moved on): the page says it, once
   const [done, setDone] = useState<string | null>(null);
   const after = (note: string) => (position: number) => { setDone(note); onDone(position); };
   const voting = view.state === 'voting';
@@ -30,21 +30,21 @@ export function ProposalDecisions({ view, onDone }: { view: ProposalView; onDone
       {done ? <p className="alert alert-success" role="status">{done}</p> : null}
       {mayVote ? (
         <section className="card" aria-label={t('castVote')}>
-          <CommandCard title={t('castVote')} schema={S.vote} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/votes`, b)} submitLabel={t('submitVote')} success={t('voted')} onDone={after(t('voted'))} initial={{ vote: 'approve' }}
+          <CommandCard title={t('castVote')} schema={S.vote} call={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/votes`, b)} submitLabel={t('submitVote')} success={null} onDone={after(t('voted'))} initial={{ vote: 'approve' }}
             fields={[{ name: 'vote', label: t('vote'), kind: 'select', options: S.votes.map((v) => ({ value: v, label: t(`vote.${v}`) })) }, { name: 'opinion', label: t('opinion'), kind: 'textarea' }]}
             body={(v) => ({ vote: v('vote'), opinion: optional(v('opinion')) })} />
         </section>
       ) : null}
       {voting && isChair ? (
         <section className="card" aria-label={t('closeTitle')}>
-          <CommandCard title={t('closeTitle')} intro={t('closeIntro')} schema={S.close} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/close`, b)} submitLabel={t('closeButton')} success={t('closed')} onDone={after(t('closed'))}
+          <CommandCard title={t('closeTitle')} intro={t('closeIntro')} schema={S.close} call={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/close`, b)} submitLabel={t('closeButton')} success={null} onDone={after(t('closed'))}
             fields={[{ name: 'reason', label: t('closeReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
             confirm={{ question: t('closeConfirm'), label: t('closeConfirmButton') }} />
         </section>
       ) : null}
       {view.state === 'escalated' && isChair ? (
         <section className="card" aria-label={t('groupTitle')}>
-          <CommandCard title={t('groupTitle')} intro={t('groupIntro')} schema={S.group} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/group-decision`, b)} submitLabel={t('groupButton')} success={t('groupRecorded')} onDone={after(t('groupRecorded'))}
+          <CommandCard title={t('groupTitle')} intro={t('groupIntro')} schema={S.group} call={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/group-decision`, b)} submitLabel={t('groupButton')} success={null} onDone={after(t('groupRecorded'))}
             initial={{ approved: 'true' }}
             fields={[
               { name: 'approved', label: t('groupApproved'), kind: 'select', options: ['true', 'false'].map((v) => ({ value: v, label: t(`group.${v}` as 'group.true') })) },
@@ -56,7 +56,7 @@ export function ProposalDecisions({ view, onDone }: { view: ProposalView; onDone
       ) : null}
       {voting && view.proposedBy === me ? (
         <section className="card" aria-label={t('withdrawTitle')}>
-          <CommandCard title={t('withdrawTitle')} schema={S.withdraw} send={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/withdraw`, b)} submitLabel={t('withdrawButton')} success={t('withdrawn')} onDone={after(t('withdrawn'))}
+          <CommandCard title={t('withdrawTitle')} schema={S.withdraw} call={(b) => api.post<CommandAnswer>(`/committee/proposals/${id}/withdraw`, b)} submitLabel={t('withdrawButton')} success={null} onDone={after(t('withdrawn'))}
             fields={[{ name: 'reason', label: t('withdrawReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
             confirm={{ question: t('withdrawConfirm'), label: t('withdrawConfirmButton') }} />
         </section>

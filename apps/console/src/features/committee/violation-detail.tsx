@@ -66,8 +66,8 @@ export function ViolationDetail({ caseId, since }: { caseId: string; since?: num
       ) : null}
       {view?.state === 'open' && report?.chairId === session.user.id ? (
         <section className="card" aria-label={t('decisionTitle')}>
-          <CommandCard title={t('decisionTitle')} schema={DecideViolationCase} wording={COMMITTEE_WORDING} send={(b) => api.post<CommandAnswer>(`/committee/violations/${encodeURIComponent(caseId)}/decision`, b)}
-            submitLabel={t('decideButton')} success={t('decided')} onDone={(p) => { setDone(t('decided')); setPosition(p); }} initial={{ finding: 'upheld', sanction: '' }}
+          <CommandCard title={t('decisionTitle')} schema={DecideViolationCase} wording={COMMITTEE_WORDING} call={(b) => api.post<CommandAnswer>(`/committee/violations/${encodeURIComponent(caseId)}/decision`, b)}
+            submitLabel={t('decideButton')} success={null} onDone={(p) => { setDone(t('decided')); setPosition(p); }} initial={{ finding: 'upheld', sanction: '' }}
             fields={[
               { name: 'finding', label: t('finding'), kind: 'select', options: (['upheld', 'dismissed'] as const).map((f) => ({ value: f, label: t(`finding.${f}`) })) },
               { name: 'decision', label: t('decisionText'), kind: 'textarea' },

@@ -17,15 +17,17 @@ export interface CommandCardProps {
   body(value: (name: string) => string): unknown;
   /** the domain's schema the API checks the body with: its rules, the console's words */
   schema: ZodType;
-  /** where the body goes; or `send` when the call is the caller's own (its path then reads as an API call in its file) */
+  /** where the body is posted… */
   path?: string;
-  send?(body: unknown): Promise<CommandAnswer>;
+  /** …or the call itself, spelt out where the caller can name its endpoint */
+  call?(body: unknown): Promise<CommandAnswer>;
   submitLabel: string;
-  success: string;
+  /** what the card says once the command is stored; null when the page says it instead (the card goes away) */
+  success: string | null;
   /** a destructive decision (驳回, 退回) asks first */
   confirm?: { question: string; label: string };
   danger?: boolean;
-  /** the words for a failed check when the schema has refinements of its own (RECORD_WORDING by default) */
+  /** the words for a failed check; the record forms' by default */
   wording?: Wording;
   onDone(position: number): void;
 }
@@ -41,7 +43,7 @@ export function CommandCard(props: CommandCardProps) {
   const body = () => props.body(form.value);
 
   async function send() {
-    const answer = await form.send(() => (props.send ? props.send(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success);
+    const answer = await form.send(() => (props.call ? props.call(body()) : api.post<CommandAnswer>(props.path ?? '', body())), () => props.success ?? '');
     setConfirming(false);
     if (answer) props.onDone(answer.position);
   }
