@@ -72,6 +72,7 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     const process = api.app.get(CustomerArchiveProcess);
     await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition(process.name, approved.position);
     await record((await api.store.readStream(`customer-${CUSTOMER}`))[0].position);
+    await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition('archive-filing-files-changes', await api.store.headPosition());
 
     api.clock.set('2026-03-10T02:00:00.000Z');
     await record(ok(await as('manager', 'POST', `/customers/${CUSTOMER}/pickups`, { pickupId: 'P-1', date: '2026-03-10', product: 'HDPE', tonnes: 1200, warehouse: '镇海库' })).position);
@@ -81,6 +82,9 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     step(5);
     await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/grade-moves/confirm`, { month: '2026-03', indicator: 'payment_record', reason: '回款及时' })).position);
 
+    // the archive's filings with the parent (R-ARC-3) are written by a reactor at the clock's now:
+    // they land before the clock moves on, so each is dated in the month it belongs to
+    await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition('archive-filing-files-changes', await api.store.headPosition());
     // a major complaint received Thursday 2 April, told on Tuesday 7 April (after Qingming) and closed
     api.clock.set('2026-04-02T02:00:00.000Z');
     await complaint('aud-c1', 'RecordComplaint', { complaintId: 'aud-c1', customerId: CUSTOMER, receivedAt: '2026-04-02T01:30:00.000Z', channel: 'phone', content: '包装破损' }, MANAGER);
