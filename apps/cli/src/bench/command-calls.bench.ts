@@ -25,7 +25,7 @@ import { systemClock } from '../../../api/src/infrastructure/clock';
 import { PROJECTION_RUNNER } from '../../../api/src/read-models/read-model.tokens';
 import { onPostgresBenchDatabase } from './bench-database';
 import { type CallCounts, countPoolQueries, countStoreCalls } from './command-calls.bench-support';
-import { applicationForm, settled } from './http-approve.bench-support';
+import { applicationForm, APPROVALS, settled } from './http-approve.bench-support';
 
 const MIXES = Number(process.env.BENCH_MIXES ?? 20);
 const COMMANDS_PER_MIX = 7;
@@ -35,13 +35,6 @@ interface Counted {
   store: CallCounts;
   statements?: CallCounts;
 }
-
-/** the three approvals in order, with what each step's decider asks for (R-ONB-3: finance's checks) */
-const APPROVALS: Array<[step: string, who: string, body: Record<string, unknown>]> = [
-  ['sales', 'sales', { comment: '同意' }],
-  ['finance', 'finance', { comment: '同意', checked: { taxRegistration: true, invoicingData: true } }],
-  ['generalManager', 'gm', { comment: '同意' }],
-];
 
 type Call = (token: string | null, method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 

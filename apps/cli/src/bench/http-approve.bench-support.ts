@@ -59,6 +59,13 @@ export function applicationForm(n: number) {
   };
 }
 
+/** the three approvals in order, with what each step's decider asks for (R-ONB-3: finance's checks) */
+export const APPROVALS: Array<[step: string, who: string, body: Record<string, unknown>]> = [
+  ['sales', 'sales', { comment: '同意' }],
+  ['finance', 'finance', { comment: '同意', checked: { taxRegistration: true, invoicingData: true } }],
+  ['generalManager', 'gm', { comment: '同意' }],
+];
+
 export interface Latencies {
   p50: number;
   p95: number;

@@ -30,7 +30,7 @@ import { PROJECTION_RUNNER } from '../../../api/src/read-models/read-model.token
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { projections } from '../../../api/src/read-models/projection-registrations';
 import { onPostgresBenchDatabase } from './bench-database';
-import { applicationForm, latencies, profiled, settled } from './http-approve.bench-support';
+import { applicationForm, APPROVALS, latencies, profiled, settled } from './http-approve.bench-support';
 import type { LoadOrder, LoadReport } from './http-load.client';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -88,9 +88,7 @@ async function warmUp(base: string, tokens: Record<string, string>, store: Event
     fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` }, body: body === undefined ? undefined : JSON.stringify(body) });
   await post('manager', '/applications', { applicationId: 'warm', form: applicationForm(1) });
   await post('manager', '/applications/warm/submit');
-  await post('sales', '/applications/warm/steps/sales/approve', { comment: '同意' });
-  await post('finance', '/applications/warm/steps/finance/approve', { comment: '同意', checked: { taxRegistration: true, invoicingData: true } });
-  await post('gm', '/applications/warm/steps/generalManager/approve', { comment: '同意' });
+  for (const [step, who, body] of APPROVALS) await post(who, `/applications/warm/steps/${step}/approve`, body);
   const approved = (await store.readStream('onboarding-warm')).find((e) => e.type === 'ApplicationApproved');
   const customerId = String(approved?.data.customerId);
   for (let i = 0; i < 500 && (await store.readStream(`customer-${customerId}`)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));

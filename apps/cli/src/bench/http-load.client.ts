@@ -4,7 +4,7 @@
  * `durationMs` (create, submit, three approvals, a complaint recorded and classified), or each
  * calling GET /health/live. Answers every command's latency by kind, and the refusals.
  */
-import { applicationForm } from './http-approve.bench-support';
+import { applicationForm, APPROVALS } from './http-approve.bench-support';
 
 export interface LoadOrder {
   mode: 'mix' | 'health';
@@ -22,12 +22,6 @@ export interface LoadReport {
   latencies: Record<string, number[]>;
   errors: string[];
 }
-
-const APPROVALS: Array<[step: string, who: string, body: Record<string, unknown>]> = [
-  ['sales', 'sales', { comment: '同意' }],
-  ['finance', 'finance', { comment: '同意', checked: { taxRegistration: true, invoicingData: true } }],
-  ['generalManager', 'gm', { comment: '同意' }],
-];
 
 async function timedCall(report: LoadReport, kind: string, base: string, token: string | null, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const started = process.hrtime.bigint();

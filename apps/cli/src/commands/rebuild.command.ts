@@ -37,16 +37,8 @@ export const rebuildCommand: CliCommand = {
     const readModels = await createReadModelDb(location.kind === 'esdb' ? location.readModels : store);
     try {
       const runner = new ProjectionRunner(store, readModels, known);
-      if (wanted.length === 1) {
-        const [name] = wanted;
-        const bar = new ProgressBar(io.err, name, io.interactive);
-        const { events, ms } = await runner.rebuild(name, (p) => bar.update(p.position, p.target));
-        bar.update(events, events);
-        io.out(`${name}: rebuilt from ${events} events in ${ms} ms\n`);
-        return EXIT.ok;
-      }
-      // several read models: one pass over the store for all of them
-      const bar = new ProgressBar(io.err, `${wanted.length} read models`, io.interactive);
+      // one pass over the store for every read model asked for
+      const bar = new ProgressBar(io.err, wanted.length === 1 ? wanted[0] : `${wanted.length} read models`, io.interactive);
       const { events, ms, failed } = await runner.rebuildAll(wanted, (p) => bar.update(p.position, p.target));
       bar.update(events, events);
       for (const name of wanted) {

@@ -8,7 +8,7 @@ import { navigate } from '../router/hash-router';
 import { ErrorAlert } from '../shell/error-alert';
 import { PageHeading } from '../shell/page-heading';
 import { CharterCard } from './committee/charter-card';
-import { useCatalogue } from './committee/committee-view';
+import { useCatalogue } from './catalogue/use-catalogue';
 import { useCommitteeT } from './committee/committee.messages';
 import { ProposalDetail } from './committee/proposal-detail';
 import { ProposalForm } from './committee/proposal-form';
@@ -37,7 +37,7 @@ export default function CommitteePage({ segments }: FeaturePageProps) {
   const [since, setSince] = useState<number | undefined>();
   const [charter, setCharter] = useState<CommitteeCharter | null | undefined>();
   const [error, setError] = useState<ErrorDescription | null>(null);
-  const catalogue = useCatalogue();
+  const { catalogue } = useCatalogue();
   const [kind, id] = segments;
   const may = (roles: readonly Role[]) => hasAnyRole(session.user, roles);
   useEffect(() => {

@@ -155,18 +155,10 @@ export class ProjectionRunner {
    * itself (the checkpoint fence keeps a concurrently running leader harmless) and reports progress.
    */
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<{ events: number; ms: number }> {
-    const projection = this.projection(name);
-    await this.migrate();
-    const started = Date.now();
-    const target = await this.store.headPosition();
-    await resetProjection(this.readModels, projection);
-    let position = 0;
-    while (position < target) {
-      await this.step(projection);
-      position = (await readCheckpoint(this.readModels.db, name))?.position ?? 0;
-      onProgress?.({ name, position, target });
-    }
-    return { events: target, ms: Date.now() - started };
+    const { events, ms, failed } = await this.rebuildAll([name], onProgress);
+    const error = failed.get(name);
+    if (error) throw error;
+    return { events, ms };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { yuan } from '../../format/money';
 import type { PriceSet } from '@crm/commerce';
 import { useState } from 'react';
 import { describeError, type ErrorDescription } from '../../api/describe-error';
@@ -12,7 +13,7 @@ import { type CatalogueT, useCatalogueT } from './catalogue.messages';
 interface PriceAnswer { at: string; inForce: PriceSet | null; previous: PriceSet | null; upcoming: PriceSet[] }
 
 const priceLine = (t: CatalogueT, p: PriceSet) => t('priceRow', {
-  yuan: (p.priceFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }), from: formatInstant(p.effectiveFrom), by: t(`by.${p.decidedBy}`), decided: formatInstant(p.decidedAt),
+  yuan: yuan(p.priceFen), from: formatInstant(p.effectiveFrom), by: t(`by.${p.decidedBy}`), decided: formatInstant(p.decidedAt),
 });
 
 /** R-PRICE-1: the price in force for a line at one of the warehouses designated for it (R-PRIN-4), and what came before and comes next. */

@@ -1,7 +1,5 @@
 import type { CommitteeCharter, Vote } from '@crm/committee';
-import { useEffect, useState } from 'react';
-import { useSignedIn } from '../../auth/session.context';
-import type { Lang } from '../../i18n/i18n.context';
+import type { Catalogue } from '../contracts/contract-view';
 import { RECORD_WORDING } from '../customers/records/field-issues';
 import type { Wording } from '../record-kit/field-check';
 
@@ -24,30 +22,8 @@ interface Decided { finding: 'upheld' | 'dismissed'; decision: string; sanction:
 /** GET /committee/violations/:id */
 export interface ViolationView { id: string; state: string; events: Array<{ type: 'ViolationCaseOpened'; data: Opened } | { type: 'ViolationCaseDecided'; data: Decided }> }
 
-export interface Catalogue {
-  productLines: Array<{ productLineId: string; nameZh: string; name: string }>;
-  warehouses: Array<{ warehouseId: string; nameZh: string; productLines: string[]; withdrawn: boolean }>;
-}
-
-/** The product lines and designated warehouses (GET /catalogue), for pickers and for names instead of ids. */
-export function useCatalogue(): Catalogue | null {
-  const { api } = useSignedIn();
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.get<Catalogue>('/catalogue').then((c) => live && setCatalogue(c), () => undefined);
-    return () => { live = false; };
-  }, [api]);
-  return catalogue;
-}
-
-export const productLineName = (c: Catalogue | null, id: string, lang: Lang): string => {
-  const line = c?.productLines.find((p) => p.productLineId === id);
-  return line ? (lang === 'en' ? line.name : line.nameZh) : '—';
-};
 export const warehouseName = (c: Catalogue | null, id: string): string => c?.warehouses.find((w) => w.warehouseId === id)?.nameZh ?? '—';
 
-export const yuan = (fen: number): string => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const percent = (p: number | null): string => (p === null ? '—' : `${p > 0 ? '+' : ''}${p.toFixed(2)}%`);
 
 /** An actor in an event's metadata: its id, whichever shape the engine stored. */

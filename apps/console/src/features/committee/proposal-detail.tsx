@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { featurePath } from '../feature-catalogue';
 import { personLabel, useNames } from '../record-kit/names';
 import { ruleWords } from './charter-card';
-import { actorId, type Catalogue, percent, productLineName, type ProposalView, warehouseName, yuan } from './committee-view';
+import { yuan } from '../../format/money';
+import { type Catalogue, productLineLabel } from '../contracts/contract-view';
+import { actorId, percent, type ProposalView, warehouseName } from './committee-view';
 import { useCommitteeT } from './committee.messages';
 import { stateWords } from './proposal-list';
 import { ProposalDecisions } from './proposal-decisions';
@@ -40,13 +42,13 @@ export function ProposalDetail({ proposalId, catalogue, since }: { proposalId: s
       {view ? (
         <section className="card" aria-labelledby="proposal-title">
           <div className="card-header">
-            <h2 id="proposal-title">{change ? `${productLineName(catalogue, change.productLineId, lang)} · ${warehouseName(catalogue, change.warehouseId)}` : t('policyProposal', { version: view.policy?.version ?? '' })}</h2>
+            <h2 id="proposal-title">{change ? `${productLineLabel(catalogue, change.productLineId, lang)} · ${warehouseName(catalogue, change.warehouseId)}` : t('policyProposal', { version: view.policy?.version ?? '' })}</h2>
             <span className="badge badge-primary" data-state={view.state}>{stateWords(PROPOSAL_VOCABULARY, view.state, lang)}</span>
           </div>
           <p className="muted">{t('proposedBy', { by: who(view.proposedBy), at: formatInstant(view.history[0]?.at ?? '') })}</p>
           {change ? (
             <dl className="kv">
-              <dt>{t('change')}</dt><dd>{t('priceLine', { line: productLineName(catalogue, change.productLineId, lang), warehouse: warehouseName(catalogue, change.warehouseId), price: yuan(change.priceFen) })}</dd>
+              <dt>{t('change')}</dt><dd>{t('priceLine', { line: productLineLabel(catalogue, change.productLineId, lang), warehouse: warehouseName(catalogue, change.warehouseId), price: yuan(change.priceFen) })}</dd>
               <dt>{t('col_change')}</dt><dd>{change.previousPriceFen === null ? t('firstPrice') : t('previousPrice', { price: yuan(change.previousPriceFen), pct: percent(change.changePercent) })}</dd>
               <dt>{t('effectiveFrom')}</dt><dd>{formatInstant(change.effectiveFrom)}</dd>
             </dl>

@@ -3,7 +3,8 @@ import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
 import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
-import { type Catalogue, COMMITTEE_WORDING, idOrUndefined } from './committee-view';
+import type { Catalogue } from '../contracts/contract-view';
+import { COMMITTEE_WORDING, idOrUndefined } from './committee-view';
 import { useCommitteeT } from './committee.messages';
 
 // the server assigns the proposal's id; the rest is the domain's command as the API checks it

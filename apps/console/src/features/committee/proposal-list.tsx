@@ -7,7 +7,9 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { featurePath } from '../feature-catalogue';
 import { personLabel, useNames } from '../record-kit/names';
-import { type Catalogue, percent, type ProposalRow, productLineName, warehouseName, yuan } from './committee-view';
+import { yuan } from '../../format/money';
+import { type Catalogue, productLineLabel } from '../contracts/contract-view';
+import { percent, type ProposalRow, warehouseName } from './committee-view';
 import { useCommitteeT } from './committee.messages';
 
 export const stateWords = (vocabulary: { states: Record<string, { zh: string; en: string }> }, state: string, lang: string) =>
@@ -38,7 +40,7 @@ export function ProposalList({ catalogue, minPosition }: { catalogue: Catalogue 
               {rows.map((r) => (
                 <tr key={r.proposal_id} data-proposal={r.proposal_id}>
                   <td><a href={`#${featurePath('committee', 'proposals', r.proposal_id)}`}>
-                    {r.kind === 'policy' ? t('policyProposal', { version: r.policy_version ?? '' }) : `${productLineName(catalogue, r.product_line_id, lang)} · ${warehouseName(catalogue, r.warehouse_id)}`}
+                    {r.kind === 'policy' ? t('policyProposal', { version: r.policy_version ?? '' }) : `${productLineLabel(catalogue, r.product_line_id, lang)} · ${warehouseName(catalogue, r.warehouse_id)}`}
                   </a></td>
                   <td>{r.kind === 'policy' ? '—' : yuan(r.price_fen)}</td>
                   <td>{r.previous_price_fen === null && r.kind !== 'policy' ? t('firstPrice') : percent(r.change_percent)}</td>
