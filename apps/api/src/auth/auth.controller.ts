@@ -9,6 +9,7 @@ import { TOKEN_SERVICE } from './auth.tokens';
 import { CurrentActor } from './current-actor.decorator';
 import { CurrentToken } from './current-token.decorator';
 import { Public } from './public.decorator';
+import { TemporaryPasswordAllowed } from './temporary-password-allowed.decorator';
 import { SignInLog } from './sign-in.events';
 import { SignInThrottle, throttled } from './sign-in-throttle';
 import { TokenService, type TokenClaims } from './token.service';
@@ -59,6 +60,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @TemporaryPasswordAllowed()
   @ApiBearerAuth()
   @AuditorAllowed('signs out only the caller’s own token')
   @ApiOperation({ summary: 'Sign out: the bearer token used for this request is refused from now on' })
@@ -69,8 +71,9 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who the bearer token belongs to' })
-  me(@CurrentActor() actor: Actor) {
-    return actor;
+  @TemporaryPasswordAllowed()
+  @ApiOperation({ summary: 'Who the bearer token belongs to (mustChangePassword while the password is an administrator’s temporary one)' })
+  me(@CurrentActor() actor: Actor, @Req() request: Request & { passwordTemporary?: boolean }) {
+    return request.passwordTemporary ? { ...actor, mustChangePassword: true } : actor;
   }
 }

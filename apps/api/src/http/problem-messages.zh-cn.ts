@@ -58,6 +58,7 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   SCHEMA: specifics('请求内容不符合要求'),
   COMMAND: specifics('请求内容不符合要求'),
   AUTH: () => '未登录或登录已失效，请重新登录',
+  'AUTH-TEMPORARY-PASSWORD': () => '您正在使用管理员设置的临时密码：请先在“我的账号”中修改密码，再办理其他事项',
   ROLE: (p) => `无权执行此操作：需要以下角色之一：${Array.isArray(p.requiredRoles) ? p.requiredRoles.map((r: string) => (ROLE_WORDING as Record<string, { zh: string }>)[r]?.zh ?? r).join('、') : ''}`,
   'AUDITOR-READ-ONLY': () => '审计人员只能查看，不能修改任何数据',
   CONCURRENCY: () => '数据已被他人修改，请刷新后重试',

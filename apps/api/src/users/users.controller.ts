@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { AuditorAllowed } from '../auth/auditor-allowed.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { TemporaryPasswordAllowed } from '../auth/temporary-password-allowed.decorator';
 import { PROJECTION_RUNNER } from '../read-models/read-model.tokens';
 import { waitForProjections } from '../read-models/read-your-writes';
 import { UserAdminService } from './user-admin.service';
@@ -27,6 +28,7 @@ export class UsersController {
   @Post('me/password')
   @HttpCode(200)
   @AuditorAllowed('changes only the caller’s own password')
+  @TemporaryPasswordAllowed()
   @ApiOperation({ summary: 'Change your own password (signs out your other sessions; answers a fresh token)' })
   changeOwnPassword(@Body({ schema: ChangeOwnPassword }) body: ChangeOwnPassword, @CurrentActor() actor: Actor, @Req() request: Request) {
     return this.admin.changeOwnPassword(actor, body, request.ip ?? 'unknown');

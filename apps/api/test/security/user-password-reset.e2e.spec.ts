@@ -51,6 +51,28 @@ describeEachEngine('an administrator resets a password and re-enables an account
     expect(signedIn.body).not.toHaveProperty('mustChangePassword');
   });
 
+  it('a temporary password does no work but changing itself: every other call answers 403 AUTH-TEMPORARY-PASSWORD (in Chinese too) and writes nothing, until the person’s own password', async () => {
+    await create('newcomer');
+    expect((await api.request('POST', '/users/newcomer/reset-password', { token: admin, body: { password: 'temporary-2026', reason: '首次登录' } })).status).toBe(200);
+    const temporary = (await signIn('newcomer', 'temporary-2026')).body.accessToken as string;
+    const me = await api.request('GET', '/auth/me', { token: temporary });
+    expect({ status: me.status, id: me.body.id, mustChangePassword: me.body.mustChangePassword }).toEqual({ status: 200, id: 'newcomer', mustChangePassword: true });
+    const written = (await api.store.readStream('user-newcomer')).length;
+    for (const [method, path, body] of [['GET', '/tasks'], ['GET', '/customers'], ['PUT', '/me/notification-settings', {}], ['POST', '/complaints', {}]] as const) {
+      const refused = await api.request(method, path, { token: temporary, body });
+      expect({ path, status: refused.status, rule: refused.body.rule }).toEqual({ path, status: 403, rule: 'AUTH-TEMPORARY-PASSWORD' });
+    }
+    const zh = await api.request('GET', '/tasks', { token: temporary, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.body.message).toContain('临时密码');
+    expect((await api.store.readStream('user-newcomer')).length).toBe(written);
+
+    const own = await api.request('POST', '/users/me/password', { token: temporary, body: { currentPassword: 'temporary-2026', newPassword: 'my-own-2026' } });
+    expect(own.status).toBe(200);
+    const fresh = own.body.accessToken as string;
+    expect((await api.request('GET', '/tasks', { token: fresh })).status).toBe(200);
+    expect((await api.request('GET', '/auth/me', { token: fresh })).body).not.toHaveProperty('mustChangePassword');
+  });
+
   it('only administrators reset passwords and re-enable accounts (403 for others, nothing written); the password follows the creation rule; not for one’s own account', async () => {
     await create('target');
     const body = { password: 'temporary-2026', reason: '核实身份' };

@@ -12,8 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.main': 'Main navigation',
   'nav.menu': 'Menu',
   'nav.signOut': 'Sign out',
-  'account.temporary': 'You signed in with a temporary password an administrator set: change it to one only you know.',
-  'account.change': 'Change the password',
+  'account.temporary': 'You signed in with a temporary password an administrator set: change it to one only you know before doing anything else.',
   'nav.signedInAs': 'Signed in as {name}',
 
   'signIn.title': 'Sign in',

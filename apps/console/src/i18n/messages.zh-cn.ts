@@ -14,8 +14,7 @@ export const zhCN = {
   'nav.main': '主导航',
   'nav.menu': '菜单',
   'nav.signOut': '退出登录',
-  'account.temporary': '你正在使用管理员设置的临时密码，请先改成只有你知道的密码。',
-  'account.change': '修改密码',
+  'account.temporary': '你正在使用管理员设置的临时密码，请先改成只有你知道的密码，之后才能办理其他事项。',
   'nav.signedInAs': '当前用户：{name}',
 
   'signIn.title': '登录',

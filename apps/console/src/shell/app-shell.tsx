@@ -58,7 +58,7 @@ function MainNav() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
-  if (!session) return null;
+  if (!session || session.mustChangePassword) return null; // nothing to open until the temporary password is changed
   const live = FEATURES.filter((f) => hasPage(f.id) && hasAnyRole(session.user, f.roles));
   const current = segments[0] ?? '';
   const items = [{ key: '', to: '/', label: t('nav.home') }, ...live.map((f) => ({ key: f.id, to: featurePath(f.id), label: t(`feature.${f.id}.title`) }))];
@@ -85,7 +85,7 @@ function MainNav() {
 /** Only a signed-in user has notifications (the bell's hooks need the session). */
 function SignedInBell() {
   const { session } = useSession();
-  return session ? <NotificationBell /> : null;
+  return session && !session.mustChangePassword ? <NotificationBell /> : null;
 }
 
 function UserMenu() {

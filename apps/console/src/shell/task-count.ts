@@ -8,7 +8,7 @@ export function useTaskCount(): number | null {
   const { path } = useLocation();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    if (!session) return;
+    if (!session || session.mustChangePassword) return;
     let live = true;
     api.get<{ total: number }>('/tasks', { limit: 1 }).then((page) => live && setCount(page.total), () => live && setCount(null));
     return () => void (live = false);

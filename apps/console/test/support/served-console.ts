@@ -56,7 +56,8 @@ function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefi
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: /^您好/ }).waitFor();
+      // a temporary password opens 我的账号, whatever the route (ADR 0035)
+      await page.getByRole('heading', { level: 1, name: /^您好|我的账号/ }).waitFor();
       return page;
     },
     close: () => stopAll(browser, api, savedConsoleDir),
