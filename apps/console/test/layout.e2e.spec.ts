@@ -129,6 +129,16 @@ async function expectNavigationAt(page: Page, size: Viewport, linkCount: number)
   if (size.width >= 1100) {
     expect(await toggle.isVisible()).toBe(false);
     expect(await nav.isVisible()).toBe(true);
+    // one row, however many pages a role has (issue 16): the menus hold them, each opens and Escape closes it
+    const middles = await nav.locator(':scope > a, :scope > .nav-group').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => r.top + r.height / 2));
+    expect({ rows: middles.some((m) => Math.abs(m - middles[0]) > 8) ? 'more than one' : 'one' }).toEqual({ rows: 'one' });
+    const menus = nav.locator('.nav-group-button');
+    if ((await menus.count()) > 0) {
+      await menus.first().click();
+      expect(await nav.locator('.nav-group-open .nav-group-items a').first().isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await nav.locator('.nav-group-open').count()).toBe(0);
+    }
     return;
   }
   expect(await nav.isVisible()).toBe(false);

@@ -1,13 +1,10 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useSession } from '../auth/session.context';
-import { hasAnyRole } from '../auth/session';
-import { FEATURES, featurePath } from '../features/feature-catalogue';
-import { hasPage } from '../features/feature-pages';
 import { useI18n } from '../i18n/i18n.context';
-import { Link, navigate, useLocation } from '../router/hash-router';
+import { Link, navigate } from '../router/hash-router';
 import { LanguageSwitch } from './language-switch';
+import { MainNav } from './main-nav';
 import { NotificationBell } from './notifications/notification-bell';
-import { useTaskCount } from './task-count';
 
 /** Header (brand, navigation, language, user), then the page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -37,47 +34,6 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
-    </>
-  );
-}
-
-/**
- * Every page the user may open. On a laptop the links wrap onto the header's second row, however
- * many a role has; below 1100 px they fold behind a menu button (CSS decides which shows).
- */
-function MainNav() {
-  const { t } = useI18n();
-  const { session } = useSession();
-  const { segments, path } = useLocation();
-  const tasks = useTaskCount();
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [path]); // a link followed closes the menu
-  useEffect(() => {
-    if (!open) return undefined;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-  if (!session || session.mustChangePassword) return null; // nothing to open until the temporary password is changed
-  const live = FEATURES.filter((f) => hasPage(f.id) && hasAnyRole(session.user, f.roles));
-  const current = segments[0] ?? '';
-  const items = [{ key: '', to: '/', label: t('nav.home') }, ...live.map((f) => ({ key: f.id, to: featurePath(f.id), label: t(`feature.${f.id}.title`) }))];
-  return (
-    <>
-      <button type="button" className="button button-ghost nav-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen((o) => !o)}>
-        <span aria-hidden="true">☰</span>
-        <span className="nav-toggle-label">{t('nav.menu')}</span>
-      </button>
-      <nav id="main-nav" className={open ? 'main-nav main-nav-open' : 'main-nav'} aria-label={t('nav.main')}>
-        {items.map((item) => (
-          <Link key={item.key} to={item.to} className="nav-link" aria-current={current === item.key ? 'page' : undefined}>
-            {item.label}
-            {item.key === 'inbox' && tasks ? (
-              <span className="badge badge-primary nav-count" data-testid="nav-task-count" aria-label={t('nav.taskCount', { n: tasks })}>{tasks}</span>
-            ) : null}
-          </Link>
-        ))}
-      </nav>
     </>
   );
 }
