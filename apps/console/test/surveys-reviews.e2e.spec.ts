@@ -134,7 +134,7 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     expect(await read('gm', '/satisfaction-surveys/2026')).toMatchObject({ state: 'planApproved', decision: { type: 'ImprovementPlanApproved', comment: 'Agreed', by: 'gm' } });
   });
 
-  it('R-EVAL-2: the sales department opens the third quarter’s review of 聚烯烃 (customers by name, suggestions in words), records an outcome with its reason from 待办; the general manager concludes it after a confirmation', async () => {
+  it('R-EVAL-2: the sales department opens the third quarter’s review of 聚烯烃 (customers by name, suggestions in words), records an outcome with its reason from 待办; the general manager concludes it after a confirmation; the supervisor reads it in English', async () => {
     const sales = await signedIn('sales');
     await sales.goto(url('/customer-reviews/polyolefin/2026-Q3'));
     await sales.getByText('聚烯烃 2026 年第三季度 尚未开始客户评审。').waitFor();
@@ -186,6 +186,19 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     expect(concluded).toMatchObject({ state: 'concluded', conclusion: { by: 'gm', note: '十月经营例会通报' } });
     const outcomes = Object.fromEntries(concluded.entries.map((e: { customerId: string; outcome: string }) => [e.customerId, e.outcome]));
     expect([outcomes['cust-sr-1'], outcomes['cust-sr-2']]).toEqual(['keep', 'up']);
+
+    // the supervisor reads the concluded review, in English, and may change nothing
+    const supervisor = await signedIn('supervisor');
+    await supervisor.getByRole('button', { name: '切换语言为英文' }).click();
+    await supervisor.goto(url('/customer-reviews/polyolefin/2026-Q3'));
+    const shown = supervisor.getByTestId('customer-review');
+    await shown.getByRole('heading', { name: 'Customer review of Polyolefins, 2026, third quarter' }).waitFor();
+    await shown.getByText('Results are reported to the company’s business meeting').waitFor();
+    expect(await shown.getByTestId('review-entries').locator('tr', { hasText: SHAOXING }).textContent()).toContain('picked up 0 t; 0 grade move(s); 0 decline warning(s), 0 cleared');
+    expect(await shown.getByTestId('review-entries').locator('tr', { hasText: SHAOXING }).textContent()).toContain('Move up');
+    expect(await supervisor.getByRole('form').count()).toBe(0);
+    await checkPage(supervisor, 'surveys-reviews-07-review-en');
+    expect((await expectShownIn(supervisor, 'en', ['周总经理', '十月经营例会通报'])).some((m) => m.startsWith('Concluded by 周总经理 (General manager) on 2026-10-09 10:00: '))).toBe(true);
   });
 
   it('R-VISIT-2 / R-KAM-2: the supervisor reads every customer’s average ratings per quarter by name; a customer manager, in English, only their own', async () => {
@@ -208,7 +221,7 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     await ratings.locator('tr[data-quarter="2026-Q3"]', { hasText: NINGBO }).waitFor();
     expect((await ratings.locator('tr[data-quarter="2026-Q3"]', { hasText: NINGBO }).textContent())?.replace(/\s+/g, '')).toBe(`${NINGBO}第3季度185分30分80分`);
     await ratings.locator('tr[data-quarter="2026-Q4"]', { hasText: HANGZHOU }).waitFor();
-    await checkPage(supervisor, 'surveys-reviews-07-ratings');
+    await checkPage(supervisor, 'surveys-reviews-08-ratings');
     await showsNoIds(supervisor, 'cust-sr-1', 'cust-sr-3');
     await expectShownIn(supervisor, 'zh');
 
@@ -221,7 +234,7 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     expect((await own.locator('tr[data-quarter="2026-Q4"]', { hasText: NINGBO }).textContent())?.replace(/\s+/g, '')).toBe(`${NINGBO}Q41100points0points50points`);
     expect(await own.locator('tbody tr').count()).toBe(2); // not manager2's customer (R-KAM-2)
     expect(await own.textContent()).not.toContain(HANGZHOU);
-    await checkPage(manager, 'surveys-reviews-08-ratings-en');
+    await checkPage(manager, 'surveys-reviews-09-ratings-en');
     await expectShownIn(manager, 'en');
     expect((await read('manager', '/visit-reports/ratings?year=2026')).items.map((r: { customerId: string }) => r.customerId)).toEqual(['cust-sr-1', 'cust-sr-1']);
   });
