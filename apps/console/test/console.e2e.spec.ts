@@ -152,7 +152,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'customers', 'complaints', 'sla-board', 'development', 'visits', 'visit-plans', 'key-accounts', 'allocations', 'surveys', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar', 'delegations']); // issue 16: a deciding role delegates from its own screen
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'customers', 'complaints', 'sla-board', 'development', 'visits', 'visit-plans', 'key-accounts', 'customer-reviews', 'allocations', 'surveys', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar', 'delegations']); // issue 16: a deciding role delegates from its own screen
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {

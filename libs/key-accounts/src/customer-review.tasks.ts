@@ -14,7 +14,7 @@ export const customerReviewTasks: readonly TaskDeclaration<CustomerReviewContext
     dueWorkingDays: 10,
     reminders: { version: 'customer-review-tasks-2026-12', remindAfterWorkingDays: 5, escalateAfterWorkingDays: null, escalateTo: null },
     subject: () => ({ customerId: null, name: null }),
-    link: (id) => ({ console: '/#/key-accounts', api: `/customer-reviews/${id.split('.')[0]}/${id.split('.').slice(1).join('.')}` }),
+    link: (id) => ({ console: `/#/customer-reviews/${id.split('.')[0]}/${id.split('.').slice(1).join('.')}`, api: `/customer-reviews/${id.split('.')[0]}/${id.split('.').slice(1).join('.')}` }),
     sampleData: (commandType, s) => (commandType === 'ConcludeCustomerReview' ? { note: null } : { customerId: s.context.entries[0]?.customerId ?? 'x', outcome: 'keep', reason: '维持' }),
   },
 ];

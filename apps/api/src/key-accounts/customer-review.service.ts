@@ -46,7 +46,17 @@ export class CustomerReviewService {
     const { state, events } = await this.engine.load(customerReviewWorkflow, reviewIdOf(productLine, period));
     if (events.length === 0) throw new NotFoundException({ statusCode: 404, error: 'Not Found', rule: 'NOT-FOUND', field: 'period', message: `no ${productLine} review for ${period}` });
     const context = state.context as CustomerReviewContext;
-    return { productLine, period, state: state.state, meeting: context.meeting, entries: context.entries.map((e) => ({ ...e, recorded: context.recorded[e.customerId] ?? null, outcome: context.outcomes[e.customerId] ?? null })) };
+    type Acted = { by: string; at: string };
+    const data = (type: string) => events.filter((e) => e.type === type).map((e) => e.data as Acted & Record<string, unknown>);
+    const acted = (d: Acted | undefined) => (d ? { by: d.by, at: d.at } : null);
+    // the reviewers' word on each customer they decided (the last one counts), for the screen to show who and why
+    const reasons = new Map(data('ReviewOutcomeRecorded').map((d) => [d.customerId as string, { reason: d.reason as string, ...acted(d) as Acted }]));
+    const concluded = data('CustomerReviewConcluded')[0];
+    return {
+      productLine, period, state: state.state, meeting: context.meeting, opened: acted(data('CustomerReviewOpened')[0]),
+      conclusion: concluded ? { ...acted(concluded) as Acted, note: (concluded.note as string | null) ?? null } : null,
+      entries: context.entries.map((e) => ({ ...e, recorded: context.recorded[e.customerId] ?? null, decision: reasons.get(e.customerId) ?? null, outcome: context.outcomes[e.customerId] ?? null })),
+    };
   }
 
   /** The outcomes of a concluded review, by customer; empty when the review is not concluded (or was never held). */

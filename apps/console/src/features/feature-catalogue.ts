@@ -3,7 +3,7 @@ import type { Role } from '@crm/workflow-kit';
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
   | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment'
   | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans'
-  | 'contracts' | 'catalogue' | 'committee';
+  | 'contracts' | 'catalogue' | 'committee' | 'customer-reviews';
 
 export interface Feature {
   id: FeatureId;
@@ -28,6 +28,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'visits', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },
   { id: 'visit-plans', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'key-accounts', roles: ['sales_reviewer', 'supervisor', 'general_manager'] },
+  // R-EVAL-2: the sales department opens and records, it or the general manager concludes; the analysts read (ANALYSTS)
+  { id: 'customer-reviews', roles: ['sales_reviewer', 'general_manager', 'supervisor', 'auditor'] },
   // the sales department's and leaders' record-keeping (issue 16)
   { id: 'allocations', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },
   { id: 'surveys', roles: ['sales_reviewer', 'supervisor', 'general_manager', 'auditor'] },

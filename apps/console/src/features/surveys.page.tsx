@@ -10,6 +10,7 @@ import { ErrorAlert } from '../shell/error-alert';
 import { PageHeading } from '../shell/page-heading';
 import type { FeaturePageProps } from './feature-pages';
 import { CommandCard } from './record-kit/command-card';
+import type { CommandAnswer } from './record-kit/use-record-form';
 import { mayDecide, useMyTasks } from './record-kit/my-tasks';
 import { customerLabel, personLabel, useNames } from './record-kit/names';
 import { OpenSurveyForm } from './surveys/open-survey-form';
@@ -85,7 +86,7 @@ export default function SurveysPage({ segments }: FeaturePageProps) {
           {state === 'collecting' && isSales ? (
             <section className="card">
               <CommandCard key={`i${formKey}`} title={t('reportTitle')} fields={[{ name: 'summary', label: t('summary'), kind: 'textarea' }]} body={(v) => ({ summary: v('summary') })}
-                schema={IssueSurveyReport.strict()} path={`/satisfaction-surveys/${year}/report`} submitLabel={t('issue')} success={t('issued')} onDone={done} />
+                schema={IssueSurveyReport.strict()} call={(b) => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/report`, b)} submitLabel={t('issue')} success={t('issued')} onDone={done} />
             </section>
           ) : null}
           <SurveyReport survey={survey} names={names} lang={lang} t={t} />
@@ -93,7 +94,7 @@ export default function SurveysPage({ segments }: FeaturePageProps) {
           {state === 'reportInReview' && mayDecide(tasks, instance, 'ReviewSurveyReport') ? (
             <section className="card">
               <CommandCard key={`v${formKey}`} title={t('reviewTitle')} fields={[{ name: 'comment', label: t('reviewComment'), kind: 'textarea' }]} body={(v) => ({ comment: v('comment').trim() || undefined })}
-                schema={ReviewSurveyReport.strict()} path={`/satisfaction-surveys/${year}/report/review`} submitLabel={t('review')} success={t('reviewed')} onDone={done} />
+                schema={ReviewSurveyReport.strict()} call={(b) => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/report/review`, b)} submitLabel={t('review')} success={t('reviewed')} onDone={done} />
             </section>
           ) : null}
           {improvementPlan(survey)}
@@ -109,6 +110,7 @@ export default function SurveysPage({ segments }: FeaturePageProps) {
     const mayPlan = isSales && survey.state === 'reported';
     const decide = survey.state === 'planSubmitted' && mayDecide(tasks, instance, 'ApproveImprovementPlan');
     if (!plan && !mayPlan) return null;
+    const sep = lang === 'en' ? ': ' : '：';
     return (
       <section className="card" aria-labelledby="survey-plan-title" data-testid="survey-plan">
         <h2 id="survey-plan-title">{t('planTitle')}</h2>
@@ -120,19 +122,19 @@ export default function SurveysPage({ segments }: FeaturePageProps) {
         ) : null}
         {survey.decision ? (
           <p className={returned ? 'notice notice-warning' : 'notice notice-success'}>
-            {t('decision', { by: personLabel(names, survey.decision.by, lang), at: formatInstant(survey.decision.at), what: t(`decision.${survey.decision.type}`), text: survey.decision.reason ? `：${survey.decision.reason}` : survey.decision.comment ? `：${survey.decision.comment}` : '' })}
+            {t('decision', { by: personLabel(names, survey.decision.by, lang), at: formatInstant(survey.decision.at), what: t(`decision.${survey.decision.type}`), text: survey.decision.reason ? `${sep}${survey.decision.reason}` : survey.decision.comment ? `${sep}${survey.decision.comment}` : '' })}
           </p>
         ) : null}
         {mayPlan ? (
           <CommandCard key={`p${formKey}`} title={t('submitPlan')} fields={[{ name: 'measures', label: t('measures'), kind: 'textarea' }]} body={(v) => ({ measures: linesOf(v('measures')) })}
-            schema={SubmitImprovementPlan.strict()} path={`/satisfaction-surveys/${year}/improvement-plan`} submitLabel={t('submitPlan')} success={t('planSubmitted')} onDone={done} />
+            schema={SubmitImprovementPlan.strict()} call={(b) => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/improvement-plan`, b)} submitLabel={t('submitPlan')} success={t('planSubmitted')} onDone={done} />
         ) : null}
         {decide ? (
           <>
             <CommandCard key={`a${formKey}`} title={t('approve')} fields={[{ name: 'comment', label: t('approveComment') }]} body={(v) => ({ comment: v('comment').trim() || undefined })}
-              schema={ApproveImprovementPlan.strict()} path={`/satisfaction-surveys/${year}/improvement-plan/approve`} submitLabel={t('approve')} success={t('approved')} onDone={done} />
+              schema={ApproveImprovementPlan.strict()} call={(b) => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/improvement-plan/approve`, b)} submitLabel={t('approve')} success={t('approved')} onDone={done} />
             <CommandCard key={`b${formKey}`} title={t('return')} fields={[{ name: 'reason', label: t('returnReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
-              schema={ReturnImprovementPlan.strict()} path={`/satisfaction-surveys/${year}/improvement-plan/return`} submitLabel={t('return')} success={t('returned')}
+              schema={ReturnImprovementPlan.strict()} call={(b) => api.post<CommandAnswer>(`/satisfaction-surveys/${year}/improvement-plan/return`, b)} submitLabel={t('return')} success={t('returned')}
               confirm={{ question: t('returnConfirm'), label: t('returnConfirmButton') }} onDone={done} />
           </>
         ) : null}

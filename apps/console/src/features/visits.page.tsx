@@ -6,6 +6,7 @@ import { PageHeading } from '../shell/page-heading';
 import type { FeaturePageProps } from './feature-pages';
 import { VisitFindings } from './visits/visit-findings';
 import { VisitProgress } from './visits/visit-progress';
+import { VisitRatings } from './visits/visit-ratings';
 import { VisitReportForm } from './visits/visit-report-form';
 import { beijingToday, useVisitsT } from './visits/visits.messages';
 import '../components/components.css';
@@ -33,6 +34,7 @@ export default function VisitsPage(_props: FeaturePageProps) {
         <input id={yearId} type="number" min={2000} max={2100} value={year} onChange={(e) => { const y = Number(e.target.value); if (y >= 2000 && y <= 2100) setYear(y); }} />
       </div>
       <VisitProgress year={year} minPosition={minPosition} />
+      <VisitRatings year={year} minPosition={minPosition} />
       {seesFindings ? <VisitFindings /> : null}
       {isManager ? (
         <>

@@ -68,6 +68,8 @@ export const en: Record<MessageKey, string> = {
   'feature.visits.summary': 'Visit plan progress, visit reports with ratings, findings fed back and acknowledged.',
   'feature.key-accounts.title': 'Key accounts',
   'feature.key-accounts.summary': 'ABC analysis, decline warnings, loyalty levels and the allocation proposal.',
+  'feature.customer-reviews.title': 'Customer reviews',
+  'feature.customer-reviews.summary': 'Quarterly, half-yearly and yearly reviews of a product line’s customers: suggestions, decisions and the report.',
   'feature.allocations.title': 'Allocations',
   'feature.allocations.summary': 'The month’s allocation proposal computed, adjusted by hand and approved by the general manager.',
   'feature.surveys.title': 'Satisfaction surveys',

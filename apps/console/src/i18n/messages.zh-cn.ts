@@ -70,6 +70,8 @@ export const zhCN = {
   'feature.visits.summary': '走访计划完成情况、走访报告单与评价、走访发现的反馈确认。',
   'feature.key-accounts.title': '大客户',
   'feature.key-accounts.summary': 'ABC 分析、下滑预警、忠诚度等级与资源分配方案。',
+  'feature.customer-reviews.title': '客户定期评审',
+  'feature.customer-reviews.summary': '按产品线的季度、半年度、年度客户评审：建议结果、评审结果与汇报。',
   'feature.allocations.title': '资源分配',
   'feature.allocations.summary': '编制月度资源分配方案、逐行人工调整，总经理审批。',
   'feature.surveys.title': '满意度调查',

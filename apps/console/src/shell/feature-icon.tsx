@@ -11,6 +11,7 @@ const PATHS: Record<FeatureId, string> = {
   calendar: 'M4 6h16v15H4zM4 10h16M8 3v5M16 3v5M8 14h2M14 14h2M8 17h2',
   development: 'M3 20l6-6 4 4 8-8M15 10h6v6',
   'key-accounts': 'M4 20V10M10 20V4M16 20v-7M22 20H2',
+  'customer-reviews': 'M4 4h10v16H4zM7 8h4M7 12h4M7 16h2M16 9l2 2 4-4M16 17l2 2 4-4',
   allocations: 'M3 12h18M12 3v18M5 5l14 14',
   surveys: 'M9 11l3 3 8-8M20 12v7H4V5h11',
   forums: 'M3 5h12v8H7l-4 3zM9 15v2h8l4 3V9h-4',

@@ -31,7 +31,7 @@ export function SurveyReport({ survey, names, lang, t }: { survey: SurveyView; n
       <p className="muted">{t('byChannel')}：{Object.entries(byChannel).map(([c, n]) => `${t(`channel.${c}` as 'channel.phone')} ${n}`).join('，')}</p>
       {survey.review ? (
         <p className="notice notice-success" data-testid="survey-review">
-          {t('reviewedBy', { by: personLabel(names, survey.review.by, lang), at: formatInstant(survey.review.at), comment: survey.review.comment ? `：${survey.review.comment}` : '' })}
+          {t('reviewedBy', { by: personLabel(names, survey.review.by, lang), at: formatInstant(survey.review.at), comment: survey.review.comment ? `${lang === 'en' ? ': ' : '：'}${survey.review.comment}` : '' })}
         </p>
       ) : null}
     </section>
