@@ -21,15 +21,17 @@ describe('reading the console’s API calls from its source', () => {
         'api.post<CommandAnswer>(`/complaints/${encodeURIComponent(id)}/${action}?x=1`, body);',
         'useEventStream(api, STREAM_PATH, {});',
         "navigate('/inbox');",
+        '<CommandCard title="x" path={`/consultations/${encodeURIComponent(id)}/answer`} />',
+        '<CommandCard path="/forums" />',
       ].join('\n'),
     );
     writeFileSync(join(dir, 'feature', 'use.spec.ts'), "api.get('/never');\n");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds inline, constant, template-built and helper-built paths, and skips specs and non-API strings', () => {
+  it('finds inline, constant, template-built and helper-built paths and command forms’ path props, and skips specs and non-API strings', () => {
     const found = consoleApiCalls(dir).map((c) => `${c.method} ${c.path}`).sort();
-    expect(found).toEqual(['GET /customers', 'GET /customers/*/*', 'GET /me/notifications/stream', 'POST /complaints/*/*', 'POST /customers/*/disqualification/approve']);
+    expect(found).toEqual(['GET /customers', 'GET /customers/*/*', 'GET /me/notifications/stream', 'POST /complaints/*/*', 'POST /consultations/*/answer', 'POST /customers/*/disqualification/approve', 'POST /forums']);
   });
 
   it('matches a computed segment to one segment, a computed last segment to several, and nothing across methods', () => {

@@ -9,7 +9,7 @@ export type NavGroupId = 'customers' | 'relations' | 'sales' | 'admin';
  */
 export const NAV_GROUPS: ReadonlyArray<{ id: NavGroupId; features: readonly FeatureId[] }> = [
   { id: 'customers', features: ['new-application', 'customers', 'complaints', 'sla-board', 'key-accounts', 'archive-filings'] },
-  { id: 'relations', features: ['development', 'visits', 'visit-plans', 'surveys', 'forums', 'consultations'] },
+  { id: 'relations', features: ['development', 'visits', 'visit-plans', 'surveys', 'forums', 'consultations', 'customer-reviews'] },
   { id: 'sales', features: ['contracts', 'catalogue', 'committee', 'allocations'] },
   { id: 'admin', features: ['users', 'channels', 'complaint-policy', 'delegations', 'reassignment', 'audit', 'calendar'] },
 ];

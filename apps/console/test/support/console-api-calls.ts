@@ -13,13 +13,15 @@ const METHOD_OF: Record<string, string> = { get: 'GET', blob: 'GET', url: 'GET',
 
 // `api.get<T>(ARG` / `.post(ARG` …, and `useEventStream(api, ARG` ; ARG is a literal, a template or a name
 const CLIENT_CALL = /\.(get|post|put|postFile|blob|url)\s*(?:<[^\n]*?>)?\(\s*(`[^`]*`|'[^']*'|[A-Za-z_$][\w$]*\s*\([^)\n]*\)|[A-Za-z_$][\w$]*)/g;
+// `<CommandCard path={`…`}` and the command forms: a JSX `path` prop is the path the form POSTs to
+const JSX_PATH = /\bpath=\{?(`[^`]*`|'[^']*'|"[^"]*")/g;
 const STREAM_CALL = /\b(useEventStream|openEventStream)\s*\(\s*\w+\s*,\s*(`[^`]*`|'[^']*'|[A-Za-z_$][\w$]*)/g;
 // `const NAME = '…'` / `` const NAME = `…` `` / `const NAME = (…) => `…`` in the same file
 const CONSTANT = /\bconst\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:\([^)]*\)\s*=>\s*)?(`[^`]*`|'[^']*')/g;
 
 /**
  * Every call to the API that the console's source spells out, read statically: the ApiClient's
- * methods and the event streams, with paths given inline, as a file-level constant, or as a small
+ * methods, the event streams and the command forms' `path` props, with paths given inline, as a file-level constant, or as a small
  * path-building arrow function. A computed segment (`${id}`, `${action}`) matches any one segment,
  * so the comparison errs towards "covered"; a path the scanner cannot read counts as uncovered.
  */
@@ -38,6 +40,7 @@ export function consoleApiCalls(sourceDir: string): ConsoleCall[] {
     };
     for (const m of text.matchAll(CLIENT_CALL)) add(m[1], m[2]);
     for (const m of text.matchAll(STREAM_CALL)) add(m[1], m[2]);
+    if (file.endsWith('.tsx')) for (const m of text.matchAll(JSX_PATH)) add('post', m[1].replace(/^"|"$/g, "'"));
   }
   return calls;
 }
