@@ -14,6 +14,7 @@ import { loadPrepaymentFacts, type PickupScope } from '../../../api/src/customer
 import { isZip, readXlsxRecords } from '../../../api/src/spreadsheets/xlsx-reader';
 import { type CliCommand, type CliIo, EXIT, parseArgs } from '../cli-command';
 import { openStore, storeLocationOrExplain } from '../open-store';
+import { incrementalContractIndex } from './contract-index';
 import { ProgressBar } from '../progress-bar';
 
 const USAGE = 'import-pickups <file.csv|file.xlsx> [--store <EVENT_STORE>] [--actor <operator id>]';
@@ -38,9 +39,8 @@ export const importPickupsCommand: CliCommand = {
       const actor: Actor = { id: options.actor ?? `cli:${userInfo().username}`, name: 'import-pickups', roles: [], system: true };
       const engine = new WorkflowEngine(store);
       const bar = new ProgressBar((t) => io.err(t), 'recording pickups', io.interactive);
-      // the CLI has no read models: a customer's contracts are found by one pass over the contract drafts
-      const contractIds = async (customers: readonly string[]) =>
-        (await store.readAll()).filter((e) => e.type === 'ContractDrafted' && customers.includes(String(e.data.customerId))).map((e) => String(e.data.contractId));
+      // the CLI has no read models: a customer's contracts are found from the contract drafts, read once and then only what is new
+      const contractIds = incrementalContractIndex(store);
       const servicesFor = async (scope: PickupScope): Promise<CustomerServices> => ({
         ...DEFAULT_CUSTOMER_SERVICES, prepayment: await loadPrepaymentFacts(engine, scope, contractIds),
       });
