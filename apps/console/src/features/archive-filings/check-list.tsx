@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CommandCard } from '../record-kit/command-card';
 import { customerLabel, type Names, personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { useArchiveT } from './archive-filings.messages';
 
 interface CheckRow { checkId: string; period: string; status: 'awaiting_response' | 'responded' | 'closed'; scope: string; findings: number; checkerId: string; recordedAt: string; conclusion: string | null }
@@ -79,11 +80,11 @@ function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: 
       {status === 'awaiting_response' && hasAnyRole(session.user, ['sales_reviewer']) && findings.length > 0 ? (
         <CommandCard title={t('respondTitle')} fields={findings.map((f, i) => ({ name: `responses.${i}.response`, label: t('response', { finding: f.description }), kind: 'textarea' as const }))}
           body={(v) => ({ responses: findings.map((f, i) => ({ findingId: f.findingId, response: v(`responses.${i}.response`) })) })}
-          schema={RespondToArchiveCheck.strict()} path={`${path}/response`} submitLabel={t('respond')} success={t('responded')} onDone={onChanged} />
+          schema={RespondToArchiveCheck.strict()} call={(b) => api.post<CommandAnswer>(`${path}/response`, b)} submitLabel={t('respond')} success={t('responded')} onDone={onChanged} />
       ) : null}
       {status === 'responded' && hasAnyRole(session.user, ['parent_chemicals_sales']) ? (
         <CommandCard title={t('closeTitle')} fields={[{ name: 'conclusion', label: t('closeConclusion'), kind: 'textarea' }]} body={(v) => ({ conclusion: v('conclusion') })}
-          schema={CloseArchiveCheck.strict()} path={`${path}/close`} submitLabel={t('close')} success={t('closed')} onDone={onChanged} />
+          schema={CloseArchiveCheck.strict()} call={(b) => api.post<CommandAnswer>(`${path}/close`, b)} submitLabel={t('close')} success={t('closed')} onDone={onChanged} />
       ) : null}
     </div>
   );

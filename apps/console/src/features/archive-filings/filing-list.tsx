@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CommandCard } from '../record-kit/command-card';
 import { customerLabel, personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { fieldLabel, useArchiveT } from './archive-filings.messages';
 
 export interface Filing { filingId: string; customerId: string; kind: string; fields: string[]; occurredAt: string; status: 'pending' | 'acknowledged'; acknowledgedBy: string | null; acknowledgedAt: string | null; comment: string | null }
@@ -54,11 +55,11 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
                 <span className={`badge ${f.status === 'acknowledged' ? 'badge-success' : 'badge-warning'}`}>{t(`status.${f.status}`)}</span>
               </div>
               <p>{t(`kind.${f.kind}` as 'kind.archive_opened')}{f.fields.length > 0 ? `：${f.fields.map((x) => fieldLabel(t, x)).join('、')}` : ''} <span className="muted">· {t('occurredAt')} {formatInstant(f.occurredAt)}</span></p>
-              {f.acknowledgedBy && f.acknowledgedAt ? <p className="muted">{t('acknowledgedBy', { by: personLabel(names, f.acknowledgedBy, lang), at: formatInstant(f.acknowledgedAt), comment: f.comment ? `：${f.comment}` : '' })}</p> : null}
+              {f.acknowledgedBy && f.acknowledgedAt ? <p className="muted">{t('acknowledgedBy', { by: personLabel(names, f.acknowledgedBy, lang), at: formatInstant(f.acknowledgedAt), comment: f.comment ? `${lang === 'en' ? ': ' : '：'}${f.comment}` : '' })}</p> : null}
               {mayAcknowledge && f.status === 'pending' && opened !== f.filingId ? <button type="button" className="button button-primary" onClick={() => setOpened(f.filingId)}>{t('acknowledge')}</button> : null}
               {mayAcknowledge && f.status === 'pending' && opened === f.filingId ? (
                 <CommandCard title={t('acknowledge')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || undefined })} schema={AcknowledgeBody}
-                  path={`/archive-filings/${encodeURIComponent(f.customerId)}/${encodeURIComponent(f.filingId)}/acknowledge`} submitLabel={t('acknowledge')}
+                  call={(b) => api.post<CommandAnswer>(`/archive-filings/${encodeURIComponent(f.customerId)}/${encodeURIComponent(f.filingId)}/acknowledge`, b)} submitLabel={t('acknowledge')}
                   success={t('acknowledged', { customer: customerLabel(names, f.customerId, lang) })} onDone={(at) => { setOpened(null); setPosition(at); }} />
               ) : null}
             </li>
