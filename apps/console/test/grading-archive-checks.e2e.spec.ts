@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, LAPTOP, PHONE } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -143,11 +143,14 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await report.getByLabel('月份').fill('2026-03');
     await report.getByRole('button', { name: '查询' }).click();
     const row = report.getByTestId('grade-changes').locator(`tr[data-customer="${A}"]`);
-    await row.waitFor();
+    await row.getByText('李销售（销售部）').waitFor(); // the decider's name, once the names are looked up
     const text = await row.textContent();
     for (const part of [NINGBO, '华东', '普通客户 → 一星级', '1,200 吨', '李销售（销售部）']) expect(text).toContain(part);
     expect(await report.getByTestId('grade-changes').locator('tbody tr').count()).toBe(1); // the held move changed nothing
     await checkPage(auditor, 'grading-04-report');
+    await auditor.setViewportSize(PHONE);
+    await checkPage(auditor, 'grading-04-report-phone', PHONE);
+    await auditor.setViewportSize(LAPTOP);
     await showsNoIds(auditor, A, B, 'sales');
     await expectShownIn(auditor, 'zh');
     const stored = (await as('auditor', 'GET', '/reports/grade-changes?month=2026-03')).body;
@@ -156,7 +159,9 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await auditor.getByRole('button', { name: '切换语言为英文' }).click();
     await report.getByRole('heading', { name: 'Grade changes (R-TIER-4)' }).waitFor();
     await report.getByRole('button', { name: 'Show' }).click();
-    const english = await report.getByTestId('grade-changes').locator(`tr[data-customer="${A}"]`).textContent();
+    const englishRow = report.getByTestId('grade-changes').locator(`tr[data-customer="${A}"]`);
+    await englishRow.getByText(/^李销售 \(.+\)$/).waitFor(); // the role in English beside the name
+    const english = await englishRow.textContent();
     for (const part of ['Ordinary → One star', 'Evaluation confirmed by sales', '1,200 t']) expect(english).toContain(part);
     await checkPage(auditor, 'grading-05-report-en');
     await expectShownIn(auditor, 'en');
@@ -179,11 +184,14 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     const review = sales.getByTestId('key-account-review');
     await review.getByLabel('评审期间').selectOption({ label: '2026 年第一季度' });
     await review.getByRole('button', { name: '查看评审' }).click();
-    const distributors = review.getByTestId('review-classes').locator('tr[data-class="distributor"]');
+    const distributors = review.getByTestId('review-classes').locator('li[data-class="distributor"]');
     await distributors.waitFor();
     const text = await distributors.textContent();
     for (const part of ['经销商', `${NINGBO}：普通客户 → 一星级（2026-03）`, `${NINGBO}：无等级 → 银牌（2026-03）`, '5,100']) expect(text).toContain(part);
     await checkPage(sales, 'grading-06-key-accounts');
+    await sales.setViewportSize(PHONE); // the review's eight columns share a phone's width
+    await checkPage(sales, 'grading-06-key-accounts-phone', PHONE);
+    await sales.setViewportSize(LAPTOP);
     await showsNoIds(sales, A, B, 'distributor', 'silver');
     await expectShownIn(sales, 'zh');
     const stored = (await as('sales', 'GET', '/key-accounts/reviews?period=2026-Q1')).body.classes.find((c: { salesObject: string }) => c.salesObject === 'distributor');

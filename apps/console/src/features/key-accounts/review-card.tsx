@@ -8,6 +8,7 @@ import { useCustomersT } from '../customers/customers.messages';
 import { customerLabel, useNames } from '../record-kit/names';
 import { useEvaluationReviewT } from './evaluation-review.messages';
 import { tonnes } from './key-accounts.messages';
+import '../record-kit/record-kit.css';
 
 interface Moved { customerId: string; month: string }
 interface ClassReview {
@@ -69,28 +70,24 @@ export function ReviewCard() {
       {review ? (
         <>
           <p className="muted">{t('summary', { from: review.from, to: review.to, m: review.months })}</p>
-          <table className="data-table" data-testid="review-classes">
-            <thead>
-              <tr>
-                <th scope="col">{t('class')}</th><th scope="col" className="num">{t('customers')}</th><th scope="col" className="num">{t('tonnes')}</th><th scope="col">{t('abc')}</th>
-                <th scope="col">{t('gradeChanges')}</th><th scope="col">{t('warnings')}</th><th scope="col">{t('loyalty')}</th><th scope="col">{t('allocation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {review.classes.map((c) => (
-                <tr key={c.salesObject} data-class={c.salesObject}>
-                  <th scope="row">{labelOr(t, `object.${c.salesObject}`)}</th>
-                  <td className="num">{c.customers}</td>
-                  <td className="num">{tonnes(c.tonnes)}</td>
-                  <td>{c.abc.A} / {c.abc.B} / {c.abc.C}</td>
-                  <td>{c.gradeChanges.length === 0 ? t('none') : c.gradeChanges.map((g, i) => <div key={i}>{t('gradeChange', { name: nameOf(g.customerId), from: grade(g.previousGrade), to: grade(g.newGrade), month: g.month })}</div>)}</td>
-                  <td>{c.warnings.raised.length} / {c.warnings.cleared.length}</td>
-                  <td>{c.loyaltyChanges.length === 0 ? t('none') : c.loyaltyChanges.map((g, i) => <div key={i}>{t('loyaltyChange', { name: nameOf(g.customerId), from: level(g.previousLevel), to: level(g.newLevel), month: g.month })}</div>)}</td>
-                  <td>{tonnes(c.allocation.demandTonnes)} / {tonnes(c.allocation.allocatedTonnes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="record-list" data-testid="review-classes">
+            {review.classes.map((c) => (
+              <li key={c.salesObject} data-class={c.salesObject}>
+                <h3>{labelOr(t, `object.${c.salesObject}`)}</h3>
+                <dl className="kv kv-columns">
+                  <dt>{t('customers')}</dt><dd>{c.customers}</dd>
+                  <dt>{t('tonnes')}</dt><dd>{tonnes(c.tonnes)}</dd>
+                  <dt>{t('abc')}</dt><dd>{c.abc.A} / {c.abc.B} / {c.abc.C}</dd>
+                  <dt>{t('warnings')}</dt><dd>{c.warnings.raised.length} / {c.warnings.cleared.length}</dd>
+                  <dt>{t('allocation')}</dt><dd>{tonnes(c.allocation.demandTonnes)} / {tonnes(c.allocation.allocatedTonnes)}</dd>
+                  <dt>{t('gradeChanges')}</dt>
+                  <dd>{c.gradeChanges.length === 0 ? t('none') : c.gradeChanges.map((g, i) => <div key={i}>{t('gradeChange', { name: nameOf(g.customerId), from: grade(g.previousGrade), to: grade(g.newGrade), month: g.month })}</div>)}</dd>
+                  <dt>{t('loyalty')}</dt>
+                  <dd>{c.loyaltyChanges.length === 0 ? t('none') : c.loyaltyChanges.map((g, i) => <div key={i}>{t('loyaltyChange', { name: nameOf(g.customerId), from: level(g.previousLevel), to: level(g.newLevel), month: g.month })}</div>)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </section>
