@@ -216,6 +216,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await respond.locator('.field-error', { hasText: '必填' }).waitFor();
     await respond.getByLabel('答复：暂缓等级调整的依据未归档').fill('投诉处理记录已补充归档');
     await respond.getByRole('button', { name: '提交答复' }).click();
+    await check.getByText('已提交答复。').waitFor();
     await check.getByText('已答复待关闭', { exact: true }).waitFor(); // the answer form gives way to the answers
     await check.getByText('投诉处理记录已补充归档').waitFor();
     await checkPage(sales, 'archive-checks-01-responded');
@@ -235,6 +236,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     const close = closing.getByRole('form', { name: 'Close the check' });
     await close.getByLabel('Conclusion').fill('整改到位，检查关闭');
     await close.getByRole('button', { name: 'Close the check' }).click();
+    await closing.getByText('Check closed.').waitFor();
     await closing.getByText('Closed', { exact: true }).waitFor();
     expect((await as('parent', 'GET', '/archive-checks?period=2026-Q1')).body.items).toEqual([expect.objectContaining({ checkId: CHECK, status: 'closed', conclusion: '整改到位，检查关闭' })]);
 
@@ -245,6 +247,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await item.getByLabel('Remark (optional)').fill('资料齐全，已备案');
     await item.getByRole('form', { name: 'Acknowledge' }).getByRole('button', { name: 'Acknowledge' }).click();
     await parent.getByTestId('archive-filings').locator(`li[data-filing="${filing.filingId}"][data-status="acknowledged"]`, { hasText: /Acknowledged by 郑化工品销售部 \(.*\) on 2026-04-01 10:00/ }).waitFor();
+    await parent.getByTestId('archive-filings').locator('xpath=..').getByText(`Filing of ${NINGBO} acknowledged.`).waitFor();
     await checkPage(parent, 'archive-checks-02-closed-en');
     await showsNoIds(parent, CHECK, A, filing.filingId);
     await expectShownIn(parent, 'en', [NINGBO]);

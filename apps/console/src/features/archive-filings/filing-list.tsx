@@ -26,6 +26,9 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>();
   const [opened, setOpened] = useState<string | null>(null);
+  // an acknowledged filing may leave the list (filter 待确认): the note is said above it
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => setNote(null), [lang]); // a note is worded in the language it came in
   const mayAcknowledge = hasAnyRole(session.user, ['parent_chemicals_sales']);
   const names = useNames(filings?.map((f) => f.acknowledgedBy) ?? [], filings?.map((f) => f.customerId) ?? []);
   useEffect(() => {
@@ -45,6 +48,7 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
         </div>
       </div>
       <ErrorAlert error={error} />
+      {note ? <p className="alert alert-success" role="status">{note}</p> : null}
       {filings && filings.length === 0 ? <p className="empty">{t('filingsNone')}</p> : null}
       {filings && filings.length > 0 ? (
         <ul className="record-list" data-testid="archive-filings">
@@ -60,7 +64,7 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
               {mayAcknowledge && f.status === 'pending' && opened === f.filingId ? (
                 <CommandCard title={t('acknowledge')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || undefined })} schema={AcknowledgeBody}
                   call={(b) => api.post<CommandAnswer>(`/archive-filings/${encodeURIComponent(f.customerId)}/${encodeURIComponent(f.filingId)}/acknowledge`, b)} submitLabel={t('acknowledge')}
-                  success={t('acknowledged', { customer: customerLabel(names, f.customerId, lang) })} onDone={(at) => { setOpened(null); setPosition(at); }} />
+                  success={null} onDone={(at) => { setNote(t('acknowledged', { customer: customerLabel(names, f.customerId, lang) })); setOpened(null); setPosition(at); }} />
               ) : null}
             </li>
           ))}
