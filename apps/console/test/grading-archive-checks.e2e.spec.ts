@@ -171,6 +171,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     const sales = await signedIn('sales');
     await sales.goto(url('/key-accounts'));
     const card = sales.getByTestId('key-account-evaluation');
+    await card.getByLabel('评定月份').fill('');
     await card.getByRole('button', { name: '评定' }).click();
     await card.locator('.field-error').waitFor();
     await card.getByLabel('评定月份').fill('2026-03');

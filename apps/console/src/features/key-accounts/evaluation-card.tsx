@@ -1,5 +1,6 @@
 import { AllocationMonth } from '@crm/key-accounts';
 import { z } from 'zod';
+import { lastMonth } from '../customers/grading/last-month';
 import { useSignedIn } from '../../auth/session.context';
 import { RECORD_WORDING } from '../customers/records/field-issues';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
@@ -15,7 +16,7 @@ const EvaluationBody = z.strictObject({ month: AllocationMonth });
 export function KeyAccountEvaluationCard({ onEvaluated }: { onEvaluated(position: number): void }) {
   const { t } = useEvaluationReviewT();
   const { api } = useSignedIn();
-  const form = useRecordForm({}, { wording: RECORD_WORDING });
+  const form = useRecordForm({ month: lastMonth() }, { wording: RECORD_WORDING });
   async function submit() {
     const body = { month: form.value('month') };
     if (!form.check(EvaluationBody, body)) return;

@@ -10,6 +10,7 @@ import { RECORD_WORDING } from '../records/field-issues';
 import { FormOutcome, RecordField, RecordFormFrame } from '../records/record-fields';
 import { formatTonnes } from '../tonnage-chart';
 import { useGradingT } from './grading.messages';
+import { lastMonth } from './last-month';
 
 interface ReportRow { customerId: string; name: string; region: string; month: string; tonnage: number | null; previousGrade: string | null; newGrade: string; cause: string; ruleId: string; at: string; position: number; decidedBy?: string | null }
 interface Report { month: string; changes: ReportRow[]; reevaluations: ReportRow[] }
@@ -21,7 +22,7 @@ export function GradeChangesReport() {
   const { t: ct } = useCustomersT();
   const { api } = useSignedIn();
   const id = useId();
-  const form = useRecordForm({}, { wording: RECORD_WORDING });
+  const form = useRecordForm({ month: lastMonth() }, { wording: RECORD_WORDING });
   const [report, setReport] = useState<Report | null>(null);
   const names = useNames(report?.changes.map((r) => r.decidedBy) ?? []);
   const grade = (g: string | null) => (g ? labelOr(ct, `grade.${g}`) : '—');

@@ -1,3 +1,4 @@
+import { lastMonth } from './last-month';
 import { type GradeReviewFact, pendingGradeMove } from './pending-grade-move';
 
 const fact = (kind: string, position: number, more: Partial<GradeReviewFact> = {}): GradeReviewFact => ({
@@ -18,5 +19,13 @@ describe('the pending grade move the console shows (R-TIER-4, ADR 0023)', () => 
   it('R-TIER-4: a change of another month, or an earlier one, leaves the proposal waiting; a later proposal replaces an older one', () => {
     expect(pendingGradeMove([fact('proposed', 5)], [fact('changed', 6, { month: '2026-02' }), fact('changed', 4)])).not.toBeNull();
     expect(pendingGradeMove([fact('proposed', 5), fact('held', 6), fact('proposed', 9, { month: '2026-04', newGrade: 'two_star', previousGrade: 'one_star' })], [])).toMatchObject({ month: '2026-04', proposedGrade: 'two_star' });
+  });
+});
+
+describe('the month the report and the evaluation forms start with', () => {
+  it('is the month before this one in Beijing (R-TIER-2: the latest month over), across a year and a time-zone boundary', () => {
+    expect(lastMonth(new Date('2026-04-01T02:00:00Z'))).toBe('2026-03');
+    expect(lastMonth(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12'); // already 1 January in Beijing
+    expect(lastMonth(new Date('2026-01-15T00:00:00Z'))).toBe('2025-12');
   });
 });
