@@ -35,7 +35,7 @@ export class CustomerReportsController {
   @Get('grade-changes')
   @Roles(...READERS)
   @SpreadsheetDownload(gradeChangesSheet)
-  @ApiOperation({ summary: "R-TIER-4: a month's grade changes with their evidence, and the late re-evaluations of that month" })
+  @ApiOperation({ summary: "R-TIER-4: a month's grade changes with their evidence and who decided them (decidedBy), and the late re-evaluations of that month" })
   async gradeChanges(@Query({ schema: GradeChangesQuery }) query: GradeChangesQuery, @CurrentActor() actor: Actor) {
     await waitForProjections(this.runner, ['customers', 'customer_grade_history'], query.minPosition);
     let q = this.readModels.db
@@ -47,7 +47,7 @@ export class CustomerReportsController {
       .where('h.kind', 'in', ['changed', 'reevaluated']);
     if (isManagerScoped(actor)) q = q.where('c.customer_manager_id', '=', actor.id);
     const rows = await q.orderBy('h.position').execute();
-    const view = (r: Record<string, any>) => ({ customerId: r.customer_id, name: r.name, customerManagerId: r.customer_manager_id, region: r.region, ...gradeFactView(r) });
+    const view = (r: Record<string, any>) => ({ customerId: r.customer_id, name: r.name, customerManagerId: r.customer_manager_id, region: r.region, ...gradeFactView(r), decidedBy: r.decided_by ?? null });
     return {
       month: query.month,
       changes: rows.filter((r) => r.kind === 'changed').map(view),

@@ -89,6 +89,7 @@ describeEachEngine('customers over HTTP: bulk pickups, monthly grading, access',
     const report = await api.request('GET', `/reports/grade-changes?month=2026-03&minPosition=${position}`, { token: tokens.auditor });
     expect(report.status).toBe(200);
     expect(report.body.changes.map((c: any) => [c.customerId, c.previousGrade, c.newGrade])).toEqual([['g-1', 'ordinary', 'one_star']]);
+    expect(report.body.changes[0].decidedBy).toBe('sales'); // R-TIER-4: the reviewer who confirmed the move (ADR 0023)
     const list = await api.request('GET', `/customers?grade=one_star&minPosition=${position}`, { token: tokens.sales });
     expect(list.body.items.map((c: any) => c.customerId)).toEqual(['g-1']);
   });

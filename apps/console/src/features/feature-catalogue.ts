@@ -18,7 +18,7 @@ export interface Feature {
  */
 export const FEATURES: readonly Feature[] = [
   // 待办: every task of every workflow (issue 15), so every role that decides or owes a step
-  { id: 'inbox', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'customer_manager'] },
+  { id: 'inbox', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'customer_manager', 'parent_chemicals_sales'] },
   { id: 'new-application', roles: ['customer_manager'] },
   { id: 'customers', roles: ['customer_manager', 'sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor'] },
   { id: 'complaints', roles: ['customer_manager', 'sales_reviewer', 'supervisor', 'general_manager'] },

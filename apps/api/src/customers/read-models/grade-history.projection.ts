@@ -2,6 +2,7 @@ import type { CustomerArchiveOpened, CustomerGradeChanged, GradeMoveHeld, GradeM
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { Kysely } from 'kysely';
+import { ensureColumns } from '../../read-models/ensure-columns';
 import { bigint, customerIdOf, data, isCustomerEvent } from './projection-support';
 
 export const GRADE_HISTORY_TABLE = 'customer_grade_history';
@@ -11,11 +12,12 @@ export const GRADE_HISTORY_TABLE = 'customer_grade_history';
  * change (`changed`), and every late re-run of an evaluated month (`reevaluated`: awarded vs re-run
  * grade, the difference the sales department weighs), and under the review step (ADR 0023) every
  * proposed move (`proposed`), held one (`held`, cause = the indicator) and lapsed one (`lapsed`).
+ * A reviewed change and a hold name who decided (`decided_by`, the review's `by`).
  * Rows are keyed by event id: append-only.
  */
 export const gradeHistoryProjection: Projection = {
   name: 'customer_grade_history',
-  version: 2,
+  version: 3,
   eventTypes: ['CustomerArchiveOpened', 'CustomerGradeChanged', 'MonthReevaluated', 'GradeMoveProposed', 'GradeMoveHeld', 'GradeMoveLapsed'],
   tables: [{ name: GRADE_HISTORY_TABLE, orderBy: 'event_id' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
@@ -34,7 +36,9 @@ export const gradeHistoryProjection: Projection = {
       .addColumn('cause', 'text')
       .addColumn('rule_id', 'text')
       .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('decided_by', 'text')
       .execute();
+    await ensureColumns(db, GRADE_HISTORY_TABLE, [['decided_by', 'text']]);
     await db.schema.createIndex('customer_grade_history_customer').ifNotExists().on(GRADE_HISTORY_TABLE).columns(['customer_id', 'position']).execute();
     await db.schema.createIndex('customer_grade_history_month').ifNotExists().on(GRADE_HISTORY_TABLE).columns(['month', 'kind']).execute();
   },
@@ -58,7 +62,7 @@ function rowOf(event: StoredEvent) {
   }
   if (event.type === 'CustomerGradeChanged') {
     const d = data<CustomerGradeChanged>(event);
-    return { kind: 'changed', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.previousGrade, new_grade: d.newGrade, cause: d.cause, rule_id: d.ruleId, at: d.changedAt };
+    return { kind: 'changed', month: d.month, tonnage: d.tonnage, band: d.band, previous_grade: d.previousGrade, new_grade: d.newGrade, cause: d.cause, rule_id: d.ruleId, at: d.changedAt, decided_by: d.review?.by ?? null };
   }
   if (event.type === 'GradeMoveProposed') {
     const d = data<GradeMoveProposed>(event);
@@ -66,7 +70,7 @@ function rowOf(event: StoredEvent) {
   }
   if (event.type === 'GradeMoveHeld') {
     const d = data<GradeMoveHeld>(event);
-    return { kind: 'held', month: d.month, tonnage: null, band: null, previous_grade: d.currentGrade, new_grade: d.proposedGrade, cause: d.review.indicator, rule_id: 'R-TIER-4', at: d.heldAt };
+    return { kind: 'held', month: d.month, tonnage: null, band: null, previous_grade: d.currentGrade, new_grade: d.proposedGrade, cause: d.review.indicator, rule_id: 'R-TIER-4', at: d.heldAt, decided_by: d.review.by };
   }
   if (event.type === 'GradeMoveLapsed') {
     const d = data<GradeMoveLapsed>(event);

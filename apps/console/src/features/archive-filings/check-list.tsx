@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CommandCard } from '../record-kit/command-card';
 import { customerLabel, type Names, personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { useArchiveT } from './archive-filings.messages';
 
 interface CheckRow { checkId: string; period: string; status: 'awaiting_response' | 'responded' | 'closed'; scope: string; findings: number; checkerId: string; recordedAt: string; conclusion: string | null }
@@ -60,6 +61,10 @@ function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: 
   const { t, lang } = useArchiveT();
   const { api, session } = useSignedIn();
   const [events, setEvents] = useState<CheckEvents['events']>([]);
+  // the answer or closing form gives way once it is stored: the note is said here
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => setNote(null), [lang]); // a note is worded in the language it came in
+  const done = (text: string) => (position: number) => { setNote(text); onChanged(position); };
   useEffect(() => { api.get<CheckEvents>(`/archive-checks/${encodeURIComponent(checkId)}`).then((c) => setEvents(c.events), () => setEvents([])); }, [api, checkId, status]);
   const findings = eventOf(events, 'ArchiveCheckRecorded')?.data.findings ?? [];
   const responded = eventOf(events, 'ArchiveCheckResponded')?.data;
@@ -67,6 +72,7 @@ function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: 
   const path = `/archive-checks/${encodeURIComponent(checkId)}`;
   return (
     <div className="stack" data-testid="check-detail">
+      {note ? <p className="alert alert-success" role="status">{note}</p> : null}
       <ol>
         {findings.map((f) => (
           <li key={f.findingId}>
@@ -79,11 +85,11 @@ function CheckDetail({ checkId, status, onChanged }: { checkId: string; status: 
       {status === 'awaiting_response' && hasAnyRole(session.user, ['sales_reviewer']) && findings.length > 0 ? (
         <CommandCard title={t('respondTitle')} fields={findings.map((f, i) => ({ name: `responses.${i}.response`, label: t('response', { finding: f.description }), kind: 'textarea' as const }))}
           body={(v) => ({ responses: findings.map((f, i) => ({ findingId: f.findingId, response: v(`responses.${i}.response`) })) })}
-          schema={RespondToArchiveCheck.strict()} path={`${path}/response`} submitLabel={t('respond')} success={t('responded')} onDone={onChanged} />
+          schema={RespondToArchiveCheck.strict()} call={(b) => api.post<CommandAnswer>(`${path}/response`, b)} submitLabel={t('respond')} success={null} onDone={done(t('responded'))} />
       ) : null}
       {status === 'responded' && hasAnyRole(session.user, ['parent_chemicals_sales']) ? (
         <CommandCard title={t('closeTitle')} fields={[{ name: 'conclusion', label: t('closeConclusion'), kind: 'textarea' }]} body={(v) => ({ conclusion: v('conclusion') })}
-          schema={CloseArchiveCheck.strict()} path={`${path}/close`} submitLabel={t('close')} success={t('closed')} onDone={onChanged} />
+          schema={CloseArchiveCheck.strict()} call={(b) => api.post<CommandAnswer>(`${path}/close`, b)} submitLabel={t('close')} success={null} onDone={done(t('closed'))} />
       ) : null}
     </div>
   );

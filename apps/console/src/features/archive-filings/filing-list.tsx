@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { CommandCard } from '../record-kit/command-card';
 import { customerLabel, personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { fieldLabel, useArchiveT } from './archive-filings.messages';
 
 export interface Filing { filingId: string; customerId: string; kind: string; fields: string[]; occurredAt: string; status: 'pending' | 'acknowledged'; acknowledgedBy: string | null; acknowledgedAt: string | null; comment: string | null }
@@ -25,6 +26,9 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>();
   const [opened, setOpened] = useState<string | null>(null);
+  // an acknowledged filing may leave the list (filter 待确认): the note is said above it
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => setNote(null), [lang]); // a note is worded in the language it came in
   const mayAcknowledge = hasAnyRole(session.user, ['parent_chemicals_sales']);
   const names = useNames(filings?.map((f) => f.acknowledgedBy) ?? [], filings?.map((f) => f.customerId) ?? []);
   useEffect(() => {
@@ -44,6 +48,7 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
         </div>
       </div>
       <ErrorAlert error={error} />
+      {note ? <p className="alert alert-success" role="status">{note}</p> : null}
       {filings && filings.length === 0 ? <p className="empty">{t('filingsNone')}</p> : null}
       {filings && filings.length > 0 ? (
         <ul className="record-list" data-testid="archive-filings">
@@ -54,12 +59,12 @@ export function FilingList({ onFilings }: { onFilings(filings: Filing[]): void }
                 <span className={`badge ${f.status === 'acknowledged' ? 'badge-success' : 'badge-warning'}`}>{t(`status.${f.status}`)}</span>
               </div>
               <p>{t(`kind.${f.kind}` as 'kind.archive_opened')}{f.fields.length > 0 ? `：${f.fields.map((x) => fieldLabel(t, x)).join('、')}` : ''} <span className="muted">· {t('occurredAt')} {formatInstant(f.occurredAt)}</span></p>
-              {f.acknowledgedBy && f.acknowledgedAt ? <p className="muted">{t('acknowledgedBy', { by: personLabel(names, f.acknowledgedBy, lang), at: formatInstant(f.acknowledgedAt), comment: f.comment ? `：${f.comment}` : '' })}</p> : null}
+              {f.acknowledgedBy && f.acknowledgedAt ? <p className="muted">{t('acknowledgedBy', { by: personLabel(names, f.acknowledgedBy, lang), at: formatInstant(f.acknowledgedAt), comment: f.comment ? `${lang === 'en' ? ': ' : '：'}${f.comment}` : '' })}</p> : null}
               {mayAcknowledge && f.status === 'pending' && opened !== f.filingId ? <button type="button" className="button button-primary" onClick={() => setOpened(f.filingId)}>{t('acknowledge')}</button> : null}
               {mayAcknowledge && f.status === 'pending' && opened === f.filingId ? (
                 <CommandCard title={t('acknowledge')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || undefined })} schema={AcknowledgeBody}
-                  path={`/archive-filings/${encodeURIComponent(f.customerId)}/${encodeURIComponent(f.filingId)}/acknowledge`} submitLabel={t('acknowledge')}
-                  success={t('acknowledged', { customer: customerLabel(names, f.customerId, lang) })} onDone={(at) => { setOpened(null); setPosition(at); }} />
+                  call={(b) => api.post<CommandAnswer>(`/archive-filings/${encodeURIComponent(f.customerId)}/${encodeURIComponent(f.filingId)}/acknowledge`, b)} submitLabel={t('acknowledge')}
+                  success={null} onDone={(at) => { setNote(t('acknowledged', { customer: customerLabel(names, f.customerId, lang) })); setOpened(null); setPosition(at); }} />
               ) : null}
             </li>
           ))}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../shell/error-alert';
 import { CustomerComplaints } from './customer-complaints';
 import { CustomerDisqualification, ProposeDisqualificationForm } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
+import { CustomerGrading } from './grading/customer-grading';
 import { CustomerRegistrations } from './customer-registrations';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, personName, useCustomersT } from './customers.messages';
 import { CustomerRecords } from './records/customer-records';
@@ -61,6 +62,7 @@ export function CustomerDetail({ id }: { id: string }) {
       {c.pendingDisqualification && c.status !== 'disqualified' ? (
         <CustomerDisqualification customerId={c.customerId} pending={c.pendingDisqualification} people={c.people} onDone={written} />
       ) : null}
+      <CustomerGrading customer={c} onDone={written} />
       <CustomerRegistrations registrations={c.registrations} people={c.people} />
       <CustomerDocuments documents={c.documents} />
       <CustomerRecords customer={c} minPosition={minPosition} onDone={written} />

@@ -44,6 +44,7 @@ export const useCustomersT = localMessages({
     'cause.reevaluation': '重新评定',
     'cause.became_planned': '转为计划客户',
     'cause.direct_customer': '直销客户',
+    'cause.reviewed_evaluation': '销售部确认的月度评定',
     when: '时间',
     change: '变化',
     cause: '原因',
@@ -133,6 +134,7 @@ export const useCustomersT = localMessages({
     'cause.reevaluation': 'Re-evaluation',
     'cause.became_planned': 'Became planned',
     'cause.direct_customer': 'Direct customer',
+    'cause.reviewed_evaluation': 'Monthly evaluation confirmed by sales',
     when: 'When',
     change: 'Change',
     cause: 'Cause',
@@ -212,6 +214,8 @@ export interface CustomerDetail extends CustomerSummary {
   contacts: Array<{ name: string; telephone?: string; phone?: string; position?: string; email?: string }> | null;
   documents: CustomerDocument[];
   gradeHistory: GradeFact[];
+  /** R-TIER-4 (ADR 0023): proposed, held and lapsed moves */
+  gradeReviews?: GradeFact[];
   monthlyTonnage: Array<{ month: string; tonnes: number; pickups: number }>;
   pendingDisqualification: { reason: string; evidence: string[]; proposedBy: string; proposedAt: string } | null;
   /** the people the archive names, by user id (absent from services before names were sent) */

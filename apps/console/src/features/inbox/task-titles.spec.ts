@@ -4,13 +4,13 @@ import { TASK_TITLES_EN, taskTitle } from './task-titles';
 
 const LIBS = join(__dirname, '../../../../../libs');
 
-/** Every task type the workflows declare (`type: '…'` in libs/*\/src/*.tasks.ts; onboarding's per review step). */
+/** Every task type the workflows declare (`type: '…'` in libs/*\/src/*.tasks.ts and *.workflow.ts; onboarding's per review step). */
 function declaredTaskTypes(): string[] {
   const types = new Set<string>();
   for (const lib of readdirSync(LIBS)) {
     const src = join(LIBS, lib, 'src');
     let files: string[] = [];
-    try { files = readdirSync(src).filter((f) => f.endsWith('.tasks.ts')); } catch { continue; }
+    try { files = readdirSync(src).filter((f) => f.endsWith('.tasks.ts') || f.endsWith('.workflow.ts')); } catch { continue; }
     for (const file of files) {
       const text = readFileSync(join(src, file), 'utf8');
       for (const m of text.matchAll(/\btype: '([a-z-]+\.[A-Za-z-]+)'/g)) types.add(m[1]);

@@ -35,6 +35,11 @@ export const TASK_TITLES_EN: Readonly<Record<string, string>> = {
   'satisfaction-survey.approve-plan': 'Improvement plan: general manager’s approval',
   'visit-plan.approve': 'Annual visit plan: sales approval',
   'visit-report.acknowledge': 'Visit findings: supervisor’s acknowledgement',
+  'consultation.answer': 'Customer enquiry to answer',
+  'violation-case.decide': 'Violation case: committee’s decision',
+  'archive-filing.acknowledge': 'Customer record to acknowledge (parent’s chemicals sales department)',
+  'archive-check.respond': 'Archive check findings: sales department’s answer',
+  'archive-check.close': 'Archive check to close',
 };
 
 /** A task's title in the reader's language: the declared Chinese, or its English by type. */

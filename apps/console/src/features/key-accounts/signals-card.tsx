@@ -10,7 +10,7 @@ import { labelFor, useKeyAccountsT } from './key-accounts.messages';
 interface Signal { eventId: string; customerId: string; month: string; kind: string; at: string; detail: { reasons?: string[]; newLevel?: string | null } }
 
 /** R-KAM-3/4: the open decline warnings, and each customer's loyalty level as its latest change set it. */
-export function SignalsCards() {
+export function SignalsCards({ minPosition }: { minPosition?: number } = {}) {
   const { t } = useKeyAccountsT();
   const { t: gt, lang } = useI18n();
   const { api } = useSignedIn();
@@ -18,8 +18,8 @@ export function SignalsCards() {
   const [error, setError] = useState<ErrorDescription | null>(null);
 
   useEffect(() => {
-    api.get<{ open: Signal[]; signals: Signal[] }>('/key-accounts/warnings').then(setData, (e) => setError(describeError(e, gt)));
-  }, [api, gt]);
+    api.get<{ open: Signal[]; signals: Signal[] }>('/key-accounts/warnings', { minPosition }).then(setData, (e) => setError(describeError(e, gt)));
+  }, [api, gt, minPosition]);
 
   const levels = new Map<string, Signal>();
   for (const s of data?.signals ?? []) if (s.kind === 'level_changed') levels.set(s.customerId, s); // signals come in stream order: the last one stands
