@@ -19,7 +19,7 @@ export default function CustomersPage({ segments }: FeaturePageProps) {
   return (
     <section>
       <PageHeading subtitle={t('subtitle')}>{gt('feature.customers.title')}</PageHeading>
-      {id ? <CustomerDetail key={id} id={id} /> : <>{finance ? <ReceiptImport /> : null}<CustomerList /></>}
+      {id ? <CustomerDetail key={id} id={id} /> : <div className="stack">{finance ? <ReceiptImport /> : null}<CustomerList /></div>}
     </section>
   );
 }

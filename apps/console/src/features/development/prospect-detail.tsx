@@ -165,7 +165,7 @@ export function ProspectDetail({ id }: { id: string }) {
             </dl>
           </section>
           <History view={view} names={names} />
-          {view.state === 'active' && keeper ? <UpdateForm key={`u${version}`} id={id} archive={a} onDone={() => done(t('saved'))} /> : null}
+          {view.state === 'active' && keeper ? <UpdateForm key={`u${view.history.length}`} id={id} archive={a} onDone={() => done(t('saved'))} /> : null}
           {view.state === 'active' && closer ? <ConvertForm key={`c${version}`} id={id} companyName={a.companyName} onDone={() => done(t('converted'))} /> : null}
           {view.state === 'active' && closer ? (
             <section className="card">
