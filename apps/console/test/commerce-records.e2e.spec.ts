@@ -99,7 +99,7 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     expect(account.movements).toEqual([expect.objectContaining({ kind: 'receipt', date: '2026-10-08', reference: 'bank-T-1001 十月货款', amountFen: 5_000_000 })]);
   });
 
-  it('R-PRIN-4: finance imports a bank statement from the downloaded template (a real file, previewed first, skipped lines named); an unknown payer refuses the whole file, its row in Chinese', async () => {
+  it('R-PRIN-4: finance imports a bank statement from the downloaded template (a real file, previewed first, skipped lines named, a credit typed in before counted once); an unknown payer refuses the whole file, its row in Chinese', async () => {
     const finance = await signedIn('finance');
     await finance.goto(url('/customers'));
     const form = finance.getByRole('form', { name: '导入银行流水（收款）' });
@@ -111,7 +111,8 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     await form.getByRole('button', { name: '预览并导入' }).click();
     await form.locator('.field-error', { hasText: '请先选择文件' }).waitFor();
     const good = join(ARTIFACTS, 'bank-statement-october.csv');
-    writeFileSync(good, `${template}T-2001,2026-10-08,${NINGBO},${NINGBO_ACCOUNT},"12,000.00",货款\r\nT-2002,2026-10-08,手续费,0000,,手续费\r\nT-2003,2026/10/08,${SHAOXING},${SHAOXING_ACCOUNT},8000.5,十月货款\r\n`);
+    // T-1001 is the payment finance typed in above: the statement's credit is the same receipt (R-PRIN-4: one receipt per bank transaction)
+    writeFileSync(good, `${template}T-2001,2026-10-08,${NINGBO},${NINGBO_ACCOUNT},"12,000.00",货款\r\nT-2002,2026-10-08,手续费,0000,,手续费\r\nT-2003,2026/10/08,${SHAOXING},${SHAOXING_ACCOUNT},8000.5,十月货款\r\nT-1001,20261008,${NINGBO},${NINGBO_ACCOUNT},50000.00,十月货款\r\n`);
     await form.getByLabel('银行流水文件').setInputFiles(good);
     await form.getByRole('button', { name: '预览并导入' }).click();
     const preview = form.getByTestId('receipt-preview');
@@ -122,11 +123,12 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     expect(await confirm.textContent()).toContain('bank-statement-october.csv');
     expect((await ok('finance', 'GET', '/customers/cust-cr-2/account')).movements).toEqual([]); // the preview sent nothing
     await confirm.getByRole('button', { name: '确认导入' }).click();
-    await form.getByText('导入完成：共 2 笔收款，新登记 2 笔，0 笔此前已登记（未重复记账）。 跳过第 3 行（无贷方金额）。').waitFor();
+    await form.getByText('导入完成：共 3 笔收款，新登记 2 笔，1 笔此前已登记（未重复记账）。 跳过第 3 行（无贷方金额）。').waitFor();
     const matches = form.getByTestId('import-matches');
     await matches.locator('tr[data-line="2"]', { hasText: NINGBO }).waitFor();
     await matches.locator('tr[data-line="4"]', { hasText: `${SHAOXING}付款账号` }).waitFor();
     await checkPage(finance, 'commerce-02-receipt-import');
+    await matches.locator('tr[data-line="5"]', { hasText: NINGBO }).waitFor();
     await showsNoIds(finance, 'cust-cr-1', 'cust-cr-2');
     expect((await ok('finance', 'GET', '/customers/cust-cr-2/account')).balances).toEqual({ polyolefin: 800_050 });
     expect((await ok('finance', 'GET', '/customers/cust-cr-1/account')).balances).toEqual({ polyolefin: 6_200_000 });
@@ -135,7 +137,9 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     await form.getByLabel('银行流水文件').setInputFiles(good);
     await form.getByRole('button', { name: '预览并导入' }).click();
     await form.getByTestId('confirm-step').getByRole('button', { name: '确认导入' }).click();
-    await form.getByText('导入完成：共 2 笔收款，新登记 0 笔，2 笔此前已登记（未重复记账）。 跳过第 3 行（无贷方金额）。').waitFor();
+    await form.getByText('导入完成：共 3 笔收款，新登记 0 笔，3 笔此前已登记（未重复记账）。 跳过第 3 行（无贷方金额）。').waitFor();
+
+    expect((await ok('finance', 'GET', '/customers/cust-cr-1/account')).balances).toEqual({ polyolefin: 6_200_000 });
 
     const bad = join(ARTIFACTS, 'bank-statement-unknown.csv');
     writeFileSync(bad, `${template}T-3001,2026-10-08,杭州某厂,9999-0000,500,货款\r\n`);
@@ -151,9 +155,14 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
 
   it('R-TIER-2: the customer manager corrects a pickup’s tonnes (checked in the browser) and voids another only after a confirmation naming it', async () => {
     const manager = await signedIn('manager');
+    await manager.goto(url('/customers'));
+    await manager.getByRole('link', { name: NINGBO }).waitFor();
+    expect(await manager.getByRole('form', { name: '导入银行流水（收款）' }).count()).toBe(0); // R-PRIN-4: the bank statement is finance's
     await manager.goto(url('/customers/cust-cr-1'));
     const table = manager.getByTestId('pickups-table');
     await table.getByRole('button', { name: '更正提货单 TH-1' }).click();
+    expect(await manager.getByRole('form', { name: '登记收款' }).count()).toBe(0); // R-PRIN-4: receipts are finance's to record
+    await manager.getByTestId('account-balance').getByText('62,000.00 元').waitFor(); // the manager reads the balance
     const correct = manager.getByRole('form', { name: '更正提货单 TH-1（原 20 吨）' });
     await correct.getByLabel('更正后吨数').fill('6000');
     await correct.getByRole('button', { name: '提交更正' }).click();

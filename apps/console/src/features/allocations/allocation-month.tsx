@@ -17,7 +17,7 @@ interface MonthAllocation {
 
 const useMonthT = localMessages({
   'zh-CN': {
-    title: '本月资源分配总览',
+    title: '月度资源分配总览',
     intro: '所选月份每条产品线的分配方案与执行中的分配量（R-ALLOC-2）。',
     none: '{month} 尚无任何产品线的分配方案。',
     notProposed: '尚未编制',
@@ -27,7 +27,7 @@ const useMonthT = localMessages({
     noneInForce: '无（提货不受分配量限制）',
   },
   en: {
-    title: 'The month’s allocations at a glance',
+    title: 'A month’s allocations at a glance',
     intro: 'Each product line’s proposal for the month chosen, and the allocation in force (R-ALLOC-2).',
     none: 'No product line has an allocation proposal for {month}.',
     notProposed: 'Not proposed',
