@@ -10,7 +10,7 @@ import { consoleApiCalls, reaches } from './support/console-api-calls';
  * document's operations compared with the API calls the console's source makes. The uncovered
  * ones are printed; their number may only go down (lower CEILING when a screen covers more).
  */
-const CEILING = 37; // 2026-12-03 evening: the scanner reads command forms' path props; surveys, customer reviews, visit ratings, grading and key-account reviews have screens
+const CEILING = 28; // 2026-12-03 evening: surveys, customer reviews, visit ratings, grading, key-account reviews, receipts, pickup changes, prospects and the month's allocation have screens
 
 /** Operations no screen should call: the service's own plumbing, and the scrape and health probes of operators. */
 const NOT_FOR_SCREENS = new Set(['GET /health', 'GET /health/live', 'GET /metrics']);

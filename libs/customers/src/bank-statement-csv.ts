@@ -16,6 +16,19 @@ const HEADER_ALIASES: Record<string, BankStatementColumn> = {
   memo: 'memo', 摘要: 'memo', 附言: 'memo', 用途: 'memo', 备注: 'memo',
 };
 
+/** The bank's transaction id is the receipt id (R-PRIN-4): a receipt typed in and the same credit imported later are one receipt. */
+export const receiptIdOf = (transactionId: string): string => `bank-${transactionId}`;
+
+/** The downloadable template's header: the bank's own column names, each one the parser reads back (HEADER_ALIASES). */
+export const BANK_STATEMENT_TEMPLATE_HEADERS: Readonly<Record<BankStatementColumn, string>> = {
+  transactionId: '交易流水号', date: '交易日期', payerName: '对方户名', payerAccount: '对方账号', amount: '贷方金额', memo: '摘要',
+};
+
+/** The receipt import's template: a UTF-8 BOM (Excel opens the Chinese headers as UTF-8) and the header row only, no sample credit. */
+export function bankStatementCsvTemplate(): string {
+  return `\uFEFF${BANK_STATEMENT_COLUMNS.map((c) => BANK_STATEMENT_TEMPLATE_HEADERS[c]).join(',')}\r\n`;
+}
+
 export interface BankStatementRow {
   line: number;
   transactionId: string;

@@ -1,4 +1,4 @@
-import { matchPayer, parseBankStatementCsv } from '../src';
+import { bankStatementCsvTemplate, matchPayer, parseBankStatementCsv } from '../src';
 
 describe('bank statement export → receipts (R-PRIN-4 款到发货)', () => {
   it('R-PRIN-4: reads the banks\' Chinese headers, thousands separators, ¥ and compact dates; lines without a credit are skipped', () => {
@@ -7,6 +7,14 @@ describe('bank statement export → receipts (R-PRIN-4 款到发货)', () => {
       rows: [{ line: 2, transactionId: 'A1', date: '2026-10-10', payerName: '甲厂', payerAccount: '6222-01', amount: 1000.5, memo: '货款' }],
       skipped: [3, 4],
       errors: [],
+    });
+  });
+
+  it('R-PRIN-4: the downloadable template starts with a BOM and its header is read back by the parser, one credit appended', () => {
+    const template = bankStatementCsvTemplate();
+    expect(template).toBe('\uFEFF交易流水号,交易日期,对方户名,对方账号,贷方金额,摘要\r\n');
+    expect(parseBankStatementCsv(`${template}T-1,2026-10-10,甲厂,6222-01,"1,000.00",货款\r\n`)).toEqual({
+      rows: [{ line: 2, transactionId: 'T-1', date: '2026-10-10', payerName: '甲厂', payerAccount: '6222-01', amount: 1000, memo: '货款' }], skipped: [], errors: [],
     });
   });
 

@@ -1,4 +1,4 @@
-import { type CustomerCommand, matchPayer, parseBankStatementCsv, type PayerCandidate, type TabularInput } from '@crm/customers';
+import { type CustomerCommand, matchPayer, parseBankStatementCsv, type PayerCandidate, receiptIdOf, type TabularInput } from '@crm/customers';
 import type { CommandResult } from '@crm/engine';
 import type { EventStore } from '@crm/event-store';
 import type { Actor } from '@crm/workflow-kit';
@@ -21,8 +21,6 @@ export type ReceiptImportReport =
   | { ok: true; rows: number; recorded: number; unchanged: number; skippedLines: number[]; matches: Array<{ line: number; customerId: string; by: 'account' | 'name' }>; position: number }
   | { ok: false; stage: 'parse' | 'match' | 'check' | 'write'; errors: ImportRowError[]; recorded: number };
 
-/** The bank's transaction id is the receipt id: the same statement imported twice records each payment once. */
-export const receiptIdOf = (transactionId: string) => `bank-${transactionId}`;
 
 /**
  * R-PRIN-4 款到发货: finance imports the bank statement; each credit becomes a receipt on the paying

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n.context';
 import { PageHeading } from '../shell/page-heading';
 import type { FeaturePageProps } from './feature-pages';
+import { AllocationMonth } from './allocations/allocation-month';
 import { AllocationWorkbench } from './allocations/allocation-workbench';
 import { useAllocationsT } from './allocations/allocations.messages';
 import '../components/components.css';
@@ -13,6 +14,7 @@ export default function AllocationsPage({ query }: FeaturePageProps) {
   return (
     <section className="stack">
       <PageHeading subtitle={t('subtitle')}>{gt('feature.allocations.title')}</PageHeading>
+      <AllocationMonth initialMonth={query.get('month') ?? undefined} />
       <AllocationWorkbench initialMonth={query.get('month') ?? undefined} />
     </section>
   );

@@ -3,6 +3,9 @@ import { PageHeading } from '../shell/page-heading';
 import { CustomerDetail } from './customers/customer-detail';
 import { CustomerList } from './customers/customer-list';
 import { GradeChangesReport } from './customers/grading/grade-changes-report';
+import { ReceiptImport } from './customers/records/receipt-import';
+import { hasAnyRole } from '../auth/session';
+import { useSignedIn } from '../auth/session.context';
 import { useCustomersT } from './customers/customers.messages';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/onboarding.css';
@@ -12,10 +15,12 @@ export default function CustomersPage({ segments }: FeaturePageProps) {
   const { t } = useCustomersT();
   const { t: gt } = useI18n();
   const id = segments[0];
+  // R-PRIN-4: a bank statement names many customers, so finance imports it beside the list
+  const finance = hasAnyRole(useSignedIn().session.user, ['finance_reviewer']);
   return (
     <section>
       <PageHeading subtitle={t('subtitle')}>{gt('feature.customers.title')}</PageHeading>
-      {id ? <CustomerDetail key={id} id={id} /> : <><CustomerList /><GradeChangesReport /></>}
+      {id ? <CustomerDetail key={id} id={id} /> : <div className="stack">{finance ? <ReceiptImport /> : null}<CustomerList /><GradeChangesReport /></div>}
     </section>
   );
 }

@@ -4,21 +4,27 @@ import { PageHeading } from '../shell/page-heading';
 import { useDevelopmentT } from './development/development.messages';
 import { PlanDetail } from './development/plan-detail';
 import { MissingWeeklyCard, PlansCard } from './development/plans-card';
+import { ProspectDetail } from './development/prospect-detail';
 import { ProspectsCard } from './development/prospects-card';
 import { featurePath } from './feature-catalogue';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/components.css';
 import '../components/onboarding.css';
 
-/** 客户开发: `#/development` prospects, plans and missing weekly summaries; `#/development/<planId>` one plan. */
+/** 客户开发: `#/development` prospects, plans and missing weekly summaries; `#/development/<planId>` one plan; `#/development/prospects/<id>` one prospect. */
 export default function DevelopmentPage({ segments }: FeaturePageProps) {
   const { t } = useDevelopmentT();
   const { t: gt } = useI18n();
-  const [planId] = segments;
+  const [planId, prospectId] = segments;
   return (
     <section className="stack">
       <PageHeading subtitle={t('subtitle')}>{gt('feature.development.title')}</PageHeading>
-      {planId ? (
+      {planId === 'prospects' && prospectId ? (
+        <>
+          <p><Link to={featurePath('development')}>← {t('back')}</Link></p>
+          <ProspectDetail key={prospectId} id={prospectId} />
+        </>
+      ) : planId ? (
         <>
           <p><Link to={featurePath('development')}>← {t('back')}</Link></p>
           <PlanDetail key={planId} id={planId} />

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { featurePath } from '../feature-catalogue';
 import { CommandCard } from '../record-kit/command-card';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { mayDecide, useMyTasks } from '../record-kit/my-tasks';
 import { customerLabel, personLabel, useNames } from '../record-kit/names';
 import { CHANNELS, useConsultationsT } from './consultations.messages';
@@ -65,7 +66,7 @@ export function ConsultationDetail({ id, since }: { id: string; since?: number }
         <section className="card">
           <CommandCard title={t('answerTitle')} initial={{ channel: 'phone' }}
             fields={[{ name: 'channel', label: t('answerChannel'), kind: 'select', options: CHANNELS.map((c) => ({ value: c, label: channel(c) })), narrow: true }, { name: 'answer', label: t('answer'), kind: 'textarea' }]}
-            body={(v) => ({ channel: v('channel'), answer: v('answer') })} schema={AnswerConsultation.strict()} path={`/consultations/${encodeURIComponent(id)}/answer`}
+            body={(v) => ({ channel: v('channel'), answer: v('answer') })} schema={AnswerConsultation.strict()} call={(body) => api.post<CommandAnswer>(`/consultations/${encodeURIComponent(id)}/answer`, body)}
             submitLabel={t('send')} success={t('answered')} onDone={setPosition} />
         </section>
       ) : null}

@@ -6,6 +6,9 @@ import { CommandForm, type FieldSpec } from '../../components/command-form';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { Link } from '../../router/hash-router';
+import { featurePath } from '../feature-catalogue';
+import { personLabel, useNames } from '../record-kit/names';
 import { type Answer, labelFor, type Prospect, useDevelopmentT } from './development.messages';
 
 const SOURCES = ['market_survey', 'visit', 'referral', 'exhibition', 'inbound', 'other'] as const;
@@ -22,7 +25,7 @@ function registerBody(body: Record<string, unknown>): Record<string, unknown> {
 
 /** R-DEV-1: the prospect archives I may see (a manager: the ones they keep), and for managers the register form. */
 export function ProspectsCard() {
-  const { t } = useDevelopmentT();
+  const { t, lang } = useDevelopmentT();
   const { t: gt } = useI18n();
   const { api, session } = useSignedIn();
   const [items, setItems] = useState<Prospect[] | null>(null);
@@ -31,6 +34,7 @@ export function ProspectsCard() {
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const mayRegister = hasAnyRole(session.user, ['customer_manager']);
+  const names = useNames(items?.map((p) => p.customerManagerId) ?? []);
 
   useEffect(() => {
     api.get<{ items: Prospect[] }>('/prospects', { minPosition }).then((page) => { setItems(page.items); setError(null); }, (e) => setError(describeError(e, gt)));
@@ -71,10 +75,10 @@ export function ProspectsCard() {
               </thead>
               <tbody>
                 {items.map((p) => (
-                  <tr key={p.prospectId}>
+                  <tr key={p.prospectId} data-prospect={p.prospectId}>
                     <td>
-                      <div>{p.companyName}</div>
-                      <div className="muted small mono">{p.prospectId} · {p.customerManagerId}</div>
+                      <div><Link to={featurePath('development', 'prospects', p.prospectId)}>{p.companyName}</Link></div>
+                      <div className="muted small">{personLabel(names, p.customerManagerId, lang)}</div>
                     </td>
                     <td>{p.region}</td>
                     <td>{p.productsOfInterest.join('、')}</td>

@@ -3,6 +3,7 @@ import type { CustomerDetail } from '../customers.messages';
 import { AgencyCard } from './agency-card';
 import { ArchiveChangeForm } from './archive-change-form';
 import { PickupsCard } from './pickups-card';
+import { ReceiptsCard } from './receipts-card';
 import { mayIssue } from './record-roles';
 import { RenewalForm } from './renewal-form';
 import { useRecordsT } from './records.messages';
@@ -21,6 +22,7 @@ export function CustomerRecords({ customer, minPosition, onDone }: { customer: C
   return (
     <>
       <PickupsCard customerId={customer.customerId} open={customer.status !== 'disqualified'} minPosition={minPosition} onRecorded={onDone} />
+      <ReceiptsCard customer={customer} minPosition={minPosition} onDone={onDone} />
       {agent && customer.status !== 'disqualified' ? <AgencyCard customerId={customer.customerId} minPosition={minPosition} onDone={onDone} /> : null}
       {keeper ? (
         <section className="card" aria-labelledby="archive-change-title" data-testid="customer-archive-change">

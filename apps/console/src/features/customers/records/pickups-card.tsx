@@ -1,11 +1,13 @@
 import { RecordPickup } from '@crm/customers';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { describeError, type ErrorDescription } from '../../../api/describe-error';
 import { useSignedIn } from '../../../auth/session.context';
 import { useI18n } from '../../../i18n/i18n.context';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { formatTonnes } from '../tonnage-chart';
+import { useCommerceT } from './commerce.messages';
 import { PickupImport } from './pickup-import';
+import { type PickupChange, PickupChangeForm, PickupRowActions } from './pickup-change';
 import { FormOutcome, RecordField, RecordFormFrame } from './record-fields';
 import { mayIssue, numberOf } from './record-roles';
 import { useRecordsT } from './records.messages';
@@ -21,6 +23,8 @@ export function PickupsCard({ customerId, open, minPosition, onRecorded }: { cus
   const { api, session } = useSignedIn();
   const [items, setItems] = useState<Pickup[] | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
+  const [change, setChange] = useState<PickupChange | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     api.get<{ items: Pickup[] }>(`/customers/${encodeURIComponent(customerId)}/pickups`, { minPosition }).then(
@@ -31,24 +35,29 @@ export function PickupsCard({ customerId, open, minPosition, onRecorded }: { cus
 
   // a disqualified customer's business is over (R-EVAL-3): its pickups are read, no longer recorded
   const mayRecord = open && mayIssue(session.user, 'RecordPickup');
+  const mayChange = open && mayIssue(session.user, 'CorrectPickup') && mayIssue(session.user, 'VoidPickup');
   return (
     <section className="card" aria-labelledby="pickups-title" data-testid="customer-pickups">
       <div className="card-header"><h2 id="pickups-title">{t('pickups')}</h2></div>
       <p className="hint">{t('pickupsIntro')}</p>
       <ErrorAlert error={error} />
-      {items === null ? (error ? null : <p className="muted">{t('pickupsLoading')}</p>) : items.length === 0 ? <p className="empty">{t('pickupsNone')}</p> : <PickupTable items={items} />}
+      {notice ? <p className="alert alert-success" role="status" data-testid="pickup-notice">{notice}</p> : null}
+      {items === null ? (error ? null : <p className="muted">{t('pickupsLoading')}</p>) : items.length === 0 ? <p className="empty">{t('pickupsNone')}</p>
+        : <PickupTable items={items} actions={mayChange ? (p) => <PickupRowActions pickup={p} onPick={(c) => { setChange(c); setNotice(null); }} /> : undefined} />}
+      {change ? <PickupChangeForm customerId={customerId} change={change} onClose={() => setChange(null)} onDone={(at, note) => { setChange(null); setNotice(note); onRecorded(at); }} /> : null}
       {mayRecord ? <RecordPickupForm customerId={customerId} onRecorded={onRecorded} /> : null}
       {mayRecord ? <PickupImport customerId={customerId} onImported={onRecorded} /> : null}
     </section>
   );
 }
 
-function PickupTable({ items }: { items: readonly Pickup[] }) {
+function PickupTable({ items, actions }: { items: readonly Pickup[]; actions?(pickup: Pickup): ReactNode }) {
   const { t } = useRecordsT();
+  const { t: ct } = useCommerceT();
   return (
     <table className="data-table" data-testid="pickups-table">
       <thead>
-        <tr><th scope="col">{t('pickupDate')}</th><th scope="col">{t('pickupId')}</th><th scope="col">{t('product')}</th><th scope="col" className="num">{t('tonnes')}</th><th scope="col">{t('warehouse')}</th><th scope="col">{t('pickupStatus')}</th></tr>
+        <tr><th scope="col">{t('pickupDate')}</th><th scope="col">{t('pickupId')}</th><th scope="col">{t('product')}</th><th scope="col" className="num">{t('tonnes')}</th><th scope="col">{t('warehouse')}</th><th scope="col">{t('pickupStatus')}</th>{actions ? <th scope="col">{ct('actions')}</th> : null}</tr>
       </thead>
       <tbody>
         {items.map((p) => (
@@ -59,6 +68,7 @@ function PickupTable({ items }: { items: readonly Pickup[] }) {
             <td className="num">{formatTonnes(p.tonnes)}</td>
             <td>{p.warehouse}</td>
             <td>{p.voided ? <span className="badge badge-muted">{t('voided')}</span> : <span className="badge badge-success">{t('live')}</span>}</td>
+            {actions ? <td>{actions(p)}</td> : null}
           </tr>
         ))}
       </tbody>
