@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n.context';
 import { PageHeading } from '../shell/page-heading';
 import { CustomerDetail } from './customers/customer-detail';
 import { CustomerList } from './customers/customer-list';
+import { CustomersViews, EXPIRING_SEGMENT, ExpiringDocuments } from './customers/documents/expiring-documents';
 import { useCustomersT } from './customers/customers.messages';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/onboarding.css';
@@ -14,7 +15,7 @@ export default function CustomersPage({ segments }: FeaturePageProps) {
   return (
     <section>
       <PageHeading subtitle={t('subtitle')}>{gt('feature.customers.title')}</PageHeading>
-      {id ? <CustomerDetail key={id} id={id} /> : <CustomerList />}
+      {id === EXPIRING_SEGMENT ? <><CustomersViews current="expiring" /><ExpiringDocuments /></> : id ? <CustomerDetail key={id} id={id} /> : <><CustomersViews current="list" /><CustomerList /></>}
     </section>
   );
 }
