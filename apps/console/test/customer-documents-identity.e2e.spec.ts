@@ -59,6 +59,7 @@ const CUSTOMER = 'cust-di-1';
   it('R-ARC-4: the customer manager adds a document with its uploaded scan; a missing scan and empty fields are refused in the browser, nothing sent', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/customers/${CUSTOMER}`));
+    await manager.locator('summary', { hasText: '新增资质证件（R-ARC-4）' }).click();
     const form = manager.getByRole('form', { name: '新增资质证件（R-ARC-4）' });
     await form.getByRole('button', { name: '新增证件' }).click();
     await form.locator('.field-error', { hasText: '必填' }).first().waitFor();
@@ -88,6 +89,7 @@ const CUSTOMER = 'cust-di-1';
   it('R-EVAL-1: the customer manager files proofs of renewals under way, one with its scan; a date that postpones nothing is refused', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/customers/${CUSTOMER}`));
+    await manager.locator('summary', { hasText: '提交换证证明（R-EVAL-1）' }).click();
     const form = manager.getByRole('form', { name: '提交换证证明（R-EVAL-1）' });
     await form.getByLabel('证件', { exact: true }).selectOption({ label: '营业执照（BL-2016-0815，有效期至 2026-10-20）' });
     await form.getByLabel('证明说明').fill('市场监管局换证受理回执');
@@ -184,13 +186,14 @@ const CUSTOMER = 'cust-di-1';
   it('R-ARC-1: the customer manager requests a new name and credit code (checked in the browser); the sales department approves it', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/customers/${CUSTOMER}`));
+    await manager.locator('summary', { hasText: '申请更名或变更统一社会信用代码（R-ARC-1）' }).click();
     const form = manager.getByRole('form', { name: '申请更名或变更统一社会信用代码（R-ARC-1）' });
     await form.getByLabel('变更原因').fill('工商变更登记：更名并换发营业执照');
     await form.getByRole('button', { name: '提交变更申请' }).click();
     await form.locator('.field-error', { hasText: '请填写新的公司名称或新的统一社会信用代码' }).waitFor();
     await form.getByLabel('新的统一社会信用代码').fill('91330200ABC');
     await form.getByRole('button', { name: '提交变更申请' }).click();
-    await form.locator('.field-error', { hasText: '格式不正确' }).waitFor(); // R-ONB-1: the check character
+    await form.locator('.field-error', { hasText: '统一社会信用代码不正确' }).waitFor(); // R-ONB-1: the check character
     expect((await detail()).identityChange).toBeNull(); // nothing sent
 
     await form.getByLabel('新的公司名称').fill(RENAMED);
@@ -224,6 +227,7 @@ const CUSTOMER = 'cust-di-1';
   it('R-ARC-1: another rename is rejected by the sales department after a confirmation; the archive keeps its name', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/customers/${CUSTOMER}`));
+    await manager.locator('summary', { hasText: '申请更名或变更统一社会信用代码（R-ARC-1）' }).click();
     const form = manager.getByRole('form', { name: '申请更名或变更统一社会信用代码（R-ARC-1）' });
     await form.getByLabel('新的公司名称').fill('宁波甬兴控股有限公司');
     await form.getByLabel('变更原因').fill('拟更名');

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useSignedIn } from '../../../auth/session.context';
 import { randomId } from '../../record-kit/random-id';
 import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
+import { FoldedForm } from './folded-form';
 import { RECORD_WORDING } from '../records/field-issues';
-import { FormOutcome, RecordField, RecordFormFrame } from '../records/record-fields';
+import { FormOutcome, RecordField } from '../records/record-fields';
 import { DOCUMENT_KINDS, kindLabel, useDocumentsT } from './documents.messages';
 import { ScanField, uploadScan } from './scan-field';
 
@@ -38,7 +39,7 @@ export function AddDocumentForm({ customerId, onAdded }: { customerId: string; o
 
   const kinds = DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }));
   return (
-    <RecordFormFrame title={t('add')} intro={t('addIntro')} onSubmit={() => void submit()}>
+    <FoldedForm form={form} title={t('add')} intro={t('addIntro')} onSubmit={() => void submit()}>
       <div className="form-row">
         <RecordField form={form} name="kind" label={t('kind')} kind="select" options={kinds} />
         <RecordField form={form} name="number" label={t('number')} />
@@ -49,6 +50,6 @@ export function AddDocumentForm({ customerId, onAdded }: { customerId: string; o
       <ScanField key={round} label={t('scan')} file={file} error={fileError} onChange={(f) => { setFile(f); setFileError(undefined); }} />
       <FormOutcome form={form} />
       <div className="toolbar"><button type="submit" className="button button-primary" disabled={form.busy}>{form.busy ? t('sending') : t('addButton')}</button></div>
-    </RecordFormFrame>
+    </FoldedForm>
   );
 }

@@ -4,6 +4,7 @@ import { localMessages } from '../../../i18n/local-messages';
 export const useDocumentsT = localMessages({
   'zh-CN': {
     card: '证件与换证',
+    listView: '客户列表',
     add: '新增资质证件（R-ARC-4）',
     addIntro: '客户取得的新证件连同扫描件存入档案，到期前同其他证件一样提醒。',
     kind: '证件种类',
@@ -52,8 +53,10 @@ export const useDocumentsT = localMessages({
     until: '有效期至',
     daysLeft: '剩余天数',
     'days.left': '还剩 {n} 天',
+    'days.leftOne': '还剩 1 天',
     'days.today': '今天到期',
     'days.over': '已过期 {n} 天',
+    'days.overOne': '已过期 1 天',
     noneExpiring: '没有即将到期的证件。',
     openArchive: '查看“{name}”的档案',
     'kind.business_licence': '营业执照',
@@ -63,6 +66,7 @@ export const useDocumentsT = localMessages({
   },
   en: {
     card: 'Documents and renewals',
+    listView: 'Customer list',
     add: 'Add a qualification document (R-ARC-4)',
     addIntro: 'A document the customer has obtained goes on the archive with its scan; its expiry is watched like the others.',
     kind: 'Kind of document',
@@ -111,8 +115,10 @@ export const useDocumentsT = localMessages({
     until: 'Valid until',
     daysLeft: 'Days left',
     'days.left': '{n} days left',
+    'days.leftOne': '1 day left',
     'days.today': 'expires today',
     'days.over': 'expired {n} days ago',
+    'days.overOne': 'expired yesterday',
     noneExpiring: 'No document expires soon.',
     openArchive: 'Open the archive of “{name}”',
     'kind.business_licence': 'Business licence',

@@ -18,7 +18,11 @@ interface ExpiringItem {
 interface ExpiringReport { today: string; until: string; items: ExpiringItem[] }
 
 const WITHIN = ['30', '60', '90'] as const;
-const daysWords = (t: DocumentsT, n: number) => (n > 0 ? t('days.left', { n }) : n === 0 ? t('days.today') : t('days.over', { n: -n }));
+const daysWords = (t: DocumentsT, n: number) => {
+  if (n === 0) return t('days.today');
+  if (n > 0) return n === 1 ? t('days.leftOne') : t('days.left', { n });
+  return n === -1 ? t('days.overOne') : t('days.over', { n: -n });
+};
 const tone = (n: number) => (n < 0 ? 'badge-danger' : n <= 7 ? 'badge-warning' : 'badge-muted');
 
 /** The customers page's two views, as links: the list and the documents expiring soon (R-ARC-4). */
@@ -27,7 +31,7 @@ export function CustomersViews({ current }: { current: 'list' | 'expiring' }) {
   const { t } = useDocumentsT();
   return (
     <nav className="toolbar" aria-label={gt('feature.customers.title')} style={{ marginBottom: 12 }}>
-      <Link to={featurePath('customers')} className={`button button-small ${current === 'list' ? 'button-primary' : 'button-secondary'}`} aria-current={current === 'list' ? 'page' : undefined}>{gt('feature.customers.title')}</Link>
+      <Link to={featurePath('customers')} className={`button button-small ${current === 'list' ? 'button-primary' : 'button-secondary'}`} aria-current={current === 'list' ? 'page' : undefined}>{t('listView')}</Link>
       <Link to={featurePath('customers', EXPIRING_SEGMENT)} className={`button button-small ${current === 'expiring' ? 'button-primary' : 'button-secondary'}`} aria-current={current === 'expiring' ? 'page' : undefined}>{t('expiring')}</Link>
     </nav>
   );

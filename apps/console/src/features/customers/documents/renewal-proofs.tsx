@@ -7,8 +7,9 @@ import { randomId } from '../../record-kit/random-id';
 import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-form';
 import { type CustomerDocument, personName } from '../customers.messages';
 import { DocumentFileActions } from '../document-file';
+import { FoldedForm } from './folded-form';
 import { RECORD_WORDING } from '../records/field-issues';
-import { FormOutcome, RecordField, RecordFormFrame } from '../records/record-fields';
+import { FormOutcome, RecordField } from '../records/record-fields';
 import { mayIssue } from '../records/record-roles';
 import { type DocumentsT, kindLabel, type RenewalProofView, useDocumentsT } from './documents.messages';
 import { ScanField, uploadScan } from './scan-field';
@@ -47,7 +48,7 @@ export function RenewalProofForm({ customerId, documents, onFiled }: { customerI
 
   const options = open.map((d) => ({ value: d.documentId, label: documentLabel(t, d) }));
   return (
-    <RecordFormFrame title={t('proof')} intro={t('proofIntro')} onSubmit={() => void submit()}>
+    <FoldedForm form={form} title={t('proof')} intro={t('proofIntro')} onSubmit={() => void submit()}>
       <div className="form-row">
         <RecordField form={form} name="documentId" label={t('document')} kind="select" options={options} />
         <RecordField form={form} name="expectedBy" label={t('expectedBy')} kind="date" />
@@ -56,7 +57,7 @@ export function RenewalProofForm({ customerId, documents, onFiled }: { customerI
       <ScanField key={round} label={t('scanOptional')} file={file} onChange={setFile} />
       <FormOutcome form={form} />
       <div className="toolbar"><button type="submit" className="button button-primary" disabled={form.busy}>{form.busy ? t('sending') : t('proofButton')}</button></div>
-    </RecordFormFrame>
+    </FoldedForm>
   );
 }
 

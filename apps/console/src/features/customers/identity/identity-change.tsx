@@ -9,8 +9,9 @@ import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-f
 import { personName } from '../customers.messages';
 import { DocumentFileActions } from '../document-file';
 import { ScanField, uploadScan } from '../documents/scan-field';
+import { FoldedForm } from '../documents/folded-form';
 import { RECORD_WORDING } from '../records/field-issues';
-import { FormOutcome, RecordField, RecordFormFrame } from '../records/record-fields';
+import { FormOutcome, RecordField } from '../records/record-fields';
 import { mayIssue } from '../records/record-roles';
 import { type IdentityChangeView, useIdentityT } from './identity.messages';
 
@@ -33,8 +34,10 @@ export function IdentityChangeForm({ customerId, onRequested }: { customerId: st
     const name = form.values.name.trim();
     const code = form.value('identifiers.creditCode').trim().toUpperCase();
     const body = { requestId, reason: form.values.reason.trim(), ...(name ? { name } : {}), ...(code ? { identifiers: { kind: 'unified' as const, creditCode: code } } : {}) };
-    const nothing: Record<string, string> = !name && !code ? { name: t('nothing') } : {};
-    if (!form.check(RequestBody, body, nothing)) return;
+    const extra: Record<string, string> = !name && !code ? { name: t('nothing') } : {};
+    // R-ONB-1: the code's own check (GB 32100-2015), said as such rather than as a bare "not valid"
+    if (code && !CompanyIdentifiers.safeParse({ kind: 'unified', creditCode: code }).success) extra['identifiers.creditCode'] = t('codeInvalid');
+    if (!form.check(RequestBody, body, extra)) return;
     const requestPath = `/customers/${encodeURIComponent(customerId)}/identity-changes`;
     const answer = await form.send(async () => api.post<CommandAnswer>(requestPath, file ? { ...body, file: await uploadScan(api, file) } : body), () => t('sent'), { reset: true });
     if (!answer) return;
@@ -45,7 +48,7 @@ export function IdentityChangeForm({ customerId, onRequested }: { customerId: st
   }
 
   return (
-    <RecordFormFrame title={t('request')} intro={t('requestIntro')} onSubmit={() => void submit()}>
+    <FoldedForm form={form} title={t('request')} intro={t('requestIntro')} onSubmit={() => void submit()}>
       <div className="form-row">
         <RecordField form={form} name="name" label={t('name')} hint={t('nameHint')} />
         <RecordField form={form} name="identifiers.creditCode" label={t('creditCode')} hint={t('codeHint')} />
@@ -54,7 +57,7 @@ export function IdentityChangeForm({ customerId, onRequested }: { customerId: st
       <ScanField key={round} label={t('evidence')} file={file} onChange={setFile} />
       <FormOutcome form={form} />
       <div className="toolbar"><button type="submit" className="button button-primary" disabled={form.busy}>{form.busy ? t('sending') : t('send')}</button></div>
-    </RecordFormFrame>
+    </FoldedForm>
   );
 }
 
