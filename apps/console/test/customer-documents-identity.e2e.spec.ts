@@ -156,9 +156,9 @@ const CUSTOMER = 'cust-di-1';
     const report = sales.getByTestId('expiring-documents');
     const ningbo = report.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'BL-2016-0815' });
     await ningbo.waitFor();
-    expect(await ningbo.locator('td').allTextContents()).toEqual([NINGBO, '营业执照', 'BL-2016-0815', '2026-10-20', '还剩 11 天']);
+    expect(await ningbo.locator('td').allTextContents()).toEqual([NINGBO, '营业执照', 'BL-2016-0815', '2026-10-20', '还剩 11 天换证证明已同意，暂停供货顺延至 2026-11-10']); // R-EVAL-1: the approved proof
     expect(await report.locator('tr[data-customer="cust-di-2"] td').allTextContents()).toEqual([HANGZHOU, '营业执照', 'BL-HZ-7', '2026-10-15', '还剩 6 天']);
-    expect(await report.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'OC-2026-7' }).textContent()).toContain('组织机构代码证');
+    expect(await report.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'OC-2026-7' }).locator('td').allTextContents()).toEqual([NINGBO, '组织机构代码证', 'OC-2026-7', '2026-10-30', '还剩 21 天换证证明已驳回']);
     await checkPage(sales, 'documents-04-expiring');
     await showsNoIds(sales, CUSTOMER, 'business_licence', 'organisation_code');
     await expectShownIn(sales, 'zh');
@@ -249,5 +249,26 @@ const CUSTOMER = 'cust-di-1';
     await expectShownIn(sales2, 'zh');
     const after = await detail();
     expect({ name: after.name, change: after.identityChange }).toMatchObject({ name: RENAMED, change: { status: 'rejected', comment: '尚未取得新营业执照', decidedBy: 'sales2' } });
+  });
+  it('R-ARC-4 / R-EVAL-1: the renewed licence is filed with its scan (uploaded first) and leaves the expiring report', async () => {
+    const manager = await signedIn('manager');
+    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const form = manager.getByRole('form', { name: '证件换证（R-ARC-4）' });
+    await form.getByLabel('证件', { exact: true }).selectOption('licence');
+    await form.getByLabel('新证件号码').fill('BL-2026-1101');
+    await form.getByLabel('有效期自').fill('2026-10-09');
+    await form.getByLabel('有效期至').fill('2036-10-08');
+    await form.getByLabel('扫描件（可选，PDF、JPEG 或 PNG）').setInputFiles({ name: '营业执照 2026.pdf', mimeType: 'application/pdf', buffer: licencePdf('营业执照 换发') });
+    await form.getByRole('button', { name: '登记换证' }).click();
+    await form.getByText('已登记换证。').waitFor();
+    await manager.getByTestId('customer-documents').locator('tr', { hasText: 'BL-2026-1101' }).getByRole('button', { name: '预览' }).waitFor();
+    await expectShownIn(manager, 'zh', ['BL-2026-1101', '营业执照 2026.pdf']);
+    expect((await detail()).documents.find((d: { documentId: string }) => d.documentId === 'licence')).toMatchObject({ number: 'BL-2026-1101', validUntil: '2036-10-08', file: { name: '营业执照 2026.pdf' } });
+
+    await manager.goto(url('/customers/expiring-documents'));
+    const report = manager.getByTestId('expiring-documents');
+    await report.locator('tr', { hasText: 'OC-2026-7' }).waitFor();
+    expect(await report.locator('tr', { hasText: 'BL-2026' }).count()).toBe(0);
+    await expectShownIn(manager, 'zh');
   });
 });

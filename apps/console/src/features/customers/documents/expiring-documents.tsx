@@ -5,14 +5,14 @@ import { useI18n } from '../../../i18n/i18n.context';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { featurePath } from '../../feature-catalogue';
 import { Link } from '../../../router/hash-router';
-import { type DocumentsT, kindLabel, useDocumentsT } from './documents.messages';
+import { type DocumentsT, kindLabel, type RenewalProofView, useDocumentsT } from './documents.messages';
 
 /** `#/customers/expiring-documents`: the report's own address on the customers page (no customer id looks like it). */
 export const EXPIRING_SEGMENT = 'expiring-documents';
 
 interface ExpiringItem {
   customer: { customerId: string; name: string };
-  document: { documentId: string; kind: string; number: string; validUntil: string };
+  document: { documentId: string; kind: string; number: string; validUntil: string; renewalProof?: RenewalProofView | null };
   daysLeft: number;
 }
 interface ExpiringReport { today: string; until: string; items: ExpiringItem[] }
@@ -24,6 +24,13 @@ const daysWords = (t: DocumentsT, n: number) => {
   return n === -1 ? t('days.overOne') : t('days.over', { n: -n });
 };
 const tone = (n: number) => (n < 0 ? 'badge-danger' : n <= 7 ? 'badge-warning' : 'badge-muted');
+
+/** R-EVAL-1: where the document's renewal stands, when a proof of it was filed. */
+const proofWords = (t: DocumentsT, proof: RenewalProofView | null | undefined): string | null => {
+  if (proof?.status === 'pending') return t('report.proofPending');
+  if (proof?.status === 'approved') return t('report.proofApproved', { until: proof.graceUntil ?? proof.expectedBy });
+  return proof?.status === 'rejected' ? t('report.proofRejected') : null;
+};
 
 /** The customers page's two views, as links: the list and the documents expiring soon (R-ARC-4). */
 export function CustomersViews({ current }: { current: 'list' | 'expiring' }) {
@@ -80,7 +87,10 @@ export function ExpiringDocuments() {
                 <td>{kindLabel(t, item.document.kind)}</td>
                 <td className="mono">{item.document.number}</td>
                 <td className="nowrap">{item.document.validUntil}</td>
-                <td><span className={`badge ${tone(item.daysLeft)}`}>{daysWords(t, item.daysLeft)}</span></td>
+                <td>
+                  <span className={`badge ${tone(item.daysLeft)}`}>{daysWords(t, item.daysLeft)}</span>
+                  {proofWords(t, item.document.renewalProof) ? <div className="muted small">{proofWords(t, item.document.renewalProof)}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>
