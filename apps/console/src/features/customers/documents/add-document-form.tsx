@@ -6,7 +6,7 @@ import { type CommandAnswer, useRecordForm } from '../../record-kit/use-record-f
 import { FoldedForm } from './folded-form';
 import { RECORD_WORDING } from '../records/field-issues';
 import { FormOutcome, RecordField } from '../records/record-fields';
-import { DOCUMENT_KINDS, kindLabel, useDocumentsT } from './documents.messages';
+import { DOCUMENT_KINDS, useDocumentsT, useKindLabel } from './documents.messages';
 import { ScanField, uploadScan } from './scan-field';
 
 /**
@@ -16,6 +16,7 @@ import { ScanField, uploadScan } from './scan-field';
  */
 export function AddDocumentForm({ customerId, onAdded }: { customerId: string; onAdded(position: number): void }) {
   const { t } = useDocumentsT();
+  const kindLabel = useKindLabel();
   const { api } = useSignedIn();
   const form = useRecordForm({ kind: DOCUMENT_KINDS[0], number: '', validFrom: '', validUntil: '', reason: '' }, { wording: RECORD_WORDING, draft: `customer/${customerId}/add-document` });
   const [documentId, setDocumentId] = useState(() => randomId('doc'));
@@ -37,7 +38,7 @@ export function AddDocumentForm({ customerId, onAdded }: { customerId: string; o
     onAdded(answer.position);
   }
 
-  const kinds = DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }));
+  const kinds = DOCUMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }));
   return (
     <FoldedForm form={form} title={t('add')} intro={t('addIntro')} onSubmit={() => void submit()}>
       <div className="form-row">

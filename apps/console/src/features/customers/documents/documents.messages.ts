@@ -1,3 +1,4 @@
+import { useOnboardingLabels } from '../../../components/onboarding-labels';
 import { localMessages } from '../../../i18n/local-messages';
 
 /** The archive's documents work (issue 16): adding a document, proofs of a renewal under way, the expiring-documents report. */
@@ -62,10 +63,6 @@ export const useDocumentsT = localMessages({
     'report.proofApproved': '换证证明已同意，暂停供货顺延至 {until}',
     'report.proofRejected': '换证证明已驳回',
     openArchive: '查看“{name}”的档案',
-    'kind.business_licence': '营业执照',
-    'kind.tax_registration': '税务登记证',
-    'kind.organisation_code': '组织机构代码证',
-    'kind.other': '其他证件',
   },
   en: {
     card: 'Documents and renewals',
@@ -127,10 +124,6 @@ export const useDocumentsT = localMessages({
     'report.proofApproved': 'renewal proof approved: suspension postponed until {until}',
     'report.proofRejected': 'renewal proof rejected',
     openArchive: 'Open the archive of “{name}”',
-    'kind.business_licence': 'Business licence',
-    'kind.tax_registration': 'Tax registration certificate',
-    'kind.organisation_code': 'Organisation code certificate',
-    'kind.other': 'Other document',
   },
 });
 
@@ -152,5 +145,8 @@ export interface RenewalProofView {
 }
 
 export const DOCUMENT_KINDS = ['business_licence', 'tax_registration', 'organisation_code', 'other'] as const;
-/** A document's kind in words; one the console does not know is shown as 其他证件 rather than its code. */
-export const kindLabel = (t: DocumentsT, kind: string): string => t(`kind.${(DOCUMENT_KINDS as readonly string[]).includes(kind) ? kind : 'other'}` as 'kind.other');
+/** A document's kind in words (onboarding's labels, 营业执照 …); one the console does not know is shown as 其他证件 rather than its code. */
+export function useKindLabel(): (kind: string) => string {
+  const { t: l } = useOnboardingLabels();
+  return (kind) => l(`doc.${(DOCUMENT_KINDS as readonly string[]).includes(kind) ? kind : 'other'}` as 'doc.other');
+}

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n.context';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { featurePath } from '../../feature-catalogue';
 import { Link } from '../../../router/hash-router';
-import { type DocumentsT, kindLabel, type RenewalProofView, useDocumentsT } from './documents.messages';
+import { type DocumentsT, type RenewalProofView, useDocumentsT, useKindLabel } from './documents.messages';
 
 /** `#/customers/expiring-documents`: the report's own address on the customers page (no customer id looks like it). */
 export const EXPIRING_SEGMENT = 'expiring-documents';
@@ -50,6 +50,7 @@ export function CustomersViews({ current }: { current: 'list' | 'expiring' }) {
  */
 export function ExpiringDocuments() {
   const { t } = useDocumentsT();
+  const kindLabel = useKindLabel();
   const { t: gt } = useI18n();
   const { api } = useSignedIn();
   const id = useId();
@@ -84,7 +85,7 @@ export function ExpiringDocuments() {
             {report.items.map((item) => (
               <tr key={`${item.customer.customerId}/${item.document.documentId}`} data-customer={item.customer.customerId}>
                 <td><Link to={featurePath('customers', item.customer.customerId)} aria-label={t('openArchive', { name: item.customer.name })}>{item.customer.name}</Link></td>
-                <td>{kindLabel(t, item.document.kind)}</td>
+                <td>{kindLabel(item.document.kind)}</td>
                 <td className="mono">{item.document.number}</td>
                 <td className="nowrap">{item.document.validUntil}</td>
                 <td>

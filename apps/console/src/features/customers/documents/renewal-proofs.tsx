@@ -11,13 +11,18 @@ import { FoldedForm } from './folded-form';
 import { RECORD_WORDING } from '../records/field-issues';
 import { FormOutcome, RecordField } from '../records/record-fields';
 import { mayIssue } from '../records/record-roles';
-import { type DocumentsT, kindLabel, type RenewalProofView, useDocumentsT } from './documents.messages';
+import { type RenewalProofView, useDocumentsT, useKindLabel } from './documents.messages';
 import { ScanField, uploadScan } from './scan-field';
 
 export type DocumentWithProof = CustomerDocument & { renewalProof?: RenewalProofView | null };
 type People = Record<string, { name: string }> | undefined;
 
-const documentLabel = (t: DocumentsT, d: CustomerDocument) => t('proofOf', { doc: kindLabel(t, d.kind), number: d.number, until: d.validUntil });
+/** 营业执照（BL-1，有效期至 2026-10-20）: a document by its kind, number and validity, never its id. */
+function useDocumentLabel(): (d: CustomerDocument) => string {
+  const { t } = useDocumentsT();
+  const kindLabel = useKindLabel();
+  return (d) => t('proofOf', { doc: kindLabel(d.kind), number: d.number, until: d.validUntil });
+}
 
 /**
  * R-EVAL-1 "未能按期换证且不能提供相关证明": the archive keepers file proof that a renewal is under way
@@ -25,6 +30,7 @@ const documentLabel = (t: DocumentsT, d: CustomerDocument) => t('proofOf', { doc
  */
 export function RenewalProofForm({ customerId, documents, onFiled }: { customerId: string; documents: readonly DocumentWithProof[]; onFiled(position: number): void }) {
   const { t } = useDocumentsT();
+  const documentLabel = useDocumentLabel();
   const { api } = useSignedIn();
   const open = documents.filter((d) => d.renewalProof?.status !== 'pending');
   const form = useRecordForm({ documentId: open[0]?.documentId ?? '', description: '', expectedBy: '' }, { wording: RECORD_WORDING, draft: `customer/${customerId}/renewal-proof` });
@@ -46,7 +52,7 @@ export function RenewalProofForm({ customerId, documents, onFiled }: { customerI
     onFiled(answer.position);
   }
 
-  const options = open.map((d) => ({ value: d.documentId, label: documentLabel(t, d) }));
+  const options = open.map((d) => ({ value: d.documentId, label: documentLabel(d) }));
   return (
     <FoldedForm form={form} title={t('proof')} intro={t('proofIntro')} onSubmit={() => void submit()}>
       <div className="form-row">
@@ -70,6 +76,7 @@ export function RenewalProofReviews({ customerId, documents, people, onDone }: {
 
 function ProofReview({ customerId, document: d, proof, people, onDone }: { customerId: string; document: DocumentWithProof; proof: RenewalProofView; people: People; onDone(position?: number): void }) {
   const { t } = useDocumentsT();
+  const documentLabel = useDocumentLabel();
   const { api, session } = useSignedIn();
   const path = `/customers/${encodeURIComponent(customerId)}/documents/${encodeURIComponent(d.documentId)}/renewal-proofs`;
   const filed = t('filed', { by: personName(people, proof.filedBy), at: formatInstant(proof.filedAt), description: proof.description, expected: proof.expectedBy });
@@ -80,15 +87,15 @@ function ProofReview({ customerId, document: d, proof, people, onDone }: { custo
   const decides = proof.status === 'pending' && mayIssue(session.user, 'ApproveRenewalProof') && proof.filedBy !== session.user.id;
   const schemas = { [t('approve')]: ApproveRenewalProof.omit({ documentId: true }), [t('reject')]: RejectRenewalProof.omit({ documentId: true }) };
   return (
-    <div className="command-form" role="group" aria-label={`${t('review')} ${documentLabel(t, d)}`} data-testid="renewal-proof" data-proof-state={proof.status}>
-      <h3 className="command-title">{t('review')} · {documentLabel(t, d)}</h3>
+    <div className="command-form" role="group" aria-label={`${t('review')} ${documentLabel(d)}`} data-testid="renewal-proof" data-proof-state={proof.status}>
+      <h3 className="command-title">{t('review')} · {documentLabel(d)}</h3>
       <p>{filed}</p>
       {proof.file ? <p>{t('proofFile')}：{proof.file.name} <DocumentFileActions file={proof.file} /></p> : null}
       {decided ? <p className="notice" role="note">{decided}</p> : null}
       {proof.status === 'pending' && !decides ? <p className="notice notice-warning" role="note">{proof.filedBy === session.user.id && mayIssue(session.user, 'ApproveRenewalProof') ? t('ownProof') : t('waiting')}</p> : null}
       {decides ? (
         <CommandForm
-          title={`${t('review')} · ${documentLabel(t, d)}`}
+          title={`${t('review')} · ${documentLabel(d)}`}
           showTitle={false}
           draft={`customer/${customerId}/renewal-proof/${proof.proofId}`}
           fields={[{ name: 'comment', label: t('comment'), kind: 'textarea', optional: true }]}
