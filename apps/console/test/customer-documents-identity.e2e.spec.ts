@@ -5,7 +5,7 @@ import { archive, openCustomer } from '../../api/test/customers/customer-fixture
 import { licencePdf, PNG_BYTES } from '../../api/test/files/file-fixtures';
 import { creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, LAPTOP, PHONE } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -96,6 +96,7 @@ const CUSTOMER = 'cust-di-1';
     await form.getByLabel('预计换证日期').fill('2026-10-15');
     await form.getByRole('button', { name: '提交证明' }).click();
     await form.getByRole('alert').first().waitFor(); // R-EVAL-1: valid until 2026-10-20, nothing to postpone
+    expect(await form.getByRole('alert').first().textContent()).toContain('R-EVAL-1');
     expect(await proofOf('licence')).toBeNull();
 
     await form.getByLabel('预计换证日期').fill('2026-11-10');
@@ -142,6 +143,9 @@ const CUSTOMER = 'cust-di-1';
     await dialog.getByRole('button', { name: '驳回' }).click();
     await sales.getByTestId('renewal-proof').filter({ hasText: 'OC-2026-7' }).getByText(/驳回，理由：受理回执与证件编号不符/).waitFor();
     await checkPage(sales, 'documents-03-proofs-decided');
+    await sales.setViewportSize(PHONE);
+    await checkPage(sales, 'documents-03-proofs-decided-phone', PHONE);
+    await sales.setViewportSize(LAPTOP);
     await showsNoIds(sales, 'manager', 'sales', 'pending', 'approved');
     await expectShownIn(sales, 'zh', ['BL-2016-0815', 'OC-2026-7', '换证受理回执.png']);
 
@@ -160,6 +164,9 @@ const CUSTOMER = 'cust-di-1';
     expect(await report.locator('tr[data-customer="cust-di-2"] td').allTextContents()).toEqual([HANGZHOU, '营业执照', 'BL-HZ-7', '2026-10-15', '还剩 6 天']);
     expect(await report.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'OC-2026-7' }).locator('td').allTextContents()).toEqual([NINGBO, '组织机构代码证', 'OC-2026-7', '2026-10-30', '还剩 21 天换证证明已驳回']);
     await checkPage(sales, 'documents-04-expiring');
+    await sales.setViewportSize(PHONE); // the report on a phone: no sideways scrolling of the page
+    await checkPage(sales, 'documents-04-expiring-phone', PHONE);
+    await sales.setViewportSize(LAPTOP);
     await showsNoIds(sales, CUSTOMER, 'business_licence', 'organisation_code');
     await expectShownIn(sales, 'zh');
     await ningbo.getByRole('link', { name: NINGBO }).click();
@@ -206,6 +213,9 @@ const CUSTOMER = 'cust-di-1';
     expect(await review.locator('tbody tr').nth(1).locator('th, td').allTextContents()).toEqual(['统一社会信用代码', creditCode(401), creditCode(402)]);
     expect(await manager.getByRole('form', { name: '申请更名或变更统一社会信用代码（R-ARC-1）' }).count()).toBe(0); // one request at a time
     await checkPage(manager, 'identity-01-requested');
+    await manager.setViewportSize(PHONE);
+    await checkPage(manager, 'identity-01-requested-phone', PHONE);
+    await manager.setViewportSize(LAPTOP);
     await expectShownIn(manager, 'zh', [creditCode(401), creditCode(402), '91330200ABC']);
     expect((await detail()).identityChange).toMatchObject({ status: 'pending', requestedBy: 'manager', file: { name: '新营业执照.pdf' } });
 
