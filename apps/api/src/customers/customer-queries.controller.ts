@@ -41,7 +41,12 @@ export class CustomerQueriesController {
     assertOwnCustomer(actor, id, row.customer_manager_id);
     const detail = await this.reads.detail(row);
     const registrations = await this.reads.registrations(id, row.identity_key ?? null, isManagerScoped(actor) ? actor.id : null);
-    const named = [detail.customerManagerId, (detail.pendingDisqualification as { proposedBy?: string } | null)?.proposedBy, ...registrations.items.map((r) => r.customerManagerId)];
+    const proofs = detail.documents.flatMap((d) => { const p = d.renewalProof as { filedBy?: string; decidedBy?: string } | null; return p ? [p.filedBy, p.decidedBy] : []; });
+    const identity = detail.identityChange as { requestedBy?: string; decidedBy?: string } | null;
+    const named = [
+      detail.customerManagerId, (detail.pendingDisqualification as { proposedBy?: string } | null)?.proposedBy, ...registrations.items.map((r) => r.customerManagerId),
+      ...proofs, identity?.requestedBy, identity?.decidedBy,
+    ];
     return { ...detail, registrations, people: await this.peopleOf(named) };
   }
 

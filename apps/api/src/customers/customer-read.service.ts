@@ -31,6 +31,8 @@ export const documentView = (r: Record<string, any>) => ({
   documentId: r.document_id, kind: r.kind, number: r.number, validFrom: r.valid_from, validUntil: r.valid_until,
   warnAt: r.warn_at, status: r.status, warnedAt: r.warned_at, expiredAt: r.expired_at, renewedAt: r.renewed_at,
   file: r.file_sha256 ? { sha256: r.file_sha256, name: r.file_name, mediaType: r.file_media_type } : null,
+  // R-EVAL-1: the latest proof of a renewal under way, pending or decided
+  renewalProof: json(r.renewal_proof ?? null),
 });
 
 export const gradeFactView = (r: Record<string, any>) => ({
@@ -92,6 +94,8 @@ export class CustomerReadService {
       contacts: json(row.contacts),
       pendingDisqualification: json(row.pending_disqualification),
       disqualification: json(row.disqualification),
+      // R-ARC-1 (ADR 0024): the latest rename / credit-code change, pending or decided
+      identityChange: json(row.identity_change ?? null),
       documents: documents.map(documentView),
       gradeHistory: grades.filter((g) => !REVIEW_KINDS.has(String(g.kind))).map(gradeFactView),
       // R-TIER-4 (ADR 0023): proposals, holds and lapses, apart so the grade's own history stays what set it

@@ -57,11 +57,14 @@ describeEachEngine('renamed and re-registered companies keep their archive (R-AR
   it('R-ARC-1: a rename is requested by the manager, approved by the sales department; before/after stay on the same archive', async () => {
     const named = applicationForm(A).companyName;
     ok(await as('manager', 'POST', '/customers/cust-idc-a/identity-changes', { requestId: 'idc-1', name: '宁波测试新材料有限公司', reason: '工商变更登记（更名）' }));
+    // the detail shows the request waiting, so a screen can put it to the sales department
+    expect((await detail('cust-idc-a')).identityChange).toMatchObject({ requestId: 'idc-1', status: 'pending', changes: { name: { before: named, after: '宁波测试新材料有限公司' } }, requestedBy: 'manager' });
     const tasks = ok(await as('sales', 'GET', `/tasks?type=customer.identity-change&minPosition=${await api.store.headPosition()}`));
     expect(tasks.items.map((t: { instanceId: string }) => t.instanceId)).toEqual(['cust-idc-a']);
     expect((await as('manager', 'POST', '/customers/cust-idc-a/identity-changes/idc-1/approve', {})).status).toBe(403);
     ok(await as('sales', 'POST', '/customers/cust-idc-a/identity-changes/idc-1/approve', { comment: '营业执照已核' }));
     expect((await detail('cust-idc-a')).name).toBe('宁波测试新材料有限公司');
+    expect((await detail('cust-idc-a')).identityChange).toMatchObject({ requestId: 'idc-1', status: 'approved', decidedBy: 'sales', comment: '营业执照已核' });
     const stream = await api.store.readStream('customer-cust-idc-a');
     expect(stream[0].type).toBe('CustomerArchiveOpened');
     expect(stream.find((e) => e.type === 'CustomerIdentityChanged')?.data).toMatchObject({
@@ -77,6 +80,7 @@ describeEachEngine('renamed and re-registered companies keep their archive (R-AR
     expect([taken.status, taken.body.rule, taken.body.field]).toEqual([422, 'ONB-DUPLICATE', 'data.identifiers']);
     expect((await detail('cust-idc-a')).identifiers).toEqual({ kind: 'unified', creditCode: creditCode(A) });
     ok(await as('sales', 'POST', '/customers/cust-idc-a/identity-changes/idc-2/reject', { comment: '该代码属于其他公司' }));
+    expect((await detail('cust-idc-a')).identityChange).toMatchObject({ requestId: 'idc-2', status: 'rejected', decidedBy: 'sales', comment: '该代码属于其他公司' });
   });
 
   it('R-ARC-1 / ONB-DUPLICATE: a re-registration moves the company key: the new code is refused for other companies, the old one is free again', async () => {

@@ -90,7 +90,9 @@ describeEachEngine('customers over HTTP: grade review, renewal proofs, agency li
     expect((await as('manager', 'POST', '/customers/q-1/documents/licence/renewal-proofs/approve', {})).status).toBe(403);
     const tasks = await as('sales', 'GET', `/tasks?type=customer.renewal-proof&minPosition=${await api.store.headPosition()}`);
     expect(tasks.body.items.map((t: { instanceId: string }) => t.instanceId)).toContain('q-1');
+    expect((await detail('q-1')).documents[0].renewalProof).toMatchObject({ proofId: 'pr-1', status: 'pending', description: '市场监管局换证受理回执', expectedBy: '2026-05-10', filedBy: 'manager' });
     expect((await as('sales', 'POST', '/customers/q-1/documents/licence/renewal-proofs/approve', { comment: '同意顺延' })).status).toBe(200);
+    expect((await detail('q-1')).documents[0].renewalProof).toMatchObject({ proofId: 'pr-1', status: 'approved', graceUntil: '2026-05-10', comment: '同意顺延', decidedBy: 'sales' });
 
     api.clock.set('2026-04-16T01:00:00.000Z');
     await fireDueTimers(api);

@@ -6,6 +6,7 @@ import { GradeChangesReport } from './customers/grading/grade-changes-report';
 import { ReceiptImport } from './customers/records/receipt-import';
 import { hasAnyRole } from '../auth/session';
 import { useSignedIn } from '../auth/session.context';
+import { CustomersViews, EXPIRING_SEGMENT, ExpiringDocuments } from './customers/documents/expiring-documents';
 import { useCustomersT } from './customers/customers.messages';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/onboarding.css';
@@ -20,7 +21,9 @@ export default function CustomersPage({ segments }: FeaturePageProps) {
   return (
     <section>
       <PageHeading subtitle={t('subtitle')}>{gt('feature.customers.title')}</PageHeading>
-      {id ? <CustomerDetail key={id} id={id} /> : <div className="stack">{finance ? <ReceiptImport /> : null}<CustomerList /><GradeChangesReport /></div>}
+      {id === EXPIRING_SEGMENT ? <><CustomersViews current="expiring" /><ExpiringDocuments /></> : id ? <CustomerDetail key={id} id={id} /> : (
+        <><CustomersViews current="list" /><div className="stack">{finance ? <ReceiptImport /> : null}<CustomerList /><GradeChangesReport /></div></>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type {
   CustomerArchiveOpened, CustomerDisqualified, CustomerGradeChanged, CustomerIdentityChanged, CustomerInformationChanged, CustomerSuspended,
-  DisqualificationProposed,
+  DisqualificationProposed, IdentityChangeRejected, IdentityChangeRequested,
 } from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
@@ -15,10 +15,12 @@ export const CUSTOMERS_TABLE = 'customers';
 export const customersProjection: Projection = {
   name: 'customers',
   // v2: the company's identity key, so a company's registrations per product line are found together (R-TIER-1)
-  version: 2,
+  // v3: the latest identity change (R-ARC-1, ADR 0024): requested and waiting, or how it was decided
+  version: 3,
   eventTypes: [
     'CustomerArchiveOpened', 'CustomerInformationChanged', 'CustomerGradeChanged', 'CustomerSuspended', 'CustomerReinstated',
     'DisqualificationProposed', 'DisqualificationRejected', 'CustomerDisqualified', 'CustomerIdentityChanged',
+    'IdentityChangeRequested', 'IdentityChangeRejected',
   ],
   tables: [{ name: CUSTOMERS_TABLE, orderBy: 'customer_id' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
@@ -46,7 +48,7 @@ export const customersProjection: Projection = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('last_position', bigint(dialect), (c) => c.notNull())
       .execute();
-    await ensureColumns(db, CUSTOMERS_TABLE, [['identity_key', 'text']]);
+    await ensureColumns(db, CUSTOMERS_TABLE, [['identity_key', 'text'], ['identity_change', 'text']]);
     for (const column of ['customer_manager_id', 'grade', 'region', 'status', 'identity_key']) {
       await db.schema.createIndex(`customers_${column}`).ifNotExists().on(CUSTOMERS_TABLE).column(column).execute();
     }
@@ -61,9 +63,9 @@ export const customersProjection: Projection = {
       await trx.insertInto(CUSTOMERS_TABLE).values(openedRow(event)).onConflict((oc) => oc.column('customer_id').doNothing()).execute();
       return;
     }
-    const row = await trx.selectFrom(CUSTOMERS_TABLE).select('last_position').where('customer_id', '=', customerId).executeTakeFirst();
+    const row = await trx.selectFrom(CUSTOMERS_TABLE).select(['last_position', 'identity_change']).where('customer_id', '=', customerId).executeTakeFirst();
     if (!row || alreadyApplied(row, event)) return;
-    const patch = patchOf(event);
+    const patch = patchOf(event, row);
     await trx
       .updateTable(CUSTOMERS_TABLE)
       .set({ ...patch, updated_at: event.metadata.occurredAt, last_position: event.position })
@@ -101,12 +103,25 @@ function openedRow(event: StoredEvent) {
   };
 }
 
-function patchOf(event: StoredEvent): Record<string, unknown> {
+function patchOf(event: StoredEvent, row: { identity_change?: string | null }): Record<string, unknown> {
+  const request = (): Record<string, unknown> => (row.identity_change ? JSON.parse(row.identity_change) : {});
   switch (event.type) {
     case 'CustomerInformationChanged':
       return informationPatch(data<CustomerInformationChanged>(event));
-    case 'CustomerIdentityChanged':
-      return identityPatch(data<CustomerIdentityChanged>(event));
+    case 'IdentityChangeRequested': {
+      const { notify: _n, ...requested } = data<IdentityChangeRequested>(event);
+      return { identity_change: JSON.stringify({ ...requested, status: 'pending' }) };
+    }
+    case 'IdentityChangeRejected': {
+      const d = data<IdentityChangeRejected>(event);
+      return { identity_change: JSON.stringify({ ...request(), status: 'rejected', comment: d.comment, decidedBy: d.rejectedBy, decidedAt: d.rejectedAt }) };
+    }
+    case 'CustomerIdentityChanged': {
+      const d = data<CustomerIdentityChanged>(event);
+      const { notify: _n, identityKey: _k, approvedBy, approvedAt, ...approved } = d;
+      const decided = { ...request(), ...approved, status: 'approved', decidedBy: approvedBy, decidedAt: approvedAt };
+      return { ...identityPatch(d), identity_change: JSON.stringify(decided) };
+    }
     case 'CustomerGradeChanged':
       return { grade: data<CustomerGradeChanged>(event).newGrade };
     case 'CustomerSuspended':

@@ -1,4 +1,6 @@
-import type { CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentAdded, QualificationDocumentRenewed, QualificationExpired } from '@crm/customers';
+import type {
+  CustomerArchiveOpened, DocumentExpiryWarned, QualificationDocumentAdded, QualificationDocumentRenewed, QualificationExpired, RenewalProofApproved, RenewalProofFiled, RenewalProofRejected,
+} from '@crm/customers';
 import type { StoredEvent } from '@crm/event-store';
 import type { Projection, ReadModelDialect } from '@crm/engine';
 import type { FileReference } from '@crm/workflow-kit';
@@ -12,8 +14,12 @@ export const DOCUMENTS_TABLE = 'customer_documents';
 export const documentsProjection: Projection = {
   name: 'customer_documents',
   // v2: the scan on file (sha-256, name, type: ADR 0018), for the console's preview and download
-  version: 2,
-  eventTypes: ['CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired', 'QualificationDocumentAdded'],
+  // v3: the latest proof of a renewal under way (R-EVAL-1) and its decision, for the console's review of it
+  version: 3,
+  eventTypes: [
+    'CustomerArchiveOpened', 'QualificationDocumentRenewed', 'DocumentExpiryWarned', 'QualificationExpired', 'QualificationDocumentAdded',
+    'RenewalProofFiled', 'RenewalProofApproved', 'RenewalProofRejected',
+  ],
   tables: [{ name: DOCUMENTS_TABLE, orderBy: 'document_key' }],
   async migrate(db: Kysely<any>, dialect: ReadModelDialect) {
     await db.schema
@@ -33,7 +39,7 @@ export const documentsProjection: Projection = {
       .addColumn('renewed_at', 'text')
       .addColumn('last_position', bigint(dialect), (c) => c.notNull())
       .execute();
-    await ensureColumns(db, DOCUMENTS_TABLE, [['file_sha256', 'text'], ['file_name', 'text'], ['file_media_type', 'text']]);
+    await ensureColumns(db, DOCUMENTS_TABLE, [['file_sha256', 'text'], ['file_name', 'text'], ['file_media_type', 'text'], ['renewal_proof', 'text']]);
     await db.schema.createIndex('customer_documents_customer').ifNotExists().on(DOCUMENTS_TABLE).column('customer_id').execute();
     await db.schema.createIndex('customer_documents_valid_until').ifNotExists().on(DOCUMENTS_TABLE).column('valid_until').execute();
   },
@@ -61,20 +67,34 @@ export const documentsProjection: Projection = {
       return;
     }
     const key = `${customerId}/${String(event.data.documentId)}`;
-    const row = await trx.selectFrom(DOCUMENTS_TABLE).select('last_position').where('document_key', '=', key).executeTakeFirst();
+    const row = await trx.selectFrom(DOCUMENTS_TABLE).select(['last_position', 'renewal_proof']).where('document_key', '=', key).executeTakeFirst();
     if (!row || alreadyApplied(row, event)) return;
-    await trx.updateTable(DOCUMENTS_TABLE).set({ ...patchOf(event), last_position: event.position }).where('document_key', '=', key).execute();
+    await trx.updateTable(DOCUMENTS_TABLE).set({ ...patchOf(event, row), last_position: event.position }).where('document_key', '=', key).execute();
   },
 };
 
 /** A renewal without a scan leaves none on file: the old scan shows the old validity. */
 const fileColumns = (file: FileReference | undefined) => ({ file_sha256: file?.sha256 ?? null, file_name: file?.name ?? null, file_media_type: file?.mediaType ?? null });
 
-function patchOf(event: StoredEvent): Record<string, unknown> {
+const proofOf = (row: { renewal_proof?: string | null }): Record<string, unknown> => (row.renewal_proof ? JSON.parse(row.renewal_proof) : {});
+
+function patchOf(event: StoredEvent, row: { renewal_proof?: string | null }): Record<string, unknown> {
   if (event.type === 'QualificationDocumentRenewed') {
     const d = data<QualificationDocumentRenewed>(event);
     return { number: d.number, valid_from: d.validFrom, valid_until: d.validUntil, warn_at: d.warnAt, status: 'valid', warned_at: null, expired_at: null, renewed_at: d.renewedAt, ...fileColumns(d.file) };
   }
   if (event.type === 'DocumentExpiryWarned') return { warned_at: data<DocumentExpiryWarned>(event).warnedAt };
+  if (event.type === 'RenewalProofFiled') {
+    const { documentId: _d, maxGraceDays: _m, ...proof } = data<RenewalProofFiled>(event);
+    return { renewal_proof: JSON.stringify({ ...proof, status: 'pending' }) };
+  }
+  if (event.type === 'RenewalProofApproved') {
+    const d = data<RenewalProofApproved>(event);
+    return { renewal_proof: JSON.stringify({ ...proofOf(row), status: 'approved', graceUntil: d.graceUntil, comment: d.comment, decidedBy: d.approvedBy, decidedAt: d.approvedAt }) };
+  }
+  if (event.type === 'RenewalProofRejected') {
+    const d = data<RenewalProofRejected>(event);
+    return { renewal_proof: JSON.stringify({ ...proofOf(row), status: 'rejected', comment: d.comment, decidedBy: d.rejectedBy, decidedAt: d.rejectedAt }) };
+  }
   return { status: 'expired', expired_at: data<QualificationExpired>(event).expiredAt };
 }

@@ -10,6 +10,7 @@ import { CustomerComplaints } from './customer-complaints';
 import { CustomerDisqualification, ProposeDisqualificationForm } from './customer-disqualification';
 import { CustomerDocuments } from './customer-documents';
 import { CustomerGrading } from './grading/customer-grading';
+import { DocumentsAndIdentity } from './documents/documents-and-identity';
 import { CustomerRegistrations } from './customer-registrations';
 import { type CustomerDetail as Detail, type CustomersT, type GradeFact, personName, useCustomersT } from './customers.messages';
 import { CustomerRecords } from './records/customer-records';
@@ -65,6 +66,7 @@ export function CustomerDetail({ id }: { id: string }) {
       <CustomerGrading customer={c} onDone={written} />
       <CustomerRegistrations registrations={c.registrations} people={c.people} />
       <CustomerDocuments documents={c.documents} />
+      <DocumentsAndIdentity customer={c} onDone={written} />
       <CustomerRecords customer={c} minPosition={minPosition} onDone={written} />
       <CustomerComplaints customerId={c.customerId} />
       <div className="chart-pair">
