@@ -6,6 +6,7 @@ import { CommandForm, type FieldSpec } from '../../components/command-form';
 import { formatInstant } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
+import { personLabel, useNames } from '../record-kit/names';
 import { type Answer, labelFor, type Prospect, useDevelopmentT } from './development.messages';
 
 const SOURCES = ['market_survey', 'visit', 'referral', 'exhibition', 'inbound', 'other'] as const;
@@ -23,9 +24,10 @@ function registerBody(body: Record<string, unknown>): Record<string, unknown> {
 /** R-DEV-1: the prospect archives I may see (a manager: the ones they keep), and for managers the register form. */
 export function ProspectsCard() {
   const { t } = useDevelopmentT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
   const [items, setItems] = useState<Prospect[] | null>(null);
+  const names = useNames((items ?? []).map((p) => p.customerManagerId));
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [minPosition, setMinPosition] = useState<number | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function ProspectsCard() {
                   <tr key={p.prospectId}>
                     <td>
                       <div>{p.companyName}</div>
-                      <div className="muted small mono">{p.prospectId} · {p.customerManagerId}</div>
+                      <div className="muted small">{t('manager')}：{personLabel(names, p.customerManagerId, lang)}</div>
                     </td>
                     <td>{p.region}</td>
                     <td>{p.productsOfInterest.join('、')}</td>
