@@ -12,6 +12,7 @@ jest.setTimeout(180_000);
 const START = '2026-10-05T01:00:00.000Z';
 const YUEXU = '绍兴越塑包装有限公司';
 const HUACHEN = '台州华晨化工有限公司';
+const SPLIT = '分解至客户经理（可选，默认为负责该目标客户的客户经理）';
 const prospect = (prospectId: string, companyName: string) => ({ prospectId, companyName, identifiers: {}, region: '华东', productsOfInterest: ['聚乙烯'], estimatedTonnesPerYear: 900, source: 'visit' });
 
 /**
@@ -157,11 +158,17 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     expect((await ok('manager', 'GET', '/development-plans')).items).toEqual([]); // nothing sent
 
     await form.getByLabel('季度').fill('2026-Q4');
-    await form.getByLabel('截止日期（北京时间当日结束）').fill('2026-12-25');
+    await form.getByLabel('截止日期（北京时间当日结束）').fill('2026-10-01'); // passed: the API refuses it, beside the field, in Chinese
     await form.getByLabel('预算（元）').fill('50000');
-    expect(await form.getByLabel('目标客户').locator('option').allTextContents()).toEqual(['请选择', `${YUEXU}（华东）`, `${HUACHEN}（华东）`]);
-    await form.getByLabel('目标客户').selectOption({ label: `${YUEXU}（华东）` });
+    await form.getByLabel('目标客户', { exact: true }).selectOption({ label: `${YUEXU}（华东）` });
     await form.getByLabel('目标', { exact: true }).fill('本季度开户并首单');
+    await form.getByRole('button', { name: '起草计划' }).click();
+    const deadline = form.locator('.field').filter({ has: manager.getByLabel('截止日期（北京时间当日结束）') });
+    await deadline.locator('.field-error', { hasText: 'R-DEV-2' }).waitFor();
+    expect((await ok('manager', 'GET', '/development-plans')).items).toEqual([]);
+    expect(await form.getByLabel('目标', { exact: true }).inputValue()).toBe('本季度开户并首单'); // typed work kept
+    await form.getByLabel('截止日期（北京时间当日结束）').fill('2026-12-25');
+    expect(await form.getByLabel('目标客户', { exact: true }).locator('option').allTextContents()).toEqual(['请选择', `${YUEXU}（华东）`, `${HUACHEN}（华东）`]);
     await form.getByLabel('目标量（吨，可选）').fill('300');
     await form.getByRole('button', { name: '增加需其他部门支持的事项' }).click();
     await form.getByLabel('支持部门').fill('财务部');
@@ -183,14 +190,16 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     });
   });
 
-  it('R-DEV-2: the manager revises the draft with a reason and submits it; the department head finds it in 待办', async () => {
+  it('R-DEV-2: the manager revises the draft with a reason (a target split to another manager, picked by name) and submits it; the department head finds it in 待办', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/development/${planId}`));
     const revise = manager.getByRole('form', { name: '修改计划草稿' });
     expect(await revise.getByLabel('预算（元）').inputValue()).toBe('50000');
     await revise.getByRole('button', { name: '增加开发目标' }).click();
-    await revise.getByLabel('目标客户').nth(1).selectOption({ label: `${HUACHEN}（华东）` });
+    await revise.getByLabel('目标客户', { exact: true }).nth(1).selectOption({ label: `${HUACHEN}（华东）` });
     await revise.getByLabel('目标', { exact: true }).nth(1).fill('完成样品试用');
+    await revise.getByLabel(SPLIT, { exact: true }).last().fill('赵'); // R-DEV-2 分解至客户经理: a colleague by name
+    await revise.locator('.picker-options button', { hasText: '赵经理' }).first().click();
     await revise.getByRole('button', { name: '保存修改' }).click();
     await revise.locator('.field-error', { hasText: '必填' }).waitFor(); // the reason
     expect((await ok('manager', 'GET', `/development-plans/${planId}`)).content.targets).toHaveLength(1);
@@ -198,14 +207,16 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await revise.getByRole('button', { name: '保存修改' }).click();
     const detail = manager.getByTestId('plan-detail');
     await detail.getByTestId('plan-targets').getByText(HUACHEN).waitFor();
-    expect((await ok('manager', 'GET', `/development-plans/${planId}`)).content.targets.map((x: { prospectId: string }) => x.prospectId)).toEqual(['pf-p1', 'pf-p2']);
+    expect(await detail.getByTestId('plan-targets').textContent()).toContain('赵经理（客户经理）');
+    expect((await ok('manager', 'GET', `/development-plans/${planId}`)).content.targets.map((x: { prospectId: string; customerManagerId: string }) => [x.prospectId, x.customerManagerId]))
+      .toEqual([['pf-p1', 'manager'], ['pf-p2', 'manager2']]);
 
     await manager.getByTestId('plan-submit').getByRole('button', { name: '提交部门负责人审批' }).click();
     await manager.getByTestId('plan-notice').getByText('计划已提交，待部门负责人审批。').waitFor();
     await detail.locator('[data-state="review.departmentHead"]').waitFor();
     expect(await manager.getByRole('form', { name: '修改计划草稿' }).count()).toBe(0);
     await checkPage(manager, 'plans-forums-06-plan-submitted');
-    await showsNoIds(manager, planId, 'pf-p2');
+    await showsNoIds(manager, planId, 'pf-p2', 'manager2');
     await expectShownIn(manager, 'zh');
     expect((await ok('manager', 'GET', `/development-plans/${planId}`)).state).toBe('review.departmentHead');
 
@@ -259,7 +270,7 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     expect((await ok('manager', 'GET', `/development-plans/${planId}`)).monthlyReports).toEqual(['2026-10']);
   });
 
-  it('R-DEV-2 考核兑现: at quarter end the sales department opens the assessment from 待办 and assesses the manager (a comment required, in the browser)', async () => {
+  it('R-DEV-2 考核兑现: at quarter end the sales department opens the assessment from 待办 and assesses each manager the targets were split to, never twice (a comment required, in the browser)', async () => {
     served.api.clock.set('2026-12-26T00:00:00.000Z');
     await fireDueTimers(served.api);
     served.api.clock.set('2027-01-04T01:00:00.000Z');
@@ -269,8 +280,8 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     const sales = await signedIn('sales');
     await openTask(sales, 'development-plan.assessment');
     const form = sales.getByRole('form', { name: '季末考核兑现（R-DEV-2）' });
-    await form.getByRole('option', { name: '王经理（客户经理）' }).waitFor({ state: 'attached' });
-    expect(await form.getByLabel('客户经理').locator('option').allTextContents()).toEqual(['王经理（客户经理）']);
+    await form.getByRole('option', { name: '赵经理（客户经理）' }).waitFor({ state: 'attached' });
+    expect(await form.getByLabel('客户经理').locator('option').allTextContents()).toEqual(['王经理（客户经理）', '赵经理（客户经理）']); // one task per manager the targets were split to
     await form.getByLabel('考核结果').selectOption({ label: '部分完成' });
     await form.getByRole('button', { name: '登记考核' }).click();
     await form.locator('.field-error', { hasText: '必填' }).waitFor();
@@ -279,13 +290,21 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await form.getByLabel('兑现金额（元，可选）').fill('500');
     await form.getByRole('button', { name: '登记考核' }).click();
     const detail = sales.getByTestId('plan-detail');
+    await detail.getByTestId('plan-assessed').getByText('王经理（客户经理）：部分完成，已报价未成交，部分完成；兑现 500 元', { exact: false }).waitFor();
+    await sales.getByTestId('plan-assessment').getByText('已登记考核结果。').waitFor();
+    const next = sales.getByRole('form', { name: '季末考核兑现（R-DEV-2）' });
+    expect(await next.getByLabel('客户经理').locator('option').allTextContents()).toEqual(['赵经理（客户经理）']); // the one left
+    await next.getByLabel('考核结果').selectOption({ label: '未完成' });
+    await next.getByLabel('考核意见').fill('样品试用未开展');
+    await next.getByRole('button', { name: '登记考核' }).click();
     await detail.locator('[data-state="assessed"]').waitFor();
-    expect(await detail.getByTestId('plan-assessed').textContent()).toContain('王经理（客户经理）：部分完成，已报价未成交，部分完成；兑现 500 元');
+    expect(await detail.getByTestId('plan-assessed').textContent()).toContain('赵经理（客户经理）：未完成，样品试用未开展；不兑现奖励');
     await checkPage(sales, 'plans-forums-08-plan-assessed');
-    await showsNoIds(sales, planId, 'partly_met', 'manager');
+    await showsNoIds(sales, planId, 'partly_met', 'not_met', 'manager');
     await expectShownIn(sales, 'zh');
     expect((await ok('sales', 'GET', `/development-plans/${planId}`)).assessed).toEqual([
       expect.objectContaining({ customerManagerId: 'manager', result: 'partly_met', comment: '已报价未成交，部分完成', payoutYuan: 500, by: 'sales' }),
+      expect.objectContaining({ customerManagerId: 'manager2', result: 'not_met', payoutYuan: null, by: 'sales' }),
     ]);
   });
 });

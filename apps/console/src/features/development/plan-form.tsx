@@ -4,20 +4,19 @@ import { useSignedIn } from '../../auth/session.context';
 import { FormOutcome, RecordField, RecordFormFrame } from '../customers/records/record-fields';
 import { numberOf } from '../customers/records/record-roles';
 import { removeRow, rowValues } from '../customers/records/line-rows';
+import { PickerField } from '../committee/picker-field';
 import { randomId } from '../record-kit/random-id';
 import { type CommandAnswer, useRecordForm } from '../record-kit/use-record-form';
 import type { PlanDetail, Prospect } from './development.messages';
 import { useDevelopmentT } from './development.messages';
 import { beijingDateOf, endOfBeijingDay, PLAN_WORDING } from './plan-wording';
 
-const TARGET_FIELDS = ['prospectId', 'goal', 'targetTonnes'] as const;
+const TARGET_FIELDS = ['prospectId', 'goal', 'targetTonnes', 'customerManagerId'] as const;
 const SUPPORT_FIELDS = ['department', 'request'] as const;
 const DraftBody = DraftDevelopmentPlan.omit({ planId: true }).strict();
 const ReviseBody = ReviseDevelopmentPlan.strict();
 
 type Content = NonNullable<PlanDetail['content']>;
-/** what a row carries that the form does not show: the target's id, and the manager it was split to */
-interface RowKeys { targetId: string; customerManagerId: string | null }
 
 function initialOf(content: Content | null): Record<string, string> {
   if (!content) return {};
@@ -26,6 +25,7 @@ function initialOf(content: Content | null): Record<string, string> {
     values[`targets.${i}.prospectId`] = x.prospectId;
     values[`targets.${i}.goal`] = x.goal;
     values[`targets.${i}.targetTonnes`] = x.targetTonnes === null ? '' : String(x.targetTonnes);
+    values[`targets.${i}.customerManagerId`] = x.customerManagerId ?? '';
   });
   content.supportRequested.forEach((s, i) => { values[`supportRequested.${i}.department`] = s.department; values[`supportRequested.${i}.request`] = s.request; });
   return values;
@@ -40,7 +40,8 @@ export function PlanForm({ plan, onSent }: { plan?: { id: string; content: Conte
   const { t } = useDevelopmentT();
   const { api } = useSignedIn();
   const form = useRecordForm(initialOf(plan?.content ?? null), { wording: PLAN_WORDING });
-  const [rows, setRows] = useState<RowKeys[]>(() => plan?.content.targets.map((x) => ({ targetId: x.targetId, customerManagerId: x.customerManagerId ?? null })) ?? [{ targetId: randomId('t'), customerManagerId: null }]);
+  // each row's target id, which the form does not show (a revision keeps the ids progress is recorded against)
+  const [rows, setRows] = useState<string[]>(() => plan?.content.targets.map((x) => x.targetId) ?? [randomId('t')]);
   const [support, setSupport] = useState(plan?.content.supportRequested.length ?? 0);
   const [prospects, setProspects] = useState<Prospect[]>([]);
   useEffect(() => {
@@ -51,8 +52,9 @@ export function PlanForm({ plan, onSent }: { plan?: { id: string; content: Conte
 
   async function submit() {
     const targets = rowValues('targets', rows.length, TARGET_FIELDS, form.value).map((r, i) => ({
-      targetId: rows[i].targetId, prospectId: r.prospectId, goal: r.goal, targetTonnes: numberOf(r.targetTonnes) ?? null,
-      ...(rows[i].customerManagerId ? { customerManagerId: rows[i].customerManagerId } : {}),
+      targetId: rows[i], prospectId: r.prospectId, goal: r.goal, targetTonnes: numberOf(r.targetTonnes) ?? null,
+      // none named: the API splits the target to the manager who keeps its prospect
+      ...(r.customerManagerId ? { customerManagerId: r.customerManagerId } : {}),
     }));
     const content = {
       quarter: form.value('quarter').trim(), deadline: endOfBeijingDay(form.value('deadline')), budgetYuan: numberOf(form.value('budgetYuan')),
@@ -79,18 +81,19 @@ export function PlanForm({ plan, onSent }: { plan?: { id: string; content: Conte
       </div>
       <h4>{t('targetsTitle')}</h4>
       {rows.map((row, i) => (
-        <fieldset key={row.targetId} className="form-row" data-testid="plan-target-row">
+        <fieldset key={row} className="form-row" data-testid="plan-target-row">
           <legend className="visually-hidden">{t('targetN', { n: i + 1 })}</legend>
           <RecordField form={form} name={`targets.${i}.prospectId`} label={t('prospect')} kind="select" options={options} />
           <RecordField form={form} name={`targets.${i}.goal`} label={t('goal')} />
           <RecordField form={form} name={`targets.${i}.targetTonnes`} label={t('targetTonnesOptional')} kind="number" narrow />
+          <PickerField form={form} name={`targets.${i}.customerManagerId`} label={t('splitTo')} kind="person" role="customer_manager" />
           {rows.length > 1 ? (
             <button type="button" className="button button-ghost" onClick={() => { removeRow('targets', i, rows.length, TARGET_FIELDS, form); setRows(rows.filter((_, j) => j !== i)); }}>{t('removeRow', { n: i + 1 })}</button>
           ) : null}
         </fieldset>
       ))}
       {form.errors.targets ? <p className="field-error">{form.errors.targets}</p> : null}
-      <button type="button" className="button button-secondary" onClick={() => setRows([...rows, { targetId: randomId('t'), customerManagerId: null }])}>{t('addTarget')}</button>
+      <button type="button" className="button button-secondary" onClick={() => setRows([...rows, randomId('t')])}>{t('addTarget')}</button>
       <h4>{t('supportTitle')}</h4>
       {Array.from({ length: support }, (_, i) => (
         <fieldset key={i} className="form-row">
