@@ -190,7 +190,7 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     });
   });
 
-  it('R-DEV-2: the manager revises the draft with a reason (a target split to another manager, picked by name) and submits it; the department head finds it in 待办', async () => {
+  it('R-DEV-2: the manager revises the draft with a reason (a target split to another manager, picked by name) and submits it; the department head, then the managers’ meeting, decide it from 待办', async () => {
     const manager = await signedIn('manager');
     await manager.goto(url(`/development/${planId}`));
     const revise = manager.getByRole('form', { name: '修改计划草稿' });
@@ -226,9 +226,16 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await supervisor.getByTestId('plan-notice').getByText('已提交，计划状态：待经理办公会审批。').waitFor();
     expect(await supervisor.getByTestId('plan-detail').textContent()).toContain('孙主管（主管领导） 于');
     await expectShownIn(supervisor, 'zh');
-    // the managers' meeting is recorded at the API's clock (the form offers the browser's now)
-    await ok('gm', 'POST', `/development-plans/${planId}/managers-meeting/approve`, { minutes: '经理办公会审议通过', heldAt: START });
-    expect((await ok('gm', 'GET', `/development-plans/${planId}`)).state).toBe('approved');
+    const gm = await signedIn('gm');
+    await openTask(gm, 'development-plan.managers-meeting');
+    const meeting = gm.getByRole('form', { name: '记录经理办公会审批' });
+    await meeting.getByLabel('会议纪要').fill('经理办公会审议通过');
+    await meeting.getByLabel('会议时间（北京时间）').fill('2026-10-05T09:00'); // the meeting as held, on the API's clock
+    await meeting.getByRole('button', { name: '记录批准' }).click();
+    await gm.getByTestId('plan-notice').getByText('已提交，计划状态：已批准。').waitFor();
+    expect(await gm.getByTestId('plan-detail').textContent()).toContain('周总经理（总经理） 于');
+    await expectShownIn(gm, 'zh');
+    expect(await ok('gm', 'GET', `/development-plans/${planId}`)).toMatchObject({ state: 'approved', meetingApproval: { by: 'gm', heldAt: '2026-10-05T09:00:00+08:00' } });
   });
 
   it('R-DEV-3: the manager records a week’s progress (a week named by its Monday, checked in the browser) and submits October’s completion', async () => {
