@@ -11,6 +11,8 @@ export const PLAN_WORDING: Wording = (lang) => {
     if (/quarter as/.test(issue.message)) return lang === 'en' ? 'Enter a quarter such as 2026-Q4' : '请填写季度，例如 2026-Q4';
     if (/Monday/.test(issue.message)) return lang === 'en' ? 'R-DEV-3: a weekly summary is named by the Monday its week starts on' : 'R-DEV-3：周报以该周的周一命名，请选择周一';
     if (/target ids must be unique/.test(issue.message)) return lang === 'en' ? 'Each target only once' : '开发目标不能重复';
+    // a budget may be nothing (Yuan is nonnegative): not "more than 0"
+    if (issue.code === 'too_small' && issue.origin === 'number' && Number(issue.minimum) === 0 && (issue as { inclusive?: boolean }).inclusive) return lang === 'en' ? 'At least 0' : '不能小于 0';
     return base(issue);
   };
 };
