@@ -255,7 +255,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('button', { name: '批准', exact: true }).click();
     await page.getByTestId('plan-notice').getByText('已提交，计划状态：待经理办公会审批。').waitFor();
     await detail.locator('[data-state="review.managersMeeting"]').waitFor();
-    expect(await detail.textContent()).toContain('supervisor 于');
+    await detail.getByText(/孙主管（主管领导） 于/).waitFor(); // the approver by name, not username
     expect(await page.getByRole('button', { name: '批准', exact: true }).count()).toBe(0); // the head has decided; nothing more for them
 
     await signInAs('gm', '周总经理');

@@ -1,8 +1,11 @@
+import { hasAnyRole } from '../auth/session';
+import { useSignedIn } from '../auth/session.context';
 import { useI18n } from '../i18n/i18n.context';
-import { Link } from '../router/hash-router';
+import { Link, navigate } from '../router/hash-router';
 import { PageHeading } from '../shell/page-heading';
 import { useDevelopmentT } from './development/development.messages';
 import { PlanDetail } from './development/plan-detail';
+import { PlanForm } from './development/plan-form';
 import { MissingWeeklyCard, PlansCard } from './development/plans-card';
 import { ProspectDetail } from './development/prospect-detail';
 import { ProspectsCard } from './development/prospects-card';
@@ -15,6 +18,7 @@ import '../components/onboarding.css';
 export default function DevelopmentPage({ segments }: FeaturePageProps) {
   const { t } = useDevelopmentT();
   const { t: gt } = useI18n();
+  const { session } = useSignedIn();
   const [planId, prospectId] = segments;
   return (
     <section className="stack">
@@ -32,6 +36,11 @@ export default function DevelopmentPage({ segments }: FeaturePageProps) {
       ) : (
         <>
           <PlansCard />
+          {hasAnyRole(session.user, ['sales_reviewer', 'customer_manager']) ? (
+            <section className="card" data-testid="plan-draft">
+              <PlanForm onSent={(id) => navigate(featurePath('development', id))} />
+            </section>
+          ) : null}
           <MissingWeeklyCard />
           <ProspectsCard />
         </>

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { AssessCustomerManager } from '@crm/development';
+import { useSignedIn } from '../../auth/session.context';
 import { localMessages } from '../../i18n/local-messages';
 import { numberOf } from '../customers/records/record-roles';
 import { CommandCard } from '../record-kit/command-card';
 import { mayDecide, useMyTasks } from '../record-kit/my-tasks';
 import { personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 
 const useAssessmentT = localMessages({
   'zh-CN': {
@@ -40,12 +43,15 @@ const RESULTS = ['exceeded', 'met', 'partly_met', 'not_met'] as const;
 /** R-DEV-2 考核兑现: at quarter end, while the assessment step is the viewer's, one manager at a time. */
 export function AssessmentForm({ planId, managers, onAssessed }: { planId: string; managers: string[]; onAssessed(position: number): void }) {
   const { t, lang } = useAssessmentT();
-  const { tasks } = useMyTasks(['development-plan.assessment']);
+  const { api } = useSignedIn();
+  const [position, setPosition] = useState<number | undefined>();
+  const { tasks } = useMyTasks(['development-plan.assessment'], position);
   const names = useNames(managers);
   if (!mayDecide(tasks, planId, 'AssessCustomerManager') || managers.length === 0) return null;
   return (
     <section className="card" data-testid="plan-assessment">
-      <CommandCard title={t('title')} intro={t('intro')} initial={{ customerManagerId: managers[0], result: 'met' }}
+      {position !== undefined ? <p role="status" className="notice notice-success">{t('assessed')}</p> : null}
+      <CommandCard key={managers.join(',')} title={t('title')} intro={t('intro')} initial={{ customerManagerId: managers[0], result: 'met' }}
         fields={[
           { name: 'customerManagerId', label: t('manager'), kind: 'select', options: managers.map((m) => ({ value: m, label: personLabel(names, m, lang) })) },
           { name: 'result', label: t('result'), kind: 'select', options: RESULTS.map((r) => ({ value: r, label: t(`result.${r}`) })), narrow: true },
@@ -53,7 +59,7 @@ export function AssessmentForm({ planId, managers, onAssessed }: { planId: strin
           { name: 'payoutYuan', label: t('payout'), kind: 'number', narrow: true },
         ]}
         body={(v) => ({ customerManagerId: v('customerManagerId'), result: v('result'), comment: v('comment'), payoutYuan: numberOf(v('payoutYuan')) ?? null })}
-        schema={AssessCustomerManager.strict()} path={`/development-plans/${encodeURIComponent(planId)}/assessments`} submitLabel={t('assess')} success={t('assessed')} onDone={onAssessed} />
+        schema={AssessCustomerManager.strict()} call={(body) => api.post<CommandAnswer>(`/development-plans/${encodeURIComponent(planId)}/assessments`, body)} submitLabel={t('assess')} success={null} onDone={(at) => { setPosition(at); onAssessed(at); }} />
     </section>
   );
 }

@@ -6,9 +6,17 @@ import { CommandForm } from '../../components/command-form';
 import { formatInstant, localInputNow } from '../../format/shanghai-time';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
-import { type Answer, labelFor, type PlanDetail as Detail, type ProgressEntry, type Prospect, useDevelopmentT } from './development.messages';
+import { personLabel, useNames } from '../record-kit/names';
+import { type Answer, labelFor, type MonthlyReport, type PlanDetail as Detail, type ProgressEntry, type Prospect, useDevelopmentT } from './development.messages';
 import { PlanStateBadge } from './plans-card';
 import { AssessmentForm } from './assessment-form';
+import { PlanForm } from './plan-form';
+import { MonthlyReportForm, ProgressForm, SubmitPlanCard } from './plan-reports';
+
+/** R-DEV-2: the sales department's development specialists and the customer managers draft, revise, submit and report. */
+const DRAFTERS = ['sales_reviewer', 'customer_manager'] as const;
+/** R-DEV-3: the monthly completion report may go up while the plan runs and after its deadline. */
+const REPORTING = new Set(['approved', 'concluded', 'assessment']);
 
 /** '2026-Q4' → ['2026-10', '2026-11', '2026-12'] */
 const monthsOf = (quarter: string) => {
@@ -19,8 +27,9 @@ const monthsOf = (quarter: string) => {
 /** R-DEV-2/R-DEV-3: one plan: content, approvals, the quarter's progress, and the decision its approver owes. */
 export function PlanDetail({ id }: { id: string }) {
   const { t } = useDevelopmentT();
-  const { t: gt } = useI18n();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
+  const [monthly, setMonthly] = useState<MonthlyReport[]>([]);
   const [plan, setPlan] = useState<Detail | null>(null);
   const [progress, setProgress] = useState<ProgressEntry[]>([]);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -34,9 +43,10 @@ export function PlanDetail({ id }: { id: string }) {
       if (!p.content) return;
       const months = await Promise.all(
         monthsOf(p.content.quarter).map((month) =>
-          api.get<{ reports: ProgressEntry[]; weeklySummaries: ProgressEntry[] }>(`/development-plans/${encodeURIComponent(id)}/monthly`, { month, minPosition })),
+          api.get<{ reports: ProgressEntry[]; weeklySummaries: ProgressEntry[]; submitted: MonthlyReport | null }>(`/development-plans/${encodeURIComponent(id)}/monthly`, { month, minPosition })),
       );
       setProgress(months.flatMap((m) => [...m.weeklySummaries, ...m.reports]));
+      setMonthly(months.flatMap((m) => (m.submitted ? [m.submitted] : [])));
     } catch (e) {
       setError(describeError(e, gt));
     }
@@ -48,6 +58,11 @@ export function PlanDetail({ id }: { id: string }) {
     api.get<{ items: Prospect[] }>('/prospects').then((page) => setProspects(new Map(page.items.map((p) => [p.prospectId, p.companyName]))), () => undefined);
   }, [api]);
   const prospectName = (id: string | undefined) => (id ? prospects.get(id) ?? t('prospect') : '—');
+  const names = useNames([
+    ...(plan?.authors ?? []), plan?.departmentHeadApproval?.by, plan?.meetingApproval?.by, ...progress.map((e) => e.reportedBy), ...monthly.map((m) => m.submittedBy),
+    ...(plan?.content?.targets.map((x) => x.customerManagerId) ?? []), ...(plan?.assessed ?? []).flatMap((a) => [a.by, a.customerManagerId]),
+  ]);
+  const who = (username: string | null | undefined) => personLabel(names, username, lang);
 
   if (!plan?.content) return <ErrorAlert error={error} />;
   const c = plan.content;
@@ -57,6 +72,9 @@ export function PlanDetail({ id }: { id: string }) {
     setNotice(t('decided', { state: labelFor(t, 'state', answer.state ?? '') }));
     void load(answer.position);
   };
+  const drafter = hasAnyRole(session.user, DRAFTERS);
+  const afterWrite = (position: number) => { setNotice(null); void load(position); };
+  const yetToAssess = (plan.assessment?.managers ?? []).map((m) => m.customerManagerId).filter((m) => !plan.assessed.some((a) => a.customerManagerId === m));
   const headDecides = plan.state === 'review.departmentHead' && hasAnyRole(session.user, ['supervisor']);
   const meetingDecides = plan.state === 'review.managersMeeting' && hasAnyRole(session.user, ['general_manager']);
   const reasonButtons = [
@@ -76,18 +94,26 @@ export function PlanDetail({ id }: { id: string }) {
         <dl className="kv kv-columns">
           <dt>{t('deadline')}</dt><dd>{formatInstant(c.deadline)}</dd>
           <dt>{t('budget')}</dt><dd>{c.budgetYuan.toLocaleString('zh-CN')}</dd>
-          <dt>{t('drafter')}</dt><dd>{plan.authors.join('、')}</dd>
+          <dt>{t('drafter')}</dt><dd>{plan.authors.map(who).join('、')}</dd>
           <dt>{t('departmentHead')}</dt>
-          <dd>{plan.departmentHeadApproval ? t('approvedBy', { by: plan.departmentHeadApproval.by, at: formatInstant(plan.departmentHeadApproval.at) }) : t('pending')}</dd>
+          <dd>{plan.departmentHeadApproval ? t('approvedBy', { by: who(plan.departmentHeadApproval.by), at: formatInstant(plan.departmentHeadApproval.at) }) : t('pending')}</dd>
           <dt>{t('managersMeeting')}</dt>
           <dd>
             {plan.meetingApproval
-              ? `${t('approvedBy', { by: plan.meetingApproval.by, at: formatInstant(plan.meetingApproval.at) })}（${t('meetingHeld', { at: formatInstant(plan.meetingApproval.heldAt) })}）`
+              ? `${t('approvedBy', { by: who(plan.meetingApproval.by), at: formatInstant(plan.meetingApproval.at) })}（${t('meetingHeld', { at: formatInstant(plan.meetingApproval.heldAt) })}）`
               : t('pending')}
           </dd>
         </dl>
       </div>
 
+      {plan.state === 'draft' && drafter ? (
+        <>
+          <SubmitPlanCard planId={id} onDone={(position) => { setNotice(t('submittedNotice')); void load(position); }} />
+          <section className="card" data-testid="plan-revise">
+            <PlanForm key={plan.revision} plan={{ id, content: c }} onSent={(_, position) => afterWrite(position)} />
+          </section>
+        </>
+      ) : null}
       {headDecides ? (
         <section className="card" aria-label={t('decideHeadTitle')}>
           <CommandForm
@@ -121,6 +147,7 @@ export function PlanDetail({ id }: { id: string }) {
               <th scope="col">{t('prospect')}</th>
               <th scope="col">{t('goal')}</th>
               <th scope="col" className="num">{t('targetTonnes')}</th>
+              <th scope="col">{t('manager')}</th>
               <th scope="col">{t('achieved')}</th>
             </tr>
           </thead>
@@ -132,6 +159,7 @@ export function PlanDetail({ id }: { id: string }) {
                   <td>{prospectName(target.prospectId)}</td>
                   <td>{target.goal}</td>
                   <td className="num">{target.targetTonnes ?? '—'}</td>
+                  <td>{target.customerManagerId ? who(target.customerManagerId) : '—'}</td>
                   <td><span className={`badge ${done ? 'badge-success' : 'badge-muted'}`}>{done ? t('yes') : t('no')}</span></td>
                 </tr>
               );
@@ -173,14 +201,55 @@ export function PlanDetail({ id }: { id: string }) {
                     {e.achieved ? <> <span className="badge badge-success">{t('yes')}</span></> : null}
                     {e.problems ? <div className="muted small">{t('problems')}：{e.problems}</div> : null}
                   </td>
-                  <td><div>{e.reportedBy}</div><div className="muted small">{formatInstant(e.reportedAt)}</div></td>
+                  <td><div>{who(e.reportedBy)}</div><div className="muted small">{formatInstant(e.reportedAt)}</div></td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
-      {plan.state === 'assessment' ? <AssessmentForm planId={id} managers={[...new Set(c.targets.flatMap((x) => (x.customerManagerId ? [x.customerManagerId] : [])))]} onAssessed={(at) => void load(at)} /> : null}
+      {plan.state === 'approved' && drafter ? <ProgressForm planId={id} targets={c.targets} prospectName={prospectName} onDone={afterWrite} /> : null}
+
+      <section className="card" aria-labelledby="monthly-title">
+        <h2 id="monthly-title">{t('monthlyTitle')}</h2>
+        {monthly.length === 0 ? <p className="empty">{t('monthlyEmpty')}</p> : (
+          <table className="data-table" data-testid="plan-monthly-reports">
+            <thead>
+              <tr>
+                <th scope="col">{t('month')}</th>
+                <th scope="col">{t('monthlySummary')}</th>
+                <th scope="col">{t('targetsAchievedN')}</th>
+                <th scope="col">{t('submittedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {monthly.map((m) => (
+                <tr key={m.month} data-month={m.month}>
+                  <td className="nowrap">{m.month}</td>
+                  <td>{m.summary}</td>
+                  <td className="num">{t('achievedOf', { n: m.achieved.length, total: m.achieved.length + m.notAchieved.length })}</td>
+                  <td><div>{who(m.submittedBy)}</div><div className="muted small">{formatInstant(m.submittedAt)}</div></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {REPORTING.has(plan.state) && drafter ? <MonthlyReportForm planId={id} onDone={afterWrite} /> : null}
+
+      {plan.assessed.length > 0 ? (
+        <section className="card" aria-labelledby="assessed-title">
+          <h2 id="assessed-title">{t('assessedTitle')}</h2>
+          <ul className="list-plain" data-testid="plan-assessed">
+            {plan.assessed.map((a) => (
+              <li key={a.customerManagerId}>
+                {t('assessedLine', { manager: who(a.customerManagerId), result: labelFor(t, 'result', a.result), comment: a.comment, payout: a.payoutYuan === null ? t('noPayout') : t('payoutYuan', { n: a.payoutYuan.toLocaleString('zh-CN') }), by: who(a.by), at: formatInstant(a.at) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {plan.state === 'assessment' ? <AssessmentForm planId={id} managers={yetToAssess} onAssessed={(at) => void load(at)} /> : null}
     </article>
   );
 }

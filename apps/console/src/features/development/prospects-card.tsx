@@ -25,16 +25,16 @@ function registerBody(body: Record<string, unknown>): Record<string, unknown> {
 
 /** R-DEV-1: the prospect archives I may see (a manager: the ones they keep), and for managers the register form. */
 export function ProspectsCard() {
-  const { t, lang } = useDevelopmentT();
-  const { t: gt } = useI18n();
+  const { t } = useDevelopmentT();
+  const { t: gt, lang } = useI18n();
   const { api, session } = useSignedIn();
   const [items, setItems] = useState<Prospect[] | null>(null);
+  const names = useNames((items ?? []).map((p) => p.customerManagerId));
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [minPosition, setMinPosition] = useState<number | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const mayRegister = hasAnyRole(session.user, ['customer_manager']);
-  const names = useNames(items?.map((p) => p.customerManagerId) ?? []);
 
   useEffect(() => {
     api.get<{ items: Prospect[] }>('/prospects', { minPosition }).then((page) => { setItems(page.items); setError(null); }, (e) => setError(describeError(e, gt)));

@@ -9,6 +9,7 @@ import { featurePath } from '../feature-catalogue';
 import { CommandCard } from '../record-kit/command-card';
 import { mayDecide, useMyTasks } from '../record-kit/my-tasks';
 import { personLabel, useNames } from '../record-kit/names';
+import type { CommandAnswer } from '../record-kit/use-record-form';
 import { ForumPlanForm } from './forum-plan-form';
 import type { ForumView } from './forum-view';
 import { departmentLabel, useForumsT } from './forums.messages';
@@ -24,6 +25,9 @@ export function ForumDetail({ forumId, since }: { forumId: string; since?: numbe
   const [forum, setForum] = useState<ForumView | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [position, setPosition] = useState<number | undefined>(since);
+  // the step's form goes away once its command is stored: the page says what was done
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (what: string) => (at: number) => { setNotice(what); setPosition(at); };
   const { tasks } = useMyTasks(TASKS, position);
   const names = useNames([forum?.plan?.by, forum?.minutes?.by, ...(forum?.decisions.map((d) => d.by) ?? [])]);
 
@@ -44,6 +48,7 @@ export function ForumDetail({ forumId, since }: { forumId: string; since?: numbe
             <h2 id="forum-plan-title">{plan.title}</h2>
             <span className="badge badge-primary" data-state={forum.state}>{t(`state.${forum.state}` as 'state.filed')}</span>
           </div>
+          {notice ? <p role="status" className="notice notice-success" data-testid="forum-notice">{notice}</p> : null}
           <h3>{t('plan', { n: plan.planNo })}</h3>
           <p className="muted">{t('submittedBy', { by: personLabel(names, plan.by, lang), at: formatInstant(plan.at) })}</p>
           <dl className="kv">
@@ -69,16 +74,16 @@ export function ForumDetail({ forumId, since }: { forumId: string; since?: numbe
       {forum?.state === 'planSubmitted' && may('ApproveForumPlan') ? (
         <section className="card" aria-label={t('approveTitle')}>
           <CommandCard title={t('approve')} fields={[{ name: 'comment', label: t('comment') }]} body={(v) => ({ comment: v('comment').trim() || undefined })}
-            schema={ApproveForumPlan.strict()} path={`/customer-forums/${encodeURIComponent(forumId)}/approve`} submitLabel={t('approve')} success={t('approved')} onDone={setPosition} />
+            schema={ApproveForumPlan.strict()} call={(body) => api.post<CommandAnswer>(`/customer-forums/${encodeURIComponent(forumId)}/approve`, body)} submitLabel={t('approve')} success={null} onDone={done(t('approved'))} />
           <CommandCard title={t('return')} fields={[{ name: 'reason', label: t('returnReason'), kind: 'textarea' }]} body={(v) => ({ reason: v('reason') })}
-            schema={ReturnForumPlan.strict()} path={`/customer-forums/${encodeURIComponent(forumId)}/return`} submitLabel={t('return')} success={t('returned')}
-            confirm={{ question: t('returnConfirm'), label: t('returnConfirmButton') }} onDone={setPosition} />
+            schema={ReturnForumPlan.strict()} call={(body) => api.post<CommandAnswer>(`/customer-forums/${encodeURIComponent(forumId)}/return`, body)} submitLabel={t('return')} success={null}
+            confirm={{ question: t('returnConfirm'), label: t('returnConfirmButton') }} onDone={done(t('returned'))} />
         </section>
       ) : null}
       {forum?.state === 'planReturned' && plan && may('ReviseForumPlan') ? (
-        <section className="card"><ForumPlanForm returned={{ forumId, plan }} onSent={(_, at) => setPosition(at)} /></section>
+        <section className="card"><ForumPlanForm returned={{ forumId, plan }} onSent={(_, at) => done(t('resubmitted'))(at)} /></section>
       ) : null}
-      {forum?.state === 'planApproved' && may('FileForumMinutes') ? <section className="card"><MinutesForm forumId={forumId} onFiled={setPosition} /></section> : null}
+      {forum?.state === 'planApproved' && may('FileForumMinutes') ? <section className="card"><MinutesForm forumId={forumId} onFiled={done(t('filed'))} /></section> : null}
       {forum?.minutes ? (
         <section className="card" aria-labelledby="forum-minutes-title" data-testid="forum-minutes">
           <h2 id="forum-minutes-title">{t('minutesTitle')}</h2>

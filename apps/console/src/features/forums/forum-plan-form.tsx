@@ -32,8 +32,10 @@ export function ForumPlanForm({ returned, onSent }: { returned?: { forumId: stri
     };
     // the same fields either way: SubmitForumPlan adds only the forum's id, which the server assigns
     if (!form.check(ReviseForumPlan.strict(), body)) return;
-    const path = returned ? `/customer-forums/${encodeURIComponent(returned.forumId)}/revise` : '/customer-forums';
-    const answer = await form.send(() => api.post<CommandAnswer & { id: string }>(path, body), () => (returned ? t('resubmitted') : t('submitted')));
+    const answer = await form.send(
+      () => (returned ? api.post<CommandAnswer & { id: string }>(`/customer-forums/${encodeURIComponent(returned.forumId)}/revise`, body) : api.post<CommandAnswer & { id: string }>('/customer-forums', body)),
+      () => (returned ? t('resubmitted') : t('submitted')),
+    );
     if (answer) onSent(answer.id, answer.position);
   }
 
