@@ -10,7 +10,7 @@ import { consoleApiCalls, reaches } from './support/console-api-calls';
  * document's operations compared with the API calls the console's source makes. The uncovered
  * ones are printed; their number may only go down (lower CEILING when a screen covers more).
  */
-const CEILING = 49; // 2026-12-03 afternoon: 49 of 217 operations (sales contracts, the catalogue and the committee have screens; notifications, settings, projections and the what-if too)
+const CEILING = 48; // 2026-12-03 afternoon: 48 of 217 operations (sales contracts, the catalogue and the committee have screens; notifications, settings, projections, the what-if and the onboarding inbox too)
 
 /** Operations no screen should call: the service's own plumbing, and the scrape and health probes of operators. */
 const NOT_FOR_SCREENS = new Set(['GET /health', 'GET /health/live', 'GET /metrics']);

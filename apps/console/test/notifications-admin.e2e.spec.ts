@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { caughtUp, deliverWebhooks, recordAndClassify } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { appendTaskNotice } from '../../api/test/notifications/task-notices';
+import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { checkPage } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
@@ -257,6 +258,22 @@ class FlakyReceiver {
     const policy = (await as('auditor', 'GET', '/complaint-policies/current')).body.policy;
     const replay = await as('auditor', 'POST', '/audit/what-if', { from: '2026-10-01T00:00:00+08:00', to: '2026-10-31T23:59:59+08:00', policy: { ...policy, version: 'x', deadlines: { general: 1, major: 1 } } });
     expect(replay.body.summary).toEqual({ examined: 1, dueChanged: 1, lateChanged: 1, newlyLate: 1, noLongerLate: 0 });
+  });
+
+  it('ONB-SOD/ONB-SELF: on an application, the onboarding inbox tells the sales reviewer how long the step has waited, and the general manager that it is not theirs', async () => {
+    const manager = await served.api.tokenFor('manager');
+    expect((await served.api.request('POST', '/applications', { token: manager, body: { applicationId: 'app-na-1', form: applicationForm(72) } })).status).toBe(201);
+    expect((await served.api.request('POST', '/applications/app-na-1/submit', { token: manager })).status).toBe(200);
+    const inbox = (await as('sales', 'GET', '/inbox')).body.items.find((i: { applicationId: string }) => i.applicationId === 'app-na-1');
+    const sales = await signedIn('sales');
+    await sales.goto(url('/inbox/app-na-1'));
+    await sales.getByTestId('step-standing').getByText(`本步骤已等待 ${inbox.waitingWorkingDays} 个工作日（第 ${inbox.round} 轮审核）。`).waitFor();
+    await checkPage(sales, 'notifications-admin-08-standing');
+    await expectShownIn(sales, 'zh');
+    const gm = await signedIn('gm');
+    await gm.goto(url('/inbox/app-na-1'));
+    await gm.getByTestId('step-standing').getByText(/^此步骤不在您可审批的范围内/).waitFor();
+    expect((await as('gm', 'GET', '/inbox')).body.items.some((i: { applicationId: string }) => i.applicationId === 'app-na-1')).toBe(false);
   });
 
   it('the complaint policy page shows the version in force, as the API answers it', async () => {

@@ -7,6 +7,7 @@ import { MyNotificationsCard } from './notifications/my-notifications-card';
 import { MySettingsCard } from './notifications/my-settings-card';
 import { useNotificationsT } from './notifications/notifications.messages';
 import { OUTBOX_ROLES, OutboxCard } from './notifications/outbox-card';
+import '../components/components.css';
 import '../components/onboarding.css';
 
 /** 我的通知: the full list behind the bell, my own settings, and (for those the API shows it to) the departments' outbox. */

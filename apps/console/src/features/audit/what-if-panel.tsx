@@ -74,25 +74,27 @@ export function WhatIfPanel({ customerId }: { customerId?: string }) {
 
   return (
     <section className="card stack" aria-label={t('title')} data-testid="what-if">
-      <RecordFormFrame title={t('title')} intro={`${t('intro')}${customerId ? ` ${t('forCustomer')}` : ''}`} onSubmit={() => void submit()}>
-        <div className="form-row">
-          <RecordField form={form} name="from" label={t('from')} kind="date" narrow />
-          <RecordField form={form} name="to" label={t('to')} kind="date" narrow />
-          <RecordField form={form} name="calendar" label={t('calendar')} kind="select" options={(['current', 'official'] as const).map((c) => ({ value: c, label: t(`calendar.${c}`) }))} />
-        </div>
-        <div className="form-row">
-          <RecordField form={form} name="policy" label={t('policy')} kind="select" options={(['custom', 'own'] as const).map((p) => ({ value: p, label: t(`policy.${p}`) }))} />
-          {form.value('policy') === 'custom' ? (
-            <>
-              <RecordField form={form} name="deadlines.general" label={t('general')} kind="number" narrow />
-              <RecordField form={form} name="deadlines.major" label={t('major')} kind="number" narrow />
-              <RecordField form={form} name="maxWorkingDays" label={t('max')} kind="number" narrow />
-            </>
-          ) : null}
-        </div>
-        <FormOutcome form={form} />
-        <div className="toolbar"><button type="submit" className="button button-primary" disabled={form.busy || !inForce}>{form.busy ? t('running') : t('run')}</button></div>
-      </RecordFormFrame>
+      {!inForce ? <p className="muted">{t('loading')}</p> : (
+        <RecordFormFrame title={t('title')} intro={`${t('intro')}${customerId ? ` ${t('forCustomer')}` : ''}`} onSubmit={() => void submit()}>
+          <div className="form-row">
+            <RecordField form={form} name="from" label={t('from')} kind="date" narrow />
+            <RecordField form={form} name="to" label={t('to')} kind="date" narrow />
+            <RecordField form={form} name="calendar" label={t('calendar')} kind="select" options={(['current', 'official'] as const).map((c) => ({ value: c, label: t(`calendar.${c}`) }))} />
+          </div>
+          <div className="form-row">
+            <RecordField form={form} name="policy" label={t('policy')} kind="select" options={(['custom', 'own'] as const).map((p) => ({ value: p, label: t(`policy.${p}`) }))} />
+            {form.value('policy') === 'custom' ? (
+              <>
+                <RecordField form={form} name="deadlines.general" label={t('general')} kind="number" narrow />
+                <RecordField form={form} name="deadlines.major" label={t('major')} kind="number" narrow />
+                <RecordField form={form} name="maxWorkingDays" label={t('max')} kind="number" narrow />
+              </>
+            ) : null}
+          </div>
+          <FormOutcome form={form} />
+          <div className="toolbar"><button type="submit" className="button button-primary" disabled={form.busy}>{form.busy ? t('running') : t('run')}</button></div>
+        </RecordFormFrame>
+      )}
       {report ? <WhatIfResult report={report} /> : null}
     </section>
   );
@@ -110,9 +112,9 @@ function WhatIfResult({ report }: { report: Report }) {
           <tbody>
             {report.outcomes.map((o) => (
               <tr key={o.complaintId} data-complaint={o.complaintId} data-late-changed={o.lateChanged ? 'yes' : 'no'}>
-                <td className="nowrap">{formatInstant(o.receivedAt)}</td>
+                <td>{formatInstant(o.receivedAt)}</td>
                 <td>{t(`class.${o.class}` as WhatIfKey)}</td>
-                <td className="nowrap">{formatInstant(o.handledAt)}</td>
+                <td>{formatInstant(o.handledAt)}</td>
                 <td data-late={o.actual.late ? 'yes' : 'no'}>{t('days', { n: o.actual.workingDays, due: formatInstant(o.actual.due), late: lateWord(o.actual.late) })}</td>
                 <td data-late={o.whatIf.late ? 'yes' : 'no'}>{t('days', { n: o.whatIf.workingDays, due: formatInstant(o.whatIf.due), late: lateWord(o.whatIf.late) })}{o.whatIf.provisional ? ` ${t('provisional')}` : null}</td>
                 <td>{o.dueChanged || o.lateChanged ? <strong>{t('changedYes')}</strong> : t('changedNo')}</td>

@@ -70,16 +70,18 @@ export function MyNotificationsCard() {
       {note ? <p className="alert alert-success" role="status">{note}</p> : null}
       {!inbox ? (error ? null : <p className="muted">{t('loading')}</p>) : inbox.items.length === 0 ? <p className="empty">{t('empty')}</p> : (
         <table className="data-table" data-testid="my-notifications-table">
-          <thead><tr><th scope="col">{t('state')}</th><th scope="col">{t('what')}</th><th scope="col">{t('company')}</th><th scope="col">{t('due')}</th><th scope="col">{t('when')}</th><th scope="col"><span className="visually-hidden">{t('open')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('what')}</th><th scope="col">{t('company')}</th><th scope="col">{t('due')}</th><th scope="col">{t('when')}</th><th scope="col"><span className="visually-hidden">{t('open')}</span></th></tr></thead>
           <tbody>
             {inbox.items.map((item) => (
               <tr key={item.id} data-notification={item.id} data-read={item.read ? 'yes' : 'no'}>
-                <td>{item.read ? t('read') : <strong>{t('unread')}</strong>}</td>
-                <td>{item.title}{item.detail ? <span className="hint"> {item.detail}</span> : null}</td>
+                <td>
+                  {item.read ? <span className="badge">{t('read')}</span> : <span className="badge badge-primary">{t('unread')}</span>} {item.title}
+                  {item.detail ? <span className="hint"> {item.detail}</span> : null}
+                </td>
                 <td>{item.company ?? '—'}</td>
-                <td className="nowrap">{item.deadline ?? '—'}</td>
-                <td className="nowrap">{formatInstant(item.occurredAt)}</td>
-                <td className="nowrap">
+                <td>{item.deadline ?? '—'}</td>
+                <td>{formatInstant(item.occurredAt)}</td>
+                <td>
                   <button type="button" className="button button-ghost button-small" aria-label={t('openTitle', { title: item.title })} onClick={() => void open(item)}>{t('open')}</button>
                   {!item.read ? <button type="button" className="button button-ghost button-small" onClick={() => void read(item)}>{t('markRead')}</button> : null}
                 </td>

@@ -38,17 +38,17 @@ export function OutboxCard() {
       <ErrorAlert error={error} />
       {!items ? (error ? null : <p className="muted">{t('loading')}</p>) : items.length === 0 ? <p className="empty">{t('outboxNone')}</p> : (
         <table className="data-table" data-testid="outbox-table">
-          <thead><tr><th scope="col">{t('when')}</th><th scope="col">{t('what')}</th><th scope="col">{t('company')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('delivery')}</th><th scope="col">{t('attemptsCount')}</th><th scope="col"><span className="visually-hidden">{t('showAttempts')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('what')}</th><th scope="col">{t('company')}</th><th scope="col">{t('recipient')}</th><th scope="col">{t('delivery')}</th></tr></thead>
           <tbody>
             {items.map((n) => (
               <tr key={n.id} data-notification={n.id} data-recipient={n.recipient}>
-                <td className="nowrap">{formatInstant(n.occurredAt)}</td>
-                <td><Link to={n.message.link}>{n.message.title}</Link></td>
+                <td><Link to={n.message.link}>{n.message.title}</Link><br /><span className="hint">{formatInstant(n.occurredAt)}</span></td>
                 <td>{n.message.company ?? '—'}</td>
                 <td>{groupWord(n.recipient, ct)}</td>
-                <td>{t(`delivery.${n.delivery.status}` as NotificationsKey)}</td>
-                <td>{n.delivery.attempts}</td>
                 <td>
+                  {t(`delivery.${n.delivery.status}` as NotificationsKey)}
+                  {n.delivery.attempts > 0 ? <span className="hint"> {t('attemptsN', { n: n.delivery.attempts })}</span> : null}
+                  <br />
                   <button type="button" className="button button-ghost button-small" aria-label={t('showAttemptsOf', { title: n.message.title, recipient: groupWord(n.recipient, ct) })} onClick={() => setShown(n)}>
                     {t('showAttempts')}
                   </button>

@@ -64,13 +64,12 @@ export function ProjectionsTable() {
       <FormOutcome form={run} />
       {overview ? (
         <table className="data-table" data-testid="projections-table">
-          <thead><tr><th scope="col">{t('view')}</th><th scope="col">{t('position')}</th><th scope="col">{t('lag')}</th><th scope="col">{t('state')}</th><th scope="col">{t('lastRebuild')}</th><th scope="col"><span className="visually-hidden">{t('rebuild')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('view')}</th><th scope="col">{t('position')}</th><th scope="col">{t('state')}</th><th scope="col">{t('lastRebuild')}</th><th scope="col"><span className="visually-hidden">{t('rebuild')}</span></th></tr></thead>
           <tbody>
             {[...overview.projections].sort((a, b) => viewWord(a.name, lang).localeCompare(viewWord(b.name, lang), lang)).map((p) => (
               <tr key={p.name} data-projection={p.name}>
                 <td>{viewWord(p.name, lang)}</td>
-                <td className="nowrap">{t('positionValue', { position: p.position, head: overview.headPosition })}</td>
-                <td className="nowrap">{p.lag <= 0 ? t('caughtUp') : t('behind', { n: p.lag })}</td>
+                <td>{t('positionValue', { position: p.position, head: overview.headPosition })}<br /><span className={p.lag > 0 ? 'field-error' : 'hint'}>{p.lag <= 0 ? t('caughtUp') : t('behind', { n: p.lag })}</span></td>
                 <td>{p.lastError ? <span className="field-error">{t('failing', { error: p.lastError })}</span> : p.leading ? t('leading') : t('following')}</td>
                 <td>{rebuildText(p.rebuild)}</td>
                 <td>
