@@ -20,6 +20,8 @@ describe('reading the console’s API calls from its source', () => {
         'api.get(sub(id, \'history\'));',
         'api.post<CommandAnswer>(`/complaints/${encodeURIComponent(id)}/${action}?x=1`, body);',
         'useEventStream(api, STREAM_PATH, {});',
+        'api.delete(`/webhooks/${encodeURIComponent(r)}`).then(() => true);',
+        'changed.delete(key);',
         "navigate('/inbox');",
         '<CommandCard title="x" path={`/consultations/${encodeURIComponent(id)}/answer`} />',
         '<CommandCard path="/forums" />',
@@ -29,9 +31,9 @@ describe('reading the console’s API calls from its source', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('finds inline, constant, template-built and helper-built paths and command forms’ path props, and skips specs and non-API strings', () => {
+  it('finds inline, constant, template-built and helper-built paths, DELETEs and command forms’ path props, and skips specs, non-API strings and a Map’s delete', () => {
     const found = consoleApiCalls(dir).map((c) => `${c.method} ${c.path}`).sort();
-    expect(found).toEqual(['GET /customers', 'GET /customers/*/*', 'GET /me/notifications/stream', 'POST /complaints/*/*', 'POST /consultations/*/answer', 'POST /customers/*/disqualification/approve', 'POST /forums']);
+    expect(found).toEqual(['DELETE /webhooks/*', 'GET /customers', 'GET /customers/*/*', 'GET /me/notifications/stream', 'POST /complaints/*/*', 'POST /consultations/*/answer', 'POST /customers/*/disqualification/approve', 'POST /forums']);
   });
 
   it('matches a computed segment to one segment, a computed last segment to several, and nothing across methods', () => {

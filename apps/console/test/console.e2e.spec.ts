@@ -66,10 +66,10 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
 
   it("shows the customer manager's actions on the home page, each a live page", async () => {
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'new-application', 'customers', 'complaints', 'development', 'visits', 'visit-plans', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar']); // 待办 first (issue 15)
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'new-application', 'customers', 'complaints', 'development', 'visits', 'visit-plans', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar', 'notifications']); // 待办 first (issue 15)
     // every feature in the catalogue has its page now: none is marked "coming soon"
     expect(await page.locator('[data-feature="new-application"]').textContent()).not.toContain('即将上线');
-    expect(await page.locator('a.feature-card').count()).toBe(13); // the committee too (R-PRICE-2: a customer manager reports a violation)
+    expect(await page.locator('a.feature-card').count()).toBe(14); // the committee too (R-PRICE-2: a customer manager reports a violation), and everyone's notifications
     expect(await page.getByRole('link', { name: /工作日历/ }).count()).toBe(2); // the card and the navigation
     await page.getByText('角色：客户经理').waitFor();
     await checkPage(page, '02-home-zh');
@@ -152,7 +152,7 @@ jest.setTimeout(30_000); // a browser and a server per step; generous for slow C
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await heading('您好，孙主管').waitFor();
     const cards = page.locator('.feature-card');
-    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'customers', 'complaints', 'sla-board', 'development', 'visits', 'visit-plans', 'key-accounts', 'customer-reviews', 'allocations', 'surveys', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar', 'delegations']); // issue 16: a deciding role delegates from its own screen
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')))).toEqual(['inbox', 'customers', 'complaints', 'sla-board', 'development', 'visits', 'visit-plans', 'key-accounts', 'customer-reviews', 'allocations', 'surveys', 'forums', 'consultations', 'contracts', 'catalogue', 'committee', 'calendar', 'notifications', 'delegations']); // issue 16: a deciding role delegates from its own screen
   });
 
   it('refuses a wrong password in the user\'s language, with the API\'s rule, and keeps the user on the sign-in page', async () => {

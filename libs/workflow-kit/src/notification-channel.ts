@@ -32,3 +32,7 @@ export const UserSettingsBody = z.strictObject({
   channels: z.array(z.enum(['in_app', 'email'])).max(2).refine((c) => new Set(c).size === c.length, 'channels repeat'),
 });
 export type UserSettingsBody = z.infer<typeof UserSettingsBody>;
+
+/** What users set themselves (PUT /me/notification-settings): where e-mail goes and the language messages are written in. */
+export const MySettingsBody = z.strictObject({ email: EmailAddress.nullable(), language: MessageLanguage });
+export type MySettingsBody = z.infer<typeof MySettingsBody>;

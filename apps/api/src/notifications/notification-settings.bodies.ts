@@ -34,9 +34,8 @@ export const MyStreamQuery = z.strictObject({
 });
 export type MyStreamQuery = z.infer<typeof MyStreamQuery>;
 
-/** What users set themselves: where e-mail goes and the language messages are written in. */
-export const MySettingsBody = z.strictObject({ email: EmailAddress.nullable(), language: Language });
-export type MySettingsBody = z.infer<typeof MySettingsBody>;
+// what users set themselves lives in @crm/workflow-kit, where the console's settings form reads it too
+export { MySettingsBody } from '@crm/workflow-kit';
 
 export { UserSettingsBody } from '@crm/workflow-kit';
 

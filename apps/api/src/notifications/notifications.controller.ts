@@ -10,7 +10,8 @@ import { waitForProjections } from '../read-models/read-your-writes';
 import { API_RUNTIME, type ApiRuntime } from '../runtime';
 import { notificationOutboxProjection, OUTBOX_TABLE } from './notification-outbox.projection';
 import { NotificationId, NotificationsQuery, Recipient, WebhookBody } from './notifications.queries';
-import { NOTIFICATION_DELIVERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
+import { NOTIFICATION_DELIVERER, NOTIFICATION_RENDERER, WEBHOOK_ENDPOINTS } from './notifications.tokens';
+import type { NotificationRenderer } from './notification-renderer';
 import { allowedClasses } from './outbound-address';
 import { literalRefusal } from './outbound-request';
 import { attemptsOf, DELIVERIES_TABLE, redactAttempt } from './webhook-deliveries';
@@ -31,12 +32,13 @@ export class NotificationsController {
     @Inject(WEBHOOK_ENDPOINTS) private readonly endpoints: WebhookEndpoints,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+    @Inject(NOTIFICATION_RENDERER) private readonly renderer: NotificationRenderer,
   ) {}
 
   @Get('notifications')
   @Roles('finance_reviewer', 'sales_reviewer', 'administrator', 'auditor')
   @ApiOperation({
-    summary: "R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient group) with each webhook delivery status; " +
+    summary: "R-ARC-2/R-ONB-4: the notification outbox (one row per event and recipient group) with each webhook delivery status and its message (?language=zh|en); " +
       "?addressee= lists one person's rows (administrators and auditors only: 403 NOTIFICATION-ADDRESSEE)",
   })
   async list(@Query({ schema: NotificationsQuery }) query: NotificationsQuery, @CurrentActor() actor: Actor) {
@@ -54,7 +56,12 @@ export class NotificationsController {
     if (query.afterPosition !== undefined) q = q.where('o.position', '>', query.afterPosition);
     const rows = await q.orderBy('o.position').orderBy('o.notification_id').limit(query.limit).execute();
     const full = isAdministrator(actor);
-    const items = rows.map((r) => ({ ...bodyOf(r as unknown as OutboxNotification), delivery: deliveryOf(r, full) }));
+    // what the row says, as every channel says it: the screens show this, never the event's type or ids
+    const messages = await this.renderer.renderAll(rows as unknown as OutboxNotification[], () => query.language ?? 'zh');
+    const items = rows.map((r, i) => {
+      const { title, company, deadline, path } = messages[i];
+      return { ...bodyOf(r as unknown as OutboxNotification), message: { title, company, deadline, link: path }, delivery: deliveryOf(r, full) };
+    });
     return { items, nextAfterPosition: items.length === query.limit ? items[items.length - 1].position : null };
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Username } from '../auth/user-directory';
+import { MessageLanguage } from '@crm/workflow-kit';
 import { MinPosition } from '../read-models/read-your-writes';
 import { RECIPIENT_PATTERN } from './notification-outbox.projection';
 
@@ -12,6 +13,8 @@ export const NotificationsQuery = z.strictObject({
   /** paging by position: pass the last position seen */
   afterPosition: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** the language each row's message (title, company, deadline, console link) is rendered in; default zh */
+  language: MessageLanguage.optional(),
   minPosition: MinPosition,
 });
 export type NotificationsQuery = z.infer<typeof NotificationsQuery>;

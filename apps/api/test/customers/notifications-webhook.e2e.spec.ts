@@ -75,6 +75,17 @@ describe('R-ARC-2: the notification outbox and signed webhook delivery (real SQL
     expect((await api.request('GET', '/notifications', { token: tokens.manager })).status).toBe(403);
   });
 
+  it('each outbox row carries its message as every channel renders it, in the language asked for (the console shows it, never the event type)', async () => {
+    const zh = await api.request('GET', '/notifications?recipient=finance', { token: tokens.auditor });
+    const en = await api.request('GET', '/notifications?recipient=finance&language=en', { token: tokens.auditor });
+    const [opened, changed] = zh.body.items.map((n: any) => n.message);
+    expect(opened).toEqual({ title: expect.stringMatching(/[\u4e00-\u9fff]/), company: '宁波甬兴塑业 w-1', deadline: null, link: '/customers/w-1' });
+    expect(changed.title).not.toBe('CustomerInformationChanged');
+    expect(en.body.items[1].message.title).toMatch(/^[\x20-\x7e’]+$/);
+    expect(en.body.items[1].message.title).not.toBe(changed.title);
+    expect((await api.request('GET', '/notifications?language=fr', { token: tokens.auditor })).status).toBe(400);
+  });
+
   it('delivers each notification signed with HMAC-SHA256, retrying after a 500 with back-off and recording every attempt', async () => {
     const first = await deliverer.runDue();
     expect(first.map((o) => [o.statusCode, o.delivered])).toEqual([[500, false], [500, false]]);

@@ -7,6 +7,7 @@ import { AsOfPanel } from './audit/as-of-panel';
 import { AuditTimeline } from './audit/audit-timeline';
 import { CustomerPicker } from './audit/customer-picker';
 import { ExportLinks, VerifyPanel } from './audit/verify-export';
+import { WhatIfPanel } from './audit/what-if-panel';
 import type { FeaturePageProps } from './feature-pages';
 import '../components/components.css';
 import './audit/audit.css';
@@ -38,6 +39,7 @@ export default function AuditPage({ segments }: FeaturePageProps) {
       ) : (
         <p className="empty">{at.t('noCustomer')}</p>
       )}
+      <WhatIfPanel key={customerId ?? 'all'} customerId={customerId} />
     </div>
   );
 }

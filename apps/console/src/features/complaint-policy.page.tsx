@@ -17,12 +17,16 @@ export default function ComplaintPolicyPage(_props: FeaturePageProps) {
   const { t: gt } = useI18n();
   const { api, session } = useSignedIn();
   const [versions, setVersions] = useState<PolicyVersion[] | null>(null);
+  const [current, setCurrent] = useState<PolicyVersion | null>(null);
   const [error, setError] = useState<ErrorDescription | null>(null);
 
   useEffect(() => {
-    api.get<{ items: PolicyVersion[] }>('/complaint-policies').then((r) => setVersions(r.items), (e) => setError(describeError(e, gt)));
+    // the version in force is the API's answer (what a complaint recorded now gets), not the list's last row
+    Promise.all([api.get<PolicyVersion>('/complaint-policies/current'), api.get<{ items: PolicyVersion[] }>('/complaint-policies')]).then(
+      ([inForce, all]) => { setCurrent(inForce); setVersions(all.items); },
+      (e) => setError(describeError(e, gt)),
+    );
   }, [api, gt]);
-  const current = versions?.[versions.length - 1];
   return (
     <section className="stack">
       <PageHeading subtitle={t('subtitle')}>{gt('feature.complaint-policy.title')}</PageHeading>

@@ -3,7 +3,7 @@ import type { Role } from '@crm/workflow-kit';
 export type FeatureId = 'inbox' | 'new-application' | 'customers' | 'complaints' | 'sla-board' | 'audit' | 'calendar' | 'development' | 'visits' | 'key-accounts'
   | 'users' | 'channels' | 'complaint-policy' | 'delegations' | 'reassignment'
   | 'allocations' | 'surveys' | 'forums' | 'consultations' | 'archive-filings' | 'visit-plans'
-  | 'contracts' | 'catalogue' | 'committee' | 'customer-reviews';
+  | 'contracts' | 'catalogue' | 'committee' | 'customer-reviews' | 'notifications' | 'projections';
 
 export interface Feature {
   id: FeatureId;
@@ -43,6 +43,8 @@ export const FEATURES: readonly Feature[] = [
   // R-PRICE-1/2 价格和客户委员会: its members and auditors read the agenda, a customer manager reports a violation, an administrator keeps the charter
   { id: 'committee', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'auditor', 'customer_manager', 'administrator'] },
   { id: 'calendar', roles: [] },
+  // issue 16: everyone's own notifications and settings; the outbox and its delivery attempts for those the API shows them to
+  { id: 'notifications', roles: [] },
   // issue 16: the administrator's and the deciding roles' people work
   { id: 'users', roles: ['administrator'] },
   { id: 'channels', roles: ['administrator'] },
@@ -51,6 +53,8 @@ export const FEATURES: readonly Feature[] = [
   { id: 'delegations', roles: ['sales_reviewer', 'finance_reviewer', 'general_manager', 'supervisor', 'administrator'] },
   // TASK-REASSIGN: only an administrator reassigns
   { id: 'reassignment', roles: ['administrator'] },
+  // the read models' status and rebuilds are operations work: the administrator's
+  { id: 'projections', roles: ['administrator'] },
 ];
 
 export function featurePath(id: FeatureId, ...rest: string[]): string {

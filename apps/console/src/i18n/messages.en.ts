@@ -100,6 +100,10 @@ export const en: Record<MessageKey, string> = {
   'feature.delegations.summary': 'Hand your deciding role to a colleague of the same role while away; revoke at any time.',
   'feature.reassignment.title': 'Reassign tasks',
   'feature.reassignment.summary': 'Hand open tasks of any workflow to another person who may do them.',
+  'feature.notifications.title': 'My notifications',
+  'feature.notifications.summary': 'Every notification (read and unread) with its task or record, your e-mail and message language; how sent notifications were delivered.',
+  'feature.projections.title': 'Read-model status',
+  'feature.projections.summary': 'How far each read model has processed the event log, how far behind it is, and rebuilding one from the start.',
 
   'coming.title': '{feature}: coming soon',
   'coming.body': 'The page for this feature is being built.',

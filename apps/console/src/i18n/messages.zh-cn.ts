@@ -102,6 +102,10 @@ export const zhCN = {
   'feature.delegations.summary': '请假期间把审批角色委托给同岗位同事，随时撤销。',
   'feature.reassignment.title': '改派待办',
   'feature.reassignment.summary': '把各流程中未办结的待办改派给可以办理的其他人。',
+  'feature.notifications.title': '我的通知',
+  'feature.notifications.summary': '全部通知（已读、未读）及其待办或记录，个人的邮箱与通知语言；发出通知的投递情况。',
+  'feature.projections.title': '数据视图状态',
+  'feature.projections.summary': '各查询视图处理到哪一条事件、落后多少，必要时从头重建。',
 
   'coming.title': '{feature}：即将上线',
   'coming.body': '该功能的页面正在开发中。',

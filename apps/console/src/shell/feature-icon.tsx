@@ -27,6 +27,8 @@ const PATHS: Record<FeatureId, string> = {
   reassignment: 'M4 7h13l-3-3M20 17H7l3 3M4 7v4M20 17v-4',
   contracts: 'M6 3h9l4 4v14H6zM15 3v4h4M9 12h6M9 16h4M14 18l2 1 3-4',
   catalogue: 'M3 10l9-6 9 6v10H3zM8 20v-6h8v6M3 10h18',
+  notifications: 'M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0',
+  projections: 'M4 5h16v4H4zM4 11h16v4H4zM4 17h10v3H4zM18 17l2 2-2 2',
 };
 
 export function FeatureIcon({ id }: { id: FeatureId }) {

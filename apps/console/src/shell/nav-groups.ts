@@ -11,7 +11,7 @@ export const NAV_GROUPS: ReadonlyArray<{ id: NavGroupId; features: readonly Feat
   { id: 'customers', features: ['new-application', 'customers', 'complaints', 'sla-board', 'key-accounts', 'archive-filings'] },
   { id: 'relations', features: ['development', 'visits', 'visit-plans', 'surveys', 'forums', 'consultations', 'customer-reviews'] },
   { id: 'sales', features: ['contracts', 'catalogue', 'committee', 'allocations'] },
-  { id: 'admin', features: ['users', 'channels', 'complaint-policy', 'delegations', 'reassignment', 'audit', 'calendar'] },
+  { id: 'admin', features: ['users', 'channels', 'projections', 'complaint-policy', 'delegations', 'reassignment', 'audit', 'calendar'] },
 ];
 
 export type NavEntry<T> = { kind: 'link'; item: T } | { kind: 'group'; id: NavGroupId; items: T[] };

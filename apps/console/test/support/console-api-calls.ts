@@ -9,10 +9,10 @@ export interface ConsoleCall {
   file: string;
 }
 
-const METHOD_OF: Record<string, string> = { get: 'GET', blob: 'GET', url: 'GET', post: 'POST', postFile: 'POST', put: 'PUT', useEventStream: 'GET', openEventStream: 'GET' };
+const METHOD_OF: Record<string, string> = { get: 'GET', blob: 'GET', url: 'GET', post: 'POST', postFile: 'POST', put: 'PUT', delete: 'DELETE', useEventStream: 'GET', openEventStream: 'GET' };
 
 // `api.get<T>(ARG` / `.post(ARG` …, and `useEventStream(api, ARG` ; ARG is a literal, a template or a name
-const CLIENT_CALL = /\.(get|post|put|postFile|blob|url)\s*(?:<[^\n]*?>)?\(\s*(`[^`]*`|'[^']*'|[A-Za-z_$][\w$]*\s*\([^)\n]*\)|[A-Za-z_$][\w$]*)/g;
+const CLIENT_CALL = /\.(get|post|put|delete|postFile|blob|url)\s*(?:<[^\n]*?>)?\(\s*(`[^`]*`|'[^']*'|[A-Za-z_$][\w$]*\s*\([^)\n]*\)|[A-Za-z_$][\w$]*)/g;
 // `<CommandCard path={`…`}` and the command forms: a JSX `path` prop is the path the form POSTs to
 const JSX_PATH = /\bpath=\{?(`[^`]*`|'[^']*'|"[^"]*")/g;
 const STREAM_CALL = /\b(useEventStream|openEventStream)\s*\(\s*\w+\s*,\s*(`[^`]*`|'[^']*'|[A-Za-z_$][\w$]*)/g;

@@ -56,6 +56,7 @@ const ZH = {
   'group.administrator': '系统管理员',
   'group.parent_chemicals_sales': '产品经销公司化工品销售部',
   plantOffice: '驻厂办 {id}',
+  'group.plant_offices': '相应的驻厂办',
   sending: '提交中…',
   required: '必填',
   offices: '驻厂办',
@@ -130,6 +131,7 @@ const EN: Record<keyof typeof ZH, string> = {
   'group.administrator': 'Administrator',
   'group.parent_chemicals_sales': 'Parent company chemicals sales',
   plantOffice: 'Plant office {id}',
+  'group.plant_offices': 'The customer’s plant office',
   sending: 'Sending…',
   required: 'Required',
   offices: 'Plant offices',
@@ -163,6 +165,8 @@ export function groupWord(recipient: string, t: ChannelsT, offices: ReadonlyArra
   if ((GROUPS as readonly string[]).includes(recipient)) return t(`group.${recipient}` as ChannelsKey);
   if (recipient === 'sales_reviewer') return t('group.sales');
   if (recipient === 'finance_reviewer') return t('group.finance');
+  // R-ARC-2 "相应的驻厂办": an event's word for the customer's own office, before the outbox resolves it
+  if (recipient === 'plant_offices') return t('group.plant_offices');
   const unnamed = /^plant_office_(.+)$/.exec(recipient);
   return unnamed ? t('plantOffice', { id: unnamed[1] }) : recipient;
 }

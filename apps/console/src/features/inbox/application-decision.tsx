@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { ErrorAlert } from '../../shell/error-alert';
 import { AdmissionFields, criteriaFor, type Evidence } from './admission-fields';
 import { useInboxT } from './inbox.messages';
+import { StepStanding } from './step-standing';
 
 type Action = 'approve' | 'reject' | 'return';
 export interface Decided { message: string; position?: number; conflict?: boolean; details?: string }
@@ -108,6 +109,7 @@ export function ApplicationDecision({ id, onDecided }: { id: string; onDecided(r
         {step ? (
           <form onSubmit={(e) => e.preventDefault()} className="card decision-form" aria-labelledby="decision-title">
             <h2 id="decision-title">{it('decision')}</h2>
+            <StepStanding applicationId={id} />
             {lost ? <p className="alert alert-warning" role="alert" data-testid="decision-conflict">{lost}</p> : null}
             <DraftNote draft={draft} />
             <div className="field">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { navigate } from '../../router/hash-router';
+import { Link, navigate } from '../../router/hash-router';
 import { useNotificationT } from './notification.messages';
 import type { InboxItem } from './notifications.api';
 import { useNotifications } from './use-notifications';
@@ -41,6 +41,7 @@ export function NotificationBell() {
           </div>
           {error && <p className="muted small" role="alert">{t('failed', { message: error })}</p>}
           {inbox.items.length === 0 ? <p className="muted">{t('empty')}</p> : <NotificationList items={inbox.items} onOpen={openItem} />}
+          <p className="small"><Link to="/notifications" onClick={() => setOpen(false)} data-testid="bell-all">{t('all')}</Link></p>
           <p className="muted small bell-status">{status === 'open' ? t('live') : t('offline')}</p>
         </div>
       )}

@@ -12,6 +12,7 @@ export const useNotificationT = localMessages({
     live: '实时推送已连接',
     offline: '实时推送未连接',
     failed: '通知加载失败：{message}',
+    all: '查看全部通知与通知设置',
   },
   en: {
     bell: 'Notifications',
@@ -24,5 +25,6 @@ export const useNotificationT = localMessages({
     live: 'Live updates connected',
     offline: 'Live updates not connected',
     failed: 'Could not load notifications: {message}',
+    all: 'All notifications and settings',
   },
 });

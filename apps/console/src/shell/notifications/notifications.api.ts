@@ -27,6 +27,8 @@ export interface Inbox {
 /** The SSE event name of one notification on /me/notifications/stream. */
 export const NOTIFICATION_EVENT = 'Notification';
 export const STREAM_PATH = '/me/notifications/stream';
+/** A window event: a screen other than the bell marked notifications read, so the bell reads its count again. */
+export const READ_ELSEWHERE = 'crm:notifications-read';
 
 const apiLanguage = (lang: Lang) => (lang === 'en' ? 'en' : 'zh');
 

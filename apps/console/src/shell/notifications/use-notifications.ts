@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useEventStream, type StreamStatus } from '../../api/event-stream';
 import { useSignedIn } from '../../auth/session.context';
 import { useI18n } from '../../i18n/i18n.context';
-import { fetchInbox, type Inbox, markAllRead, markRead, NOTIFICATION_EVENT, STREAM_PATH } from './notifications.api';
+import { fetchInbox, type Inbox, markAllRead, markRead, NOTIFICATION_EVENT, READ_ELSEWHERE, STREAM_PATH } from './notifications.api';
 
 export interface Notifications {
   inbox: Inbox;
@@ -30,6 +30,10 @@ export function useNotifications(): Notifications {
       .catch((e: Error) => setError(e.message));
   }, [api, lang]);
   useEffect(reload, [reload]);
+  useEffect(() => {
+    window.addEventListener(READ_ELSEWHERE, reload);
+    return () => window.removeEventListener(READ_ELSEWHERE, reload);
+  }, [reload]);
   const status = useEventStream(api, STREAM_PATH, { [NOTIFICATION_EVENT]: reload });
   const read = useCallback(async (id: string) => {
     await markRead(api, id).catch(() => undefined);
