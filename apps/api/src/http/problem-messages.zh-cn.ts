@@ -1,6 +1,7 @@
 import { ROLE_WORDING } from '@crm/workflow-kit';
 import { isRowErrors, zhImportLead, zhRowError } from './import-messages.zh-cn';
 import type { Problem } from './problem';
+import { LINES, REFUSAL_SPECIFICS } from './refusal-specifics.zh-cn';
 
 type Translate = (problem: Problem) => string;
 
@@ -32,13 +33,13 @@ const ZH_SPECIFICS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => stri
   [/^body: not valid JSON$/, () => '请求内容不是有效的 JSON'],
   [/^body: incomplete request$/, () => '请求内容不完整'],
   [/^body: (?:could not be read|unsupported encoding or charset)$/, () => '请求内容无法读取'],
+  // issue 16: the rest of the domain's refusals (refusal-specifics.zh-cn.ts)
+  ...REFUSAL_SPECIFICS,
 ];
 
-const LINES: Readonly<Record<string, string>> = { polyolefin: '聚烯烃', other_chemicals: '其他化工产品' };
-
-/** Letters that are not a rule id, a code in capitals (HDPE 5000S, SCHEMA), an email or the unit t. */
+/** Letters that are not a rule id, a code in capitals (HDPE 5000S, SCHEMA, a credit code 91310000MA1FL8XQ3U), an email or the unit t. */
 const ENGLISH = /[A-Za-z]{2,}/;
-const ALLOWED = /\bR-[A-Z]+-\d+\b|\b[A-Z][A-Z0-9_-]*[A-Z0-9]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)?\s?t\b/g;
+const ALLOWED = /\b(?=[0-9A-Z-]*\d)[0-9A-Z][0-9A-Z-]{7,}\b|\bR-[A-Z]+-\d+\b|\b[A-Z][A-Z0-9_-]*[A-Z0-9]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)?\s?t\b/g;
 export const hasEnglish = (text: string): boolean => ENGLISH.test(text.replace(ALLOWED, ''));
 
 /**
