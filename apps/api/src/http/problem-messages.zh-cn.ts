@@ -127,6 +127,11 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   // issue 16: a lead for every rule id the domain throws (the scan in zh-refusals-coverage.spec.ts checks it)
   'R-TIER-1': specifics('不符合按产品分别设置客户及客户登记的规定（R-TIER-1）'),
   'R-TIER-6': specifics('不符合客户准入条件：直销客户须为有一定规模、资金和信誉良好的生产企业，代理商、经销商须在当地诚信经营、资金雄厚、信誉良好（R-TIER-6）'),
+  'R-ONB-1': specifics('开户材料不齐：须提供营业执照、税务登记证、组织机构代码证（三证合一后为营业执照）和开票资料（R-ONB-1）'),
+  'ONB-SELF': specifics('申请人和申请表上的客户经理不能审批本人的开户申请（ONB-SELF）'),
+  'ONB-SOD': specifics('职责分离：同一人不能审批同一开户申请的两个环节（ONB-SOD）'),
+  'ONB-ASSIGNEE': specifics('该审批环节已改派给他人，只有被指派人可以办理（ONB-ASSIGNEE）'),
+  'R-TIER-5': specifics('不符合其他化工产品客户分类规定：分为直销客户、独家代理商、经销商（R-TIER-5）'),
   'R-ONB-2': specifics('开户材料须真实、有效（R-ONB-2）'),
   'R-ONB-3': specifics('不符合开户审批顺序：销售部审核、财务部审核（重点审核税务登记和开票资料）、总经理审批（R-ONB-3）'),
   'R-ONB-4': specifics('开户审批通过后由客户经理建立客户档案（R-ONB-4）'),

@@ -20,6 +20,9 @@ const role = (id: string | undefined): string => (id ? ROLES[id] : undefined) ??
 /** `a, b` or `a or b`, in Chinese: 客户经理、销售部 */
 const roles = (list: string | undefined): string => [...new Set((list ?? '').split(/, | or /).map((r) => role(r.trim())))].join(/ or /.test(list ?? '') ? '或' : '、');
 
+const DOCUMENTS: Readonly<Record<string, string>> = { 'business licence': '营业执照', 'tax registration': '税务登记证', 'organisation code': '组织机构代码证', other: '其他证照' };
+const documentKind = (kind: string | undefined): string => (kind ? DOCUMENTS[kind] : undefined) ?? '证照';
+
 const STEPS: Readonly<Record<string, string>> = { sales: '销售部审核', finance: '财务部审核', generalManager: '总经理审批' };
 const step = (id: string | undefined): string => (id ? STEPS[id] : undefined) ?? '该审批环节';
 
@@ -63,6 +66,16 @@ export const REFUSAL_SPECIFICS: ReadonlyArray<readonly [RegExp, Say]> = [
   [re('reminders are sent by the timer scheduler'), () => '审批提醒由系统定时发送'],
   [re('a reviewer does not act on their own behalf'), () => '审批人不能代自己审批'],
   [re(String.raw`${ID} holds no delegation from ${ID} as ${ID} on ${ID}`), (m) => `您在 ${m[4]} 没有获得该审批人委托的${role(m[3])}审批权限`],
+  [re(String.raw`approval runs sales → finance → general manager; the ${ID} step is not pending \(pending: ${ID}\)`), (m) => `开户审批依次为销售部审核、财务部审核、总经理审批；${step(m[1])}不是当前待办环节（${m[2] === 'none' ? '该申请当前没有待审批环节' : `当前为${step(m[2])}`}）`],
+  [re('the applicant and the customer manager named on the application cannot decide its review steps'), () => '申请人和申请表上的客户经理不能审批该开户申请的任何环节'],
+  [re(String.raw`the ${ID} step was reassigned to ${ID}; only they may decide it`), (m) => `${step(m[1])}已改派给他人，只有被指派人可以办理`],
+  [re(String.raw`.+ already approved another step of this application \(segregation of duties, across rounds\)`), () => '该审批人已审批过本开户申请的另一环节：按职责分离（各轮审批合并计算），同一人不能审批两个环节'],
+  [re(String.raw`the (business licence|tax registration|organisation code|other) certificate is missing`), (m) => `缺少${documentKind(m[1])}`],
+  [re(String.raw`the (business licence|tax registration|organisation code|other) number ${ID} does not match the identifiers \(${ID}\)`), (m) => `${documentKind(m[1])}编号 ${m[2]} 与公司识别码（${m[3]}）不一致`],
+  [re(String.raw`document ${ID} is not valid before ${ID}`), (m) => `证照 ${m[1]} 自 ${m[2]} 起才生效`],
+  [re('polyolefin customers are (?:direct customers or distributors|distributors or direct customers)'), () => '聚烯烃客户按销售对象分为经销商和直销客户（没有独家代理商）'],
+  [re('polyolefin customers are online-auction or planned customers'), () => '聚烯烃客户按销售形式须为网拍客户或计划客户'],
+  [re(String.raw`other chemical products have no sales form \(online auction / planned\)`), () => '其他化工产品客户不区分销售形式（网拍、计划）'],
   [re('a customer manager reads only the applications they filed or manage'), () => '客户经理只能查看本人提交或负责的开户申请'],
   [re(String.raw`only ${ID}, who gave the delegation, or an administrator revokes it`), () => '只有授权人本人或系统管理员可以撤销该授权委托'],
   [re(String.raw`you hold (.+): name the role you delegate`), (m) => `您同时担任${roles(m[1])}：请选择要委托的角色`],
@@ -220,6 +233,16 @@ export const REFUSAL_SPECIFICS: ReadonlyArray<readonly [RegExp, Say]> = [
 
   // —— visits, surveys and forums (走访、满意度调查、座谈会)
   [re(String.raw`the plan belongs to ${ID}; only its manager may .+`), () => '该走访计划属于其他客户经理，只有计划人本人可以办理'],
+  [re(String.raw`plan ${ID} has no item ${ID}`), () => '该走访计划中没有这一项'],
+  [re(String.raw`plan ${ID} is not approved yet; report the visit as unplanned or wait for the approval`), () => '该走访计划尚未批准：请按计划外走访报告，或等待计划批准'],
+  [re(String.raw`plan ${ID} belongs to ${ID}`), () => '该走访计划属于其他客户经理'],
+  [re(String.raw`item ${ID} plans a visit to ${ID}, not ${ID}`), () => '该计划项走访的是另一客户，不是本报告单的客户'],
+  [re(String.raw`the plan is for ${ID}; the visit was on ${ID}`), (m) => `该走访计划是 ${m[1]} 年度的，走访日期为 ${m[2]}`],
+  [re(String.raw`the customer seals or signs the form \(客户单位盖章\(签名\)\)`), () => '《走访客户报告单》须由客户单位盖章（签名）'],
+  [re(String.raw`signedOn ${ID} is not between the visit \(${ID}\) and the day it is reported \(${ID}\)`), (m) => `签章日期 ${m[1]} 须在走访日期（${m[2]}）与报告日期（${m[3]}）之间`],
+  [re(String.raw`each contact gives a telephone or a mobile \(联系方式: 电话 手机\)`), () => '每位联系人须填写联系方式：电话或手机'],
+  [re(String.raw`question ${ID}: answer a whole score from ${NUM} to ${NUM}`), (m) => `该问题须回答 ${m[2]} 至 ${m[3]} 之间的整数分`],
+  [re(String.raw`question ${ID}: answer one of (.+)`), (m) => `该问题须从以下选项中选择一项：${m[2].split(' / ').join('、')}`],
   [re('a manager does not decide on their own plan'), () => '客户经理不能审批本人的走访计划'],
   [re('a plan without customers cannot be submitted'), () => '走访计划中没有客户，不能提交'],
   [re('this report has no findings to acknowledge'), () => '该走访报告单没有需要反馈的走访意见'],

@@ -17,7 +17,6 @@ const SCANNED = [
 
 /** The refusals not said in Chinese yet (the literal, `${…}` for each value): shrink it, never grow it. */
 const NOT_YET_IN_CHINESE: ReadonlySet<string> = new Set<string>([
-  'question ${…}: ${…}',
 ]);
 
 /** Sample values for an interpolation, by the expression's text (exact first, then by its last word). */
@@ -28,7 +27,8 @@ const SAMPLE_BY_EXPRESSION: Readonly<Record<string, string>> = {
   "by ?? 'unknown'": 'app-7f3a',
   "actual ?? 'of no accepted type'": 'application/pdf',
   "primary?.refusedBy ?? 'no command'": 'R-KAM-2',
-  'STEP_ROLE[step]': 'finance',
+  'STEP_ROLE[step]': 'finance_reviewer',
+  'STEP_ROLE[d.step]': 'finance_reviewer',
   "ref.roles.join(' or ')": 'sales_reviewer',
   'addMonths(thisMonth, 1)': '2026-11',
   'salesPlanDueAt(data.month)': '2026-10-25T16:00:00.000Z',
@@ -69,6 +69,14 @@ const SAMPLE_BY_EXPRESSION: Readonly<Record<string, string>> = {
   'command.data.quarterEnd': '2026-12-31T16:00:00.000Z',
   deadline: '2026-12-31T16:00:00.000Z',
   period: '2026-Q3',
+  'd.step': 'finance',
+  "c.pending?.step ?? 'none'": 'sales',
+  'c.pending?.assignee': 'fin.li',
+  "kind.replace('_', ' ')": 'tax registration',
+  "doc.kind.replace('_', ' ')": 'business licence',
+  'doc.number': '91310000MA1FL8XQ3U',
+  expected: '91310000MA1FL8XQ3U',
+  today: '2026-10-14',
 };
 
 /** Where the same name means different things, the sample by file and expression. */
@@ -83,6 +91,8 @@ const SAMPLE_BY_FILE: Readonly<Record<string, string>> = {
   'identity-reservation.policy.ts:what': 'application app-7f3a',
   'onboarding.decider.ts:by ?? \'unknown\'': 'app-7f3a',
   'decide-intake.ts:to': 'major',
+  'survey.decider.ts:recorded': 'answer a whole score from 1 to 5',
+  'survey.decider.ts:id': 'q3',
   'tasks.service.ts:to': 'fin.li',
   'review.controller.ts:body.to': 'fin.li',
   'customer-review.decider.ts:command.data.productLine': 'polyolefin',
@@ -155,22 +165,45 @@ function scan(): { refusals: Refusal[]; unresolvedRules: string[] } {
   const refusals: Refusal[] = [];
   const unresolvedRules: string[] = [];
   for (const file of files) {
+    const whereOf = (node: ts.Node): string => `${relative(ROOT, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const ruleOf = (arg: ts.Expression): string | null =>
+      ts.isStringLiteralLike(arg) ? arg.text : (constants.get(`${file.fileName}#${arg.getText()}`) ?? constants.get(arg.getText()) ?? null);
+    const add = (node: ts.Node, rule: string | null, messageArg: ts.Expression): void => {
+      const where = whereOf(node);
+      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      if (ts.isStringLiteralLike(messageArg)) refusals.push({ where, rule, literal: messageArg.text, sample: messageArg.text });
+      else if (ts.isTemplateExpression(messageArg)) {
+        let literal = messageArg.head.text;
+        let sample = messageArg.head.text;
+        for (const span of messageArg.templateSpans) {
+          literal += `\${…}${span.literal.text}`;
+          sample += sampleOf(span.expression.getText(), file.fileName, line) + span.literal.text;
+        }
+        refusals.push({ where, rule, literal, sample });
+      }
+    };
     const visit = (node: ts.Node): void => {
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ['DomainRuleViolation', 'NotPermitted'].includes(node.expression.text) && node.arguments && node.arguments.length >= 2) {
         const [ruleArg, messageArg] = node.arguments;
-        const where = `${relative(ROOT, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-        const rule = ts.isStringLiteralLike(ruleArg) ? ruleArg.text : (constants.get(`${file.fileName}#${ruleArg.getText()}`) ?? constants.get(ruleArg.getText()) ?? null);
+        const where = whereOf(node);
+        const rule = ruleOf(ruleArg);
         if (rule === null) unresolvedRules.push(`${where} ${ruleArg.getText()}`);
-        if (ts.isStringLiteralLike(messageArg)) refusals.push({ where, rule, literal: messageArg.text, sample: messageArg.text });
-        else if (ts.isTemplateExpression(messageArg)) {
-          let literal = messageArg.head.text;
-          let sample = messageArg.head.text;
-          for (const span of messageArg.templateSpans) {
-            literal += `\${…}${span.literal.text}`;
-            sample += sampleOf(span.expression.getText(), file.fileName, file.getLineAndCharacterOfPosition(node.getStart()).line + 1) + span.literal.text;
-          }
-          refusals.push({ where, rule, literal, sample });
-        }
+        add(node, rule, messageArg);
+      }
+      // second-hand refusals: a `{ ruleId, message }` a decider throws, a visit form's `{ field, why }`,
+      // a visit report's `refuse('…')`, a class check's `return 'R-TIER-1: …'`
+      if (ts.isObjectLiteralExpression(node)) {
+        const props = new Map(node.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [[p.name.getText(), p.initializer] as const] : [])));
+        const ruleId = props.get('ruleId');
+        const message = props.get('message');
+        const why = props.get('why');
+        if (ruleId && message) add(node, ruleOf(ruleId), message);
+        if (why && props.has('field')) add(node, null, why);
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'refuse' && node.arguments.length === 1) add(node, null, node.arguments[0]);
+      if (ts.isReturnStatement(node) && node.expression && ts.isStringLiteralLike(node.expression)) {
+        const prefixed = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+): /.exec(node.expression.text);
+        if (prefixed) refusals.push({ where: whereOf(node), rule: prefixed[1], literal: node.expression.text, sample: node.expression.text });
       }
       ts.forEachChild(node, visit);
     };
