@@ -35,3 +35,15 @@ describe('the domain refusals said in Chinese with their specifics (issue 16)', 
     expect(zh.detail).toBe(`${rule}: ${english}`);
   });
 });
+
+describe('a lead that already says the specifics is not said twice (issue 16)', () => {
+  it('TASK-ASSIGNEE: the reassigned task reads once', () => {
+    const zh = localizeProblem(refusal('TASK-ASSIGNEE', 'the task "sales-review" was reassigned to fin.li; only they (or their delegate) complete it'), 'zh-CN');
+    expect(zh.message).toBe('该待办已改派给他人，只有被指派人或其代理人可以处理');
+  });
+
+  it('VISIT-SELF: the lead names the rule, the specifics say what happened', () => {
+    const zh = localizeProblem(refusal('VISIT-SELF', 'a manager does not decide on their own plan'), 'zh-CN');
+    expect(zh.message).toBe('不符合走访计划审批的回避规定（VISIT-SELF）：客户经理不能审批本人的走访计划');
+  });
+});

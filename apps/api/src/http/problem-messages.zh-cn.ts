@@ -60,7 +60,8 @@ export function zhSpecifics(message: string | undefined): string | null {
 
 const specifics = (zh: string): Translate => (p) => {
   const said = zhSpecifics(p.message);
-  return said ? `${zh}：${said}` : zh;
+  // a lead that already says it (该待办已改派给他人…) is not said twice
+  return said && !zh.includes(said) ? `${zh}：${said}` : zh;
 };
 
 /** By rule id: the generic rules are translated; domain rules keep their English specifics after a Chinese lead. */
@@ -128,30 +129,30 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-TIER-1': specifics('不符合按产品分别设置客户及客户登记的规定（R-TIER-1）'),
   'R-TIER-6': specifics('不符合客户准入条件：直销客户须为有一定规模、资金和信誉良好的生产企业，代理商、经销商须在当地诚信经营、资金雄厚、信誉良好（R-TIER-6）'),
   'R-ONB-1': specifics('开户材料不齐：须提供营业执照、税务登记证、组织机构代码证（三证合一后为营业执照）和开票资料（R-ONB-1）'),
-  'ONB-SELF': specifics('申请人和申请表上的客户经理不能审批本人的开户申请（ONB-SELF）'),
-  'ONB-SOD': specifics('职责分离：同一人不能审批同一开户申请的两个环节（ONB-SOD）'),
-  'ONB-ASSIGNEE': specifics('该审批环节已改派给他人，只有被指派人可以办理（ONB-ASSIGNEE）'),
+  'ONB-SELF': specifics('不符合开户审批的回避规定（ONB-SELF）'),
+  'ONB-SOD': specifics('不符合开户审批的职责分离规定（ONB-SOD）'),
+  'ONB-ASSIGNEE': specifics('不符合开户审批的改派规定（ONB-ASSIGNEE）'),
   'R-TIER-5': specifics('不符合其他化工产品客户分类规定：分为直销客户、独家代理商、经销商（R-TIER-5）'),
   'R-ONB-2': specifics('开户材料须真实、有效（R-ONB-2）'),
   'R-ONB-3': specifics('不符合开户审批顺序：销售部审核、财务部审核（重点审核税务登记和开票资料）、总经理审批（R-ONB-3）'),
   'R-ONB-4': specifics('开户审批通过后由客户经理建立客户档案（R-ONB-4）'),
-  'ONB-APPLICANT': specifics('开户申请由客户经理提交，只有申请人本人可以办理（ONB-APPLICANT）'),
+  'ONB-APPLICANT': specifics('不符合开户申请人的规定（ONB-APPLICANT）'),
   'ONB-DELEGATION': specifics('不符合审批授权委托的规定（ONB-DELEGATION）'),
-  'ONB-ADMIN': specifics('开户审批环节只能由系统管理员改派给在岗的相应审批人（ONB-ADMIN）'),
-  'ONB-RESERVATION': specifics('开户查重的公司登记由系统自动办理（ONB-RESERVATION）'),
-  'ONB-TIMER': specifics('审批提醒由系统定时发送（ONB-TIMER）'),
+  'ONB-ADMIN': specifics('不符合开户审批环节的改派规定：只能由系统管理员改派给在岗的相应审批人（ONB-ADMIN）'),
+  'ONB-RESERVATION': specifics('不符合开户查重的公司登记规定（ONB-RESERVATION）'),
+  'ONB-TIMER': specifics('该操作由系统定时任务执行（ONB-TIMER）'),
   'R-ARC-4': specifics('不符合资质证照管理规定：证照有有效期，须定期检查、按期换证（R-ARC-4）'),
   'R-ALLOC-1': specifics('不符合资源量分配顺序：确保直销量，平衡独家代理量，补充经销量（R-ALLOC-1）'),
   'R-CMP-1': specifics('不符合客户投诉记录规定：须记录投诉时间、客户、内容、处理意见、处理人及备注（R-CMP-1）'),
   'R-CMP-2': specifics('不符合投诉处理程序：一般投诉由部门提出处理意见，经主管领导批准后告知客户；情节严重的投诉报请总经理召开专题会议（R-CMP-2）'),
-  'CMP-SELF': specifics('不能审批本人起草、本人处理或本人申请的事项（CMP-SELF）'),
-  'CMP-TIMER': specifics('投诉和咨询的时限提醒由系统定时触发（CMP-TIMER）'),
+  'CMP-SELF': specifics('不符合投诉处理审批的回避规定（CMP-SELF）'),
+  'CMP-TIMER': specifics('该操作由系统定时任务执行（CMP-TIMER）'),
   'R-EVAL-3': specifics('不符合取消客户资格的规定（R-EVAL-3）'),
   'R-PRICE-2': specifics('违反价格政策和客户政策的情况由价格与客户管理委员会处理（R-PRICE-2）'),
-  'DEV-SELF': specifics('市场开发计划不能由提交人本人审批（DEV-SELF）'),
-  'DEV-TIMER': specifics('开发进度提醒由系统定时触发（DEV-TIMER）'),
-  'VISIT-SELF': specifics('客户经理不能审批本人的走访计划（VISIT-SELF）'),
-  'SOD-ROLES': specifics('职责分离：同一人不能同时担任相互制约的两个角色（SOD-ROLES）'),
+  'DEV-SELF': specifics('不符合市场开发计划审批的回避规定（DEV-SELF）'),
+  'DEV-TIMER': specifics('该操作由系统定时任务执行（DEV-TIMER）'),
+  'VISIT-SELF': specifics('不符合走访计划审批的回避规定（VISIT-SELF）'),
+  'SOD-ROLES': specifics('不符合职责分离规定：同一人不能同时担任相互制约的两个角色（SOD-ROLES）'),
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
