@@ -280,6 +280,7 @@ export const REFUSAL_SPECIFICS: ReadonlyArray<readonly [RegExp, Say]> = [
   [re(String.raw`the sales department \(or the general manager\) proposes price adjustments`), () => '调价议案由销售部（或总经理）提出'],
   [re("the committee's chair records its decision on a case"), () => '委员会对违规案件的决定由委员会主任登记'],
   [re(String.raw`policy version ${ID} was published meanwhile; the approved proposal ${ID} cannot reuse it`), (m) => `投诉处理方案版本 ${m[1]} 已在此期间发布，已批准的议案不能再使用该版本号`],
+  [re(String.raw`policy version ${ID} was already published; choose a new version`), (m) => `投诉处理方案版本 ${m[1]} 已发布，请换一个新版本号`],
   [re(String.raw`proposal ${ID} is not a complaint policy the committee approved \(${ID}\)`), () => '该议案不是委员会已批准的投诉处理方案'],
 
   // —— who may act (角色、客户经理制、职责分离)
@@ -295,6 +296,20 @@ export const REFUSAL_SPECIFICS: ReadonlyArray<readonly [RegExp, Say]> = [
   [re('this file is on no record of your customers'), () => '该文件不属于您负责的客户的任何记录'],
 
   // —— tasks, files, requests (待办、文件、请求)
+  [re(String.raw`no sales plan filed for ${ID}`), (m) => `${m[1]} 没有报送销售计划`],
+  [re(String.raw`no file ${ID}`), () => '没有该文件'],
+  [re(String.raw`file ${ID} is on record but its bytes are missing; run verify`), () => '该文件已登记，但存储中找不到文件内容：请运行文件校验'],
+  [re(String.raw`file name: .+`), () => '文件名不符合要求'],
+  [re(String.raw`no ${ID} allocation proposed for ${ID}`), (m) => `${m[2]} 尚未提出${line(m[1])}资源量分配方案`],
+  [re(String.raw`no ${ID} review for ${ID}`), (m) => `${m[2]} 没有${line(m[1])}客户评审`],
+  [re(String.raw`${ID} is not over yet; only past months are evaluated`), (m) => `${m[1]} 尚未结束：只评定已结束的月份`],
+  [re(String.raw`from ${ID} is after to ${ID}`), (m) => `起始日期 ${m[1]} 晚于截止日期 ${m[2]}`],
+  [re(String.raw`you have no notification ${ID}`), () => '您没有这条通知'],
+  [re(String.raw`no (email|webhook|\S+) channel for ${ID}`), (m) => `该用户没有${({ email: '邮件', webhook: '推送' } as Record<string, string>)[m[1]] ?? '该'}通知渠道`],
+  [re(String.raw`no plant office ${ID}`), () => '没有该驻厂办'],
+  [re(String.raw`no delegation ${ID}`), () => '没有该授权委托'],
+  [re(String.raw`no task ${ID} of yours`), () => '您没有这条待办'],
+  [re(String.raw`send the CSV as a text/csv body or as JSON \{"csv": "\.\.\."\}, or an \.xlsx file`), () => '请上传 CSV 文件（或以 JSON 格式提交 CSV 内容）或 XLSX 表格文件'],
   [re(String.raw`the task "${ID}" was reassigned to ${ID}; only they \(or their delegate\) complete it`), () => '该待办已改派给他人，只有被指派人或其代理人可以处理'],
   [re('only an administrator reassigns a task'), () => '只有系统管理员可以改派待办'],
   [re(String.raw`the task is (done|cancelled|open|\S+)`), (m) => `该待办${({ done: '已完成', cancelled: '已取消' } as Record<string, string>)[m[1]] ?? '已不在待处理状态'}，不能改派`],

@@ -22,7 +22,7 @@ describe('localised problems', () => {
     [{ statusCode: 409, error: 'x', message: 'stream changed', rule: 'CONCURRENCY' }, '数据已被他人修改，请刷新后重试'],
     [{ statusCode: 409, error: 'x', message: 'cannot approve in closed', rule: 'STATE' }, '当前状态不允许此操作'],
     [{ statusCode: 422, error: 'x', message: 'same approver', rule: 'R-ONB-3' }, '不符合开户审批顺序：销售部审核、财务部审核（重点审核税务登记和开票资料）、总经理审批（R-ONB-3）'],
-    [{ statusCode: 422, error: 'x', message: 'volume declining', rule: 'R-KAM-3' }, '不符合业务规则 R-KAM-3'],
+    [{ statusCode: 422, error: 'x', message: 'volume declining', rule: 'R-PRIN-2' }, '不符合业务规则 R-PRIN-2'],
     [{ statusCode: 429, error: 'x', message: 'too many', rule: 'THROTTLED', retryAfterSeconds: 60 }, '失败次数过多，请在 60 秒后重试'],
     [{ statusCode: 404, error: 'x', message: 'Cannot GET /nope' }, '未找到'],
     [{ statusCode: 409, error: 'x', message: 'user zhaozhu already exists', rule: 'CONFLICT' }, '与现有数据冲突：用户名 zhaozhu 已被使用，请换一个用户名'],
