@@ -8,6 +8,10 @@ import { ZH_BY_RULE, hasEnglish, zhSpecifics } from './problem-messages.zh-cn';
  * '…')`, `new NotPermitted(RULE, `…${x}…`)`) is said in Chinese by ZH_SPECIFICS, not dropped to the
  * generic lead. The scan is static: a `${…}` stands for a plausible value (a month, a date, an id, a
  * product line…), and the sample built that way must come out of `zhSpecifics` with no English left.
+ * Also scanned: the refusals thrown second-hand (a `{ ruleId, message }` or `{ rule, message }` object, a
+ * visit form's `{ field, why }`, `refuse('…')`, a class check's `return 'R-TIER-1: …'`). A rule whose
+ * Chinese lead says it all (AUTH, ROLE, THROTTLED…) counts when the lead has no English.
+ * `ZH_REFUSALS_PRINT=1 npx jest <this file>` prints every sample beside its Chinese, for review.
  */
 const ROOT = join(__dirname, '../../../..');
 const SCANNED = [
@@ -240,6 +244,11 @@ describe('every refusal the API throws is said in Chinese (issue 16)', () => {
     // a rule id passed as a variable (a checked problem's own) is not a literal the scan can name
     if (unresolvedRules.length) console.log(`rule ids the scan cannot name:\n${unresolvedRules.join('\n')}`);
     expect(unresolvedRules.length).toBeLessThan(20);
+  });
+
+  it('the check can fail: an English sentence the table has not learnt is not said in Chinese', () => {
+    expect(saidInChinese({ where: 'x', rule: 'R-ARC-5', literal: 'x', sample: 'something new the table has not learnt' })).toBe(false);
+    expect(saidInChinese({ where: 'x', rule: 'R-ARC-5', literal: 'x', sample: 'a contract ends after it starts' })).toBe(true);
   });
 
   it('each rule id thrown has a Chinese lead in ZH_BY_RULE', () => {
