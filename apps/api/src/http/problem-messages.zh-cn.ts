@@ -1,6 +1,7 @@
 import { ROLE_WORDING } from '@crm/workflow-kit';
 import { isRowErrors, zhImportLead, zhRowError } from './import-messages.zh-cn';
 import type { Problem } from './problem';
+import { LINES, REFUSAL_SPECIFICS } from './refusal-specifics.zh-cn';
 
 type Translate = (problem: Problem) => string;
 
@@ -32,13 +33,13 @@ const ZH_SPECIFICS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => stri
   [/^body: not valid JSON$/, () => '请求内容不是有效的 JSON'],
   [/^body: incomplete request$/, () => '请求内容不完整'],
   [/^body: (?:could not be read|unsupported encoding or charset)$/, () => '请求内容无法读取'],
+  // issue 16: the rest of the domain's refusals (refusal-specifics.zh-cn.ts)
+  ...REFUSAL_SPECIFICS,
 ];
 
-const LINES: Readonly<Record<string, string>> = { polyolefin: '聚烯烃', other_chemicals: '其他化工产品' };
-
-/** Letters that are not a rule id, a code in capitals (HDPE 5000S, SCHEMA), an email or the unit t. */
+/** Letters that are not a rule id, a code in capitals (HDPE 5000S, SCHEMA, a credit code 91310000MA1FL8XQ3U), an email or the unit t. */
 const ENGLISH = /[A-Za-z]{2,}/;
-const ALLOWED = /\bR-[A-Z]+-\d+\b|\b[A-Z][A-Z0-9_-]*[A-Z0-9]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)?\s?t\b/g;
+const ALLOWED = /\b(?=[0-9A-Z-]*\d)[0-9A-Z][0-9A-Z-]{7,}\b|\bR-[A-Z]+-\d+\b|\b[A-Z][A-Z0-9_-]*[A-Z0-9]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d+(?:\.\d+)?\s?t\b/g;
 export const hasEnglish = (text: string): boolean => ENGLISH.test(text.replace(ALLOWED, ''));
 
 /**
@@ -59,7 +60,8 @@ export function zhSpecifics(message: string | undefined): string | null {
 
 const specifics = (zh: string): Translate => (p) => {
   const said = zhSpecifics(p.message);
-  return said ? `${zh}：${said}` : zh;
+  // a lead that already says it (该待办已改派给他人…) is not said twice
+  return said && !zh.includes(said) ? `${zh}：${said}` : zh;
 };
 
 /** By rule id: the generic rules are translated; domain rules keep their English specifics after a Chinese lead. */
@@ -123,6 +125,37 @@ export const ZH_BY_RULE: Readonly<Record<string, Translate>> = {
   'R-DEV-1': specifics('不符合潜在客户档案规定（R-DEV-1）'),
   'R-DEV-2': specifics('不符合市场开发计划规定：销售部分解至客户经理组织实施，并根据完成情况进行考核兑现（R-DEV-2）'),
   'R-DEV-3': specifics('不符合“周总结、月汇报”规定：月度完成情况上报部门经理、总经理（R-DEV-3）'),
+  // issue 16: a lead for every rule id the domain throws (the scan in zh-refusals-coverage.spec.ts checks it)
+  'R-TIER-1': specifics('不符合按产品分别设置客户及客户登记的规定（R-TIER-1）'),
+  'R-TIER-6': specifics('不符合客户准入条件：直销客户须为有一定规模、资金和信誉良好的生产企业，代理商、经销商须在当地诚信经营、资金雄厚、信誉良好（R-TIER-6）'),
+  'R-ONB-1': specifics('开户材料不齐：须提供营业执照、税务登记证、组织机构代码证（三证合一后为营业执照）和开票资料（R-ONB-1）'),
+  'ONB-SELF': specifics('不符合开户审批的回避规定（ONB-SELF）'),
+  'ONB-SOD': specifics('不符合开户审批的职责分离规定（ONB-SOD）'),
+  'ONB-ASSIGNEE': specifics('不符合开户审批的改派规定（ONB-ASSIGNEE）'),
+  'R-TIER-5': specifics('不符合其他化工产品客户分类规定：分为直销客户、独家代理商、经销商（R-TIER-5）'),
+  'R-ONB-2': specifics('开户材料须真实、有效（R-ONB-2）'),
+  'R-ONB-3': specifics('不符合开户审批顺序：销售部审核、财务部审核（重点审核税务登记和开票资料）、总经理审批（R-ONB-3）'),
+  'R-ONB-4': specifics('开户审批通过后由客户经理建立客户档案（R-ONB-4）'),
+  'ONB-APPLICANT': specifics('不符合开户申请人的规定（ONB-APPLICANT）'),
+  'ONB-DELEGATION': specifics('不符合审批授权委托的规定（ONB-DELEGATION）'),
+  'ONB-ADMIN': specifics('不符合开户审批环节的改派规定：只能由系统管理员改派给在岗的相应审批人（ONB-ADMIN）'),
+  'ONB-RESERVATION': specifics('不符合开户查重的公司登记规定（ONB-RESERVATION）'),
+  'ONB-TIMER': specifics('该操作由系统定时任务执行（ONB-TIMER）'),
+  'R-ARC-4': specifics('不符合资质证照管理规定：证照有有效期，须定期检查、按期换证（R-ARC-4）'),
+  'R-ALLOC-1': specifics('不符合资源量分配顺序：确保直销量，平衡独家代理量，补充经销量（R-ALLOC-1）'),
+  'R-CMP-1': specifics('不符合客户投诉记录规定：须记录投诉时间、客户、内容、处理意见、处理人及备注（R-CMP-1）'),
+  'R-CMP-2': specifics('不符合投诉处理程序：一般投诉由部门提出处理意见，经主管领导批准后告知客户；情节严重的投诉报请总经理召开专题会议（R-CMP-2）'),
+  'CMP-SELF': specifics('不符合投诉处理审批的回避规定（CMP-SELF）'),
+  'CMP-TIMER': specifics('该操作由系统定时任务执行（CMP-TIMER）'),
+  'R-EVAL-3': specifics('不符合取消客户资格的规定（R-EVAL-3）'),
+  'R-PRICE-2': specifics('违反价格政策和客户政策的情况由价格与客户管理委员会处理（R-PRICE-2）'),
+  'DEV-SELF': specifics('不符合市场开发计划审批的回避规定（DEV-SELF）'),
+  'DEV-TIMER': specifics('该操作由系统定时任务执行（DEV-TIMER）'),
+  'VISIT-SELF': specifics('不符合走访计划审批的回避规定（VISIT-SELF）'),
+  'SOD-ROLES': specifics('不符合职责分离规定：同一人不能同时担任相互制约的两个角色（SOD-ROLES）'),
+  'R-KAM-1': specifics('不符合大客户识别规定：按 ABC 分类（帕累托分析）识别大客户（R-KAM-1）'),
+  'R-KAM-3': specifics('不符合大客户跟踪规定：按月跟踪大客户的提货量和变化趋势，及早预警（R-KAM-3）'),
+  'USER-PASSWORD': () => '当前密码不正确',
   'R-KAM-2': () => '该客户由其他客户经理负责（客户经理制 R-KAM-2）：只能处理本人负责的客户',
   'SSE-STREAMS-PER-USER': (p) => `实时提醒连接过多：每个用户最多同时打开 ${String(p.limit ?? '')} 个，请先关闭一个`,
   'SSE-STREAMS': (p) => `实时提醒连接已达服务上限（${String(p.limit ?? '')} 个），请稍后重试`,
