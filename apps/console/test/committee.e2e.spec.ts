@@ -195,6 +195,8 @@ const RAW_IDS = /\b(?:pp|vc)-[\w-]+|\bcust-committee\b|\b(?:sales2?|finance|gm|m
     await sales.getByRole('link', { name: '返回委员会' }).click();
     const table = sales.getByTestId('proposals-table');
     await table.locator(`tr[data-proposal="${third.body.id}"]`).getByText('已撤回').waitFor();
+    // names are looked up after the rows show (… meanwhile): wait for them rather than read once
+    await table.getByText('李销售（销售部）').first().waitFor();
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('李销售（销售部）');
     expect(text).toContain('已通过');

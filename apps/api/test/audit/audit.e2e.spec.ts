@@ -12,6 +12,7 @@ import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { applicationForm, FINANCE_CHECKED } from '../support/onboarding.forms';
 import { describeEachEngine } from '../support/each-engine';
 import { startTestApi, type TestApi, type TestEngine } from '../support/test-api';
+import { fireDueTimers } from '../support/fire-due-timers';
 
 jest.setTimeout(60_000);
 
@@ -82,8 +83,10 @@ describeEachEngine('the auditor’s replay over HTTP (issue 8)', (engine) => {
     step(5);
     await record(ok(await as('sales', 'POST', `/customers/${CUSTOMER}/grade-moves/confirm`, { month: '2026-03', indicator: 'payment_record', reason: '回款及时' })).position);
 
-    // the archive's filings with the parent (R-ARC-3) are written by a reactor at the clock's now:
-    // they land before the clock moves on, so each is dated in the month it belongs to
+    // timers due at March's end (the month's evaluation) and the archive's filings with the parent
+    // (R-ARC-3) are written at the clock's now: they land before the clock moves on, so each is
+    // dated in the month it belongs to (left to the scheduler's tick, a busy machine dated one in April)
+    await fireDueTimers(api);
     await api.app.get<ReactorRunner>(REACTOR_RUNNER).waitForPosition('archive-filing-files-changes', await api.store.headPosition());
     // a major complaint received Thursday 2 April, told on Tuesday 7 April (after Qingming) and closed
     api.clock.set('2026-04-02T02:00:00.000Z');

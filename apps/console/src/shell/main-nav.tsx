@@ -63,7 +63,7 @@ export function MainNav() {
                 {label} <span aria-hidden="true">▾</span>
               </button>
               <span className="nav-group-title" aria-hidden="true">{label}</span>
-              <div id={`nav-group-${entry.id}`} className="nav-group-items" role="group" aria-label={label}>
+              <div id={`nav-group-${entry.id}`} className="nav-group-items">
                 {entry.items.map(link)}
               </div>
             </div>
