@@ -5,7 +5,7 @@ import { READ_MODEL_DB } from '../read-models/read-model.tokens';
 import type { CustomerListQuery } from './customers.bodies';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
 import { DOCUMENTS_TABLE } from './read-models/documents.projection';
-import { GRADE_HISTORY_TABLE } from './read-models/grade-history.projection';
+import { GRADE_HISTORY_TABLE, type GradeHistoryRow } from './read-models/grade-history.projection';
 import { PICKUPS_TABLE } from './read-models/pickups.projection';
 
 const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -35,7 +35,7 @@ export const documentView = (r: Record<string, any>) => ({
   renewalProof: json(r.renewal_proof ?? null),
 });
 
-export const gradeFactView = (r: Record<string, any>) => ({
+export const gradeFactView = (r: GradeHistoryRow) => ({
   kind: r.kind, month: r.month, tonnage: r.tonnage === null ? null : Number(r.tonnage), band: r.band,
   previousGrade: r.previous_grade, newGrade: r.new_grade, cause: r.cause, ruleId: r.rule_id, at: r.at, position: Number(r.position),
 });
@@ -78,7 +78,8 @@ export class CustomerReadService {
     const db = this.readModels.db;
     const id = row.customer_id as string;
     const documents = await db.selectFrom(DOCUMENTS_TABLE).selectAll().where('customer_id', '=', id).orderBy('document_id').execute();
-    const grades = await db.selectFrom(GRADE_HISTORY_TABLE).selectAll().where('customer_id', '=', id).orderBy('position').execute();
+    // the read models' database is untyped (Kysely<any>): the rows are what the projection writes
+    const grades = (await db.selectFrom(GRADE_HISTORY_TABLE).selectAll().where('customer_id', '=', id).orderBy('position').execute()) as GradeHistoryRow[];
     const months = await db
       .selectFrom(PICKUPS_TABLE)
       .select((eb) => ['month', eb.fn.sum<number>(eb.case().when('voided', '=', 0).then(eb.ref('kg')).else(0).end()).as('kg'), eb.fn.countAll<number>().as('n')])

@@ -16,7 +16,7 @@ import { expiringDocumentsSheet, gradeChangesSheet } from './customer-report.she
 import { ExpiringQuery, GradeChangesQuery } from './customers.bodies';
 import { CUSTOMERS_TABLE } from './read-models/customers.projection';
 import { DOCUMENTS_TABLE } from './read-models/documents.projection';
-import { GRADE_HISTORY_TABLE } from './read-models/grade-history.projection';
+import { GRADE_HISTORY_TABLE, type GradeHistoryRow } from './read-models/grade-history.projection';
 
 const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -46,8 +46,8 @@ export class CustomerReportsController {
       .where('h.month', '=', query.month)
       .where('h.kind', 'in', ['changed', 'reevaluated']);
     if (isManagerScoped(actor)) q = q.where('c.customer_manager_id', '=', actor.id);
-    const rows = await q.orderBy('h.position').execute();
-    const view = (r: Record<string, any>) => ({ customerId: r.customer_id, name: r.name, customerManagerId: r.customer_manager_id, region: r.region, ...gradeFactView(r), decidedBy: r.decided_by ?? null });
+    const rows = (await q.orderBy('h.position').execute()) as Array<GradeHistoryRow & { name: string; customer_manager_id: string; region: string }>;
+    const view = (r: (typeof rows)[number]) => ({ customerId: r.customer_id, name: r.name, customerManagerId: r.customer_manager_id, region: r.region, ...gradeFactView(r), decidedBy: r.decided_by ?? null });
     return {
       month: query.month,
       changes: rows.filter((r) => r.kind === 'changed').map(view),

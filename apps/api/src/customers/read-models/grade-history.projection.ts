@@ -54,6 +54,11 @@ export const gradeHistoryProjection: Projection = {
   },
 };
 
+/** A stored row: what `rowOf` writes, with its keys; PostgreSQL answers bigint and numeric columns as strings. */
+export type GradeHistoryRow = Omit<NonNullable<ReturnType<typeof rowOf>>, 'tonnage'> & {
+  event_id: string; customer_id: string; position: number | string; tonnage: number | string | null; decided_by?: string | null;
+};
+
 function rowOf(event: StoredEvent) {
   if (event.type === 'CustomerArchiveOpened') {
     const d = data<CustomerArchiveOpened>(event);
