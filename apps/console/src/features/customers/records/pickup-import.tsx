@@ -1,19 +1,17 @@
 import { pickupCsvTemplate } from '@crm/customers';
 import { useId, useState } from 'react';
-import { describeError, type ErrorDescription } from '../../../api/describe-error';
-import { ApiError } from '../../../api/problem';
 import { useSignedIn } from '../../../auth/session.context';
 import { useI18n } from '../../../i18n/i18n.context';
 import { ErrorAlert } from '../../../shell/error-alert';
 import { customerLabel, useNames } from '../../record-kit/names';
 import { ConfirmStep } from './record-fields';
+import { downloadCsv, type ImportOutcome, importRefusal } from './import-outcome';
 import { useRecordsT } from './records.messages';
 
 /** POST /pickups/import's answer (apps/api/src/customers/pickup-import.ts). */
 interface Imported { rows: number; recorded: number; unchanged: number; customers: number; position: number }
 /** A refused import's rows, already in the caller's language (the API's import messages). */
-interface RowError { line: number; field: string; message: string; rule?: string }
-type Outcome = { kind: 'done'; report: Imported } | { kind: 'refused'; error: ErrorDescription; rows: RowError[]; stage?: string; recorded: number };
+type Outcome = ImportOutcome<Imported>;
 
 /**
  * Bulk pickups from a file the user picks (CSV or .xlsx, sent as it is: the API tells them apart by
@@ -38,8 +36,7 @@ export function PickupImport({ customerId, onImported }: { customerId: string; o
       setOutcome({ kind: 'done', report });
       onImported(report.position);
     } catch (e) {
-      const body = e instanceof ApiError ? (e.problem as unknown as { errors?: RowError[]; stage?: string; recorded?: number }) : {};
-      setOutcome({ kind: 'refused', error: describeError(e, gt), rows: Array.isArray(body.errors) ? body.errors : [], stage: body.stage, recorded: body.recorded ?? 0 });
+      setOutcome(importRefusal(e, gt));
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -47,9 +44,7 @@ export function PickupImport({ customerId, onImported }: { customerId: string; o
   }
 
   function downloadTemplate() {
-    const href = URL.createObjectURL(new Blob([pickupCsvTemplate()], { type: 'text/csv;charset=utf-8' }));
-    Object.assign(document.createElement('a'), { href, download: t('templateName') }).click();
-    setTimeout(() => URL.revokeObjectURL(href), 1000);
+    downloadCsv(pickupCsvTemplate(), t('templateName'));
   }
 
   return (

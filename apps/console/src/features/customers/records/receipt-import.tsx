@@ -1,7 +1,5 @@
 import { bankStatementCsvTemplate, type BankStatementResult, parseBankStatementCsv } from '@crm/customers';
 import { useId, useState } from 'react';
-import { describeError, type ErrorDescription } from '../../../api/describe-error';
-import { ApiError } from '../../../api/problem';
 import { useSignedIn } from '../../../auth/session.context';
 import { yuan } from '../../../format/money';
 import { useI18n } from '../../../i18n/i18n.context';
@@ -9,12 +7,12 @@ import { ErrorAlert } from '../../../shell/error-alert';
 import { customerLabel, useNames } from '../../record-kit/names';
 import { useCommerceT } from './commerce.messages';
 import { ConfirmStep } from './record-fields';
+import { downloadCsv, type ImportOutcome, importRefusal } from './import-outcome';
 
 /** POST /receipts/import's answer (apps/api/src/customers/receipt-import.ts). */
 interface Imported { rows: number; recorded: number; unchanged: number; skippedLines: number[]; matches: Array<{ line: number; customerId: string; by: 'account' | 'name' }>; position: number }
 /** A refused import's rows, already in the caller's language (the API's import messages). */
-interface RowError { line: number; field: string; message: string; rule?: string }
-type Outcome = { kind: 'done'; report: Imported } | { kind: 'refused'; error: ErrorDescription; rows: RowError[]; stage?: string; recorded: number };
+type Outcome = ImportOutcome<Imported>;
 /** What the browser read of the chosen file before sending it: a CSV parsed with the API's own parser, an .xlsx not. */
 type Preview = { kind: 'csv'; result: BankStatementResult } | { kind: 'xlsx' };
 
@@ -49,8 +47,7 @@ export function ReceiptImport({ onImported }: { onImported?(position: number): v
       setOutcome({ kind: 'done', report });
       onImported?.(report.position);
     } catch (e) {
-      const body = e instanceof ApiError ? (e.problem as unknown as { errors?: RowError[]; stage?: string; recorded?: number }) : {};
-      setOutcome({ kind: 'refused', error: describeError(e, gt), rows: Array.isArray(body.errors) ? body.errors : [], stage: body.stage, recorded: body.recorded ?? 0 });
+      setOutcome(importRefusal(e, gt));
     } finally {
       setBusy(false);
       setPreview(null);
@@ -58,9 +55,7 @@ export function ReceiptImport({ onImported }: { onImported?(position: number): v
   }
 
   function downloadTemplate() {
-    const href = URL.createObjectURL(new Blob([bankStatementCsvTemplate()], { type: 'text/csv;charset=utf-8' }));
-    Object.assign(document.createElement('a'), { href, download: t('templateName') }).click();
-    setTimeout(() => URL.revokeObjectURL(href), 1000);
+    downloadCsv(bankStatementCsvTemplate(), t('templateName'));
   }
 
   return (
