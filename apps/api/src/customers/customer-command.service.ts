@@ -34,11 +34,16 @@ export class CustomerCommandService {
     return commandResponse(customerId, result);
   }
 
-  async execute(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike): Promise<CommandResult> {
+  /** `services`: facts the caller already read for this command's scope (an import reads them once per customer) */
+  async execute(customerId: string, type: CustomerCommandType, data: unknown, actor: Actor, request: HttpRequestLike, services?: CustomerServices): Promise<CommandResult> {
     const meta = commandMetaFrom(request, actor, this.clock);
-    const scope = await this.pickupScope(customerId, type, data);
-    const services = scope ? await this.servicesFor(scope) : undefined;
+    services ??= await this.servicesOf(customerId, type, data);
     return this.commandBus.execute(new ExecuteWorkflowCommand(customerWorkflow.name, customerId, { type, data, meta }, services));
+  }
+
+  private async servicesOf(customerId: string, type: CustomerCommandType, data: unknown): Promise<CustomerServices | undefined> {
+    const scope = await this.pickupScope(customerId, type, data);
+    return scope ? this.servicesFor(scope) : undefined;
   }
 
   /** R-PRIN-4, R-ARC-5, R-ALLOC-2: a pickup is decided with the catalogue's, the price books', the contracts' and the month's allocation's facts. */

@@ -35,7 +35,7 @@ export class PickupImportController {
       servicesFor: (scope) => this.commands.servicesFor(scope),
       actor,
       now: this.clock.now().toISOString(),
-      execute: (customerId, command) => this.commands.execute(customerId, command.type, command.data, actor, req),
+      execute: (customerId, command, services) => this.commands.execute(customerId, command.type, command.data, actor, req, services),
       refuse: (customerId, context: CustomerContext) =>
         isManagerScoped(actor) && context.customerManagerId !== actor.id ? `customer ${customerId} is managed by another customer manager` : null,
     });

@@ -10,7 +10,7 @@
  * events the load wrote, against a raw read pass of the same store (pages, JSON parsed).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ import { PROJECTION_RUNNER } from '../../../api/src/read-models/read-model.token
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { projections } from '../../../api/src/read-models/projection-registrations';
 import { onPostgresBenchDatabase } from './bench-database';
+import { rawAppend } from './raw-append.bench-support';
 import { applicationForm, APPROVALS, latencies, profiled, settled } from './http-approve.bench-support';
 import type { LoadOrder, LoadReport } from './http-load.client';
 
@@ -93,32 +94,6 @@ async function warmUp(base: string, tokens: Record<string, string>, store: Event
   const customerId = String(approved?.data.customerId);
   for (let i = 0; i < 500 && (await store.readStream(`customer-${customerId}`)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
   return customerId;
-}
-
-async function timedLoop(count: number, op: (n: number) => Promise<unknown>): Promise<{ perSecond: number; p99: number }> {
-  const samples: number[] = [];
-  const started = process.hrtime.bigint();
-  for (let n = 0; n < count; n++) {
-    const t = process.hrtime.bigint();
-    await op(n);
-    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return { perSecond: count / (Number(process.hrtime.bigint() - started) / 1e9), p99: latencies(samples).p99 };
-}
-
-/** the durable-append floor: one INSERT of an event-shaped row per append, its own commit */
-function rawAppend(engine: 'sqlite' | 'postgres', store: EventStore): Promise<{ perSecond: number; p99: number }> {
-  const row = (n: number) => [randomUUID(), `raw-${n}`, 0, 'Raw', '{"a":1}', '{"actor":"user:x"}', new Date().toISOString(), 'h'];
-  if (engine === 'sqlite') {
-    const db = (store as SqliteEventStore).database;
-    db.exec('CREATE TABLE IF NOT EXISTS raw_append (id TEXT, stream_id TEXT, revision INTEGER, type TEXT, data TEXT, metadata TEXT, recorded_at TEXT, hash TEXT)');
-    const insert = db.prepare('INSERT INTO raw_append VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    return timedLoop(RAW_APPENDS, async (n) => insert.run(...row(n)));
-  }
-  const pool = (store as PostgresEventStore).pool;
-  return pool.query('CREATE TABLE IF NOT EXISTS raw_append (id text, stream_id text, revision bigint, type text, data jsonb, metadata jsonb, recorded_at timestamptz, hash text)').then(() =>
-    timedLoop(RAW_APPENDS, (n) => pool.query({ name: 'raw_append', text: 'INSERT INTO raw_append VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', values: row(n) })),
-  );
 }
 
 /** every event, page by page, through the driver with no store logic, data and metadata parsed */
@@ -188,7 +163,7 @@ async function measure(engine: 'sqlite' | 'postgres', label: string, store: Even
     const customerId = await warmUp(base, tokens, store);
     const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
     await settled(store, runner);
-    raw = await rawAppend(engine, store);
+    raw = await rawAppend(engine, store, RAW_APPENDS);
     const order: LoadOrder = { mode: 'mix', base, tokens, customerId, clients: CLIENTS, durationMs: LOAD_MS, firstNumber: 10_000 };
     const cpuBefore = process.cpuUsage();
     // BENCH_CPU_PROFILE=file.cpuprofile: the service's CPU profile of the load phase alone

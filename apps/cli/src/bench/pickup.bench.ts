@@ -39,6 +39,7 @@ import type { EventStore } from '@crm/event-store';
 import { SqliteEventStore } from '@crm/event-store-sqlite';
 import type { Actor } from '@crm/workflow-kit';
 import { type Latencies, latencies, profiled, settled } from './http-approve.bench-support';
+import { archive, DISTRIBUTOR_ADMISSION } from './customer-archive.bench-support';
 // the bench drives the real service, as a client would; customers are opened as onboarding's last step does
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApp } from '../../../api/src/app.factory';
@@ -61,7 +62,6 @@ const MONTH = DAY.slice(0, 7);
 const WAREHOUSE = 'zh-1';
 const ONBOARDING: Actor = { id: 'system:onboarding', roles: [], system: true };
 const CHARTER = { version: 'bench-1', members: ['gm', 'sales2', 'finance'], chairId: 'gm', quorum: 2, decisionRule: 'majority_of_members', authorityBoundPercent: 10 };
-const attest = (criteria: string[]) => ({ checkedBy: 'sales', attestations: criteria.map((criterion) => ({ criterion, evidence: '走访核实' })) });
 
 /** the real time moved to a chosen instant: the seeding happens days before the pickups' day, which is then "today" */
 class ShiftedClock implements Clock {
@@ -74,16 +74,6 @@ class ShiftedClock implements Clock {
   }
 }
 
-function archive(customerId: string, overrides: Partial<OpenCustomerArchive>): OpenCustomerArchive {
-  return {
-    customerId, applicationId: `app-${customerId}`, name: `宁波基准塑业 ${customerId}`, identifiers: { unifiedSocialCreditCode: '91330200MA2AXXXX0X' },
-    invoicing: { bank: '工商银行宁波分行', accountNumber: '3901-1100-0000-1234', address: '宁波市北仑区', telephone: '0574-8888-0000' },
-    contacts: [{ name: '陈经理', phone: '13800000000' }], productLine: 'polyolefin', class: { salesObject: 'distributor', salesForm: 'planned' },
-    customerManagerId: 'manager', region: '华东',
-    documents: [{ documentId: 'licence', kind: 'business_licence', number: 'BL-1', validFrom: '2021-01-01', validUntil: '2030-12-31' }],
-    ...overrides,
-  };
-}
 
 type Call = (user: string, method: string, path: string, body?: unknown) => Promise<any>;
 
@@ -119,7 +109,7 @@ async function seed(app: Awaited<ReturnType<typeof createApp>>, clock: ShiftedCl
   const open = (data: OpenCustomerArchive) =>
     app.get(CommandBus).execute(new ExecuteWorkflowCommand(customerWorkflow.name, data.customerId, { type: 'OpenCustomerArchive', data, meta: { actor: ONBOARDING, now: clock.now().toISOString() } }));
   await open(archive(enforced, {}));
-  await open(archive(plain, { productLine: 'other_chemicals', class: { salesObject: 'distributor', salesForm: null }, admission: attest(['sound_operation', 'honest', 'well_funded', 'good_reputation']) } as never));
+  await open(archive(plain, { productLine: 'other_chemicals', class: { salesObject: 'distributor', salesForm: null }, admission: DISTRIBUTOR_ADMISSION } as never));
   await as('admin', 'PUT', '/committee/charter', CHARTER);
   await as('admin', 'PUT', `/catalogue/warehouses/${WAREHOUSE}`, { nameZh: '镇海库', productLines: ['polyolefin'] });
   await as('sales', 'POST', '/committee/proposals', { proposalId: 'bench-price', productLineId: 'polyolefin', warehouseId: WAREHOUSE, pricePerTonne: 8000, effectiveFrom: '2026-10-10T00:00:00+08:00', reason: '十月挂牌价' });

@@ -17,6 +17,9 @@ import { openStore, storeLocationOrExplain } from '../open-store';
 import { incrementalContractIndex } from './contract-index';
 import { ProgressBar } from '../progress-bar';
 
+/** streams the import's engine keeps replayed: the customers being written (recordEach's lanes) with room to spare */
+const IMPORT_STREAM_CACHE = 32;
+
 const USAGE = 'import-pickups <file.csv|file.xlsx> [--store <EVENT_STORE>] [--actor <operator id>]';
 
 /** Bulk pickups from a CSV or .xlsx file (told apart by its bytes): every row checked first, nothing recorded if any row errs. */
@@ -37,7 +40,8 @@ export const importPickupsCommand: CliCommand = {
     const store = await openStore(location);
     try {
       const actor: Actor = { id: options.actor ?? `cli:${userInfo().username}`, name: 'import-pickups', roles: [], system: true };
-      const engine = new WorkflowEngine(store);
+      // customers are written a few at a time, each one's rows together: a finished customer's stream is not read again, so few are kept
+      const engine = new WorkflowEngine(store, { streamCacheSize: IMPORT_STREAM_CACHE });
       const bar = new ProgressBar((t) => io.err(t), 'recording pickups', io.interactive);
       // the CLI has no read models: a customer's contracts are found from the contract drafts, read once and then only what is new
       const contractIds = incrementalContractIndex(store);
@@ -49,8 +53,9 @@ export const importPickupsCommand: CliCommand = {
         servicesFor,
         actor,
         now: new Date().toISOString(),
-        // each row re-reads the facts: a price or a receipt may have changed since the check
-        execute: async (customerId, command) => engine.execute(customerWorkflow, customerId, command, await servicesFor(scopeOf([{ ...(command.data as { warehouse: string; date: string }), customerId }]))),
+        // the facts are read again for each customer's rows (a price may have changed since the check); a receipt is in the customer's own stream
+        execute: async (customerId, command, services) =>
+          engine.execute(customerWorkflow, customerId, command, services ?? (await servicesFor(scopeOf([{ ...(command.data as { warehouse: string; date: string }), customerId }])))),
         onProgress: (done, total) => bar.update(done, total),
       });
       return printReport(report, positional[0], io);
