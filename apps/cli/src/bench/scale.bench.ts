@@ -13,10 +13,11 @@
  *    of its own on the filled store with its read models current: time until GET /health answers
  *    200 and until the customers list answers at the store's head; its RSS then and at its peak;
  * 4. queries: BENCH_SCALE_QUERIES (200) of each main list over HTTP, one at a time, p50/p99.
- * The fill takes minutes: it is a long profile, not part of `npm test`.
+ * The fill takes about ten minutes: it is a long profile, not part of `npm test`. BENCH_SCALE_DIR=<dir>
+ * keeps the filled store there; a later run with the same directory measures it without filling.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,25 +165,50 @@ async function rebuildAll(path: string): Promise<{ events: number; perSecond: nu
   }
 }
 
+/** the customers a kept store was filled with (BENCH_SCALE_DIR), from their applications' approvals */
+async function customersOf(path: string): Promise<string[]> {
+  const store = SqliteEventStore.open(path);
+  try {
+    const ids: string[] = [];
+    for (let n = 0; ; n++) {
+      const approved = (await store.readStream(`onboarding-scale-${n}`)).find((e) => e.type === 'ApplicationApproved');
+      if (!approved) return ids;
+      ids.push(String(approved.data.customerId));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(): Promise<void> {
   const loadStart = loadavg();
-  const dir = mkdtempSync(join(tmpdir(), 'crm-scale-bench-'));
+  // BENCH_SCALE_DIR keeps the filled store there, and a store already there is measured without filling again
+  const kept = process.env.BENCH_SCALE_DIR;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'crm-scale-bench-'));
   const path = join(dir, 'crm.db');
   let service: Startup | null = null;
   try {
-    log(`filling: ${CUSTOMERS} customers, ${PICKUPS} pickups each`);
-    const fill = await fillStore(path, dir, { customers: CUSTOMERS, pickupsPerCustomer: PICKUPS }, log);
-    log(`  onboarding ${fill.seconds.onboarding.toFixed(0)} s, complaints ${fill.seconds.complaints.toFixed(0)} s, pickups ${fill.seconds.pickups.toFixed(0)} s`);
+    let customerIds: string[];
+    if (kept && existsSync(path)) {
+      customerIds = await customersOf(path);
+      log(`measuring the store kept in ${dir} (${customerIds.length} customers)`);
+    } else {
+      mkdirSync(dir, { recursive: true });
+      log(`filling: ${CUSTOMERS} customers, ${PICKUPS} pickups each`);
+      const fill = await fillStore(path, dir, { customers: CUSTOMERS, pickupsPerCustomer: PICKUPS }, log);
+      log(`  onboarding ${fill.seconds.onboarding.toFixed(0)} s, complaints ${fill.seconds.complaints.toFixed(0)} s, pickups ${fill.seconds.pickups.toFixed(0)} s`);
+      customerIds = fill.customerIds;
+    }
     const raw = rawReadPass(path);
     const rebuild = await rebuildAll(path);
     log(`  rebuilt ${rebuild.events} events`);
     service = await startService(path, dir, rebuild.events);
     const atStart = rssOf(service.child.pid as number);
-    const timed = await timeQueries(service.base, fill.customerIds);
+    const timed = await timeQueries(service.base, customerIds);
     const afterQueries = rssOf(service.child.pid as number);
     const loadEnd = loadavg();
     const rebuildRatio = rebuild.perSecond / raw;
-    console.log(`\nscale: ${rebuild.events.toLocaleString('en')} events, ${CUSTOMERS.toLocaleString('en')} customers; load average ${loadStart.map((l) => l.toFixed(1)).join(' ')} → ${loadEnd.map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`\nscale: ${rebuild.events.toLocaleString('en')} events, ${customerIds.length.toLocaleString('en')} customers; load average ${loadStart.map((l) => l.toFixed(1)).join(' ')} → ${loadEnd.map((l) => l.toFixed(1)).join(' ')}`);
     console.log('| measure | value | next to | target | |');
     console.log('| --- | --- | --- | --- | --- |');
     console.log(`| rebuild --all (${projections().length} projections, one pass) | ${rebuild.perSecond.toFixed(0)} events/s (${(rebuild.events / rebuild.perSecond).toFixed(0)} s) | raw read pass ${raw.toFixed(0)} events/s: ${rebuildRatio.toFixed(2)}× | ≥ ${TARGET.rebuild}× | ${verdict(rebuildRatio >= TARGET.rebuild && rebuild.failed.length === 0)} |`);
@@ -197,6 +223,6 @@ export async function run(): Promise<void> {
       service.child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
