@@ -11,7 +11,8 @@
  * 2. `rebuild --all` over the whole store, next to a raw read pass of the same store;
  * 3. start-up: `apps/api/src/main.ts` as `npm start` runs it (ts transpiled at load), in a process
  *    of its own on the filled store with its read models current: time until GET /health answers
- *    200 and until the customers list answers at the store's head; its RSS then and at its peak;
+ *    200 and until the customers list answers at the store's head, twice: the first start after the
+ *    offline import (its reactors read what the import wrote), then a restart; RSS of each;
  * 4. queries: BENCH_SCALE_QUERIES (200) of each main list over HTTP, one at a time, p50/p99.
  * The fill takes about ten minutes: it is a long profile, not part of `npm test`. BENCH_SCALE_DIR=<dir>
  * keeps the filled store there; a later run with the same directory measures it without filling.
@@ -87,6 +88,13 @@ async function startService(path: string, dir: string, head: number): Promise<St
   return { child, base, healthS, headS: (Date.now() - started) / 1000 };
 }
 
+async function stopService(service: Startup): Promise<void> {
+  if (service.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => service.child.once('exit', resolve));
+  service.child.kill('SIGTERM');
+  await exited;
+}
+
 async function tokenOf(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
   if (res.status !== 200 && res.status !== 201) throw new Error(`sign-in ${username}: ${res.status}`);
@@ -110,9 +118,16 @@ function queries(customerIds: readonly string[]): Query[] {
   ];
 }
 
-async function timeQueries(base: string, customerIds: readonly string[]): Promise<Array<{ name: string; l: Latencies; bytes: number }>> {
+interface Timed {
+  name: string;
+  l: Latencies;
+  bytes: number;
+  rssAfterMb: number;
+}
+
+async function timeQueries(base: string, pid: number, customerIds: readonly string[]): Promise<Timed[]> {
   const tokens = new Map<string, string>();
-  const results: Array<{ name: string; l: Latencies; bytes: number }> = [];
+  const results: Timed[] = [];
   for (const query of queries(customerIds)) {
     if (!tokens.has(query.who)) tokens.set(query.who, await tokenOf(base, query.who));
     const samples: number[] = [];
@@ -125,7 +140,7 @@ async function timeQueries(base: string, customerIds: readonly string[]): Promis
       if (n >= 0) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
       bytes = body.length;
     }
-    results.push({ name: query.name, l: latencies(samples), bytes });
+    results.push({ name: query.name, l: latencies(samples), bytes, rssAfterMb: rssOf(pid).rss });
   }
   return results;
 }
@@ -202,9 +217,13 @@ export async function run(): Promise<void> {
     const raw = rawReadPass(path);
     const rebuild = await rebuildAll(path);
     log(`  rebuilt ${rebuild.events} events`);
+    // the first start after the pickups were imported offline: the reactors read what the import wrote
+    service = await startService(path, dir, rebuild.events);
+    const first = { healthS: service.healthS, headS: service.headS, rss: rssOf(service.child.pid as number) };
+    await stopService(service);
     service = await startService(path, dir, rebuild.events);
     const atStart = rssOf(service.child.pid as number);
-    const timed = await timeQueries(service.base, customerIds);
+    const timed = await timeQueries(service.base, service.child.pid as number, customerIds);
     const afterQueries = rssOf(service.child.pid as number);
     const loadEnd = loadavg();
     const rebuildRatio = rebuild.perSecond / raw;
@@ -212,17 +231,14 @@ export async function run(): Promise<void> {
     console.log('| measure | value | next to | target | |');
     console.log('| --- | --- | --- | --- | --- |');
     console.log(`| rebuild --all (${projections().length} projections, one pass) | ${rebuild.perSecond.toFixed(0)} events/s (${(rebuild.events / rebuild.perSecond).toFixed(0)} s) | raw read pass ${raw.toFixed(0)} events/s: ${rebuildRatio.toFixed(2)}× | ≥ ${TARGET.rebuild}× | ${verdict(rebuildRatio >= TARGET.rebuild && rebuild.failed.length === 0)} |`);
-    console.log(`| start-up to GET /health 200 | ${service.healthS.toFixed(1)} s | lists at the head after ${service.headS.toFixed(1)} s | ≤ ${TARGET.startupS} s | ${verdict(service.headS <= TARGET.startupS)} |`);
-    console.log(`| service RSS | ${atStart.rss.toFixed(0)} MB after start-up, ${afterQueries.rss.toFixed(0)} MB after the queries | peak ${afterQueries.peak.toFixed(0)} MB | ≤ ${TARGET.rssMb} MB | ${verdict(afterQueries.peak <= TARGET.rssMb)} |`);
-    for (const { name, l, bytes } of timed) {
-      console.log(`| ${name} | p99 ${l.p99.toFixed(1)} ms | p50 ${l.p50.toFixed(1)} ms, answer ${bytes.toLocaleString('en')} bytes | ≤ ${TARGET.p99Ms} ms | ${verdict(l.p99 <= TARGET.p99Ms)} |`);
+    console.log(`| start-up, first after the offline import, to GET /health 200 | ${first.healthS.toFixed(1)} s | lists at the head after ${first.headS.toFixed(1)} s; RSS ${first.rss.rss.toFixed(0)} MB (peak ${first.rss.peak.toFixed(0)}) | ≤ ${TARGET.startupS} s | ${verdict(first.headS <= TARGET.startupS)} |`);
+    console.log(`| start-up, a restart, to GET /health 200 | ${service.healthS.toFixed(1)} s | lists at the head after ${service.headS.toFixed(1)} s | ≤ ${TARGET.startupS} s | ${verdict(service.headS <= TARGET.startupS)} |`);
+    console.log(`| service RSS (the restart) | ${atStart.rss.toFixed(0)} MB after start-up, ${afterQueries.rss.toFixed(0)} MB after the queries | peak ${afterQueries.peak.toFixed(0)} MB | ≤ ${TARGET.rssMb} MB | ${verdict(afterQueries.peak <= TARGET.rssMb)} |`);
+    for (const { name, l, bytes, rssAfterMb } of timed) {
+      console.log(`| ${name} | p99 ${l.p99.toFixed(1)} ms | p50 ${l.p50.toFixed(1)} ms, answer ${bytes.toLocaleString('en')} bytes, RSS after ${rssAfterMb.toFixed(0)} MB | ≤ ${TARGET.p99Ms} ms | ${verdict(l.p99 <= TARGET.p99Ms)} |`);
     }
   } finally {
-    if (service) {
-      const exited = new Promise((resolve) => service?.child.once('exit', resolve));
-      service.child.kill('SIGTERM');
-      await exited;
-    }
+    if (service) await stopService(service);
     if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
