@@ -1,10 +1,12 @@
 /**
  * `npm run bench [-- name...]`: runs src/bench/<name>.bench.ts (all of them without a name).
  * Each benchmark prints its own table of throughput next to a raw baseline measured in the same
- * run with the same driver and settings, and the ratio against the target.
+ * run with the same driver and settings, and the ratio against the target; at the end one table
+ * gathers every target the benchmarks run reported (target-summary.ts).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { printTargetSummary } from './bench/target-summary';
 
 interface BenchModule {
   run(): Promise<void>;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     const mod = (await import(join(dir, `${name}.bench.ts`))) as BenchModule;
     await mod.run();
   }
+  printTargetSummary();
 }
 
 main().then(

@@ -15,6 +15,7 @@ import { PostgresEventStore } from '@crm/event-store-postgres';
 import { onPostgresBenchDatabase } from './bench-database';
 import { postgresBaseline, postgresConcurrentBaseline, type RawRow, sqliteBaseline } from './event-store.baselines';
 import { interleavedRounds, type RoundsResult, type Side } from './interleaved-rounds';
+import { reportTarget } from './target-summary';
 
 const BATCH = 100;
 const WRITERS = 16;
@@ -122,7 +123,8 @@ async function measure(s: Subjects): Promise<Line[]> {
     return BATCHES;
   } };
   return [
-    await line('single append', 'raw INSERT+COMMIT', [singleWriter(s.on, 'single'), rawSide(SINGLES, 1, s.single)], 0.8, SINGLE_SLICES),
+    // issue 20 asks ≥ 0.9× of PostgreSQL's append once it no longer serialises the store (ADR 0036)
+    await line('single append', 'raw INSERT+COMMIT', [singleWriter(s.on, 'single'), rawSide(SINGLES, 1, s.single)], s.engine.startsWith('postgres') ? 0.9 : 0.8, SINGLE_SLICES),
     await line('single writer, group commit on', 'group commit off', [singleWriter(s.on, 'on'), singleWriter(s.off, 'off')], 1 / 1.1, SINGLE_SLICES),
     // the same store on both sides: how far apart two identical sides land on this machine now
     await line('single writer, A/A control', 'the same store', [singleWriter(s.on, 'a1'), singleWriter(s.on, 'a2')], null, SINGLE_SLICES),
@@ -170,6 +172,24 @@ async function benchPostgres(): Promise<Line[]> {
   });
 }
 
+/** what profiling found behind a miss (docs/benchmarks.md, ADR 0029 and 0036) */
+function causeOf(line: Line): string {
+  if (line.engine.startsWith('postgres') && line.measure.includes('writers')) return 'raw connections already share WAL flushes at ≈ 0.35 ms each; the store’s CPU per append (plpgsql, driver, JSON) is the bound';
+  if (line.engine.startsWith('postgres') && line.measure.includes('single')) return 'the append runs a plpgsql function (head check, sequence, jsonb to rows, NOTIFY): ≈ 430 µs against one INSERT’s ≈ 310 µs';
+  return 'see docs/benchmarks.md';
+}
+
+function report(lines: Line[]): void {
+  for (const l of lines) {
+    if (l.target === null) continue;
+    reportTarget({
+      bench: 'event-store', engine: l.engine.split(' ')[0], target: `${l.measure} ≥ ${l.target.toFixed(2)}× ${l.against}`, value: `${l.result.ratio.toFixed(2)}× (${l.result.store.toFixed(0)} ${l.unit})`,
+      met: l.result.ratio >= l.target, cause: causeOf(l),
+    });
+  }
+  reportTarget({ bench: 'event-store', engine: 'postgres', target: '16 writers ≥ 1.5× Emmett on the same database', value: 'not measured: Emmett is not a dependency of this repository', met: null });
+}
+
 function print(lines: Line[]): void {
   const rows = lines.map((l) => {
     const met = l.target === null ? 'info' : l.result.ratio >= l.target ? 'met' : 'MISSED';
@@ -196,5 +216,6 @@ export async function run(): Promise<void> {
   const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
   const lines = [...(engines.includes('sqlite') ? await benchSqlite() : []), ...(engines.includes('postgres') ? await benchPostgres() : [])];
   print(lines);
+  report(lines);
   console.log(`load average at end ${load()} (1, 5, 15 min) on ${cpus().length} cores`);
 }
