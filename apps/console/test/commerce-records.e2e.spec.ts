@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { applicationForm, creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { ARTIFACTS } from './support/build-console';
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -31,24 +30,11 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
  */
 (browserTestsRun('commerce records browser tests') ? describe : describe.skip)('commerce records in the console (issue 16: R-PRIN-4, R-TIER-2, R-ALLOC-2, R-CMP-5, R-DEV-1)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
   const ok = async (username: string, method: string, path: string, body?: unknown) => {
-    const answer = await as(username, method, path, body);
+    const answer = await served.as(username, method, path, body);
     expect({ path, status: answer.status < 300 ? 'ok' : answer.body }).toEqual({ path, status: 'ok' });
     return answer.body;
   };
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  /** what a screen shows must never be an id or a username */
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
 
   beforeAll(async () => {
     served = await startServedConsole('2026-10-01T02:00:00.000Z');
@@ -62,11 +48,11 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     }
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-PRIN-4: finance records a payment received on the archive (fen and a missing transaction number refused in the browser), after a confirmation naming the sum; the balance shows it', async () => {
-    const finance = await signedIn('finance');
-    await finance.goto(url('/customers/cust-cr-1'));
+    const finance = await served.tab('finance');
+    await finance.goto(served.url('/customers/cust-cr-1'));
     const card = finance.getByTestId('customer-account');
     await card.getByText('暂无收款或扣款。').waitFor();
     const form = card.getByRole('form', { name: '登记收款' });
@@ -100,8 +86,8 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
   });
 
   it('R-PRIN-4: finance imports a bank statement from the downloaded template (a real file, previewed first, skipped lines named, a credit typed in before counted once); an unknown payer refuses the whole file, its row in Chinese', async () => {
-    const finance = await signedIn('finance');
-    await finance.goto(url('/customers'));
+    const finance = await served.tab('finance');
+    await finance.goto(served.url('/customers'));
     const form = finance.getByRole('form', { name: '导入银行流水（收款）' });
     const [download] = await Promise.all([finance.waitForEvent('download'), form.getByRole('button', { name: '下载 CSV 模板' }).click()]);
     expect(download.suggestedFilename()).toBe('银行流水导入模板.csv');
@@ -154,11 +140,11 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
   });
 
   it('R-TIER-2: the customer manager corrects a pickup’s tonnes (checked in the browser) and voids another only after a confirmation naming it', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url('/customers'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/customers'));
     await manager.getByRole('link', { name: NINGBO }).waitFor();
     expect(await manager.getByRole('form', { name: '导入银行流水（收款）' }).count()).toBe(0); // R-PRIN-4: the bank statement is finance's
-    await manager.goto(url('/customers/cust-cr-1'));
+    await manager.goto(served.url('/customers/cust-cr-1'));
     const table = manager.getByTestId('pickups-table');
     await table.getByRole('button', { name: '更正提货单 TH-1' }).click();
     expect(await manager.getByRole('form', { name: '登记收款' }).count()).toBe(0); // R-PRIN-4: receipts are finance's to record
@@ -202,8 +188,8 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
   it('R-ALLOC-2: the general manager reads the month’s allocations at a glance, each product line by name, in Chinese and in English', async () => {
     await ok('sales', 'POST', '/allocations/2026-10/polyolefin/proposals', { availableTonnes: 200, requests: [{ customerId: 'cust-cr-1', tonnes: 60 }, { customerId: 'cust-cr-2', tonnes: 50 }] });
     await ok('gm', 'POST', '/allocations/2026-10/polyolefin/approve', { round: 1 });
-    const gm = await signedIn('gm');
-    await gm.goto(url('/allocations?month=2026-10'));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/allocations?month=2026-10'));
     const month = gm.getByTestId('allocation-month');
     const poly = month.locator('tr[data-line="polyolefin"]');
     await poly.getByText('第 1 轮 · 已批准').waitFor();
@@ -229,8 +215,8 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
 
   it('R-CMP-5: the customer manager answers a consultation on its page; the answer is on the record', async () => {
     await ok('manager', 'POST', '/consultations', { consultationId: 'cns-cr-1', customerId: 'cust-cr-1', receivedAt: '2026-10-09T01:30:00.000Z', channel: 'phone', question: '十一月 PP T30S 能否按计划供货？' });
-    const manager = await signedIn('manager');
-    await manager.goto(url('/consultations/cns-cr-1'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/consultations/cns-cr-1'));
     const detail = manager.getByTestId('consultation-detail');
     await detail.getByRole('heading', { name: new RegExp(NINGBO) }).waitFor();
     const answer = manager.getByRole('form', { name: '答复客户' });
@@ -253,8 +239,8 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     await ok('manager', 'POST', '/applications', { applicationId: 'app-cr-61', form: applicationForm(N) });
     await ok('manager', 'POST', '/applications/app-cr-61/submit');
 
-    const manager = await signedIn('manager');
-    await manager.goto(url('/development'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/development'));
     const list = manager.getByTestId('prospects-table');
     await list.locator('tr[data-prospect="p-cr-1"]', { hasText: '王经理（客户经理）' }).waitFor(); // the keeper by name
     await showsNoIds(manager, 'p-cr-1', 'p-cr-2');
@@ -294,7 +280,7 @@ const invoicing = (accountNumber: string) => ({ bank: '工商银行宁波分行'
     await expectShownIn(manager, 'zh', ['客户扩产，转由华南片区跟进', '华南', '900']);
     expect(await ok('manager', 'GET', '/prospects/p-cr-1')).toMatchObject({ state: 'converted', archive: { applicationId: 'app-cr-61' } });
 
-    await manager.goto(url('/development/prospects/p-cr-2'));
+    await manager.goto(served.url('/development/prospects/p-cr-2'));
     const drop = manager.getByRole('form', { name: '放弃跟进' });
     await drop.getByLabel('放弃原因').fill('客户已与其他供应商签订长期协议');
     await drop.getByRole('button', { name: '放弃跟进' }).click();

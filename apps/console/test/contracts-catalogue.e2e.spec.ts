@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -22,18 +21,6 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
 (browserTestsRun('contracts and catalogue browser tests') ? describe : describe.skip)('sales contracts and the catalogue in the console (issue 16: R-ARC-5, R-PRIN-4, R-TIER-1)', () => {
   let served: ServedConsole;
   let contractId = '';
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
 
   beforeAll(async () => {
     served = await startServedConsole('2026-10-09T02:00:00.000Z');
@@ -41,11 +28,11 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await caughtUp(served.api, 'customers');
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-PRIN-4: the administrator designates a warehouse (the API’s rules checked in the browser in Chinese) and withdraws another after a confirmation', async () => {
-    const admin = await signedIn('admin');
-    await admin.goto(url('/catalogue'));
+    const admin = await served.tab('admin');
+    await admin.goto(served.url('/catalogue'));
     const lines = admin.getByTestId('product-lines');
     await lines.getByRole('cell', { name: '聚烯烃', exact: true }).waitFor();
     await lines.getByRole('cell', { name: '其他化工产品', exact: true }).waitFor();
@@ -56,7 +43,7 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await form.locator('.field-error', { hasText: '以字母或数字开头' }).waitFor();
     await form.locator('.field-error', { hasText: '必填' }).waitFor();
     await form.getByText('请至少选择一条产品线').waitFor();
-    expect((await as('admin', 'GET', '/catalogue')).body.warehouses).toEqual([]); // nothing sent
+    expect((await served.as('admin', 'GET', '/catalogue')).body.warehouses).toEqual([]); // nothing sent
 
     await form.getByLabel('仓库编码（字母、数字，设立后不变）').fill('zh-1');
     await form.getByLabel('仓库名称').fill('镇海库');
@@ -80,7 +67,7 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await withdraw.getByLabel('撤销原因').fill('仓库租约到期');
     await withdraw.getByRole('button', { name: '撤销指定' }).click();
     expect(await withdraw.getByTestId('confirm-step').textContent()).toContain('确认撤销 北仑库 的指定');
-    expect((await as('admin', 'GET', '/catalogue')).body.warehouses.find((w: { warehouseId: string }) => w.warehouseId === 'nb-2').withdrawn).toBe(false);
+    expect((await served.as('admin', 'GET', '/catalogue')).body.warehouses.find((w: { warehouseId: string }) => w.warehouseId === 'nb-2').withdrawn).toBe(false);
     await withdraw.getByRole('button', { name: '确认撤销' }).click();
     await admin.getByText('已撤销该仓库的指定。').waitFor();
     await admin.getByTestId('warehouses').locator('tr[data-warehouse="nb-2"]').getByText('已撤销').waitFor();
@@ -88,7 +75,7 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await showsNoIds(admin, 'polyolefin', 'other_chemicals');
     await expectShownIn(admin, 'zh', ['镇海 库']);
 
-    const stored = (await as('admin', 'GET', '/catalogue')).body.warehouses;
+    const stored = (await served.as('admin', 'GET', '/catalogue')).body.warehouses;
     expect(stored).toEqual(expect.arrayContaining([
       expect.objectContaining({ warehouseId: 'zh-1', nameZh: '镇海库', productLines: ['polyolefin'], address: '宁波市镇海区', withdrawn: false }),
       expect.objectContaining({ warehouseId: 'nb-2', withdrawn: true }),
@@ -96,15 +83,15 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
   });
 
   it('R-PRICE-1: the sales department reads the price in force for polyolefins at 镇海库, with no editing of the catalogue', async () => {
-    expect((await as('admin', 'PUT', '/committee/charter', CHARTER)).status).toBe(200);
+    expect((await served.as('admin', 'PUT', '/committee/charter', CHARTER)).status).toBe(200);
     const proposal = { proposalId: 'p-8000', productLineId: 'polyolefin', warehouseId: 'zh-1', pricePerTonne: 8000, effectiveFrom: '2026-10-10T00:00:00+08:00', reason: '十月挂牌价' };
-    expect((await as('sales', 'POST', '/committee/proposals', proposal)).status).toBe(201);
-    for (const m of ['sales2', 'finance']) expect((await as(m, 'POST', '/committee/proposals/p-8000/votes', { vote: 'approve' })).status).toBe(200);
+    expect((await served.as('sales', 'POST', '/committee/proposals', proposal)).status).toBe(201);
+    for (const m of ['sales2', 'finance']) expect((await served.as(m, 'POST', '/committee/proposals/p-8000/votes', { vote: 'approve' })).status).toBe(200);
     served.api.clock.set('2026-10-12T02:00:00.000Z');
-    for (let i = 0; i < 50 && (await as('sales', 'GET', '/prices/polyolefin/zh-1')).body.inForce?.proposalId !== 'p-8000'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (await served.as('sales', 'GET', '/prices/polyolefin/zh-1')).body.inForce?.proposalId !== 'p-8000'; i++) await new Promise((r) => setTimeout(r, 100));
 
-    const sales = await signedIn('sales');
-    await sales.goto(url('/catalogue'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/catalogue'));
     const panel = sales.getByTestId('price-panel');
     await panel.getByLabel('产品线').selectOption({ label: '聚烯烃' });
     // only the warehouses designated for the line, never a withdrawn one
@@ -121,8 +108,8 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
   });
 
   it('R-ARC-5: the sales department drafts a contract for a customer picked by name; the term is checked in the browser with the API’s words', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/contracts'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/contracts'));
     await sales.getByText('暂无销售合同。').waitFor();
     const form = sales.getByRole('form', { name: '起草销售合同' });
     await form.getByRole('button', { name: '起草合同' }).click();
@@ -136,7 +123,7 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await form.getByLabel('主要条款').fill('年度购销合同：款到发货，镇海库自提');
     await form.getByRole('button', { name: '起草合同' }).click();
     await form.locator('.field-error', { hasText: '合同的结束日期须晚于开始日期' }).waitFor();
-    expect((await as('sales', 'GET', '/contracts')).body.items).toEqual([]);
+    expect((await served.as('sales', 'GET', '/contracts')).body.items).toEqual([]);
     expect(await form.getByLabel('合同编号').inputValue()).toBe('HT-2026-018'); // typed work kept
 
     await form.getByLabel('截止日期').fill('2026-12-31');
@@ -150,12 +137,12 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await checkPage(sales, 'contracts-01-drafted');
     await showsNoIds(sales, 'cust-ct-1', contractId, 'polyolefin');
     await expectShownIn(sales, 'zh', ['HT-2026-018']);
-    expect((await as('sales', 'GET', `/contracts/${contractId}`)).body).toMatchObject({ state: 'drafted', customerId: 'cust-ct-1', productLineId: 'polyolefin', validUntil: '2026-12-31', draftedBy: 'sales' });
+    expect((await served.as('sales', 'GET', `/contracts/${contractId}`)).body).toMatchObject({ state: 'drafted', customerId: 'cust-ct-1', productLineId: 'polyolefin', validUntil: '2026-12-31', draftedBy: 'sales' });
   });
 
   it('R-ARC-5: a leader approves; the sales department signs (a signing day ahead refused in the browser); the list names the company and says 履行中', async () => {
-    const supervisor = await signedIn('supervisor');
-    await supervisor.goto(url(`/contracts/${contractId}`));
+    const supervisor = await served.tab('supervisor');
+    await supervisor.goto(served.url(`/contracts/${contractId}`));
     const approve = supervisor.getByRole('form', { name: '审批合同' });
     await approve.getByLabel('审批意见（可选）').fill('同意');
     await approve.getByRole('button', { name: '审批通过' }).click();
@@ -163,8 +150,8 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await supervisor.getByTestId('contract-detail').getByText('待签订', { exact: true }).waitFor();
     await expectShownIn(supervisor, 'zh');
 
-    const sales = await signedIn('sales');
-    await sales.goto(url(`/contracts/${contractId}`));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url(`/contracts/${contractId}`));
     const sign = sales.getByRole('form', { name: '签订合同' });
     await sign.getByLabel('签订日期').fill('2099-01-01');
     await sign.getByRole('button', { name: '登记签订' }).click();
@@ -179,7 +166,7 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     expect(await detail.textContent()).toContain('孙主管（主管领导）');
     await expectShownIn(sales, 'zh');
 
-    await sales.goto(url('/contracts'));
+    await sales.goto(served.url('/contracts'));
     const row = sales.getByTestId('contracts-table').locator(`tr[data-contract="${contractId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(NINGBO);
@@ -191,22 +178,22 @@ const CHARTER = { version: 'c-1', members: ['gm', 'sales2', 'finance'], chairId:
     await checkPage(sales, 'contracts-02-list');
     await showsNoIds(sales, 'cust-ct-1', contractId, 'inForce');
     await expectShownIn(sales, 'zh');
-    expect((await as('sales', 'GET', `/contracts/${contractId}`)).body).toMatchObject({ state: 'inForce', approvedBy: 'supervisor', signedOn: '2026-10-12' });
+    expect((await served.as('sales', 'GET', `/contracts/${contractId}`)).body).toMatchObject({ state: 'inForce', approvedBy: 'supervisor', signedOn: '2026-10-12' });
   });
 
   it('R-ARC-5: the general manager terminates the contract only after a confirmation naming it', async () => {
-    const gm = await signedIn('gm');
-    await gm.goto(url(`/contracts/${contractId}`));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url(`/contracts/${contractId}`));
     const terminate = gm.getByRole('form', { name: '终止合同' });
     await terminate.getByLabel('终止原因').fill('客户停产，双方协商提前终止');
     await terminate.getByRole('button', { name: '终止合同' }).click();
     expect(await terminate.getByTestId('confirm-step').textContent()).toContain('确认在期满前终止合同 HT-2026-018');
-    expect((await as('gm', 'GET', `/contracts/${contractId}`)).body.state).toBe('inForce'); // nothing sent before the confirmation
+    expect((await served.as('gm', 'GET', `/contracts/${contractId}`)).body.state).toBe('inForce'); // nothing sent before the confirmation
     await terminate.getByRole('button', { name: '确认终止' }).click();
     await gm.getByText('合同已终止。').waitFor();
     await gm.getByTestId('contract-detail').getByText('已终止', { exact: true }).waitFor();
     await checkPage(gm, 'contracts-03-terminated');
     await expectShownIn(gm, 'zh', ['HT-2026-018']);
-    expect((await as('gm', 'GET', `/contracts/${contractId}`)).body.state).toBe('terminated');
+    expect((await served.as('gm', 'GET', `/contracts/${contractId}`)).body.state).toBe('terminated');
   });
 });

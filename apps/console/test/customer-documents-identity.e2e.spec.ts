@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { licencePdf, PNG_BYTES } from '../../api/test/files/file-fixtures';
 import { creditCode } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage, LAPTOP, PHONE } from './support/page-checks';
+import { checkPage, PHONE, LAPTOP, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -26,19 +25,7 @@ const CUSTOMER = 'cust-di-1';
  */
 (browserTestsRun('documents and identity browser tests') ? describe : describe.skip)('a customer’s documents, renewal proofs and identity in the console (issue 16: R-ARC-4, R-EVAL-1, R-ARC-1)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
-  const detail = async (username = 'sales') => (await as(username, 'GET', `/customers/${CUSTOMER}?minPosition=${await served.api.store.headPosition()}`)).body;
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) ? text.slice(Math.max(0, text.indexOf(id) - 80), text.indexOf(id) + 40) : false }).toEqual({ id, shown: false });
-  }
+  const detail = async (username = 'sales') => (await served.as(username, 'GET', `/customers/${CUSTOMER}?minPosition=${await served.api.store.headPosition()}`)).body;
   const proofOf = async (documentId: string) => (await detail()).documents.find((d: { documentId: string }) => d.documentId === documentId)?.renewalProof;
 
   beforeAll(async () => {
@@ -54,11 +41,11 @@ const CUSTOMER = 'cust-di-1';
     await caughtUp(served.api, 'customers', 'customer_documents');
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-ARC-4: the customer manager adds a document with its uploaded scan; a missing scan and empty fields are refused in the browser, nothing sent', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/customers/${CUSTOMER}`));
     await manager.locator('summary', { hasText: '新增资质证件（R-ARC-4）' }).click();
     const form = manager.getByRole('form', { name: '新增资质证件（R-ARC-4）' });
     await form.getByRole('button', { name: '新增证件' }).click();
@@ -87,8 +74,8 @@ const CUSTOMER = 'cust-di-1';
   });
 
   it('R-EVAL-1: the customer manager files proofs of renewals under way, one with its scan; a date that postpones nothing is refused', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/customers/${CUSTOMER}`));
     await manager.locator('summary', { hasText: '提交换证证明（R-EVAL-1）' }).click();
     const form = manager.getByRole('form', { name: '提交换证证明（R-EVAL-1）' });
     await form.getByLabel('证件', { exact: true }).selectOption({ label: '营业执照（BL-2016-0815，有效期至 2026-10-20）' });
@@ -123,8 +110,8 @@ const CUSTOMER = 'cust-di-1';
   });
 
   it('R-EVAL-1: the sales department approves one proof and rejects the other only after a confirmation, with its reason', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url(`/customers/${CUSTOMER}`));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url(`/customers/${CUSTOMER}`));
     const licence = sales.getByTestId('renewal-proof').filter({ hasText: 'BL-2016-0815' });
     await licence.getByRole('button', { name: '预览' }).waitFor(); // the proof's scan
     await licence.getByLabel('审核意见').fill('受理回执属实，同意顺延');
@@ -154,8 +141,8 @@ const CUSTOMER = 'cust-di-1';
   });
 
   it('R-ARC-4 / R-KAM-2: the expiring-documents report names the companies and the days left; a customer manager sees their own (also in English)', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/customers'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/customers'));
     await sales.getByRole('link', { name: '即将到期的资质证件（R-ARC-4）' }).click();
     const report = sales.getByTestId('expiring-documents');
     const ningbo = report.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'BL-2016-0815' });
@@ -173,9 +160,9 @@ const CUSTOMER = 'cust-di-1';
     await sales.getByRole('heading', { level: 2, name: NINGBO }).waitFor();
     expect(new URL(sales.url()).hash).toBe(`#/customers/${CUSTOMER}`);
 
-    const manager = await signedIn('manager');
+    const manager = await served.tab('manager');
     await manager.getByRole('button', { name: '切换语言为英文' }).click();
-    await manager.goto(url('/customers/expiring-documents'));
+    await manager.goto(served.url('/customers/expiring-documents'));
     const own = manager.getByTestId('expiring-documents');
     await own.getByRole('heading', { name: 'Qualification documents expiring soon (R-ARC-4)' }).waitFor();
     await own.locator(`tr[data-customer="${CUSTOMER}"]`, { hasText: 'BL-2016-0815' }).getByText('11 days left').waitFor();
@@ -185,14 +172,14 @@ const CUSTOMER = 'cust-di-1';
     await own.getByText(/within 90 days/).waitFor();
     await checkPage(manager, 'documents-05-expiring-en');
     await expectShownIn(manager, 'en');
-    const api = (await as('manager', 'GET', '/reports/expiring-documents?withinDays=30')).body;
+    const api = (await served.as('manager', 'GET', '/reports/expiring-documents?withinDays=30')).body;
     expect(api.items.map((i: { customer: { name: string }; daysLeft: number }) => [i.customer.name, i.daysLeft])).toEqual([[NINGBO, 11], [NINGBO, 21]]);
     await manager.getByRole('button', { name: 'Switch language to Chinese' }).click();
   });
 
   it('R-ARC-1: the customer manager requests a new name and credit code (checked in the browser); the sales department approves it', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/customers/${CUSTOMER}`));
     await manager.locator('summary', { hasText: '申请更名或变更统一社会信用代码（R-ARC-1）' }).click();
     const form = manager.getByRole('form', { name: '申请更名或变更统一社会信用代码（R-ARC-1）' });
     await form.getByLabel('变更原因').fill('工商变更登记：更名并换发营业执照');
@@ -219,8 +206,8 @@ const CUSTOMER = 'cust-di-1';
     await expectShownIn(manager, 'zh', [creditCode(401), creditCode(402), '91330200ABC']);
     expect((await detail()).identityChange).toMatchObject({ status: 'pending', requestedBy: 'manager', file: { name: '新营业执照.pdf' } });
 
-    const sales = await signedIn('sales');
-    await sales.goto(url(`/customers/${CUSTOMER}`));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url(`/customers/${CUSTOMER}`));
     const decide = sales.getByTestId('identity-change');
     await decide.getByRole('button', { name: '预览' }).waitFor(); // the evidence
     await decide.getByLabel('审批意见').fill('新营业执照已核');
@@ -235,8 +222,8 @@ const CUSTOMER = 'cust-di-1';
   });
 
   it('R-ARC-1: another rename is rejected by the sales department after a confirmation; the archive keeps its name', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/customers/${CUSTOMER}`));
     await manager.locator('summary', { hasText: '申请更名或变更统一社会信用代码（R-ARC-1）' }).click();
     const form = manager.getByRole('form', { name: '申请更名或变更统一社会信用代码（R-ARC-1）' });
     await form.getByLabel('新的公司名称').fill('宁波甬兴控股有限公司');
@@ -244,8 +231,8 @@ const CUSTOMER = 'cust-di-1';
     await form.getByRole('button', { name: '提交变更申请' }).click();
     await manager.getByTestId('identity-change').getByText('等待销售部审批。').waitFor();
 
-    const sales2 = await signedIn('sales2');
-    await sales2.goto(url(`/customers/${CUSTOMER}`));
+    const sales2 = await served.tab('sales2');
+    await sales2.goto(served.url(`/customers/${CUSTOMER}`));
     const decide = sales2.getByTestId('identity-change');
     await decide.getByLabel('审批意见').fill('尚未取得新营业执照');
     await decide.getByRole('button', { name: '驳回' }).click();
@@ -261,8 +248,8 @@ const CUSTOMER = 'cust-di-1';
     expect({ name: after.name, change: after.identityChange }).toMatchObject({ name: RENAMED, change: { status: 'rejected', comment: '尚未取得新营业执照', decidedBy: 'sales2' } });
   });
   it('R-ARC-4 / R-EVAL-1: the renewed licence is filed with its scan (uploaded first) and leaves the expiring report', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/customers/${CUSTOMER}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/customers/${CUSTOMER}`));
     const form = manager.getByRole('form', { name: '证件换证（R-ARC-4）' });
     await form.getByLabel('证件', { exact: true }).selectOption('licence');
     await form.getByLabel('新证件号码').fill('BL-2026-1101');
@@ -275,7 +262,7 @@ const CUSTOMER = 'cust-di-1';
     await expectShownIn(manager, 'zh', ['BL-2026-1101', '营业执照 2026.pdf']);
     expect((await detail()).documents.find((d: { documentId: string }) => d.documentId === 'licence')).toMatchObject({ number: 'BL-2026-1101', validUntil: '2036-10-08', file: { name: '营业执照 2026.pdf' } });
 
-    await manager.goto(url('/customers/expiring-documents'));
+    await manager.goto(served.url('/customers/expiring-documents'));
     const report = manager.getByTestId('expiring-documents');
     await report.locator('tr', { hasText: 'OC-2026-7' }).waitFor();
     expect(await report.locator('tr', { hasText: 'BL-2026' }).count()).toBe(0);

@@ -25,7 +25,6 @@ const admission = {
  */
 (browserTestsRun('customer manager records browser tests') ? describe : describe.skip)('the customer manager’s records on the archive (issue 16: pickups, R-TIER-7 plans and licences, R-ARC-1 changes)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
 
   beforeAll(async () => {
     served = await startServedConsole('2026-03-02T02:00:00.000Z');
@@ -38,29 +37,16 @@ const admission = {
     api.clock.set('2026-03-10T02:00:00.000Z'); // a week after the archives opened: March's pickups so far are after the opening (R-ONB-4)
   });
   afterAll(() => served?.close());
-  // each tab holds its notification stream open: Chromium allows six connections per host, so a test's tabs are closed after it
-  const tabs: Page[] = [];
-  afterEach(async () => {
-    const closing = tabs.splice(0);
-    try {
-      for (const tab of closing) await expectShownIn(tab, 'zh'); // issue 16: whatever a test's tabs showed — checks, refusals, notices — was Chinese
-    } finally {
-      for (const tab of closing) await tab.close();
-    }
-  });
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
+  // issue 16: whatever a test's tabs showed — checks, refusals, notices — was Chinese
+  afterEach(() => served.closeTabs((tab) => expectShownIn(tab, 'zh')));
 
   async function openArchive(page: Page, id: string) {
-    await page.goto(url(`/customers/${id}`));
+    await page.goto(served.url(`/customers/${id}`));
     await page.getByTestId('customer-detail').waitFor();
   }
 
   it('R-TIER-2: records a pickup checked by the domain’s schema in Chinese (typed values kept), then shows it from the read model', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'cust-rec-1');
     // the manager by name, not by user id
     expect(await page.getByTestId('customer-detail').locator('dl').textContent()).toContain('王经理');
@@ -88,7 +74,7 @@ const admission = {
   });
 
   it('imports pickups from a CSV chosen in the browser, after a confirmation, from the downloaded template (BOM, Chinese header); a refused file lists its rows in Chinese', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'cust-rec-1');
     const form = page.getByRole('form', { name: '批量导入提货（CSV 或 Excel）' });
     const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: '下载 CSV 模板' }).click()]);
@@ -129,7 +115,7 @@ const admission = {
   });
 
   it('R-TIER-7: the manager files next month’s sales plan (this month is refused in Chinese, typed lines kept); the sales department issues the licence', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'agent-rec-1');
     const card = page.getByTestId('customer-agency');
     expect(await card.getByRole('form', { name: '签发独家代理许可证' }).count()).toBe(0); // the sales department's, not the manager's
@@ -161,7 +147,7 @@ const admission = {
     expect(await plan.textContent()).toContain('绍兴某印染厂');
     await checkPage(page, 'customer-records-03-sales-plan');
 
-    const sales = await signedIn('sales');
+    const sales = await served.tab('sales');
     await openArchive(sales, 'agent-rec-1');
     const licence = sales.getByTestId('customer-agency').getByRole('form', { name: '签发独家代理许可证' });
     await licence.getByLabel('年度').fill('2026');
@@ -173,7 +159,7 @@ const admission = {
   });
 
   it('R-ARC-1/2: the manager changes the region and a contact after a confirmation; the archive shows them; nothing changed is refused before sending', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'cust-rec-1');
     const form = page.getByRole('form', { name: '档案变更（R-ARC-1/2）' });
     await form.getByLabel('变更原因').fill('客户迁址');
@@ -192,7 +178,7 @@ const admission = {
   });
 
   it('R-ARC-4: the manager files a renewed licence; a renewal that does not extend validity is refused beside its field, typed values kept; the documents show the new one', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'cust-rec-1');
     const form = page.getByRole('form', { name: '证件换证（R-ARC-4）' });
     await form.getByLabel('证件', { exact: true }).selectOption('licence');
@@ -214,7 +200,7 @@ const admission = {
   });
 
   it('R-EVAL-3: the manager proposes a disqualification after a confirmation; the archive shows it pending, proposed by name; the general manager gets the decision', async () => {
-    const page = await signedIn('manager');
+    const page = await served.tab('manager');
     await openArchive(page, 'cust-rec-dq');
     const form = page.getByRole('form', { name: '提议取消客户资格（R-EVAL-3）' });
     await form.getByRole('button', { name: '提交提议' }).click();
@@ -230,13 +216,13 @@ const admission = {
     expect(await pending.textContent()).toContain('王经理 于 2026-03-10 10:00 提议取消该客户资格，理由：提供虚假信息');
     expect(await page.getByRole('form', { name: '提议取消客户资格（R-EVAL-3）' }).count()).toBe(0);
 
-    const gm = await signedIn('gm');
+    const gm = await served.tab('gm');
     await openArchive(gm, 'cust-rec-dq');
     await gm.getByTestId('pending-disqualification').getByRole('button', { name: '同意取消资格' }).waitFor();
   });
 
   it('shows each form only to the roles the API accepts: the auditor reads the pickups and gets no form', async () => {
-    const page = await signedIn('auditor');
+    const page = await served.tab('auditor');
     await openArchive(page, 'cust-rec-1');
     await page.getByTestId('pickups-table').locator('tr[data-pickup="TH-0001"]').waitFor();
     expect(await page.getByRole('form', { name: '登记提货' }).count()).toBe(0);

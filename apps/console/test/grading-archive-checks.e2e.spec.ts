@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, fireDueTimers, openCustomer } from '../../api/test/customers/customer-fixtures';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage, LAPTOP, PHONE } from './support/page-checks';
+import { checkPage, PHONE, LAPTOP, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -25,19 +24,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
  */
 (browserTestsRun('grading and archive-check browser tests') ? describe : describe.skip)('grade review, grade-change report, key-account evaluation and archive checks in the console (issue 16)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
-  const customer = async (id: string) => (await as('sales', 'GET', `/customers/${id}?minPosition=${await served.api.store.headPosition()}`)).body;
+  const customer = async (id: string) => (await served.as('sales', 'GET', `/customers/${id}?minPosition=${await served.api.store.headPosition()}`)).body;
 
   beforeAll(async () => {
     served = await startServedConsole('2025-12-31T02:00:00.000Z');
@@ -49,7 +36,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
       `${A},DN-GA-01,2026-01-15,HDPE 5000S,1200,镇海库`, `${A},DN-GA-02,2026-02-13,HDPE 5000S,1200,镇海库`, `${A},DN-GA-03,2026-03-16,HDPE 5000S,1200,镇海库`,
       `${B},DN-GA-04,2026-03-20,LLDPE 7042,1500,镇海库`,
     ]);
-    const imported = await as('sales', 'POST', '/pickups/import', { csv: pickups });
+    const imported = await served.as('sales', 'POST', '/pickups/import', { csv: pickups });
     expect(imported.body).toMatchObject({ ok: true, recorded: 4 });
     served.api.clock.set('2026-04-01T02:00:00.000Z');
     // the month-end evaluations are timers: fired here, not left to the scheduler's next tick (a race on a busy machine)
@@ -57,14 +44,14 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await caughtUp(served.api, 'customers');
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-TIER-2, R-TIER-4: March’s tonnage proposes one step, shown on the customer’s page until the sales department decides; evaluating the month again writes nothing', async () => {
     // the scheduler evaluated each month as it ended (the clock moved past them); March proposes ordinary → one star
     const proposed = (await customer(A)).gradeReviews.filter((r: { kind: string }) => r.kind === 'proposed').at(-1);
     expect(proposed).toMatchObject({ month: '2026-03', tonnage: 1200, previousGrade: 'ordinary', newGrade: 'one_star' });
-    const sales = await signedIn('sales');
-    await sales.goto(url(`/customers/${A}`));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url(`/customers/${A}`));
     const card = sales.getByTestId('grade-review');
     const pending = card.getByTestId('pending-grade-move');
     await pending.getByText(/2026-03 提货 1,200 吨（一星级档），建议由普通客户调整为一星级；每次只升降一级/).waitFor();
@@ -84,15 +71,15 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await showsNoIds(sales, 'one_star', 'ordinary', 'monthly_evaluation');
     await expectShownIn(sales, 'zh');
 
-    await sales.goto(url(`/customers/${B}`));
+    await sales.goto(served.url(`/customers/${B}`));
     await sales.getByTestId('pending-grade-move').getByText(/2026-03 提货 1,500 吨（一星级档），建议由普通客户调整为一星级/).waitFor();
     expect((await customer(B)).gradeReviews.at(-1)).toMatchObject({ kind: 'proposed', month: '2026-03', newGrade: 'one_star' });
   });
 
   it('R-TIER-4: 待办 takes the sales department to the customer, where the move is confirmed naming another indicator (one step: ordinary → one star)', async () => {
     await caughtUp(served.api, 'tasks');
-    const sales = await signedIn('sales');
-    await sales.goto(url('/inbox'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/inbox'));
     const row = sales.locator('tr[data-task-type="customer.confirm-grade"]', { hasText: NINGBO });
     await row.getByText('客户级别调整待销售部确认').waitFor();
     await row.getByRole('link').click();
@@ -117,8 +104,8 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
   });
 
   it('R-TIER-4: holding a move asks for the reason, then for a confirmation; the grade stays and the task closes', async () => {
-    const sales = await signedIn('sales2');
-    await sales.goto(url(`/customers/${B}`));
+    const sales = await served.tab('sales2');
+    await sales.goto(served.url(`/customers/${B}`));
     const hold = sales.getByTestId('grade-review').getByRole('form', { name: '暂缓调整' });
     await hold.getByLabel('结合的其他指标').selectOption({ label: '投诉情况' });
     await hold.getByRole('button', { name: '暂缓调整' }).click();
@@ -134,13 +121,13 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     const after = await customer(B);
     expect({ grade: after.grade, last: after.gradeReviews.at(-1) }).toMatchObject({ grade: 'ordinary', last: { kind: 'held', month: '2026-03', cause: 'complaints' } });
     await caughtUp(served.api, 'tasks');
-    const open = (await as('sales', 'GET', '/tasks?type=customer.confirm-grade')).body.items;
+    const open = (await served.as('sales', 'GET', '/tasks?type=customer.confirm-grade')).body.items;
     expect(open).toEqual([]);
   });
 
   it('R-TIER-4: March’s grade-change report names the company, from → to and who decided, in Chinese and in English', async () => {
-    const auditor = await signedIn('auditor');
-    await auditor.goto(url('/customers'));
+    const auditor = await served.tab('auditor');
+    await auditor.goto(served.url('/customers'));
     const report = auditor.getByTestId('grade-changes-report');
     await report.getByLabel('月份').fill('2026-03');
     await report.getByRole('button', { name: '查询' }).click();
@@ -155,7 +142,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await auditor.setViewportSize(LAPTOP);
     await showsNoIds(auditor, A, B, 'sales');
     await expectShownIn(auditor, 'zh');
-    const stored = (await as('auditor', 'GET', '/reports/grade-changes?month=2026-03')).body;
+    const stored = (await served.as('auditor', 'GET', '/reports/grade-changes?month=2026-03')).body;
     expect(stored.changes).toEqual([expect.objectContaining({ customerId: A, name: NINGBO, previousGrade: 'ordinary', newGrade: 'one_star', decidedBy: 'sales' })]);
 
     await auditor.getByRole('button', { name: '切换语言为英文' }).click();
@@ -170,8 +157,8 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
   });
 
   it('R-KAM-3, R-KAM-4, R-EVAL-2: the sales department evaluates March for the key accounts and reads the first quarter’s review per customer class', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/key-accounts'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/key-accounts'));
     const card = sales.getByTestId('key-account-evaluation');
     await card.getByLabel('评定月份').fill('');
     await card.getByRole('button', { name: '评定' }).click();
@@ -180,7 +167,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await card.getByRole('button', { name: '评定' }).click();
     await card.getByText(/已评定 2026-03：2 户参与评定/).waitFor();
     await sales.getByTestId('loyalty').locator(`tr[data-customer="${A}"]`).getByText('银牌').waitFor(); // three months at 1,000 t or more
-    const signals = (await as('sales', 'GET', '/key-accounts/warnings?month=2026-03')).body.signals;
+    const signals = (await served.as('sales', 'GET', '/key-accounts/warnings?month=2026-03')).body.signals;
     expect(signals).toEqual([expect.objectContaining({ customerId: A, kind: 'level_changed', detail: expect.objectContaining({ newLevel: 'silver' }) })]);
     await expectShownIn(sales, 'zh');
 
@@ -197,19 +184,19 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await sales.setViewportSize(LAPTOP);
     await showsNoIds(sales, A, B, 'distributor', 'silver');
     await expectShownIn(sales, 'zh');
-    const stored = (await as('sales', 'GET', '/key-accounts/reviews?period=2026-Q1')).body.classes.find((c: { salesObject: string }) => c.salesObject === 'distributor');
+    const stored = (await served.as('sales', 'GET', '/key-accounts/reviews?period=2026-Q1')).body.classes.find((c: { salesObject: string }) => c.salesObject === 'distributor');
     expect(stored).toMatchObject({ customers: 2, tonnes: 5100, gradeChanges: [{ customerId: A, previousGrade: 'ordinary', newGrade: 'one_star' }], loyaltyChanges: [{ customerId: A, newLevel: 'silver' }] });
   });
 
   it('R-ARC-3: the sales department answers a check’s findings from 待办; the checker closes it (in English) and acknowledges a filing', async () => {
-    const recorded = await as('parent', 'POST', '/archive-checks', {
+    const recorded = await served.as('parent', 'POST', '/archive-checks', {
       checkId: CHECK, period: '2026-Q1', scope: '客户档案完整性与等级评定', findings: [{ findingId: 'f-ga-1', customerId: B, description: '暂缓等级调整的依据未归档' }],
     });
     expect(recorded.status).toBe(201);
     await caughtUp(served.api, 'tasks');
 
-    const sales = await signedIn('sales');
-    await sales.goto(url('/inbox'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/inbox'));
     await sales.locator('tr[data-task-type="archive-check.respond"]').getByRole('link').click();
     await sales.waitForURL(/#\/archive-filings$/);
     const check = sales.getByTestId('archive-checks').locator(`li[data-check="${CHECK}"]`);
@@ -225,12 +212,12 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await checkPage(sales, 'archive-checks-01-responded');
     await showsNoIds(sales, CHECK, B, 'f-ga-1');
     await expectShownIn(sales, 'zh');
-    expect((await as('sales', 'GET', `/archive-checks/${CHECK}`)).body).toMatchObject({ state: 'responded', events: expect.arrayContaining([expect.objectContaining({ type: 'ArchiveCheckResponded', data: expect.objectContaining({ respondedBy: 'sales', responses: [{ findingId: 'f-ga-1', response: '投诉处理记录已补充归档' }] }) })]) });
+    expect((await served.as('sales', 'GET', `/archive-checks/${CHECK}`)).body).toMatchObject({ state: 'responded', events: expect.arrayContaining([expect.objectContaining({ type: 'ArchiveCheckResponded', data: expect.objectContaining({ respondedBy: 'sales', responses: [{ findingId: 'f-ga-1', response: '投诉处理记录已补充归档' }] }) })]) });
     await caughtUp(served.api, 'tasks');
 
-    const parent = await signedIn('parent');
+    const parent = await served.tab('parent');
     await parent.getByRole('button', { name: '切换语言为英文' }).click();
-    await parent.goto(url('/inbox'));
+    await parent.goto(served.url('/inbox'));
     await parent.locator('tr[data-task-type="archive-check.close"]').getByRole('link').click();
     await parent.waitForURL(/#\/archive-filings$/);
     const closing = parent.getByTestId('archive-checks').locator(`li[data-check="${CHECK}"]`);
@@ -241,9 +228,9 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await close.getByRole('button', { name: 'Close the check' }).click();
     await closing.getByText('Check closed.').waitFor();
     await closing.getByText('Closed', { exact: true }).waitFor();
-    expect((await as('parent', 'GET', '/archive-checks?period=2026-Q1')).body.items).toEqual([expect.objectContaining({ checkId: CHECK, status: 'closed', conclusion: '整改到位，检查关闭' })]);
+    expect((await served.as('parent', 'GET', '/archive-checks?period=2026-Q1')).body.items).toEqual([expect.objectContaining({ checkId: CHECK, status: 'closed', conclusion: '整改到位，检查关闭' })]);
 
-    const filing = (await as('parent', 'GET', `/archive-filings?customerId=${A}&status=pending`)).body.items[0];
+    const filing = (await served.as('parent', 'GET', `/archive-filings?customerId=${A}&status=pending`)).body.items[0];
     await parent.getByLabel('Show', { exact: true }).selectOption('all'); // the acknowledged one stays in view
     const item = parent.getByTestId('archive-filings').locator(`li[data-filing="${filing.filingId}"]`);
     await item.getByRole('button', { name: 'Acknowledge' }).click();
@@ -254,7 +241,7 @@ const csv = (rows: string[]) => ['customerId,pickupId,date,product,tonnes,wareho
     await checkPage(parent, 'archive-checks-02-closed-en');
     await showsNoIds(parent, CHECK, A, filing.filingId);
     await expectShownIn(parent, 'en', [NINGBO]);
-    const acknowledged = (await as('parent', 'GET', `/archive-filings?customerId=${A}&status=acknowledged`)).body.items;
+    const acknowledged = (await served.as('parent', 'GET', `/archive-filings?customerId=${A}&status=acknowledged`)).body.items;
     expect(acknowledged).toEqual([expect.objectContaining({ filingId: filing.filingId, acknowledgedBy: 'parent', comment: '资料齐全，已备案' })]);
   });
 });

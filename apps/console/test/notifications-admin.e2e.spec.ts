@@ -1,13 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp, deliverWebhooks, recordAndClassify } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { appendTaskNotice } from '../../api/test/notifications/task-notices';
 import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -48,18 +47,6 @@ class FlakyReceiver {
 (browserTestsRun('notifications and administration browser tests') ? describe : describe.skip)('notifications, settings and administration in the console (issue 16)', () => {
   let served: ServedConsole;
   let receiver: FlakyReceiver;
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
 
   beforeAll(async () => {
     process.env.WEBHOOK_POLL_MS = '0'; // the spec runs the delivery passes itself
@@ -69,8 +56,8 @@ class FlakyReceiver {
     await openCustomer(served.api, archive('cust-na-1', { name: NINGBO }));
     await caughtUp(served.api, 'customers');
     // the sales department's webhook, and a robot for finance the administrator will remove
-    expect((await as('admin', 'PUT', '/webhooks/sales', { url: `${receiver.url}/hook`, secret: 'a-shared-secret-of-16+' })).status).toBe(200);
-    expect((await as('admin', 'PUT', '/notification-settings/groups/finance/channels/wecom', { url: `${receiver.url}/cgi-bin/webhook/send?key=wecom-key-1` })).status).toBe(200);
+    expect((await served.as('admin', 'PUT', '/webhooks/sales', { url: `${receiver.url}/hook`, secret: 'a-shared-secret-of-16+' })).status).toBe(200);
+    expect((await served.as('admin', 'PUT', '/notification-settings/groups/finance/channels/wecom', { url: `${receiver.url}/cgi-bin/webhook/send?key=wecom-key-1` })).status).toBe(200);
     // the sales department is told of an escalation: its webhook refuses once, then takes it
     await appendTaskNotice(served.api, 'TaskEscalated', { taskId: 'na-t0', notify: ['sales'], subject: { customerId: 'cust-na-1', name: null } });
     const admin = await served.api.tokenFor('admin');
@@ -86,13 +73,13 @@ class FlakyReceiver {
     const stopped = await Promise.allSettled([served?.close(), receiver?.stop()]);
     for (const s of stopped) if (s.status === 'rejected') throw s.reason;
   });
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('a person reads every notification: the unread count is the bell’s, one is marked read, another opens its task', async () => {
-    const unreadAtApi = async () => (await as('supervisor', 'GET', '/me/notifications/unread-count')).body.unread as number;
+    const unreadAtApi = async () => (await served.as('supervisor', 'GET', '/me/notifications/unread-count')).body.unread as number;
     const before = await unreadAtApi();
     expect(before).toBeGreaterThanOrEqual(2);
-    const supervisor = await signedIn('supervisor');
+    const supervisor = await served.tab('supervisor');
     await supervisor.getByTestId('bell').click();
     await supervisor.getByTestId('bell-all').click();
     await supervisor.waitForURL(/#\/notifications$/);
@@ -124,22 +111,22 @@ class FlakyReceiver {
   });
 
   it('a person sets their own e-mail address and language (the API’s e-mail rule checked in the browser, in Chinese and then English); the channels stay the administrator’s', async () => {
-    const supervisor = await signedIn('supervisor');
-    await supervisor.goto(url('/notifications'));
+    const supervisor = await served.tab('supervisor');
+    await supervisor.goto(served.url('/notifications'));
     const card = supervisor.getByTestId('my-settings');
     expect(await card.getByTestId('my-channels').textContent()).toContain('系统内通知');
     const form = card.getByRole('form', { name: '修改邮箱与通知语言' });
     await form.getByLabel('邮箱地址（可选）').fill('sun@');
     await form.getByRole('button', { name: '保存设置' }).click();
     await form.locator('.field-error', { hasText: '请填写电子邮件地址' }).waitFor();
-    expect((await as('supervisor', 'GET', '/me/notification-settings')).body.email).toBeNull(); // nothing sent
+    expect((await served.as('supervisor', 'GET', '/me/notification-settings')).body.email).toBeNull(); // nothing sent
     await form.getByLabel('邮箱地址（可选）').fill('sun@example.cn');
     await form.getByLabel('通知语言').selectOption({ label: '英文' });
     await form.getByRole('button', { name: '保存设置' }).click();
     await form.getByText('通知设置已保存。').waitFor();
     await checkPage(supervisor, 'notifications-admin-02-settings');
     await expectShownIn(supervisor, 'zh', ['sun@']);
-    expect((await as('supervisor', 'GET', '/me/notification-settings')).body).toMatchObject({ username: 'supervisor', email: 'sun@example.cn', language: 'en', channels: ['in_app'] });
+    expect((await served.as('supervisor', 'GET', '/me/notification-settings')).body).toMatchObject({ username: 'supervisor', email: 'sun@example.cn', language: 'en', channels: ['in_app'] });
 
     // in English: clearing the address stops the mail (PUT with email null)
     await supervisor.getByRole('button', { name: '切换语言为英文' }).click();
@@ -149,12 +136,12 @@ class FlakyReceiver {
     await en.getByText('Notification settings saved.').waitFor();
     await supervisor.getByTestId('my-notifications').getByText(/^(\d+ unread|Nothing unread)$/).waitFor();
     await expectShownIn(supervisor, 'en');
-    expect((await as('supervisor', 'GET', '/me/notification-settings')).body).toMatchObject({ email: null, language: 'en' });
+    expect((await served.as('supervisor', 'GET', '/me/notification-settings')).body).toMatchObject({ email: null, language: 'en' });
   });
 
   it('the administrator sees a department notification’s delivery attempts: the refused one and the one that got through', async () => {
-    const admin = await signedIn('admin');
-    await admin.goto(url('/notifications'));
+    const admin = await served.tab('admin');
+    await admin.goto(served.url('/notifications'));
     const row = admin.getByTestId('outbox-table').locator('tr[data-recipient="sales"]', { hasText: '待办已升级：审批投诉处理方案' });
     await row.waitFor();
     expect(await row.textContent()).toContain('销售部');
@@ -169,39 +156,39 @@ class FlakyReceiver {
     await showsNoIds(admin, 'cust-na-1', 'TaskEscalated', 'sales_reviewer', 'plant_offices');
     await expectShownIn(admin, 'zh');
     const id = await row.getAttribute('data-notification');
-    const stored = (await as('admin', 'GET', `/notifications/${encodeURIComponent(id ?? '')}/attempts`)).body.attempts;
+    const stored = (await served.as('admin', 'GET', `/notifications/${encodeURIComponent(id ?? '')}/attempts`)).body.attempts;
     expect(stored.map((a: { attempt: number; statusCode: number | null }) => [a.attempt, a.statusCode])).toEqual([[1, 503], [2, 200]]);
   });
 
   it('the administrator removes the sales webhook and the finance robot, each only after a confirmation naming it', async () => {
-    const admin = await signedIn('admin');
-    await admin.goto(url('/channels'));
+    const admin = await served.tab('admin');
+    await admin.goto(served.url('/channels'));
     const hook = admin.getByTestId('webhooks-table').locator('tr[data-recipient="sales"]');
     await hook.getByRole('button', { name: '停用' }).click();
     const confirmHook = admin.getByTestId('webhooks').getByTestId('confirm-step');
     expect(await confirmHook.textContent()).toContain('确认停用销售部的 Webhook');
-    expect((await as('admin', 'GET', '/webhooks')).body.items.some((w: { recipient: string }) => w.recipient === 'sales')).toBe(true); // nothing sent yet
+    expect((await served.as('admin', 'GET', '/webhooks')).body.items.some((w: { recipient: string }) => w.recipient === 'sales')).toBe(true); // nothing sent yet
     await confirmHook.getByRole('button', { name: '确认停用' }).click();
     await admin.getByTestId('webhooks').getByText('已停用。').waitFor();
     await hook.waitFor({ state: 'detached' });
-    expect((await as('admin', 'GET', '/webhooks')).body.items.some((w: { recipient: string }) => w.recipient === 'sales')).toBe(false);
+    expect((await served.as('admin', 'GET', '/webhooks')).body.items.some((w: { recipient: string }) => w.recipient === 'sales')).toBe(false);
 
     const robot = admin.getByTestId('group-channels-table').locator('tr[data-recipient="finance"][data-channel="wecom"]');
     await robot.getByRole('button', { name: '停用' }).click();
     const confirmRobot = admin.getByTestId('group-channels').getByTestId('confirm-step');
     expect(await confirmRobot.textContent()).toContain('确认停用财务部的企业微信机器人');
-    expect((await as('admin', 'GET', '/notification-settings/groups')).body.items).toHaveLength(1);
+    expect((await served.as('admin', 'GET', '/notification-settings/groups')).body.items).toHaveLength(1);
     await confirmRobot.getByRole('button', { name: '确认停用' }).click();
     await admin.getByTestId('group-channels').getByText('尚未登记机器人或邮箱。').waitFor();
     await checkPage(admin, 'notifications-admin-04-channels');
     await expectShownIn(admin, 'zh');
-    expect((await as('admin', 'GET', '/notification-settings/groups')).body.items).toEqual([]);
+    expect((await served.as('admin', 'GET', '/notification-settings/groups')).body.items).toEqual([]);
   });
 
   it('the administrator reads every read model’s position against the log, in words, and rebuilds the customer archives after a confirmation', async () => {
-    const overview = (await as('admin', 'GET', '/admin/projections')).body;
-    const admin = await signedIn('admin');
-    await admin.goto(url('/projections'));
+    const overview = (await served.as('admin', 'GET', '/admin/projections')).body;
+    const admin = await served.tab('admin');
+    await admin.goto(served.url('/projections'));
     const table = admin.getByTestId('projections-table');
     await table.locator('tr[data-projection="customers"]').waitFor();
     expect(await table.locator('tbody tr').count()).toBe(overview.projections.length);
@@ -212,14 +199,14 @@ class FlakyReceiver {
     await customers.getByRole('button', { name: '重建 客户档案' }).click();
     const confirm = admin.getByTestId('confirm-step');
     expect(await confirm.textContent()).toContain('确认从头重建“客户档案”');
-    expect((await as('admin', 'GET', '/admin/projections')).body.projections.find((p: { name: string }) => p.name === 'customers').rebuild).toBeNull();
+    expect((await served.as('admin', 'GET', '/admin/projections')).body.projections.find((p: { name: string }) => p.name === 'customers').rebuild).toBeNull();
     await confirm.getByRole('button', { name: '确认重建' }).click();
     await admin.getByText('已开始重建“客户档案”。').waitFor();
     await customers.getByText(/完成，\d+ 条事件/).waitFor();
     await checkPage(admin, 'notifications-admin-05-projections');
     await showsNoIds(admin, 'customer_documents', 'notification_outbox');
     await expectShownIn(admin, 'zh');
-    const rebuilt = (await as('admin', 'GET', '/admin/projections')).body.projections.find((p: { name: string }) => p.name === 'customers').rebuild;
+    const rebuilt = (await served.as('admin', 'GET', '/admin/projections')).body.projections.find((p: { name: string }) => p.name === 'customers').rebuild;
     expect(rebuilt).toMatchObject({ error: null, finishedAt: expect.any(String) });
     expect(rebuilt.position).toBe(rebuilt.target);
   });
@@ -228,14 +215,14 @@ class FlakyReceiver {
     // a major complaint received Friday 08:30, the customer told on Monday 12 October 10:00, closed
     const manager = await served.api.tokenFor('manager');
     const { id } = await recordAndClassify(served.api, manager, '2026-10-09T08:30:00+08:00', 'major', 'cust-na-1');
-    expect((await as('manager', 'POST', `/complaints/${id}/resolution`, { department: '销售部', text: '更换批次。', handler: 'manager' })).status).toBe(200);
-    expect((await as('supervisor', 'POST', `/complaints/${id}/resolution/approve`, { comment: '同意' })).status).toBe(200);
+    expect((await served.as('manager', 'POST', `/complaints/${id}/resolution`, { department: '销售部', text: '更换批次。', handler: 'manager' })).status).toBe(200);
+    expect((await served.as('supervisor', 'POST', `/complaints/${id}/resolution/approve`, { comment: '同意' })).status).toBe(200);
     served.api.clock.set('2026-10-12T02:00:00.000Z');
-    expect((await as('manager', 'POST', `/complaints/${id}/notify-customer`, { channel: 'phone', message: '已安排更换批次。' })).status).toBe(200);
-    expect((await as('manager', 'POST', `/complaints/${id}/close`, { notes: '无' })).status).toBe(200);
+    expect((await served.as('manager', 'POST', `/complaints/${id}/notify-customer`, { channel: 'phone', message: '已安排更换批次。' })).status).toBe(200);
+    expect((await served.as('manager', 'POST', `/complaints/${id}/close`, { notes: '无' })).status).toBe(200);
 
-    const auditor = await signedIn('auditor');
-    await auditor.goto(url('/audit'));
+    const auditor = await served.tab('auditor');
+    await auditor.goto(served.url('/audit'));
     const form = auditor.getByRole('form', { name: '假设复核：换一种方案或日历' });
     expect(await form.getByLabel('较大事件投诉（工作日）').inputValue()).toBe('3'); // the policy in force, prefilled
     await form.getByLabel('结案起始日（北京时间）').fill('2026-10-31');
@@ -257,8 +244,8 @@ class FlakyReceiver {
     await checkPage(auditor, 'notifications-admin-06-what-if');
     await showsNoIds(auditor, id, 'cust-na-1');
     await expectShownIn(auditor, 'zh');
-    const policy = (await as('auditor', 'GET', '/complaint-policies/current')).body.policy;
-    const replay = await as('auditor', 'POST', '/audit/what-if', { from: '2026-10-01T00:00:00+08:00', to: '2026-10-31T23:59:59+08:00', policy: { ...policy, version: 'x', deadlines: { general: 1, major: 1 } } });
+    const policy = (await served.as('auditor', 'GET', '/complaint-policies/current')).body.policy;
+    const replay = await served.as('auditor', 'POST', '/audit/what-if', { from: '2026-10-01T00:00:00+08:00', to: '2026-10-31T23:59:59+08:00', policy: { ...policy, version: 'x', deadlines: { general: 1, major: 1 } } });
     expect(replay.body.summary).toEqual({ examined: 1, dueChanged: 1, lateChanged: 1, newlyLate: 1, noLongerLate: 0 });
   });
 
@@ -266,22 +253,22 @@ class FlakyReceiver {
     const manager = await served.api.tokenFor('manager');
     expect((await served.api.request('POST', '/applications', { token: manager, body: { applicationId: 'app-na-1', form: applicationForm(72) } })).status).toBe(201);
     expect((await served.api.request('POST', '/applications/app-na-1/submit', { token: manager })).status).toBe(200);
-    const inbox = (await as('sales', 'GET', '/inbox')).body.items.find((i: { applicationId: string }) => i.applicationId === 'app-na-1');
-    const sales = await signedIn('sales');
-    await sales.goto(url('/inbox/app-na-1'));
+    const inbox = (await served.as('sales', 'GET', '/inbox')).body.items.find((i: { applicationId: string }) => i.applicationId === 'app-na-1');
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/inbox/app-na-1'));
     await sales.getByTestId('step-standing').getByText(`本步骤已等待 ${inbox.waitingWorkingDays} 个工作日（第 ${inbox.round} 轮审核）。`).waitFor();
     await checkPage(sales, 'notifications-admin-08-standing');
     await expectShownIn(sales, 'zh');
-    const gm = await signedIn('gm');
-    await gm.goto(url('/inbox/app-na-1'));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/inbox/app-na-1'));
     await gm.getByTestId('step-standing').getByText(/^此步骤不在您可审批的范围内/).waitFor();
-    expect((await as('gm', 'GET', '/inbox')).body.items.some((i: { applicationId: string }) => i.applicationId === 'app-na-1')).toBe(false);
+    expect((await served.as('gm', 'GET', '/inbox')).body.items.some((i: { applicationId: string }) => i.applicationId === 'app-na-1')).toBe(false);
   });
 
   it('the complaint policy page shows the version in force, as the API answers it', async () => {
-    const current = (await as('gm', 'GET', '/complaint-policies/current')).body;
-    const gm = await signedIn('gm');
-    await gm.goto(url('/complaint-policy'));
+    const current = (await served.as('gm', 'GET', '/complaint-policies/current')).body;
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/complaint-policy'));
     const view = gm.getByTestId('policy-current');
     await view.getByRole('heading', { name: `现行方案：${current.policy.version}` }).waitFor();
     expect(await view.textContent()).toContain(`${current.policy.deadlines.major} 个工作日`);

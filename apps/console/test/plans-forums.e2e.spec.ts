@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp, fireDueTimers } from '../../api/test/complaints/complaint-support';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -28,27 +28,15 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   let served: ServedConsole;
   let forumId = '';
   let planId = '';
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
   const ok = async (username: string, method: string, path: string, body?: unknown) => {
-    const res = await as(username, method, path, body);
+    const res = await served.as(username, method, path, body);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
   /** 待办: the viewer's task of a type, opened from the task list. */
   async function openTask(page: Page, type: string) {
     await caughtUp(served.api, 'tasks');
-    await page.goto(url('/inbox'));
+    await page.goto(served.url('/inbox'));
     await page.locator(`tr[data-task-type="${type}"]`).getByRole('link').first().click();
   }
 
@@ -59,11 +47,11 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await caughtUp(served.api, 'dev_prospects');
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-FORUM-1: the sales department submits a forum’s preparation plan (the API’s rules checked in the browser in Chinese)', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/forums'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/forums'));
     const form = sales.getByRole('form', { name: '编制座谈会筹备计划' });
     await form.getByRole('button', { name: '提交筹备计划' }).click();
     await form.locator('.field-error', { hasText: '必填' }).first().waitFor();
@@ -91,7 +79,7 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-FORUM-1: the leader reaches the plan from 待办 and returns it with a reason, only after confirming', async () => {
-    const supervisor = await signedIn('supervisor');
+    const supervisor = await served.tab('supervisor');
     await openTask(supervisor, 'customer-forum.approve-plan');
     const back = supervisor.getByRole('form', { name: '驳回筹备计划' });
     await back.getByRole('button', { name: '驳回筹备计划' }).click();
@@ -113,7 +101,7 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-FORUM-1: the sales department revises the returned plan from 待办 and submits it again', async () => {
-    const sales = await signedIn('sales');
+    const sales = await served.tab('sales');
     await openTask(sales, 'customer-forum.revise-plan');
     const form = sales.getByRole('form', { name: '修改并重新提交筹备计划' });
     expect(await form.getByLabel('座谈会名称').inputValue()).toBe('2026 年度客户座谈会'); // the returned plan, to edit
@@ -134,9 +122,9 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-FORUM-1: the general manager approves the revision, in English', async () => {
-    const gm = await signedIn('gm');
+    const gm = await served.tab('gm');
     await gm.getByRole('button', { name: '切换语言为英文' }).click();
-    await gm.goto(url(`/forums/${forumId}`));
+    await gm.goto(served.url(`/forums/${forumId}`));
     const approve = gm.getByRole('form', { name: 'Approve the plan' });
     await approve.getByLabel('Comment (optional)').fill('同意');
     await approve.getByRole('button', { name: 'Approve the plan' }).click();
@@ -148,8 +136,8 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-DEV-2: a customer manager drafts the quarter’s plan for a prospect picked by name (the schema’s rules checked in the browser in Chinese)', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url('/development'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/development'));
     const form = manager.getByRole('form', { name: '起草季度开发计划（R-DEV-2）' });
     await form.getByLabel('季度').fill('2026 四季度');
     await form.getByRole('button', { name: '起草计划' }).click();
@@ -192,8 +180,8 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-DEV-2: the manager revises the draft with a reason (a target split to another manager, picked by name) and submits it; the department head, then the managers’ meeting, decide it from 待办', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/development/${planId}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/development/${planId}`));
     const revise = manager.getByRole('form', { name: '修改计划草稿' });
     expect(await revise.getByLabel('预算（元）').inputValue()).toBe('50000');
     await revise.getByRole('button', { name: '增加开发目标' }).click();
@@ -221,13 +209,13 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await expectShownIn(manager, 'zh');
     expect((await ok('manager', 'GET', `/development-plans/${planId}`)).state).toBe('review.departmentHead');
 
-    const supervisor = await signedIn('supervisor');
+    const supervisor = await served.tab('supervisor');
     await openTask(supervisor, 'development-plan.department-head');
     await supervisor.getByRole('button', { name: '批准', exact: true }).click();
     await supervisor.getByTestId('plan-notice').getByText('已提交，计划状态：待经理办公会审批。').waitFor();
     await supervisor.getByTestId('plan-detail').getByText(/孙主管（主管领导） 于 2026-10-05 09:00 批准/).waitFor(); // by name, once the names are read
     await expectShownIn(supervisor, 'zh');
-    const gm = await signedIn('gm');
+    const gm = await served.tab('gm');
     await openTask(gm, 'development-plan.managers-meeting');
     const meeting = gm.getByRole('form', { name: '记录经理办公会审批' });
     await meeting.getByLabel('会议纪要').fill('经理办公会审议通过');
@@ -240,8 +228,8 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
   });
 
   it('R-DEV-3: the manager records a week’s progress (a week named by its Monday, checked in the browser) and submits October’s completion', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url(`/development/${planId}`));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url(`/development/${planId}`));
     const progress = manager.getByRole('form', { name: '登记进度（R-DEV-3）' });
     await progress.getByLabel('开发目标').selectOption({ label: `${YUEXU}：本季度开户并首单` });
     await progress.getByLabel('所在周的周一').fill('2026-10-07');
@@ -285,7 +273,7 @@ const prospect = (prospectId: string, companyName: string) => ({ prospectId, com
     await fireDueTimers(served.api);
     expect((await ok('sales', 'GET', `/development-plans/${planId}`)).state).toBe('assessment');
 
-    const sales = await signedIn('sales');
+    const sales = await served.tab('sales');
     await openTask(sales, 'development-plan.assessment');
     const form = sales.getByRole('form', { name: '季末考核兑现（R-DEV-2）' });
     await form.getByRole('option', { name: '赵经理（客户经理）' }).waitFor({ state: 'attached' });

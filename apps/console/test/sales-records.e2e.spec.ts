@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the real API's own test helpers */
 import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { applicationForm } from '../../api/test/support/onboarding.forms';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -22,7 +21,6 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
  */
 (browserTestsRun('sales records browser tests') ? describe : describe.skip)('the sales department’s and leaders’ records (issue 16: R-ALLOC, R-SURV-1, R-FORUM-1, R-CMP-5, R-ARC-3)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
   const apiGet = async (username: string, path: string) => {
     const answer = await served.api.request('GET', path, { token: await served.api.tokenFor(username) });
     expect(answer.status).toBe(200);
@@ -38,22 +36,11 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     api.clock.set('2026-03-10T02:00:00.000Z'); // 10:00 in Beijing
   });
   afterAll(() => served?.close());
-  const tabs: Page[] = [];
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  /** what a screen shows must never be an id or a username */
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
+  afterEach(() => served.closeTabs());
 
   it('R-ALLOC-1/2: the sales department computes April’s allocation (checked in the browser first), adjusts a line (an adjustment above demand refused in Chinese); the general manager is asked before returning it, then approves', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/allocations'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/allocations'));
     const bench = sales.getByTestId('allocation-workbench');
     await bench.getByLabel('分配月份').fill('2026-04');
     await bench.getByText('该月该产品尚无分配方案。').waitFor();
@@ -95,8 +82,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     expect(draft).toMatchObject({ status: 'draft', round: 1 });
     expect(draft.lines.find((l: { customerId: string }) => l.customerId === 'cust-sal-2')).toMatchObject({ allocatedTonnes: 30, adjustment: { previousTonnes: 50, reason: '产能受限', by: 'sales' } });
 
-    const gm = await signedIn('gm');
-    await gm.goto(url('/allocations?month=2026-04'));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/allocations?month=2026-04'));
     const decide = gm.getByRole('form', { name: '总经理审批' });
     await decide.getByLabel('退回原因').fill('请复核');
     await decide.getByRole('button', { name: '退回方案' }).click();
@@ -115,8 +102,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   });
 
   it('R-SURV-1: the sales department opens 2026’s survey with a questionnaire of its own (a labelled question added), records a response, issues the report; the general manager reviews it', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/surveys/2026'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/surveys/2026'));
     await sales.getByText('该年度尚未发起满意度调查。').waitFor();
     const open = sales.getByRole('form', { name: '发起年度满意度调查' });
     expect(await open.getByLabel('题目编号').count()).toBe(3); // the policy's three subjects, 0–100
@@ -155,8 +142,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await showsNoIds(sales, 'cust-sal-1');
     await checkPage(sales, 'sales-records-03-survey-report');
 
-    const gm = await signedIn('gm');
-    await gm.goto(url('/surveys/2026'));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/surveys/2026'));
     const review = gm.getByRole('form', { name: '审阅调查报告' });
     await review.getByLabel('审阅意见（可选，供制定改进方案参考）').fill('请针对服务质量制定改进方案');
     await review.getByRole('button', { name: '已审阅' }).click();
@@ -169,8 +156,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   });
 
   it('R-ARC-3: the parent’s chemicals sales department sees the filings by company and credit code, acknowledges one and records a periodic check', async () => {
-    const parent = await signedIn('parent');
-    await parent.goto(url('/archive-filings'));
+    const parent = await served.tab('parent');
+    await parent.goto(served.url('/archive-filings'));
     const filings = parent.getByTestId('archive-filings');
     const pending = filings.locator('li[data-status="pending"]', { hasText: `${NINGBO}（${NINGBO_CODE}）` });
     await pending.waitFor();
@@ -205,8 +192,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   });
 
   it('R-CMP-5/R-CNS-1: the manager records an enquiry (one logged before it came in is refused in Chinese), then answers it in English', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url('/consultations'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/consultations'));
     const form = manager.getByRole('form', { name: '登记客户咨询' });
     await form.getByLabel('客户').selectOption({ label: NINGBO });
     await form.getByLabel('收到时间（北京时间）').fill('2026-03-10T11:00'); // an hour after now on the service's clock
@@ -238,7 +225,7 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await showsNoIds(manager, 'cust-sal-1');
     await checkPage(manager, 'sales-records-06-consultation-answered-en');
     // issue 16: in English, the same refusal (an enquiry logged before it came in) comes back in English
-    await manager.goto(url('/consultations'));
+    await manager.goto(served.url('/consultations'));
     const again = manager.getByRole('form', { name: 'Record an enquiry' });
     await again.getByLabel('Customer').selectOption({ label: NINGBO });
     await again.getByLabel('Received at (Beijing time)').fill('2026-03-10T11:00');
@@ -254,8 +241,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   it('the customer manager withdraws a drafted application after a confirmation, with a reason; the list and the API show it withdrawn', async () => {
     const token = await served.api.tokenFor('manager');
     expect((await served.api.request('POST', '/applications', { token, body: { applicationId: 'app-wd-1', form: applicationForm(811) } })).status).toBe(201);
-    const manager = await signedIn('manager');
-    await manager.goto(url('/new-application'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/new-application'));
     const row = manager.getByTestId('my-applications').locator('tr[data-application="app-wd-1"]');
     await row.waitFor();
     await checkPage(manager, 'sales-records-10-my-applications-withdrawable');
@@ -271,8 +258,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   });
 
   it('R-VISIT-1: the manager drafts the year’s visit plan (a month out of range refused in the browser), submits it; the sales department approves it', async () => {
-    const manager = await signedIn('manager');
-    await manager.goto(url('/visit-plans'));
+    const manager = await served.tab('manager');
+    await manager.goto(served.url('/visit-plans'));
     await manager.getByLabel('年度').fill('2026');
     const draft = manager.getByRole('form', { name: '编制走访计划' });
     await draft.getByLabel('客户').selectOption({ label: NINGBO });
@@ -291,8 +278,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await plan.locator('[data-state="submitted"]').waitFor();
     expect(await plan.getByRole('form', { name: '批准走访计划' }).count()).toBe(0); // VISIT-SELF and the role: not the manager's to approve
 
-    const sales = await signedIn('sales');
-    await sales.goto(url('/visit-plans'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/visit-plans'));
     await sales.getByTestId('visit-plan-tasks').getByRole('link').first().click();
     const review = sales.getByTestId('visit-plan');
     await review.getByRole('heading', { name: '王经理（客户经理）的 2026 年走访计划' }).waitFor();
@@ -305,8 +292,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
   });
 
   it('R-FORUM-1: the sales department plans a forum; the supervisor (not its submitter) is asked before rejecting, approves it; after the forum the minutes are filed with a follow-up', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/forums'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/forums'));
     const plan = sales.getByRole('form', { name: '编制座谈会筹备计划' });
     await plan.getByLabel('座谈会名称').fill('2026年客户座谈会');
     await plan.getByLabel('计划日期').fill('2026-03-20');
@@ -324,8 +311,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await detail.getByText('李销售（销售部） 于 2026-03-10 10:00 提交').waitFor();
     const forumId = decodeURIComponent(new URL(sales.url()).hash.split('/')[2]);
 
-    const supervisor = await signedIn('supervisor');
-    await supervisor.goto(url('/forums'));
+    const supervisor = await served.tab('supervisor');
+    await supervisor.goto(served.url('/forums'));
     await supervisor.getByTestId('forum-tasks').getByRole('link', { name: '筹备计划待审批' }).click();
     const reject = supervisor.getByRole('form', { name: '驳回筹备计划' });
     await reject.getByLabel('退回原因').fill('请补充预算明细');
@@ -340,8 +327,8 @@ const NINGBO_CODE = '91330200MA2AXXXX0X';
     await checkPage(supervisor, 'sales-records-07-forum-approved');
 
     served.api.clock.set('2026-03-20T08:00:00.000Z'); // the afternoon of the forum: ten days on, so a fresh session
-    const keeper = await signedIn('sales');
-    await keeper.goto(url('/forums'));
+    const keeper = await served.tab('sales');
+    await keeper.goto(served.url('/forums'));
     await keeper.getByTestId('forum-tasks').getByRole('link', { name: '待归档会议纪要' }).click();
     const minutes = keeper.getByRole('form', { name: '归档会议纪要' });
     await minutes.getByLabel('召开日期').fill('2026-03-20');

@@ -4,7 +4,7 @@ import { caughtUp } from '../../api/test/complaints/complaint-support';
 import { archive, openCustomer } from '../../api/test/customers/customer-fixtures';
 import { visitForm } from '../../api/test/relationship/visit-form';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { checkPage } from './support/page-checks';
+import { checkPage, showsNoIds } from './support/page-checks';
 import { expectShownIn } from './support/shown-messages';
 import { browserTestsRun, startServedConsole, type ServedConsole } from './support/served-console';
 
@@ -23,30 +23,17 @@ const HANGZHOU = '杭州钱塘包装有限公司';
  */
 (browserTestsRun('surveys and reviews browser tests') ? describe : describe.skip)('survey reports, customer reviews and visit ratings in the console (issue 16: R-SURV-1, R-EVAL-2, R-VISIT-2)', () => {
   let served: ServedConsole;
-  const url = (path: string) => `${served.api.url}/#${path}`;
-  const as = async (username: string, method: string, path: string, body?: unknown) => served.api.request(method, path, { token: await served.api.tokenFor(username), body });
   const read = async (username: string, path: string) => {
-    const answer = await as(username, 'GET', path);
+    const answer = await served.as(username, 'GET', path);
     expect(answer.status).toBe(200);
     return answer.body;
   };
-  const tabs: Page[] = [];
-  async function signedIn(username: string): Promise<Page> {
-    const tab = await served.signedInPage(username);
-    tabs.push(tab);
-    return tab;
-  }
-  /** what a screen shows must never be an id or a username */
-  async function showsNoIds(page: Page, ...ids: string[]) {
-    const text = (await page.locator('main').textContent()) ?? '';
-    for (const id of ids) expect({ id, shown: text.includes(id) }).toEqual({ id, shown: false });
-  }
   /** 待办: the row of a task type leads to where it is decided */
   async function fromInbox(page: Page, username: string, taskType: string, landsOn: string) {
     // the task list is a read model: caught up with what was written before the page reads it
     const tasks = await read(username, `/tasks?type=${taskType}&minPosition=${await served.api.store.headPosition()}`);
     expect(tasks.items.length).toBe(1);
-    await page.goto(url('/inbox'));
+    await page.goto(served.url('/inbox'));
     const row = page.getByTestId('inbox-table').locator(`tr[data-task-type="${taskType}"]`);
     await row.getByRole('link').click();
     await page.waitForURL((u) => u.hash === `#${landsOn}`);
@@ -60,15 +47,15 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     await caughtUp(served.api, 'customers');
   });
   afterAll(() => served?.close());
-  afterEach(async () => { for (const tab of tabs.splice(0)) await tab.close(); });
+  afterEach(() => served.closeTabs());
 
   it('R-SURV-1: the report is issued and reviewed from 待办; the improvement plan is returned with a reason after a confirmation, resubmitted and approved (in English)', async () => {
-    expect((await as('sales', 'POST', '/satisfaction-surveys', { year: 2026, title: '2026年度客户满意度调查' })).status).toBe(201);
+    expect((await served.as('sales', 'POST', '/satisfaction-surveys', { year: 2026, title: '2026年度客户满意度调查' })).status).toBe(201);
     const response = { responseId: 'resp-1', customerId: 'cust-sr-1', channel: 'phone', respondedOn: '2026-10-08', answers: { productQuality: 92, serviceQuality: 61, companyImage: 88 } };
-    expect((await as('sales', 'POST', '/satisfaction-surveys/2026/responses', response)).status).toBe(200);
+    expect((await served.as('sales', 'POST', '/satisfaction-surveys/2026/responses', response)).status).toBe(200);
 
-    const sales = await signedIn('sales');
-    await sales.goto(url('/surveys/2026'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/surveys/2026'));
     const report = sales.getByRole('form', { name: '调查报告' });
     await report.getByRole('button', { name: '出具报告并提交公司领导审阅' }).click();
     await report.locator('.field-error', { hasText: '必填' }).waitFor(); // the domain's schema, before sending
@@ -82,7 +69,7 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     await expectShownIn(sales, 'zh');
     expect(await read('gm', '/satisfaction-surveys/2026')).toMatchObject({ state: 'reportInReview', report: { summary: '服务质量得分最低，需重点改进。', by: 'sales' } });
 
-    const gm = await signedIn('gm');
+    const gm = await served.tab('gm');
     await fromInbox(gm, 'gm', 'satisfaction-survey.review-report', '/surveys/2026');
     const review = gm.getByRole('form', { name: '审阅调查报告' });
     await review.getByLabel('审阅意见（可选，供制定改进方案参考）').fill('请缩短提货等待时间');
@@ -135,10 +122,10 @@ const HANGZHOU = '杭州钱塘包装有限公司';
   });
 
   it('R-EVAL-2: the sales department opens the third quarter’s review of 聚烯烃 (customers by name, suggestions in words), records an outcome with its reason from 待办; the general manager concludes it after a confirmation; the supervisor reads it in English', async () => {
-    const sales = await signedIn('sales');
-    await sales.goto(url('/customer-reviews/polyolefin/2026-Q3'));
+    const sales = await served.tab('sales');
+    await sales.goto(served.url('/customer-reviews/polyolefin/2026-Q3'));
     await sales.getByText('聚烯烃 2026 年第三季度 尚未开始客户评审。').waitFor();
-    expect((await as('sales', 'GET', '/customer-reviews/polyolefin/2026-Q3')).status).toBe(404);
+    expect((await served.as('sales', 'GET', '/customer-reviews/polyolefin/2026-Q3')).status).toBe(404);
     const open = sales.getByRole('form', { name: '开始本期客户评审' });
     await open.getByRole('button', { name: '开始评审' }).click();
     const card = sales.getByTestId('customer-review');
@@ -168,8 +155,8 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     const recorded = await read('gm', '/customer-reviews/polyolefin/2026-Q3');
     expect(recorded.entries.find((e: { customerId: string }) => e.customerId === 'cust-sr-2')).toMatchObject({ suggested: 'keep', recorded: 'up', decision: { reason: '季度提货完成率高，配合好', by: 'sales' } });
 
-    const gm = await signedIn('gm');
-    await gm.goto(url('/customer-reviews/polyolefin/2026-Q3'));
+    const gm = await served.tab('gm');
+    await gm.goto(served.url('/customer-reviews/polyolefin/2026-Q3'));
     expect(await gm.getByRole('form', { name: '登记评审结果' }).count()).toBe(0); // recording is the sales department's
     const conclude = gm.getByRole('form', { name: '结束评审并汇报' });
     await conclude.getByLabel('汇报说明（可选）').fill('十月经营例会通报');
@@ -188,9 +175,9 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     expect([outcomes['cust-sr-1'], outcomes['cust-sr-2']]).toEqual(['keep', 'up']);
 
     // the supervisor reads the concluded review, in English, and may change nothing
-    const supervisor = await signedIn('supervisor');
+    const supervisor = await served.tab('supervisor');
     await supervisor.getByRole('button', { name: '切换语言为英文' }).click();
-    await supervisor.goto(url('/customer-reviews/polyolefin/2026-Q3'));
+    await supervisor.goto(served.url('/customer-reviews/polyolefin/2026-Q3'));
     const shown = supervisor.getByTestId('customer-review');
     await shown.getByRole('heading', { name: 'Customer review of Polyolefins, 2026, third quarter' }).waitFor();
     await shown.getByText('Results are reported to the company’s business meeting').waitFor();
@@ -202,7 +189,7 @@ const HANGZHOU = '杭州钱塘包装有限公司';
   });
 
   it('R-VISIT-2 / R-KAM-2: the supervisor reads every customer’s average ratings per quarter by name; a customer manager, in English, only their own', async () => {
-    const visit = (customerId: string, visitedOn: string, ratings: object, by = 'manager') => as(by, 'POST', '/visit-reports', {
+    const visit = (customerId: string, visitedOn: string, ratings: object, by = 'manager') => served.as(by, 'POST', '/visit-reports', {
       customerId, visitedOn, basis: { kind: 'unplanned', reason: '顺访' }, form: visitForm(visitedOn), ratings,
     });
     expect((await visit('cust-sr-1', '2026-09-28', { quality: '良好', service: '不好', awareness: '知名度较高' })).status).toBe(201);
@@ -215,8 +202,8 @@ const HANGZHOU = '杭州钱塘包装有限公司';
       { customerId: 'cust-sr-3', quarter: '2026-Q4', visits: 1, averages: { quality: 85, service: 30, awareness: 80 } },
     ]);
 
-    const supervisor = await signedIn('supervisor');
-    await supervisor.goto(url('/visits'));
+    const supervisor = await served.tab('supervisor');
+    await supervisor.goto(served.url('/visits'));
     const ratings = supervisor.getByTestId('visit-ratings');
     await ratings.locator('tr[data-quarter="2026-Q3"]', { hasText: NINGBO }).waitFor();
     expect((await ratings.locator('tr[data-quarter="2026-Q3"]', { hasText: NINGBO }).textContent())?.replace(/\s+/g, '')).toBe(`${NINGBO}第3季度185分30分80分`);
@@ -225,9 +212,9 @@ const HANGZHOU = '杭州钱塘包装有限公司';
     await showsNoIds(supervisor, 'cust-sr-1', 'cust-sr-3');
     await expectShownIn(supervisor, 'zh');
 
-    const manager = await signedIn('manager');
+    const manager = await served.tab('manager');
     await manager.getByRole('button', { name: '切换语言为英文' }).click();
-    await manager.goto(url('/visits'));
+    await manager.goto(served.url('/visits'));
     const own = manager.getByTestId('visit-ratings');
     await own.getByRole('heading', { name: 'Customer ratings' }).waitFor();
     await own.locator('tr[data-quarter="2026-Q4"]', { hasText: NINGBO }).waitFor();

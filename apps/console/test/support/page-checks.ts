@@ -102,3 +102,12 @@ export async function tabTo(page: Page, selector: string, text?: string, limit =
   }
   throw new Error(`${selector}${text ? ` "${text}"` : ''} not reached with ${limit} presses of Tab`);
 }
+
+/** What a screen shows must never be an id or a username (issue 16): each one found is reported with the text around it. */
+export async function showsNoIds(page: Page, ...ids: string[]): Promise<void> {
+  const text = (await page.locator('main').textContent()) ?? '';
+  for (const id of ids) {
+    const at = text.indexOf(id);
+    expect({ id, shown: at < 0 ? false : text.slice(Math.max(0, at - 80), at + 40) }).toEqual({ id, shown: false });
+  }
+}

@@ -18,6 +18,14 @@ export interface ServedConsole {
    * sign-in form (the demo password unless given); it records the messages it shows (shown-messages.ts)
    */
   signedInPage(username: string, password?: string): Promise<Page>;
+  /** a console route's address (hash routing) */
+  url(path: string): string;
+  /** an API call as a person, through their token (the arrangement a test makes before the browser acts) */
+  as(username: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** `signedInPage`, kept until `closeTabs`: each tab holds its notification stream open, and Chromium allows six connections per host */
+  tab(username: string, password?: string): Promise<Page>;
+  /** closes the tabs `tab` opened since the last call, after `check` looked at each (e.g. the language of what it showed) */
+  closeTabs(check?: (tab: Page) => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,9 +52,25 @@ export async function startServedConsole(start?: string, options: TestApiOptions
 }
 
 function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefined): ServedConsole {
-  return {
+  const tabs: Page[] = [];
+  const handle: ServedConsole = {
     api,
     browser,
+    url: (path) => `${api.url}/#${path}`,
+    as: async (username, method, path, body) => api.request(method, path, { token: await api.tokenFor(username), body }),
+    async tab(username, password) {
+      const page = await handle.signedInPage(username, password);
+      tabs.push(page);
+      return page;
+    },
+    async closeTabs(check) {
+      const closing = tabs.splice(0);
+      try {
+        if (check) for (const tab of closing) await check(tab);
+      } finally {
+        for (const tab of closing) await tab.close();
+      }
+    },
     async signedInPage(username, password = 'demo1234') {
       const context = await browser.newContext();
       await recordShownMessages(context); // issue 16: every message shown, for the specs' language checks
@@ -62,6 +86,7 @@ function served(browser: Browser, api: TestApi, savedConsoleDir: string | undefi
     },
     close: () => stopAll(browser, api, savedConsoleDir),
   };
+  return handle;
 }
 
 /** Stops each part even when another fails to stop, then reports the first failure. */
