@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from '../../src/auth/demo-users';
+import { UserDirectory } from '../../src/auth/user-directory';
 import { describeEachEngine } from '../support/each-engine';
 import { type Caller, onboardingCallers } from '../support/onboarding.actors';
 import { applicationForm } from '../support/onboarding.forms';
@@ -80,6 +82,10 @@ describeEachEngine('GET /tasks: one list for every human step', (engine) => {
     expect(mine.items[0].dueAt).not.toBeNull();
     expect((await as('sales', 'POST', `/complaints/${id}/resolution`, { department: '销售部', text: '退换货', handler: 'sales' })).status).toBe(200);
     expect(types(await tasksOf('supervisor'))).toEqual([`complaint.approve-resolution:${id}`]);
+    // a person holding two of the task's roles sees it once, and counts it once
+    await api.app.get(UserDirectory).register({ username: 'both-leaders', name: '两职领导', roles: ['supervisor', 'general_manager'], password: DEMO_PASSWORD }, 'test', api.clock.now());
+    const both = await tasksOf('both-leaders', '?type=complaint.approve-resolution');
+    expect({ items: types(both), total: both.total, counted: both.counts['complaint.approve-resolution'] }).toEqual({ items: [`complaint.approve-resolution:${id}`], total: 1, counted: 1 });
     // R-KAM-2: the customer is manager's, so manager2 sees none of its handler tasks
     expect((await tasksOf('manager2')).items).toEqual([]);
   });
