@@ -64,6 +64,18 @@ export class DeliveryLedger {
     });
   }
 
+  /** Whether a pending delivery's retry is due now (on the status/next-attempt index). */
+  async retryDue(now: string): Promise<boolean> {
+    const row = await this.readModels.db
+      .selectFrom(DELIVERIES_TABLE)
+      .select('delivery_id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async record(item: DeliveryItem, result: SendResult): Promise<DeliveryOutcome> {
     const now = this.opts.clock.now();
     return this.readModels.transaction(async (trx) => {

@@ -53,6 +53,8 @@ export const notificationOutboxProjection: Projection = {
     await ensureColumns(db, OUTBOX_TABLE, [['kind', 'text'], ['customer_id', 'text'], ['via', 'text']]);
     await db.schema.createIndex('notification_outbox_recipient').ifNotExists().on(OUTBOX_TABLE).columns(['recipient', 'position']).execute();
     await db.schema.createIndex('notification_outbox_addressee').ifNotExists().on(OUTBOX_TABLE).columns(['kind', 'addressee', 'position']).execute();
+    // the deliverer's "did the outbox grow" (max(position)) on every tick of an idle service
+    await db.schema.createIndex('notification_outbox_position').ifNotExists().on(OUTBOX_TABLE).columns(['position']).execute();
     await migrateOutboxDirectory(db, dialect);
   },
   async reset(trx: Kysely<any>) {

@@ -1,6 +1,7 @@
 import type { ReadModelDb } from '@crm/engine';
 import type { DeliveryChannel } from './delivery-channel';
 import { DeliveryLedger, type DeliveryOutcome } from './delivery-ledger';
+import { OUTBOX_TABLE } from './notification-outbox.projection';
 import { migrateWebhookDeliveries } from './webhook-deliveries';
 
 export type { DeliveryOutcome } from './delivery-ledger';
@@ -18,6 +19,8 @@ export interface DelivererOptions {
   claimMs?: number;
   /** told of every attempt once it is on record (metrics) */
   onAttempt?(outcome: DeliveryOutcome): void;
+  /** a quiet service still makes a whole pass this often (a channel or endpoint configured since, a claim expired) */
+  recheckMs?: number;
 }
 
 /**
@@ -32,6 +35,9 @@ export class NotificationDeliverer {
   private readonly batchSize: number;
   private readonly onAttempt: (outcome: DeliveryOutcome) => void;
   private running: Promise<DeliveryOutcome[]> = Promise.resolve([]);
+  private readonly recheckMs: number;
+  /** the outbox's last position when a pass last found nothing to send; null: the last pass sent something */
+  private quietAt: { head: number; at: number } | null = null;
 
   constructor(
     private readonly readModels: ReadModelDb,
@@ -41,6 +47,7 @@ export class NotificationDeliverer {
     this.clock = options.clock ?? { now: () => new Date() };
     this.batchSize = options.batchSize ?? 50;
     this.onAttempt = options.onAttempt ?? (() => undefined);
+    this.recheckMs = options.recheckMs ?? 30_000;
     this.ledger = new DeliveryLedger(readModels, {
       clock: this.clock, baseDelayMs: options.baseDelayMs ?? 10_000, maxDelayMs: options.maxDelayMs ?? 3_600_000,
       maxAttempts: options.maxAttempts ?? 10, claimMs: options.claimMs ?? 60_000,
@@ -56,6 +63,22 @@ export class NotificationDeliverer {
     const next = this.running.catch(() => []).then(() => this.pass());
     this.running = next;
     return next;
+  }
+
+  /**
+   * The service's timer: a pass only when something may have become due since a pass last found
+   * nothing: the outbox grew, a retry fell due, or `recheckMs` went by. Each channel's question
+   * "what is due" joins every outbox row with its ledger row, which grows with the history; asked
+   * every second on an idle service it took 35–95 ms a channel at a million events (bench -- scale).
+   */
+  async runWhenDue(): Promise<DeliveryOutcome[]> {
+    const now = this.clock.now();
+    const head = await outboxHead(this.readModels);
+    const quiet = this.quietAt;
+    if (quiet && quiet.head === head && now.getTime() - quiet.at < this.recheckMs && !(await this.ledger.retryDue(now.toISOString()))) return [];
+    const outcomes = await this.runDue();
+    this.quietAt = outcomes.length === 0 ? { head, at: now.getTime() } : null;
+    return outcomes;
   }
 
   /** Resolves once the pass in flight (if any) has finished (shutdown). */
@@ -77,4 +100,10 @@ export class NotificationDeliverer {
     }
     return outcomes;
   }
+}
+
+/** The outbox's highest position (its position index): moves whenever a notification is added. */
+async function outboxHead(readModels: ReadModelDb): Promise<number> {
+  const row = await readModels.db.selectFrom(OUTBOX_TABLE).select((eb) => eb.fn.max<number | string | null>('position').as('head')).executeTakeFirst();
+  return Number(row?.head ?? 0);
 }

@@ -99,7 +99,7 @@ export class NotificationsModule implements OnApplicationBootstrap, OnApplicatio
     const pollMs = Number(process.env.WEBHOOK_POLL_MS ?? 1000);
     if (!(pollMs > 0)) return;
     this.timer = setInterval(() => {
-      this.deliverer.runDue().catch((error: Error) => logger.warn(`delivery pass failed: ${error.message}`));
+      this.deliverer.runWhenDue().catch((error: Error) => logger.warn(`delivery pass failed: ${error.message}`));
     }, pollMs);
     this.timer.unref();
   }
