@@ -103,7 +103,7 @@ export class NotificationsController {
   @Post('webhooks/deliveries/run')
   @Roles('administrator')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run one delivery pass over every channel now (the service also runs one every WEBHOOK_POLL_MS)' })
+  @ApiOperation({ summary: 'Run one delivery pass over every channel now (the service also looks every WEBHOOK_POLL_MS and passes when a notification was added, a retry fell due, or 30 s went by)' })
   async runDeliveries() {
     return { outcomes: await this.deliverer.runDue() };
   }
