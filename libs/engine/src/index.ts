@@ -16,6 +16,7 @@ export * from './projection/leader-lock';
 export * from './projection/read-model.db';
 export * from './projection/projection.batch';
 export * from './projection/projection.runner';
+export * from './projection/yield-to-io';
 export * from './projection/read-model.snapshot';
 export * from './projection/prepared-query';
 export * from './projection/sqlite-write-gate';

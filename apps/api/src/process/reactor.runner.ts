@@ -1,4 +1,4 @@
-import type { LeaderLock, ReadModelDb } from '@crm/engine';
+import { type LeaderLock, type ReadModelDb, yieldToIo } from '@crm/engine';
 import type { EventStore, StoredEvent } from '@crm/event-store';
 import { isPermanentFailure, type Reactor } from './reactor';
 import {
@@ -178,6 +178,7 @@ export class ReactorRunner {
         }
         const read = await this.step(reactor);
         if (read < this.options.batchSize) await this.idle();
+        else await yieldToIo();
       } catch (error) {
         this.options.onError?.(reactor.name, error as Error);
         await this.sleep(this.options.retryMs);

@@ -5,6 +5,7 @@ import { ProjectionLagError, UnknownProjectionError } from './projection.errors'
 import type { Projection } from './projection';
 import type { ReadModelDb } from './read-model.db';
 import { Wakeup } from './wakeup';
+import { yieldToIo } from './yield-to-io';
 
 export interface ProjectionRunnerOptions {
   /** events per transaction */
@@ -255,6 +256,7 @@ export class ProjectionRunner {
         led.forEach((p) => this.failed(p, error as Error));
       }
       if (fetched < this.options.batchSize) await this.wakeup.idle(this.options.idlePollMs);
+      else await yieldToIo();
     }
   }
 
