@@ -7,7 +7,7 @@ import type { Actor } from '@crm/workflow-kit';
 // the API because it is application code over libraries only; move it to a library if a third
 // caller appears.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { importPickups, type PickupImportReport, scopeOf } from '../../../api/src/customers/pickup-import';
+import { importPickups, type PickupImportReport } from '../../../api/src/customers/pickup-import';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadPrepaymentFacts, type PickupScope } from '../../../api/src/customers/prepayment-facts';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -53,9 +53,8 @@ export const importPickupsCommand: CliCommand = {
         servicesFor,
         actor,
         now: new Date().toISOString(),
-        // the facts are read again for each customer's rows (a price may have changed since the check); a receipt is in the customer's own stream
-        execute: async (customerId, command, services) =>
-          engine.execute(customerWorkflow, customerId, command, services ?? (await servicesFor(scopeOf([{ ...(command.data as { warehouse: string; date: string }), customerId }])))),
+        // importPickups reads the facts again for each customer's rows (a price may have changed since the check) and hands them in
+        execute: (customerId, command, services) => engine.execute(customerWorkflow, customerId, command, services),
         onProgress: (done, total) => bar.update(done, total),
       });
       return printReport(report, positional[0], io);
